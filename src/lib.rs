@@ -1,0 +1,8 @@
+//! Looplab: learn async programming by watching an asyncio-style event loop.
+//!
+//! - [`sim`]: the pure simulation core (scenario model, virtual-clock event loop, trace
+//!   and the queries over it). No web-sys, no yew; tested natively.
+//! - [`ui`]: yew function components that render what `sim` computes.
+
+pub mod sim;
+pub mod ui;

@@ -1,0 +1,461 @@
+//! Coroutines as real Rust futures: an async interpreter of a coroutine's steps.
+//!
+//! Every step that waits (sleep, fetch, await, gather, acquire, ...) registers its wait
+//! with the [`LoopState`] and then awaits a [`Suspension`], which returns `Pending`
+//! once; the event loop polls the task again only after the wait is over.
+
+use super::kernel::{Exception, LoopState, Shared, TaskFuture, Unwind, Wait, Wake};
+use super::program::Program;
+use super::scenario::{Awaitable, Step};
+use super::trace::{Callback, EventKind, Reason, StepId, TaskId};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+/// What the running task can reach: the loop's state and the program.
+pub struct Cx {
+    pub k: Shared,
+    pub prog: Rc<Program>,
+}
+
+enum Flow {
+    Next,
+    Return(Rc<str>),
+}
+
+/// A coroutine's local variables: its task handles.
+#[derive(Default)]
+struct Frame {
+    handles: Vec<(Rc<str>, TaskId)>,
+}
+
+impl Frame {
+    fn handle(&self, name: &str) -> Result<TaskId, Unwind> {
+        self.handles
+            .iter()
+            .rev()
+            .find(|(h, _)| &**h == name)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| Unwind::Raise(Exception::new("NameError", &format!("name '{name}' is not defined"))))
+    }
+}
+
+/// Returns `Pending` once, then the task's wake value.
+struct Suspension<'a> {
+    cx: &'a Cx,
+    armed: bool,
+}
+
+impl Future for Suspension<'_> {
+    type Output = Result<Wake, Option<Wake>>;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        if !self.armed {
+            self.armed = true;
+            return Poll::Pending;
+        }
+        Poll::Ready(self.cx.k.borrow_mut().take_wake())
+    }
+}
+
+impl Cx {
+    fn with<R>(&self, f: impl FnOnce(&mut LoopState) -> R) -> R {
+        f(&mut self.k.borrow_mut())
+    }
+
+    /// Waits until woken; a cancellation becomes `CancelledError`.
+    async fn suspended(&self) -> Result<Wake, Unwind> {
+        match (Suspension { cx: self, armed: false }).await {
+            Ok(wake) => Ok(wake),
+            Err(_) => Err(Exception::cancelled().into()),
+        }
+    }
+
+    /// Waits for a plain value (sleep, I/O, executor, resource hand-over).
+    async fn wait_value(&self) -> Result<Rc<str>, Unwind> {
+        match self.suspended().await? {
+            Wake::Value(v) => Ok(v),
+            Wake::Raise(e) => Err(e.into()),
+            Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
+        }
+    }
+
+    async fn sleep(&self, ms: u64, stream: bool) -> Result<Rc<str>, Unwind> {
+        let (task, gen) = self.with(|k| {
+            let until = (k.now + ms) as f64;
+            let reason = if stream {
+                Reason::Stream { until }
+            } else {
+                Reason::Sleep { until }
+            };
+            let gen = k.suspend(Wait::Timer, reason);
+            (k.current, gen)
+        });
+        self.with(|k| {
+            if ms == 0 {
+                // asyncio.sleep(0) yields once: the task goes to the back of the queue.
+                let none = Wake::Value(k.none.clone());
+                k.resolve(task, gen, none);
+            } else {
+                let due = k.now + ms;
+                let none = Wake::Value(k.none.clone());
+                k.push_timer(due, task, gen, Callback::Timer, none);
+            }
+        });
+        self.wait_value().await
+    }
+}
+
+/// The future of a task running `coroutine` (None: main).
+pub fn task_future(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
+    Box::pin(async move { call(&cx, coroutine, 0).await })
+}
+
+/// Runs a coroutine's body to its end, as `await coroutine()` does.
+async fn call(cx: &Cx, coroutine: usize, depth: u32) -> Result<Rc<str>, Unwind> {
+    let max_depth = cx.k.borrow().limits.max_depth;
+    if depth > max_depth {
+        return Err(Exception::new("RecursionError", "maximum recursion depth exceeded").into());
+    }
+    let prog = &cx.prog;
+    let steps = &prog.scenario.coroutines[coroutine].steps;
+    let mut frame = Frame::default();
+    match block(cx, steps, prog.first_step[coroutine], &mut frame, depth).await? {
+        Flow::Return(v) => Ok(v),
+        Flow::Next => Ok(cx.k.borrow().none.clone()),
+    }
+}
+
+async fn block(
+    cx: &Cx,
+    steps: &[Step],
+    first: StepId,
+    frame: &mut Frame,
+    depth: u32,
+) -> Result<Flow, Unwind> {
+    let mut id = first;
+    for step in steps {
+        if let Flow::Return(v) = exec(cx, step, id, frame, depth).await? {
+            return Ok(Flow::Return(v));
+        }
+        id += cx.prog.subtree[id as usize];
+    }
+    Ok(Flow::Next)
+}
+
+/// A nested block, boxed because blocks nest recursively.
+async fn nested(
+    cx: &Cx,
+    steps: &[Step],
+    first: StepId,
+    frame: &mut Frame,
+    depth: u32,
+) -> Result<Flow, Unwind> {
+    Box::pin(block(cx, steps, first, frame, depth)).await
+}
+
+fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
+    let kind = &*e.kind;
+    match clause {
+        None | Some("Exception") => !e.is_cancel(),
+        Some("BaseException") => true,
+        Some("OSError") => matches!(
+            kind,
+            "OSError" | "TimeoutError" | "ConnectionError" | "ConnectionRefusedError" | "ConnectionResetError"
+        ),
+        Some("ConnectionError") => kind.starts_with("Connection"),
+        Some(name) => kind == name,
+    }
+}
+
+async fn exec(
+    cx: &Cx,
+    step: &Step,
+    id: StepId,
+    frame: &mut Frame,
+    depth: u32,
+) -> Result<Flow, Unwind> {
+    if !cx.with(|k| k.begin_step(id)) {
+        return Err(Unwind::Abort);
+    }
+    match step {
+        Step::Sleep { ms } => {
+            cx.sleep(*ms, false).await?;
+        }
+        Step::Fetch {
+            url,
+            latency_ms,
+            jitter_ms,
+            size_bytes,
+            fail,
+        } => {
+            let url: Rc<str> = url.as_str().into();
+            cx.with(|k| {
+                let due = k.now + latency_ms + k.jitter(*jitter_ms);
+                let reason = Reason::Fetch {
+                    url: url.clone(),
+                    until: due as f64,
+                };
+                let gen = k.suspend(Wait::Io, reason);
+                let wake = match fail {
+                    Some(error) => Wake::Raise(Exception::new(error, &format!("fetch {url} failed"))),
+                    None => Wake::Value(format!("<Response {url} 200, {size_bytes} bytes>").into()),
+                };
+                let task = k.current;
+                k.push_timer(due, task, gen, Callback::Io, wake);
+            });
+            cx.wait_value().await?;
+        }
+        Step::Compute { ms } => cx.with(|k| {
+            let me = k.current;
+            k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
+            let to = k.now + ms;
+            k.advance(to);
+            k.emit(me, EventKind::ComputeEnd);
+        }),
+        Step::RunInExecutor { ms } => {
+            cx.with(|k| {
+                let gen = k.suspend(Wait::Executor, Reason::Executor);
+                k.submit_job(*ms, gen);
+            });
+            cx.wait_value().await?;
+        }
+        Step::CreateTask { coroutine, handle } => {
+            let task = spawn(cx, coroutine)?;
+            frame.handles.push((handle.as_str().into(), task));
+        }
+        Step::Await { target } => {
+            match target {
+                Awaitable::Coroutine(name) => {
+                    let c = cx.prog.coroutine(name);
+                    Box::pin(call(cx, c, depth + 1)).await?;
+                }
+                Awaitable::Task(handle) => {
+                    await_task(cx, frame.handle(handle)?, None)
+                        .await?
+                        .into_value()?;
+                }
+            }
+        }
+        Step::Gather {
+            items,
+            return_exceptions,
+        } => {
+            let mut children = Vec::with_capacity(items.len());
+            for item in items {
+                children.push(task_of(cx, frame, item)?);
+            }
+            cx.with(|k| k.gather(children, *return_exceptions));
+            cx.wait_value().await?;
+        }
+        Step::WaitFor { target, timeout_ms } => {
+            let inner = task_of(cx, frame, target)?;
+            wait_for(cx, inner, *timeout_ms).await?;
+        }
+        Step::Cancel { handle } => {
+            let task = frame.handle(handle)?;
+            cx.with(|k| k.cancel(task));
+        }
+        Step::Raise { error, message } => {
+            return Err(Exception::new(error, message).into());
+        }
+        Step::Try {
+            body,
+            error,
+            handler,
+        } => {
+            let handler_first = id + 1 + body_size(cx, id + 1, body.len());
+            match nested(cx, body, id + 1, frame, depth).await {
+                Err(Unwind::Raise(e)) if matches_except(error.as_deref(), &e) => {
+                    return nested(cx, handler, handler_first, frame, depth).await;
+                }
+                other => return other,
+            }
+        }
+        Step::With { resource, body } => {
+            let r = cx.prog.resource(resource);
+            acquire(cx, r).await?;
+            let result = nested(cx, body, id + 1, frame, depth).await;
+            if !matches!(result, Err(Unwind::Abort)) {
+                cx.with(|k| {
+                    let me = k.current;
+                    k.release(me, r);
+                });
+            }
+            return result;
+        }
+        Step::Put { queue, item } => {
+            let r = cx.prog.resource(queue);
+            put(cx, r, item.as_str().into()).await?;
+        }
+        Step::Get { queue } => {
+            let r = cx.prog.resource(queue);
+            get(cx, r).await?;
+        }
+        Step::AsyncFor {
+            items,
+            every_ms,
+            body,
+        } => {
+            for _ in 0..*items {
+                cx.with(|k| k.tasks[k.current.index()].at = Some(id));
+                cx.sleep(*every_ms, true).await?;
+                if let Flow::Return(v) = nested(cx, body, id + 1, frame, depth).await? {
+                    return Ok(Flow::Return(v));
+                }
+            }
+        }
+        Step::Repeat { times, body } => {
+            for _ in 0..*times {
+                if let Flow::Return(v) = nested(cx, body, id + 1, frame, depth).await? {
+                    return Ok(Flow::Return(v));
+                }
+            }
+        }
+        Step::Print { text } => cx.with(|k| {
+            let me = k.current;
+            k.emit(
+                me,
+                EventKind::Print {
+                    text: text.as_str().into(),
+                },
+            );
+        }),
+        Step::Return { value } => return Ok(Flow::Return(value.as_str().into())),
+    }
+    Ok(Flow::Next)
+}
+
+/// Number of step ids taken by the first `len` steps of a block starting at `first`.
+fn body_size(cx: &Cx, first: StepId, len: usize) -> StepId {
+    let mut id = first;
+    for _ in 0..len {
+        id += cx.prog.subtree[id as usize];
+    }
+    id - first
+}
+
+/// `asyncio.create_task(coroutine())`.
+pub fn spawn(cx: &Cx, coroutine: &str) -> Result<TaskId, Unwind> {
+    let c = cx.prog.coroutine(coroutine);
+    let task = cx.with(|k| {
+        let parent = Some(k.current);
+        k.create_task(Some(c), parent)
+    });
+    let Some(task) = task else {
+        return Err(Unwind::Abort);
+    };
+    let fut = task_future(Rc::new(Cx {
+        k: cx.k.clone(),
+        prog: cx.prog.clone(),
+    }), c);
+    cx.with(|k| k.spawned.push(fut));
+    Ok(task)
+}
+
+/// The task for an awaitable: a coroutine is wrapped in a new task (`ensure_future`).
+fn task_of(cx: &Cx, frame: &Frame, target: &Awaitable) -> Result<TaskId, Unwind> {
+    match target {
+        Awaitable::Coroutine(name) => spawn(cx, name),
+        Awaitable::Task(handle) => frame.handle(handle),
+    }
+}
+
+/// `await task`: returns at once if it is done, else waits for it.
+async fn await_task(cx: &Cx, task: TaskId, deadline: Option<u64>) -> Result<Wake, Unwind> {
+    let done = cx.with(|k| k.tasks[task.index()].result.clone());
+    if let Some(result) = done {
+        return Ok(Wake::from(&result));
+    }
+    cx.with(|k| k.await_task(task, deadline));
+    cx.suspended().await
+}
+
+/// Unwraps a finished task's result as the awaiting coroutine sees it.
+trait IntoValue {
+    fn into_value(self) -> Result<Rc<str>, Unwind>;
+}
+
+impl IntoValue for Wake {
+    fn into_value(self) -> Result<Rc<str>, Unwind> {
+        match self {
+            Wake::Value(v) => Ok(v),
+            Wake::Raise(e) => Err(e.into()),
+            Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
+        }
+    }
+}
+
+/// `asyncio.wait_for(inner, timeout)` as in CPython 3.11: on timeout the inner task is
+/// cancelled, waited for, and `TimeoutError` is raised.
+async fn wait_for(cx: &Cx, inner: TaskId, timeout_ms: u64) -> Result<Rc<str>, Unwind> {
+    let deadline = cx.with(|k| k.now + timeout_ms);
+    match await_task(cx, inner, Some(deadline)).await? {
+        Wake::TimedOut => {}
+        wake => return wake.into_value(),
+    }
+    cx.with(|k| {
+        let me = k.current;
+        k.emit(me, EventKind::TimedOut);
+        k.cancel(inner);
+    });
+    match await_task(cx, inner, None).await? {
+        Wake::Raise(e) if e.is_cancel() => Err(Exception::new("TimeoutError", "").into()),
+        wake => wake.into_value(),
+    }
+}
+
+/// Takes a permit of semaphore or lock `r`, waiting in line if needed.
+async fn acquire(cx: &Cx, r: u32) -> Result<(), Unwind> {
+    if cx.with(|k| k.try_acquire(r)) {
+        return Ok(());
+    }
+    cx.with(|k| k.wait_acquire(r));
+    match (Suspension { cx, armed: false }).await {
+        Ok(_) => Ok(()),
+        Err(granted) => {
+            // Cancelled after the permit was handed over: give it back (CPython does too).
+            if granted.is_some() {
+                cx.with(|k| {
+                    let me = k.current;
+                    k.release(me, r);
+                });
+            }
+            Err(Exception::cancelled().into())
+        }
+    }
+}
+
+/// `await queue.put(item)`, retrying while the queue is full (CPython's loop).
+async fn put(cx: &Cx, r: u32, item: Rc<str>) -> Result<(), Unwind> {
+    while cx.with(|k| k.queue_full(r)) {
+        cx.with(|k| k.wait_queue(r, true));
+        if let Err(e) = cx.suspended().await {
+            cx.with(|k| {
+                if !k.queue_full(r) {
+                    k.wakeup_next(r, true);
+                }
+            });
+            return Err(e);
+        }
+    }
+    cx.with(|k| k.put_item(r, item));
+    Ok(())
+}
+
+/// `await queue.get()`, retrying while the queue is empty (CPython's loop).
+async fn get(cx: &Cx, r: u32) -> Result<Rc<str>, Unwind> {
+    while cx.with(|k| k.queue_empty(r)) {
+        cx.with(|k| k.wait_queue(r, false));
+        if let Err(e) = cx.suspended().await {
+            cx.with(|k| {
+                if !k.queue_empty(r) {
+                    k.wakeup_next(r, false);
+                }
+            });
+            return Err(e);
+        }
+    }
+    Ok(cx.with(|k| k.get_item(r)))
+}

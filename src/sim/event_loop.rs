@@ -1,0 +1,186 @@
+//! The event loop: asyncio's `_run_once`, over a virtual clock.
+//!
+//! Each iteration moves due timers and I/O completions to the ready queue, then runs
+//! the callbacks that were ready when it began, in FIFO order. When nothing is ready
+//! the clock jumps to the next due time. The run ends when every task is done (then
+//! `main`'s result is the outcome), when nothing can ever run again (a deadlock), or
+//! when a safety limit stops a runaway scenario.
+
+use super::coroutine::{task_future, Cx};
+use super::kernel::{find_cycle, Cb, Exception, Limits, LoopState, TaskFuture, Unwind};
+use super::program::{Program, ScenarioError};
+use super::scenario::Scenario;
+use super::trace::{EventKind, Outcome, TaskId, Trace};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// Runs a scenario to its end with the default limits.
+pub fn run(scenario: &Scenario) -> Result<Trace, ScenarioError> {
+    run_with(scenario, Limits::default())
+}
+
+/// Runs a scenario to its end; invalid scenarios are rejected before anything runs.
+pub fn run_with(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioError> {
+    let program = Rc::new(scenario.validate()?);
+    Ok(EventLoop::new(program, limits).run())
+}
+
+/// A single-threaded executor polling the tasks' futures.
+pub struct EventLoop {
+    cx: Rc<Cx>,
+    futures: Vec<Option<TaskFuture>>,
+}
+
+impl EventLoop {
+    pub fn new(prog: Rc<Program>, limits: Limits) -> EventLoop {
+        let k = Rc::new(RefCell::new(LoopState::new(prog.clone(), limits)));
+        EventLoop {
+            cx: Rc::new(Cx { k, prog }),
+            futures: Vec::new(),
+        }
+    }
+
+    fn k(&self) -> std::cell::RefMut<'_, LoopState> {
+        self.cx.k.borrow_mut()
+    }
+
+    pub fn run(mut self) -> Trace {
+        let main = self.cx.prog.main;
+        self.k().create_task(Some(main), None);
+        self.futures.push(Some(task_future(self.cx.clone(), main)));
+        let mut context = Context::from_waker(Waker::noop());
+        loop {
+            let mut k = self.k();
+            if k.abort.is_some() || k.finished() {
+                break;
+            }
+            if k.ready.is_empty() {
+                let Some(due) = k.next_due() else { break };
+                if due > k.now {
+                    let from = k.now as f64;
+                    k.emit_at(due, TaskId::LOOP, EventKind::IdleJump { from });
+                    k.advance(due);
+                }
+            }
+            k.collect_due();
+            let n = k.ready.len();
+            if n == 0 {
+                continue;
+            }
+            k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
+            drop(k);
+            for _ in 0..n {
+                let Some(cb) = self.k().ready.pop_front() else { break };
+                self.dispatch(cb, &mut context);
+                if self.k().abort.is_some() {
+                    break;
+                }
+            }
+        }
+        self.finish_trace()
+    }
+
+    fn dispatch(&mut self, cb: Cb, context: &mut Context<'_>) {
+        match cb {
+            Cb::Step(task) => self.step(task, context),
+            Cb::Resolve {
+                task,
+                gen,
+                callback,
+                wake,
+            } => {
+                let mut k = self.k();
+                k.emit(task, EventKind::Fired { callback });
+                k.resolve(task, gen, wake);
+            }
+            Cb::GatherChild { gather, child } => self.k().gather_child_done(gather, child),
+        }
+    }
+
+    /// Runs one step of a task: polls its future until it suspends or ends.
+    fn step(&mut self, task: TaskId, context: &mut Context<'_>) {
+        {
+            let mut k = self.k();
+            let slot = &mut k.tasks[task.index()];
+            if slot.result.is_some() {
+                return;
+            }
+            if !slot.started {
+                if slot.cancel_requested {
+                    // Cancelled before it ever ran: the coroutine never starts.
+                    self.end_task(k, task, Err(Exception::cancelled()));
+                    return;
+                }
+                slot.started = true;
+                k.emit(task, EventKind::Started);
+            } else {
+                k.emit(task, EventKind::Resumed);
+            }
+            k.current = task;
+        }
+        let poll = match self.futures[task.index()].as_mut() {
+            Some(fut) => fut.as_mut().poll(context),
+            None => return,
+        };
+        let spawned: Vec<TaskFuture> = self.k().spawned.drain(..).collect();
+        self.futures.extend(spawned.into_iter().map(Some));
+        if let Poll::Ready(result) = poll {
+            self.futures[task.index()] = None;
+            match result {
+                Ok(value) => self.end_task(self.k(), task, Ok(value)),
+                Err(Unwind::Raise(e)) => self.end_task(self.k(), task, Err(e)),
+                Err(Unwind::Abort) => {}
+            }
+        }
+    }
+
+    fn end_task(
+        &self,
+        mut k: std::cell::RefMut<'_, LoopState>,
+        task: TaskId,
+        result: Result<Rc<str>, Exception>,
+    ) {
+        k.finish(task, result);
+        if task == TaskId::MAIN {
+            // asyncio.run(): when main returns, every remaining task is cancelled.
+            for t in 1..k.tasks.len() {
+                k.cancel(TaskId(t as u32));
+            }
+        }
+    }
+
+    fn finish_trace(self) -> Trace {
+        let mut k = self.k();
+        let outcome = if let Some(message) = k.abort.take() {
+            Outcome::LimitExceeded { message }
+        } else if k.tasks.iter().any(|t| t.result.is_none()) {
+            let waits = k.wait_edges();
+            Outcome::Deadlock {
+                cycle: find_cycle(&waits),
+                waits,
+            }
+        } else {
+            match &k.tasks[TaskId::MAIN.index()].result {
+                Some(Ok(value)) => Outcome::Completed {
+                    value: value.to_string(),
+                },
+                Some(Err(e)) => Outcome::Failed {
+                    error: e.describe(),
+                },
+                None => Outcome::Completed {
+                    value: "None".into(),
+                },
+            }
+        };
+        Trace {
+            tasks: std::mem::take(&mut k.infos),
+            steps: self.cx.prog.steps.clone(),
+            resources: self.cx.prog.resources.clone(),
+            executor_workers: self.cx.prog.scenario.executor_workers,
+            events: std::mem::take(&mut k.events),
+            end: k.now as f64,
+            outcome,
+        }
+    }
+}

@@ -1,0 +1,1011 @@
+//! The event loop's state: tasks, the ready queue of callbacks, timers, the executor
+//! pool, resources and the trace being recorded. [`super::event_loop`] drives it; the
+//! coroutine interpreter ([`super::coroutine`]) calls into it while a task runs.
+//!
+//! Wake-ups follow CPython's asyncio: a finished wait first appends a callback (timer,
+//! I/O, executor, gather child) to the ready queue; running that callback appends the
+//! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
+
+use super::program::Program;
+use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, WaitEdge};
+use futures::future::LocalBoxFuture;
+use std::cell::RefCell;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+/// Safety limits that end a runaway scenario with a clear outcome.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    pub max_tasks: usize,
+    pub max_events: usize,
+    /// Steps executed (a step inside a loop counts once per iteration).
+    pub max_steps: u64,
+    /// Virtual time, in ms.
+    pub max_time_ms: u64,
+    /// Nested `await coroutine()` calls (Python's recursion limit).
+    pub max_depth: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_tasks: 20_000,
+            max_events: 2_000_000,
+            max_steps: 2_000_000,
+            max_time_ms: 24 * 3_600_000,
+            max_depth: 100,
+        }
+    }
+}
+
+/// A Python exception travelling through the coroutines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exception {
+    pub kind: Rc<str>,
+    pub message: Rc<str>,
+}
+
+impl Exception {
+    pub fn new(kind: &str, message: &str) -> Exception {
+        Exception {
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn cancelled() -> Exception {
+        Exception::new("CancelledError", "")
+    }
+
+    pub fn is_cancel(&self) -> bool {
+        &*self.kind == "CancelledError"
+    }
+
+    /// `ValueError: bad input`, or just `ValueError`.
+    pub fn describe(&self) -> String {
+        if self.message.is_empty() {
+            self.kind.to_string()
+        } else {
+            format!("{}: {}", self.kind, self.message)
+        }
+    }
+}
+
+/// Why a coroutine stopped early: a Python exception, or the run being aborted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unwind {
+    Raise(Exception),
+    Abort,
+}
+
+impl From<Exception> for Unwind {
+    fn from(e: Exception) -> Self {
+        Unwind::Raise(e)
+    }
+}
+
+pub type TaskResult = Result<Rc<str>, Exception>;
+pub type TaskFuture = LocalBoxFuture<'static, Result<Rc<str>, Unwind>>;
+
+/// What a finished wait hands back to the suspended coroutine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wake {
+    Value(Rc<str>),
+    Raise(Exception),
+    /// A `wait_for` deadline passed.
+    TimedOut,
+}
+
+impl From<&TaskResult> for Wake {
+    fn from(result: &TaskResult) -> Self {
+        match result {
+            Ok(v) => Wake::Value(v.clone()),
+            Err(e) => Wake::Raise(e.clone()),
+        }
+    }
+}
+
+/// What a suspended task waits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    None,
+    Timer,
+    Io,
+    Task(TaskId),
+    Gather(usize),
+    Acquire(u32),
+    QueuePut(u32),
+    QueueGet(u32),
+    Executor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Waiter {
+    Task(TaskId, u32),
+    Gather(usize),
+}
+
+pub struct TaskSlot {
+    pub wait: Wait,
+    /// Bumped at every suspension, so that stale timers and waiters are ignored.
+    pub gen: u32,
+    pub wake: Option<Wake>,
+    pub cancel_requested: bool,
+    pub started: bool,
+    waiters: Vec<Waiter>,
+    pub result: Option<TaskResult>,
+    /// The step the task is at, for events the loop records about it.
+    pub at: Option<StepId>,
+}
+
+/// An entry of the ready queue (asyncio's `_ready`).
+pub enum Cb {
+    Step(TaskId),
+    Resolve {
+        task: TaskId,
+        gen: u32,
+        callback: Callback,
+        wake: Wake,
+    },
+    GatherChild {
+        gather: usize,
+        child: TaskId,
+    },
+}
+
+/// A timer, an I/O completion or an executor job end, due at `due`.
+struct Due {
+    due: u64,
+    seq: u64,
+    what: DueKind,
+}
+
+enum DueKind {
+    Resolve {
+        task: TaskId,
+        gen: u32,
+        callback: Callback,
+        wake: Wake,
+    },
+    ExecutorDone {
+        worker: u32,
+    },
+}
+
+impl PartialEq for Due {
+    fn eq(&self, other: &Self) -> bool {
+        (self.due, self.seq) == (other.due, other.seq)
+    }
+}
+impl Eq for Due {}
+impl PartialOrd for Due {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Due {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.due, self.seq).cmp(&(other.due, other.seq))
+    }
+}
+
+pub struct GatherState {
+    pub parent: TaskId,
+    parent_gen: u32,
+    pub children: Vec<TaskId>,
+    finished: usize,
+    return_exceptions: bool,
+    pub done: bool,
+    cancel_requested: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Job {
+    task: TaskId,
+    gen: u32,
+    ms: u64,
+}
+
+pub enum ResourceState {
+    Permits {
+        available: u32,
+        holders: Vec<TaskId>,
+        waiters: VecDeque<(TaskId, u32)>,
+    },
+    Queue {
+        items: VecDeque<Rc<str>>,
+        maxsize: u32,
+        putters: VecDeque<(TaskId, u32)>,
+        getters: VecDeque<(TaskId, u32)>,
+    },
+}
+
+pub type Shared = Rc<RefCell<LoopState>>;
+
+pub struct LoopState {
+    pub prog: Rc<Program>,
+    pub limits: Limits,
+    pub now: u64,
+    pub current: TaskId,
+    pub tasks: Vec<TaskSlot>,
+    pub infos: Vec<TaskInfo>,
+    pub ready: VecDeque<Cb>,
+    timers: BinaryHeap<Reverse<Due>>,
+    executor_done: BinaryHeap<Reverse<Due>>,
+    seq: u64,
+    pub gathers: Vec<GatherState>,
+    pub resources: Vec<ResourceState>,
+    workers: Vec<Option<Job>>,
+    executor_queue: VecDeque<Job>,
+    pub events: Vec<Event>,
+    /// New tasks' futures, handed to the loop after the current poll.
+    pub spawned: Vec<TaskFuture>,
+    /// Set when a safety limit ends the run.
+    pub abort: Option<String>,
+    steps_run: u64,
+    rng: fastrand::Rng,
+    pub none: Rc<str>,
+    name_counts: Vec<u32>,
+    /// Tasks not yet done.
+    alive: usize,
+}
+
+impl LoopState {
+    pub fn new(prog: Rc<Program>, limits: Limits) -> LoopState {
+        let scenario = &prog.scenario;
+        let resources = scenario
+            .resources
+            .iter()
+            .map(|r| match r.kind {
+                super::scenario::ResourceKind::Semaphore { permits } => ResourceState::Permits {
+                    available: permits,
+                    holders: Vec::new(),
+                    waiters: VecDeque::new(),
+                },
+                super::scenario::ResourceKind::Lock => ResourceState::Permits {
+                    available: 1,
+                    holders: Vec::new(),
+                    waiters: VecDeque::new(),
+                },
+                super::scenario::ResourceKind::Queue { maxsize } => ResourceState::Queue {
+                    items: VecDeque::new(),
+                    maxsize,
+                    putters: VecDeque::new(),
+                    getters: VecDeque::new(),
+                },
+            })
+            .collect();
+        LoopState {
+            limits,
+            now: 0,
+            current: TaskId::MAIN,
+            tasks: Vec::new(),
+            infos: Vec::new(),
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            executor_done: BinaryHeap::new(),
+            seq: 0,
+            gathers: Vec::new(),
+            resources,
+            workers: vec![None; scenario.executor_workers as usize],
+            executor_queue: VecDeque::new(),
+            events: Vec::with_capacity(1024),
+            spawned: Vec::new(),
+            abort: None,
+            steps_run: 0,
+            rng: fastrand::Rng::with_seed(scenario.seed),
+            none: "None".into(),
+            name_counts: vec![0; prog.scenario.coroutines.len() + 1],
+            alive: 0,
+            prog,
+        }
+    }
+
+    // ---- recording -------------------------------------------------------------
+
+    pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
+        if self.events.len() >= self.limits.max_events {
+            self.stop(format!(
+                "the run recorded more than {} events; is a loop endless?",
+                self.limits.max_events
+            ));
+            return;
+        }
+        let step = if task == TaskId::LOOP {
+            None
+        } else {
+            self.tasks[task.index()].at
+        };
+        self.events.push(Event {
+            t: t as Ms,
+            task,
+            step,
+            kind,
+        });
+    }
+
+    pub fn emit(&mut self, task: TaskId, kind: EventKind) {
+        self.emit_at(self.now, task, kind);
+    }
+
+    /// Ends the run at the next opportunity with a LimitExceeded outcome.
+    pub fn stop(&mut self, message: String) {
+        if self.abort.is_none() {
+            self.abort = Some(message);
+        }
+    }
+
+    /// Called by the interpreter before each step; false once the run must stop.
+    pub fn begin_step(&mut self, step: StepId) -> bool {
+        self.tasks[self.current.index()].at = Some(step);
+        self.steps_run += 1;
+        if self.steps_run > self.limits.max_steps {
+            self.stop(format!(
+                "the scenario ran more than {} steps; is a loop endless?",
+                self.limits.max_steps
+            ));
+        }
+        self.abort.is_none()
+    }
+
+    // ---- tasks -----------------------------------------------------------------
+
+    /// Registers a new task for `coroutine` (an index into the program's coroutines, or
+    /// `None` for main) and schedules its first step. The caller supplies the future.
+    pub fn create_task(&mut self, coroutine: Option<usize>, parent: Option<TaskId>) -> Option<TaskId> {
+        if self.tasks.len() >= self.limits.max_tasks {
+            self.stop(format!(
+                "the scenario created more than {} tasks.",
+                self.limits.max_tasks
+            ));
+            return None;
+        }
+        let id = TaskId(self.tasks.len() as u32);
+        let name = match coroutine {
+            None => "main".to_string(),
+            Some(c) => {
+                self.name_counts[c] += 1;
+                let base = &self.prog.scenario.coroutines[c].name;
+                match self.name_counts[c] {
+                    1 => base.clone(),
+                    n => format!("{base} #{n}"),
+                }
+            }
+        };
+        self.infos.push(TaskInfo {
+            name,
+            coroutine: coroutine.map_or("main".into(), |c| {
+                self.prog.scenario.coroutines[c].name.clone()
+            }),
+            parent,
+        });
+        self.tasks.push(TaskSlot {
+            wait: Wait::None,
+            gen: 0,
+            wake: None,
+            cancel_requested: false,
+            started: false,
+            waiters: Vec::new(),
+            result: None,
+            at: None,
+        });
+        self.alive += 1;
+        self.emit(id, EventKind::Created { parent });
+        self.schedule_step(id);
+        Some(id)
+    }
+
+    pub fn schedule_step(&mut self, task: TaskId) {
+        self.ready.push_back(Cb::Step(task));
+        self.emit(task, EventKind::Scheduled { callback: Callback::Step });
+    }
+
+    /// Marks the current task suspended on `wait`, returning the wait's generation.
+    pub fn suspend(&mut self, wait: Wait, reason: Reason) -> u32 {
+        let task = self.current;
+        let slot = &mut self.tasks[task.index()];
+        slot.gen += 1;
+        slot.wait = wait;
+        let gen = slot.gen;
+        self.emit(task, EventKind::Suspended { reason });
+        gen
+    }
+
+    /// Ends `task`'s wait with `wake` and schedules its step, unless the wait is stale.
+    pub fn resolve(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
+        let slot = &mut self.tasks[task.index()];
+        if slot.gen != gen || slot.wait == Wait::None || slot.result.is_some() {
+            return false;
+        }
+        slot.wait = Wait::None;
+        slot.wake = Some(wake);
+        self.schedule_step(task);
+        true
+    }
+
+    /// The current task's wake value after it is polled again; `Err` if it was
+    /// cancelled meanwhile (the wake it would have had is returned for roll-back).
+    pub fn take_wake(&mut self) -> Result<Wake, Option<Wake>> {
+        let slot = &mut self.tasks[self.current.index()];
+        let wake = slot.wake.take();
+        if slot.cancel_requested {
+            slot.cancel_requested = false;
+            return Err(wake);
+        }
+        wake.ok_or(None)
+    }
+
+    pub fn is_done(&self, task: TaskId) -> bool {
+        self.tasks[task.index()].result.is_some()
+    }
+
+    /// Records the end of a task and wakes whatever awaits it.
+    pub fn finish(&mut self, task: TaskId, result: TaskResult) {
+        let kind = match &result {
+            Ok(value) => EventKind::Completed {
+                value: value.clone(),
+            },
+            Err(e) if e.is_cancel() => EventKind::Cancelled,
+            Err(e) => EventKind::Failed {
+                error: e.describe().into(),
+            },
+        };
+        self.emit(task, kind);
+        self.alive -= 1;
+        let slot = &mut self.tasks[task.index()];
+        slot.wait = Wait::None;
+        let waiters = std::mem::take(&mut slot.waiters);
+        let wake = Wake::from(&result);
+        slot.result = Some(result);
+        for waiter in waiters {
+            match waiter {
+                Waiter::Task(w, gen) => {
+                    self.resolve(w, gen, wake.clone());
+                }
+                Waiter::Gather(g) => {
+                    let parent = self.gathers[g].parent;
+                    self.ready.push_back(Cb::GatherChild { gather: g, child: task });
+                    self.emit(parent, EventKind::Scheduled { callback: Callback::Gather });
+                }
+            }
+        }
+    }
+
+    /// `await task` on an unfinished task: the current task waits for it.
+    pub fn await_task(&mut self, target: TaskId, deadline: Option<u64>) -> u32 {
+        let reason = Reason::Task {
+            task: target,
+            deadline: deadline.map(|d| d as Ms),
+        };
+        let gen = self.suspend(Wait::Task(target), reason);
+        let me = self.current;
+        self.tasks[target.index()].waiters.push(Waiter::Task(me, gen));
+        if let Some(due) = deadline {
+            self.push_timer(due, me, gen, Callback::Timer, Wake::TimedOut);
+        }
+        gen
+    }
+
+    /// `task.cancel()`: true if the task will be cancelled (as asyncio's return value).
+    pub fn cancel(&mut self, task: TaskId) -> bool {
+        let slot = &self.tasks[task.index()];
+        if slot.result.is_some() {
+            return false;
+        }
+        // asyncio cancels the future a task waits on first (Task._fut_waiter).
+        let wait = slot.wait;
+        match wait {
+            Wait::Task(inner) if self.cancel(inner) => return true,
+            Wait::Gather(g) if self.cancel_gather(g) => return true,
+            _ => {}
+        }
+        let slot = &mut self.tasks[task.index()];
+        slot.cancel_requested = true;
+        let wait = slot.wait;
+        if wait == Wait::None {
+            return true; // not started yet, or already scheduled: cancelled at its step
+        }
+        let gen = slot.gen;
+        self.forget_wait(task, gen, wait);
+        let slot = &mut self.tasks[task.index()];
+        slot.wait = Wait::None;
+        slot.wake = None;
+        self.schedule_step(task);
+        true
+    }
+
+    fn cancel_gather(&mut self, g: usize) -> bool {
+        if self.gathers[g].done {
+            return false;
+        }
+        let children = self.gathers[g].children.clone();
+        let mut any = false;
+        for child in children {
+            any |= self.cancel(child);
+        }
+        if any {
+            self.gathers[g].cancel_requested = true;
+        }
+        any
+    }
+
+    /// Removes a cancelled task from the waiter lists that hold it.
+    fn forget_wait(&mut self, task: TaskId, gen: u32, wait: Wait) {
+        let entry = (task, gen);
+        match wait {
+            Wait::Acquire(r) | Wait::QueuePut(r) | Wait::QueueGet(r) => {
+                match &mut self.resources[r as usize] {
+                    ResourceState::Permits { waiters, .. } => waiters.retain(|w| *w != entry),
+                    ResourceState::Queue {
+                        putters, getters, ..
+                    } => {
+                        putters.retain(|w| *w != entry);
+                        getters.retain(|w| *w != entry);
+                    }
+                }
+            }
+            Wait::Task(target) => self.tasks[target.index()]
+                .waiters
+                .retain(|w| *w != Waiter::Task(task, gen)),
+            Wait::Executor => self.executor_queue.retain(|j| j.task != task || j.gen != gen),
+            // Timers and I/O are ignored when they come due (their generation is stale).
+            Wait::None | Wait::Timer | Wait::Io | Wait::Gather(_) => {}
+        }
+    }
+
+    // ---- timers, I/O and the executor -------------------------------------------
+
+    fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
+        let seq = self.next_seq();
+        self.timers.push(Reverse(Due {
+            due,
+            seq,
+            what: DueKind::Resolve {
+                task,
+                gen,
+                callback,
+                wake,
+            },
+        }));
+    }
+
+    /// A uniformly drawn extra latency in `0..=jitter`, from the scenario's seed.
+    pub fn jitter(&mut self, jitter: u64) -> u64 {
+        if jitter == 0 {
+            0
+        } else {
+            self.rng.u64(0..=jitter)
+        }
+    }
+
+    /// `run_in_executor`: the job starts on a free worker or queues for one.
+    pub fn submit_job(&mut self, ms: u64, gen: u32) {
+        let job = Job {
+            task: self.current,
+            gen,
+            ms,
+        };
+        match self.workers.iter().position(Option::is_none) {
+            Some(w) => self.start_job(w, job),
+            None => self.executor_queue.push_back(job),
+        }
+    }
+
+    fn start_job(&mut self, worker: usize, job: Job) {
+        self.workers[worker] = Some(job);
+        self.emit(
+            job.task,
+            EventKind::ExecutorStart {
+                worker: worker as u32,
+            },
+        );
+        let seq = self.next_seq();
+        self.executor_done.push(Reverse(Due {
+            due: self.now + job.ms,
+            seq,
+            what: DueKind::ExecutorDone {
+                worker: worker as u32,
+            },
+        }));
+    }
+
+    /// A worker thread finished: it frees itself, takes the next job, and hands the
+    /// result to the loop (`call_soon_threadsafe`) if the task still waits for it.
+    fn executor_done(&mut self, worker: u32) {
+        let Some(job) = self.workers[worker as usize].take() else {
+            return;
+        };
+        self.emit(job.task, EventKind::ExecutorEnd { worker });
+        if let Some(next) = self.executor_queue.pop_front() {
+            self.start_job(worker as usize, next);
+        }
+        let slot = &self.tasks[job.task.index()];
+        if slot.gen == job.gen && slot.wait == Wait::Executor {
+            self.ready.push_back(Cb::Resolve {
+                task: job.task,
+                gen: job.gen,
+                callback: Callback::Executor,
+                wake: Wake::Value(self.none.clone()),
+            });
+            self.emit(
+                job.task,
+                EventKind::Scheduled {
+                    callback: Callback::Executor,
+                },
+            );
+        }
+    }
+
+    /// True once every task is done and no worker thread is busy: `asyncio.run` returns.
+    pub fn finished(&self) -> bool {
+        self.alive == 0 && self.workers.iter().all(Option::is_none)
+    }
+
+    /// Advances the clock to `to`, finishing executor jobs on the way: worker threads
+    /// run in parallel with the loop, even while a compute step holds it.
+    pub fn advance(&mut self, to: u64) {
+        while let Some(Reverse(next)) = self.executor_done.peek() {
+            if next.due > to {
+                break;
+            }
+            let Some(Reverse(Due { due, what, .. })) = self.executor_done.pop() else {
+                break;
+            };
+            self.now = self.now.max(due);
+            if let DueKind::ExecutorDone { worker } = what {
+                self.executor_done(worker);
+            }
+        }
+        self.now = self.now.max(to);
+        if self.now > self.limits.max_time_ms {
+            self.stop(format!(
+                "virtual time passed {} s; does the scenario never end?",
+                self.limits.max_time_ms / 1000
+            ));
+        }
+    }
+
+    /// When the next timer, I/O completion or executor job is due. Cancelled timers at
+    /// the head of the heap are dropped first, as asyncio's `_run_once` does.
+    pub fn next_due(&mut self) -> Option<u64> {
+        while let Some(Reverse(Due {
+            what: DueKind::Resolve { task, gen, .. },
+            ..
+        })) = self.timers.peek()
+        {
+            let slot = &self.tasks[task.index()];
+            if slot.gen == *gen && slot.wait != Wait::None {
+                break;
+            }
+            self.timers.pop();
+        }
+        let t = self.timers.peek().map(|Reverse(d)| d.due);
+        let e = self.executor_done.peek().map(|Reverse(d)| d.due);
+        match (t, e) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Moves every timer and I/O completion due by now onto the ready queue.
+    pub fn collect_due(&mut self) {
+        self.advance(self.now);
+        while let Some(Reverse(next)) = self.timers.peek() {
+            if next.due > self.now {
+                break;
+            }
+            let Some(Reverse(Due { what, .. })) = self.timers.pop() else {
+                break;
+            };
+            if let DueKind::Resolve {
+                task,
+                gen,
+                callback,
+                wake,
+            } = what
+            {
+                let slot = &self.tasks[task.index()];
+                if slot.gen != gen || slot.wait == Wait::None {
+                    continue; // a cancelled timer
+                }
+                self.ready.push_back(Cb::Resolve {
+                    task,
+                    gen,
+                    callback,
+                    wake,
+                });
+                self.emit(task, EventKind::Scheduled { callback });
+            }
+        }
+    }
+
+    // ---- gather ------------------------------------------------------------------
+
+    /// `gather(children)`: the current task waits until they are done.
+    pub fn gather(&mut self, children: Vec<TaskId>, return_exceptions: bool) -> u32 {
+        let g = self.gathers.len();
+        let gen = self.suspend(
+            Wait::Gather(g),
+            Reason::Gather {
+                tasks: children.clone(),
+            },
+        );
+        let parent = self.current;
+        for &child in &children {
+            if self.is_done(child) {
+                self.ready.push_back(Cb::GatherChild { gather: g, child });
+                self.emit(parent, EventKind::Scheduled { callback: Callback::Gather });
+            } else {
+                self.tasks[child.index()].waiters.push(Waiter::Gather(g));
+            }
+        }
+        self.gathers.push(GatherState {
+            parent,
+            parent_gen: gen,
+            children,
+            finished: 0,
+            return_exceptions,
+            done: false,
+            cancel_requested: false,
+        });
+        gen
+    }
+
+    /// `_GatheringFuture`'s done callback for one child, as in CPython.
+    pub fn gather_child_done(&mut self, g: usize, child: TaskId) {
+        let state = &mut self.gathers[g];
+        state.finished += 1;
+        let (parent, gen) = (state.parent, state.parent_gen);
+        self.emit(parent, EventKind::Fired { callback: Callback::Gather });
+        let state = &self.gathers[g];
+        if state.done {
+            return;
+        }
+        let result = self.tasks[child.index()].result.clone().unwrap_or(Ok(self.none.clone()));
+        if !state.return_exceptions {
+            if let Err(e) = result {
+                self.gathers[g].done = true;
+                self.resolve(parent, gen, Wake::Raise(e));
+                return;
+            }
+        }
+        if state.finished < state.children.len() {
+            return;
+        }
+        self.gathers[g].done = true;
+        if self.gathers[g].cancel_requested {
+            self.resolve(parent, gen, Wake::Raise(Exception::cancelled()));
+            return;
+        }
+        let values: Vec<String> = self.gathers[g]
+            .children
+            .iter()
+            .map(|c| match &self.tasks[c.index()].result {
+                Some(Ok(v)) => v.to_string(),
+                Some(Err(e)) => format!("{}({:?})", e.kind, &*e.message),
+                None => "None".into(),
+            })
+            .collect();
+        let value = format!("[{}]", values.join(", "));
+        self.resolve(parent, gen, Wake::Value(value.into()));
+    }
+
+    // ---- semaphores, locks, queues ---------------------------------------------
+
+    /// Takes a permit at once if free and nobody queues (asyncio's FIFO rule).
+    pub fn try_acquire(&mut self, r: u32) -> bool {
+        let me = self.current;
+        let ResourceState::Permits {
+            available,
+            holders,
+            waiters,
+        } = &mut self.resources[r as usize]
+        else {
+            return false;
+        };
+        if *available == 0 || !waiters.is_empty() {
+            return false;
+        }
+        *available -= 1;
+        holders.push(me);
+        self.emit(me, EventKind::Acquired { resource: r });
+        true
+    }
+
+    pub fn wait_acquire(&mut self, r: u32) -> u32 {
+        let gen = self.suspend(Wait::Acquire(r), Reason::Acquire { resource: r });
+        let me = self.current;
+        if let ResourceState::Permits { waiters, .. } = &mut self.resources[r as usize] {
+            waiters.push_back((me, gen));
+        }
+        gen
+    }
+
+    /// Gives back `task`'s permit, handing it to the first waiter (CPython 3.12).
+    pub fn release(&mut self, task: TaskId, r: u32) {
+        self.emit(task, EventKind::Released { resource: r });
+        if let ResourceState::Permits {
+            available, holders, ..
+        } = &mut self.resources[r as usize]
+        {
+            if let Some(i) = holders.iter().position(|h| *h == task) {
+                holders.remove(i);
+            }
+            *available += 1;
+        }
+        self.wake_up_next(r);
+    }
+
+    /// `Semaphore._wake_up_next`: the first waiter still waiting takes the permit.
+    fn wake_up_next(&mut self, r: u32) {
+        loop {
+            let next = match &mut self.resources[r as usize] {
+                ResourceState::Permits { waiters, .. } => waiters.pop_front(),
+                ResourceState::Queue { .. } => None,
+            };
+            let Some((w, gen)) = next else { return };
+            let slot = &self.tasks[w.index()];
+            if slot.gen != gen || slot.wait != Wait::Acquire(r) {
+                continue;
+            }
+            if let ResourceState::Permits {
+                available, holders, ..
+            } = &mut self.resources[r as usize]
+            {
+                *available -= 1;
+                holders.push(w);
+            }
+            self.emit(w, EventKind::Acquired { resource: r });
+            self.resolve(w, gen, Wake::Value(self.none.clone()));
+            return;
+        }
+    }
+
+    pub fn queue_full(&self, r: u32) -> bool {
+        match &self.resources[r as usize] {
+            ResourceState::Queue { items, maxsize, .. } => {
+                *maxsize > 0 && items.len() >= *maxsize as usize
+            }
+            ResourceState::Permits { .. } => false,
+        }
+    }
+
+    pub fn queue_empty(&self, r: u32) -> bool {
+        match &self.resources[r as usize] {
+            ResourceState::Queue { items, .. } => items.is_empty(),
+            ResourceState::Permits { .. } => true,
+        }
+    }
+
+    /// Suspends the current task as a putter (`put = true`) or a getter of queue `r`.
+    pub fn wait_queue(&mut self, r: u32, put: bool) -> u32 {
+        let (wait, reason) = if put {
+            (Wait::QueuePut(r), Reason::QueuePut { resource: r })
+        } else {
+            (Wait::QueueGet(r), Reason::QueueGet { resource: r })
+        };
+        let gen = self.suspend(wait, reason);
+        let me = self.current;
+        if let ResourceState::Queue {
+            putters, getters, ..
+        } = &mut self.resources[r as usize]
+        {
+            if put { putters } else { getters }.push_back((me, gen));
+        }
+        gen
+    }
+
+    /// `Queue._wakeup_next`: wakes the first putter (or getter) still waiting.
+    pub fn wakeup_next(&mut self, r: u32, putters: bool) {
+        loop {
+            let next = match &mut self.resources[r as usize] {
+                ResourceState::Queue {
+                    putters: p,
+                    getters: g,
+                    ..
+                } => if putters { p } else { g }.pop_front(),
+                ResourceState::Permits { .. } => None,
+            };
+            let Some((task, gen)) = next else { return };
+            if self.resolve(task, gen, Wake::Value(self.none.clone())) {
+                return;
+            }
+        }
+    }
+
+    pub fn put_item(&mut self, r: u32, item: Rc<str>) {
+        let me = self.current;
+        if let ResourceState::Queue { items, .. } = &mut self.resources[r as usize] {
+            items.push_back(item);
+            let size = items.len() as u32;
+            self.emit(me, EventKind::QueuePut { resource: r, size });
+        }
+        self.wakeup_next(r, false);
+    }
+
+    pub fn get_item(&mut self, r: u32) -> Rc<str> {
+        let me = self.current;
+        let mut item = self.none.clone();
+        if let ResourceState::Queue { items, .. } = &mut self.resources[r as usize] {
+            if let Some(i) = items.pop_front() {
+                item = i;
+            }
+            let size = items.len() as u32;
+            self.emit(me, EventKind::QueueGet { resource: r, size });
+        }
+        self.wakeup_next(r, true);
+        item
+    }
+
+    // ---- deadlock ------------------------------------------------------------------
+
+    /// What each unfinished task waits for, as waits-for edges.
+    pub fn wait_edges(&self) -> Vec<WaitEdge> {
+        let mut edges = Vec::new();
+        for (i, slot) in self.tasks.iter().enumerate() {
+            if slot.result.is_some() {
+                continue;
+            }
+            let task = TaskId(i as u32);
+            let name = |t: TaskId| self.infos[t.index()].name.clone();
+            let resource = |r: u32| &self.prog.resources[r as usize];
+            let (on, holder) = match slot.wait {
+                Wait::Task(t) => (format!("task {}", name(t)), Some(t)),
+                Wait::Gather(g) => {
+                    let pending = self.gathers[g]
+                        .children
+                        .iter()
+                        .copied()
+                        .find(|c| !self.is_done(*c));
+                    let words = pending.map_or("gather".into(), |c| {
+                        format!("gather (still running: {})", name(c))
+                    });
+                    (words, pending)
+                }
+                Wait::Acquire(r) => {
+                    let holder = match &self.resources[r as usize] {
+                        ResourceState::Permits { holders, .. } => holders.first().copied(),
+                        ResourceState::Queue { .. } => None,
+                    };
+                    let held = holder.map_or(String::new(), |h| format!(" (held by {})", name(h)));
+                    (format!("{} {}{held}", resource(r).kind, resource(r).name), holder)
+                }
+                Wait::QueueGet(r) => (
+                    format!("an item from queue {} (empty, no producer left)", resource(r).name),
+                    None,
+                ),
+                Wait::QueuePut(r) => (
+                    format!("room in queue {} (full, no consumer left)", resource(r).name),
+                    None,
+                ),
+                Wait::None | Wait::Timer | Wait::Io | Wait::Executor => ("nothing".into(), None),
+            };
+            edges.push(WaitEdge { task, on, holder });
+        }
+        edges
+    }
+}
+
+/// Finds a cycle in the waits-for graph, following each task's holder.
+pub fn find_cycle(edges: &[WaitEdge]) -> Vec<WaitEdge> {
+    let next = |t: TaskId| edges.iter().find(|e| e.task == t);
+    for start in edges {
+        let mut path: Vec<&WaitEdge> = vec![start];
+        while let Some(holder) = path.last().and_then(|e| e.holder) {
+            if let Some(pos) = path.iter().position(|e| e.task == holder) {
+                return path[pos..].iter().map(|e| (*e).clone()).collect();
+            }
+            match next(holder) {
+                Some(e) => path.push(e),
+                None => break,
+            }
+        }
+    }
+    Vec::new()
+}

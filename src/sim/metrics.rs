@@ -1,0 +1,113 @@
+//! Metrics over a trace, and the sequential-vs-concurrent comparison.
+
+use super::event_loop::run_with;
+use super::kernel::Limits;
+use super::program::ScenarioError;
+use super::scenario::{Scenario, StartMode};
+use super::trace::{EventKind, Ms, TaskId, Trace};
+use serde::Serialize;
+
+/// When each task was created and ended, and the run's total.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Metrics {
+    /// When the run ended (`asyncio.run` returned).
+    pub total: Ms,
+    pub tasks: Vec<TaskTiming>,
+    /// Time the loop spent blocked by compute steps.
+    pub blocked: Ms,
+    /// Loop iterations.
+    pub ticks: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskTiming {
+    pub task: TaskId,
+    pub created: Ms,
+    /// When it completed, failed or was cancelled.
+    pub ended: Option<Ms>,
+}
+
+impl TaskTiming {
+    /// Time from creation to its end.
+    pub fn elapsed(&self) -> Option<Ms> {
+        self.ended.map(|e| e - self.created)
+    }
+}
+
+pub fn metrics(trace: &Trace) -> Metrics {
+    let mut tasks: Vec<TaskTiming> = (0..trace.tasks.len())
+        .map(|i| TaskTiming {
+            task: TaskId(i as u32),
+            created: 0.0,
+            ended: None,
+        })
+        .collect();
+    let mut blocked = 0.0;
+    let mut ticks = 0;
+    for e in &trace.events {
+        match &e.kind {
+            EventKind::Tick { .. } => ticks += 1,
+            EventKind::ComputeStart { ms } => blocked += ms,
+            EventKind::Created { .. } => {
+                if let Some(t) = tasks.get_mut(e.task.index()) {
+                    t.created = e.t;
+                }
+            }
+            EventKind::Completed { .. } | EventKind::Failed { .. } | EventKind::Cancelled => {
+                if let Some(t) = tasks.get_mut(e.task.index()) {
+                    t.ended = Some(e.t);
+                }
+            }
+            _ => {}
+        }
+    }
+    Metrics {
+        total: trace.end,
+        tasks,
+        blocked,
+        ticks,
+    }
+}
+
+/// The same scenario run with its coroutines awaited in turn and gathered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub sequential: Trace,
+    pub concurrent: Trace,
+}
+
+impl Comparison {
+    /// Sequential total over concurrent total; `None` when the concurrent run took no time.
+    pub fn speedup(&self) -> Option<f64> {
+        (self.concurrent.end > 0.0).then(|| self.sequential.end / self.concurrent.end)
+    }
+}
+
+/// Runs `scenario` both ways.
+pub fn compare(scenario: &Scenario) -> Result<Comparison, ScenarioError> {
+    compare_with(scenario, Limits::default())
+}
+
+pub fn compare_with(scenario: &Scenario, limits: Limits) -> Result<Comparison, ScenarioError> {
+    Ok(Comparison {
+        sequential: run_with(&scenario.with_mode(StartMode::Sequential), limits)?,
+        concurrent: run_with(&scenario.with_mode(StartMode::Concurrent), limits)?,
+    })
+}
+
+/// `6.0 s`, `250 ms`: a duration as a learner reads it.
+pub fn format_ms(ms: Ms) -> String {
+    if ms >= 1000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else {
+        format!("{} ms", ms.round())
+    }
+}
+
+/// `2.0×`
+pub fn format_speedup(speedup: Option<f64>) -> String {
+    match speedup {
+        Some(x) => format!("{x:.1}×"),
+        None => "—".into(),
+    }
+}

@@ -1,0 +1,28 @@
+//! The simulation core: a deterministic asyncio-style event loop on a virtual clock.
+//!
+//! Pure Rust: this module must not depend on web-sys, js-sys or yew, so that it compiles
+//! and is tested natively with `cargo test` as well as for wasm32.
+//!
+//! Data flow: [`Scenario`] → [`Scenario::validate`] → [`Program`] → [`run`] → [`Trace`];
+//! then pure queries over the trace: spans, the snapshot at a time, metrics.
+
+pub mod chrome_trace;
+mod coroutine;
+pub mod event_loop;
+pub mod kernel;
+pub mod metrics;
+pub mod presets;
+pub mod program;
+pub mod scenario;
+pub mod snapshot;
+pub mod spans;
+pub mod trace;
+
+pub use event_loop::{run, run_with};
+pub use kernel::Limits;
+pub use program::{Program, ScenarioError};
+pub use scenario::{Awaitable, Coroutine, Main, Resource, ResourceKind, Scenario, StartMode, Step};
+pub use trace::{Event, EventKind, Ms, Outcome, Reason, TaskId, Trace};
+pub use metrics::{compare, metrics, Comparison, Metrics};
+pub use snapshot::{snapshot_after, snapshot_at, Snapshot, TaskState};
+pub use spans::{lanes, Lane, Span, SpanState};

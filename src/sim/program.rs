@@ -1,0 +1,474 @@
+//! Validation: a [`Scenario`] becomes a [`Program`] the event loop can run, or a
+//! [`ScenarioError`] that names the coroutine, the step and what to do instead.
+
+use super::scenario::{Awaitable, Coroutine, Main, Millis, ResourceKind, Scenario, StartMode, Step};
+use super::trace::{ResourceInfo, StepId, StepInfo};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Longest single duration a step may ask for (one hour).
+pub const MAX_STEP_MS: Millis = 3_600_000;
+/// Most iterations of `repeat` or items of `async for`.
+pub const MAX_ITERATIONS: u32 = 100_000;
+/// Most steps in a scenario, counting nested ones.
+pub const MAX_STEPS: usize = 100_000;
+/// Most permits of a semaphore, most workers of the executor.
+pub const MAX_PERMITS: u32 = 10_000;
+pub const MAX_WORKERS: u32 = 64;
+
+/// Why a scenario cannot run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The coroutine at fault, if the fault is inside one.
+    pub coroutine: Option<String>,
+    /// 1-based position of the step in its coroutine (pre-order), and its operation.
+    pub step: Option<(usize, &'static str)>,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.coroutine, self.step) {
+            (Some(c), Some((n, op))) => write!(f, "In `{c}`, step {n} ({op}): {}", self.message),
+            (Some(c), None) => write!(f, "In `{c}`: {}", self.message),
+            _ => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// A validated scenario with its names resolved and its steps numbered.
+#[derive(Debug)]
+pub struct Program {
+    /// The scenario with `main` written out as a last coroutine.
+    pub scenario: Scenario,
+    /// Index of `main` in `scenario.coroutines`.
+    pub main: usize,
+    coroutine_index: HashMap<String, usize>,
+    resource_index: HashMap<String, u32>,
+    /// First step id of each coroutine.
+    pub first_step: Vec<StepId>,
+    /// Size of the subtree of each step id (the step and everything nested in it).
+    pub subtree: Vec<u32>,
+    pub steps: Vec<StepInfo>,
+    pub resources: Vec<ResourceInfo>,
+}
+
+impl Program {
+    pub fn coroutine(&self, name: &str) -> usize {
+        self.coroutine_index[name]
+    }
+
+    pub fn resource(&self, name: &str) -> u32 {
+        self.resource_index[name]
+    }
+
+    pub fn start_mode(&self) -> StartMode {
+        self.scenario.main.mode
+    }
+}
+
+impl Scenario {
+    /// Checks every name, number and reference, and numbers the steps.
+    pub fn validate(&self) -> Result<Program, ScenarioError> {
+        let top = |message: String| ScenarioError {
+            coroutine: None,
+            step: None,
+            message,
+        };
+        if self.coroutines.is_empty() {
+            return Err(top("Add at least one coroutine.".into()));
+        }
+        if !(1..=MAX_WORKERS).contains(&self.executor_workers) {
+            return Err(top(format!(
+                "The executor needs between 1 and {MAX_WORKERS} workers, not {}.",
+                self.executor_workers
+            )));
+        }
+        let mut coroutine_index = HashMap::new();
+        for (i, c) in self.coroutines.iter().enumerate() {
+            check_identifier(&c.name, "A coroutine").map_err(top)?;
+            if c.name == "main" {
+                return Err(top(
+                    "`main` is written for you from the start mode; rename this coroutine.".into(),
+                ));
+            }
+            if coroutine_index.insert(c.name.clone(), i).is_some() {
+                return Err(top(format!(
+                    "Two coroutines are named `{}`; rename one.",
+                    c.name
+                )));
+            }
+        }
+        let mut resource_index = HashMap::new();
+        let mut resources = Vec::new();
+        for r in &self.resources {
+            check_identifier(&r.name, "A resource").map_err(top)?;
+            if coroutine_index.contains_key(&r.name) {
+                return Err(top(format!(
+                    "`{}` names both a coroutine and a resource; rename one.",
+                    r.name
+                )));
+            }
+            let (kind, capacity) = match r.kind {
+                ResourceKind::Semaphore { permits } => {
+                    if !(1..=MAX_PERMITS).contains(&permits) {
+                        return Err(top(format!(
+                            "Semaphore `{}` needs between 1 and {MAX_PERMITS} permits, not {permits}.",
+                            r.name
+                        )));
+                    }
+                    ("semaphore", permits)
+                }
+                ResourceKind::Lock => ("lock", 1),
+                ResourceKind::Queue { maxsize } => {
+                    if maxsize > MAX_ITERATIONS {
+                        return Err(top(format!(
+                            "Queue `{}` may hold at most {MAX_ITERATIONS} items (0 for no limit), not {maxsize}.",
+                            r.name
+                        )));
+                    }
+                    ("queue", maxsize)
+                }
+            };
+            let id = resources.len() as u32;
+            if resource_index.insert(r.name.clone(), id).is_some() {
+                return Err(top(format!(
+                    "Two resources are named `{}`; rename one.",
+                    r.name
+                )));
+            }
+            resources.push(ResourceInfo {
+                name: r.name.clone(),
+                kind: kind.into(),
+                capacity,
+            });
+        }
+        for name in &self.main.run {
+            if !coroutine_index.contains_key(name) {
+                return Err(top(format!(
+                    "main() runs `{name}`, but no coroutine has that name."
+                )));
+            }
+        }
+        let mut checker = Checker {
+            scenario: self,
+            coroutine_index: &coroutine_index,
+            subtree: Vec::new(),
+            steps: Vec::new(),
+            coroutine: "",
+            position: 0,
+            handles: Vec::new(),
+        };
+        let mut scenario = self.clone();
+        scenario.coroutines.push(Coroutine {
+            name: "main".into(),
+            steps: main_steps(&self.main),
+        });
+        let main = scenario.coroutines.len() - 1;
+        let mut first_step = Vec::new();
+        for c in &scenario.coroutines {
+            first_step.push(checker.steps.len() as StepId);
+            checker.coroutine = &c.name;
+            checker.position = 0;
+            checker.handles.clear();
+            checker.block(&c.steps)?;
+        }
+        let (subtree, steps) = (checker.subtree, checker.steps);
+        coroutine_index.insert("main".into(), main);
+        Ok(Program {
+            scenario,
+            main,
+            coroutine_index,
+            resource_index,
+            first_step,
+            subtree,
+            steps,
+            resources,
+        })
+    }
+}
+
+/// `main()` as the start mode writes it.
+fn main_steps(main: &Main) -> Vec<Step> {
+    match main.mode {
+        StartMode::Sequential => main
+            .run
+            .iter()
+            .map(|name| Step::Await {
+                target: Awaitable::Coroutine(name.clone()),
+            })
+            .collect(),
+        StartMode::Concurrent if main.run.is_empty() => Vec::new(),
+        StartMode::Concurrent => vec![Step::Gather {
+            items: main
+                .run
+                .iter()
+                .map(|name| Awaitable::Coroutine(name.clone()))
+                .collect(),
+            return_exceptions: false,
+        }],
+    }
+}
+
+fn check_identifier(name: &str, what: &str) -> Result<(), String> {
+    let mut chars = name.chars();
+    let ok = matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric());
+    if !ok {
+        return Err(format!(
+            "{what} name must be a Python identifier (letters, digits, _; not starting with a digit), not `{name}`."
+        ));
+    }
+    if PYTHON_KEYWORDS.contains(&name) {
+        return Err(format!(
+            "{what} cannot be named `{name}`: that is a Python keyword."
+        ));
+    }
+    Ok(())
+}
+
+const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield", "asyncio", "time", "loop", "fetch", "print", "range",
+];
+
+struct Checker<'a> {
+    scenario: &'a Scenario,
+    coroutine_index: &'a HashMap<String, usize>,
+    subtree: Vec<u32>,
+    steps: Vec<StepInfo>,
+    coroutine: &'a str,
+    position: usize,
+    handles: Vec<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn block(&mut self, steps: &'a [Step]) -> Result<(), ScenarioError> {
+        for step in steps {
+            self.step(step)?;
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, step: &'a Step) -> Result<(), ScenarioError> {
+        self.position += 1;
+        let id = self.steps.len();
+        self.check(step).map_err(|message| ScenarioError {
+            coroutine: Some(self.coroutine.to_string()),
+            step: Some((self.position, step.op())),
+            message,
+        })?;
+        if id >= MAX_STEPS {
+            return Err(ScenarioError {
+                coroutine: Some(self.coroutine.to_string()),
+                step: None,
+                message: format!("A scenario may have at most {MAX_STEPS} steps."),
+            });
+        }
+        self.steps.push(StepInfo {
+            coroutine: self.coroutine.to_string(),
+            label: label(step),
+        });
+        self.subtree.push(1);
+        for block in step.blocks() {
+            self.block(block)?;
+        }
+        self.subtree[id] = (self.steps.len() - id) as u32;
+        Ok(())
+    }
+
+    fn check(&mut self, step: &Step) -> Result<(), String> {
+        match step {
+            Step::Sleep { ms } | Step::Compute { ms } | Step::RunInExecutor { ms } => {
+                duration("duration", *ms)
+            }
+            Step::Fetch {
+                url,
+                latency_ms,
+                jitter_ms,
+                fail,
+                ..
+            } => {
+                if url.trim().is_empty() {
+                    return Err("Give the fetch a URL, e.g. /api/users/1.".into());
+                }
+                duration("latency", *latency_ms)?;
+                duration("jitter", *jitter_ms)?;
+                match fail {
+                    Some(error) => check_identifier(error, "An exception"),
+                    None => Ok(()),
+                }
+            }
+            Step::CreateTask { coroutine, handle } => {
+                self.known_coroutine(coroutine)?;
+                check_identifier(handle, "A task handle")?;
+                if self.coroutine_index.contains_key(handle) {
+                    return Err(format!(
+                        "The handle `{handle}` has the name of a coroutine; name it e.g. `{handle}_task`."
+                    ));
+                }
+                self.handles.push(handle.clone());
+                Ok(())
+            }
+            Step::Await { target } | Step::WaitFor { target, .. } => {
+                self.awaitable(target)?;
+                if let Step::WaitFor { timeout_ms, .. } = step {
+                    duration("timeout", *timeout_ms)?;
+                }
+                Ok(())
+            }
+            Step::Gather { items, .. } => {
+                if items.is_empty() {
+                    return Err("gather() needs at least one coroutine or task.".into());
+                }
+                items.iter().try_for_each(|item| self.awaitable(item))
+            }
+            Step::Cancel { handle } => self.known_handle(handle),
+            Step::Raise { error, .. } => check_identifier(error, "An exception"),
+            Step::Try { error, .. } => match error {
+                Some(error) => check_identifier(error, "An exception"),
+                None => Ok(()),
+            },
+            Step::With { resource, .. } => {
+                self.resource_of(resource, |k| !matches!(k, ResourceKind::Queue { .. }), "a semaphore or a lock")
+            }
+            Step::Put { queue, .. } | Step::Get { queue } => {
+                self.resource_of(queue, |k| matches!(k, ResourceKind::Queue { .. }), "a queue")
+            }
+            Step::AsyncFor {
+                items, every_ms, ..
+            } => {
+                iterations(*items)?;
+                duration("interval", *every_ms)
+            }
+            Step::Repeat { times, .. } => iterations(*times),
+            Step::Print { .. } | Step::Return { .. } => Ok(()),
+        }
+    }
+
+    fn known_coroutine(&self, name: &str) -> Result<(), String> {
+        if self.coroutine_index.contains_key(name) {
+            Ok(())
+        } else {
+            Err(format!("There is no coroutine named `{name}`."))
+        }
+    }
+
+    fn known_handle(&self, handle: &str) -> Result<(), String> {
+        if self.handles.iter().any(|h| h == handle) {
+            Ok(())
+        } else {
+            Err(format!(
+                "There is no task `{handle}` yet: create it with create_task in an earlier step of `{}`.",
+                self.coroutine
+            ))
+        }
+    }
+
+    fn awaitable(&self, target: &Awaitable) -> Result<(), String> {
+        match target {
+            Awaitable::Coroutine(name) => self.known_coroutine(name),
+            Awaitable::Task(handle) => self.known_handle(handle),
+        }
+    }
+
+    fn resource_of(
+        &self,
+        name: &str,
+        fits: impl Fn(&ResourceKind) -> bool,
+        wanted: &str,
+    ) -> Result<(), String> {
+        match self.scenario.resources.iter().find(|r| r.name == name) {
+            Some(r) if fits(&r.kind) => Ok(()),
+            Some(_) => Err(format!("`{name}` is not {wanted}.")),
+            None => Err(format!(
+                "There is no resource named `{name}`: add {wanted} with that name."
+            )),
+        }
+    }
+}
+
+fn duration(what: &str, ms: Millis) -> Result<(), String> {
+    if ms > MAX_STEP_MS {
+        Err(format!(
+            "a {what} of {ms} ms is more than the limit of {MAX_STEP_MS} ms (one hour)."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn iterations(n: u32) -> Result<(), String> {
+    if n > MAX_ITERATIONS {
+        Err(format!(
+            "{n} iterations is more than the limit of {MAX_ITERATIONS}."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Seconds as Python writes a float: `1.0`, `0.25`.
+pub fn seconds(ms: Millis) -> String {
+    format!("{:?}", ms as f64 / 1000.0)
+}
+
+fn awaitable_label(target: &Awaitable) -> String {
+    match target {
+        Awaitable::Coroutine(name) => format!("{name}()"),
+        Awaitable::Task(handle) => handle.clone(),
+    }
+}
+
+/// The step as one line of Python.
+pub fn label(step: &Step) -> String {
+    match step {
+        Step::Sleep { ms } => format!("await asyncio.sleep({})", seconds(*ms)),
+        Step::Fetch { url, .. } => format!("await fetch({url:?})"),
+        Step::Compute { ms } => format!("time.sleep({})", seconds(*ms)),
+        Step::RunInExecutor { ms } => format!(
+            "await loop.run_in_executor(None, blocking, {})",
+            seconds(*ms)
+        ),
+        Step::CreateTask { coroutine, handle } => {
+            format!("{handle} = asyncio.create_task({coroutine}())")
+        }
+        Step::Await { target } => format!("await {}", awaitable_label(target)),
+        Step::Gather {
+            items,
+            return_exceptions,
+        } => {
+            let items: Vec<String> = items.iter().map(awaitable_label).collect();
+            let tail = if *return_exceptions {
+                ", return_exceptions=True"
+            } else {
+                ""
+            };
+            format!("await asyncio.gather({}{tail})", items.join(", "))
+        }
+        Step::WaitFor { target, timeout_ms } => format!(
+            "await asyncio.wait_for({}, timeout={})",
+            awaitable_label(target),
+            seconds(*timeout_ms)
+        ),
+        Step::Cancel { handle } => format!("{handle}.cancel()"),
+        Step::Raise { error, message } => format!("raise {error}({message:?})"),
+        Step::Try { error, .. } => match error {
+            Some(e) => format!("try: … except {e}:"),
+            None => "try: … except Exception:".into(),
+        },
+        Step::With { resource, .. } => format!("async with {resource}:"),
+        Step::Put { queue, item } => format!("await {queue}.put({item:?})"),
+        Step::Get { queue } => format!("item = await {queue}.get()"),
+        Step::AsyncFor { items, every_ms, .. } => {
+            format!("async for item in ticker({items}, {}):", seconds(*every_ms))
+        }
+        Step::Repeat { times, .. } => format!("for _ in range({times}):"),
+        Step::Print { text } => format!("print({text:?})"),
+        Step::Return { value } => format!("return {value:?}"),
+    }
+}

@@ -1,0 +1,237 @@
+//! The trace: the one record of a run, shared by the virtual-clock and the live runner.
+//!
+//! Events are small and flat (`{t, task, step, kind}`); spans, snapshots and metrics are
+//! derived from them by pure queries (see `spans`, `snapshot`, `metrics`).
+
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// Milliseconds since the start of the run (virtual or `performance.now()`).
+pub type Ms = f64;
+
+/// Index of a task in [`Trace::tasks`]. `TaskId::LOOP` is the event loop's own lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TaskId(pub u32);
+
+impl TaskId {
+    pub const LOOP: TaskId = TaskId(u32::MAX);
+    pub const MAIN: TaskId = TaskId(0);
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Index of a step in [`Trace::steps`] (pre-order over every coroutine's steps).
+pub type StepId = u32;
+
+/// What a task is waiting for while suspended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "on")]
+pub enum Reason {
+    /// `asyncio.sleep`, due at `until`.
+    Sleep { until: Ms },
+    /// An HTTP request in flight, due at `until`.
+    Fetch { url: Rc<str>, until: Ms },
+    /// Awaiting another task; `deadline` is set under `wait_for`.
+    Task { task: TaskId, deadline: Option<Ms> },
+    /// Awaiting `gather` over these tasks.
+    Gather { tasks: Vec<TaskId> },
+    /// Waiting for a permit of a semaphore, or for a lock.
+    Acquire { resource: u32 },
+    /// `queue.put` on a full queue.
+    QueuePut { resource: u32 },
+    /// `queue.get` on an empty queue.
+    QueueGet { resource: u32 },
+    /// `run_in_executor`: a worker thread does the work.
+    Executor,
+    /// `async for`: waiting for the async iterator's next item, due at `until`.
+    Stream { until: Ms },
+}
+
+/// A callback on the loop's ready queue (asyncio's `_ready` deque of handles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Callback {
+    /// Run the task's next step (`Task.__step` / `__wakeup`).
+    Step,
+    /// A timer came due (sleep, stream item or `wait_for` deadline).
+    Timer,
+    /// A fetch's response arrived.
+    Io,
+    /// An executor job finished (`call_soon_threadsafe`).
+    Executor,
+    /// One of a gather's children finished.
+    Gather,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum EventKind {
+    /// The task object exists (`create_task`, `gather` wrapping, or main).
+    Created { parent: Option<TaskId> },
+    /// A callback for this task was appended to the ready queue.
+    Scheduled { callback: Callback },
+    /// A non-step callback for this task ran (popped from the ready queue).
+    Fired { callback: Callback },
+    Started,
+    Resumed,
+    Suspended { reason: Reason },
+    /// Blocking work begins: the loop is held for `ms`.
+    ComputeStart { ms: Ms },
+    ComputeEnd,
+    /// A permit or lock is now held by the task.
+    Acquired { resource: u32 },
+    Released { resource: u32 },
+    /// An item went into or out of a queue; `size` is the queue's length after.
+    QueuePut { resource: u32, size: u32 },
+    QueueGet { resource: u32, size: u32 },
+    /// An executor worker starts or ends this task's job.
+    ExecutorStart { worker: u32 },
+    ExecutorEnd { worker: u32 },
+    Print { text: Rc<str> },
+    /// A `wait_for` deadline passed: the awaited task is being cancelled.
+    TimedOut,
+    Completed { value: Rc<str> },
+    Failed { error: Rc<str> },
+    Cancelled,
+    /// One iteration of the loop begins with `ready` callbacks to run.
+    Tick { ready: u32 },
+    /// Nothing was ready: the clock jumped forward to the next due timer or completion.
+    IdleJump { from: Ms },
+}
+
+/// One thing that happened, at time `t`, to `task`, while it ran `step`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub t: Ms,
+    pub task: TaskId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<StepId>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// A task as the trace knows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaskInfo {
+    /// Display name, e.g. `Task-2 fetch_user`.
+    pub name: String,
+    pub coroutine: String,
+    pub parent: Option<TaskId>,
+}
+
+/// A step as the trace knows it, for labels and source links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepInfo {
+    pub coroutine: String,
+    /// e.g. `await asyncio.sleep(1.0)`.
+    pub label: String,
+}
+
+/// A shared resource as the trace knows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceInfo {
+    pub name: String,
+    /// `semaphore`, `lock` or `queue`.
+    pub kind: String,
+    /// Permits of a semaphore (1 for a lock), maxsize of a queue (0: unbounded).
+    pub capacity: u32,
+}
+
+/// One edge of a deadlock's waits-for graph: `task` waits for `on`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitEdge {
+    pub task: TaskId,
+    /// What it waits on, in words: `lock b (held by Task-3 worker_b)`.
+    pub on: String,
+    /// The task that could release it, if any.
+    pub holder: Option<TaskId>,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum Outcome {
+    /// `main()` returned.
+    Completed { value: String },
+    /// `main()` raised; `error` is the exception, e.g. `ValueError: bad input`.
+    Failed { error: String },
+    /// No task could ever run again. `cycle` names the waits-for cycle if there is one,
+    /// otherwise `waits` lists what every stuck task waits for.
+    Deadlock {
+        cycle: Vec<WaitEdge>,
+        waits: Vec<WaitEdge>,
+    },
+    /// A safety limit (tasks, events, steps, virtual time) ended a runaway scenario.
+    LimitExceeded { message: String },
+    /// A live run stopped by the user.
+    Stopped,
+}
+
+impl Outcome {
+    /// One sentence for a learner.
+    pub fn describe(&self, trace: &Trace) -> String {
+        match self {
+            Outcome::Completed { .. } => "main() completed.".into(),
+            Outcome::Failed { error } => format!("main() raised {error}."),
+            Outcome::Deadlock { cycle, waits } => {
+                let edges = if cycle.is_empty() { waits } else { cycle };
+                let words: Vec<String> = edges
+                    .iter()
+                    .map(|e| format!("{} waits for {}", trace.task_name(e.task), e.on))
+                    .collect();
+                let what = if cycle.is_empty() {
+                    "Deadlock: no task can run again"
+                } else {
+                    "Deadlock: the tasks wait for each other in a cycle"
+                };
+                format!("{what}: {}.", words.join("; "))
+            }
+            Outcome::LimitExceeded { message } => format!("Stopped: {message}"),
+            Outcome::Stopped => "Stopped by the user.".into(),
+        }
+    }
+}
+
+/// The record of one run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    pub tasks: Vec<TaskInfo>,
+    pub steps: Vec<StepInfo>,
+    pub resources: Vec<ResourceInfo>,
+    pub executor_workers: u32,
+    pub events: Vec<Event>,
+    /// When the run ended.
+    pub end: Ms,
+    pub outcome: Outcome,
+}
+
+impl Trace {
+    pub fn task_name(&self, task: TaskId) -> &str {
+        if task == TaskId::LOOP {
+            return "event loop";
+        }
+        self.tasks
+            .get(task.index())
+            .map_or("?", |info| info.name.as_str())
+    }
+
+    /// Events of one task, in order.
+    pub fn events_of(&self, task: TaskId) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(move |e| e.task == task)
+    }
+
+    /// The index of the first event after time `t` (events at `t` are included before it).
+    pub fn events_until(&self, t: Ms) -> usize {
+        self.events.partition_point(|e| e.t <= t)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a trace always serializes")
+    }
+
+    pub fn from_json(text: &str) -> Result<Trace, String> {
+        serde_json::from_str(text).map_err(|e| format!("This is not a Looplab trace: {e}."))
+    }
+}
