@@ -51,7 +51,11 @@ fn fetches_of_one_two_three_seconds_take_six_in_turn_and_three_gathered() {
     assert_completed(&conc);
     assert_eq!(seq.end, 6000.0);
     assert_eq!(conc.end, 3000.0);
-    assert_eq!(seq.tasks.len(), 1, "awaiting coroutines in turn creates no task");
+    assert_eq!(
+        seq.tasks.len(),
+        1,
+        "awaiting coroutines in turn creates no task"
+    );
     assert_eq!(conc.tasks.len(), 4, "gather wraps each coroutine in a task");
 }
 

@@ -96,8 +96,8 @@ pub fn to_chrome_trace(trace: &Trace) -> String {
 
 /// Reads back a file written by [`to_chrome_trace`] (or a bare Looplab trace).
 pub fn from_chrome_trace(text: &str) -> Result<Trace, String> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| format!("This file is not JSON: {e}."))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| format!("This file is not JSON: {e}."))?;
     let inner = value.get("looplab").cloned().unwrap_or(value);
     serde_json::from_value(inner).map_err(|_| {
         "This trace was not exported by Looplab, so it cannot be replayed here. \

@@ -37,7 +37,12 @@ impl Frame {
             .rev()
             .find(|(h, _)| &**h == name)
             .map(|(_, t)| *t)
-            .ok_or_else(|| Unwind::Raise(Exception::new("NameError", &format!("name '{name}' is not defined"))))
+            .ok_or_else(|| {
+                Unwind::Raise(Exception::new(
+                    "NameError",
+                    &format!("name '{name}' is not defined"),
+                ))
+            })
     }
 }
 
@@ -66,7 +71,12 @@ impl Cx {
 
     /// Waits until woken; a cancellation becomes `CancelledError`.
     async fn suspended(&self) -> Result<Wake, Unwind> {
-        match (Suspension { cx: self, armed: false }).await {
+        match (Suspension {
+            cx: self,
+            armed: false,
+        })
+        .await
+        {
             Ok(wake) => Ok(wake),
             Err(_) => Err(Exception::cancelled().into()),
         }
@@ -114,10 +124,6 @@ pub fn task_future(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
 
 /// Runs a coroutine's body to its end, as `await coroutine()` does.
 async fn call(cx: &Cx, coroutine: usize, depth: u32) -> Result<Rc<str>, Unwind> {
-    let max_depth = cx.k.borrow().limits.max_depth;
-    if depth > max_depth {
-        return Err(Exception::new("RecursionError", "maximum recursion depth exceeded").into());
-    }
     let prog = &cx.prog;
     let steps = &prog.scenario.coroutines[coroutine].steps;
     let mut frame = Frame::default();
@@ -152,7 +158,16 @@ async fn nested(
     frame: &mut Frame,
     depth: u32,
 ) -> Result<Flow, Unwind> {
-    Box::pin(block(cx, steps, first, frame, depth)).await
+    Box::pin(block(cx, steps, first, frame, deeper(cx, depth)?)).await
+}
+
+/// One level deeper into nested blocks or inline calls; each level costs stack when
+/// the task is polled, so the depth is bounded (Python's recursion limit).
+fn deeper(cx: &Cx, depth: u32) -> Result<u32, Unwind> {
+    if depth >= cx.k.borrow().limits.max_depth {
+        return Err(Exception::new("RecursionError", "maximum recursion depth exceeded").into());
+    }
+    Ok(depth + 1)
 }
 
 fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
@@ -162,7 +177,11 @@ fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
         Some("BaseException") => true,
         Some("OSError") => matches!(
             kind,
-            "OSError" | "TimeoutError" | "ConnectionError" | "ConnectionRefusedError" | "ConnectionResetError"
+            "OSError"
+                | "TimeoutError"
+                | "ConnectionError"
+                | "ConnectionRefusedError"
+                | "ConnectionResetError"
         ),
         Some("ConnectionError") => kind.starts_with("Connection"),
         Some(name) => kind == name,
@@ -199,7 +218,9 @@ async fn exec(
                 };
                 let gen = k.suspend(Wait::Io, reason);
                 let wake = match fail {
-                    Some(error) => Wake::Raise(Exception::new(error, &format!("fetch {url} failed"))),
+                    Some(error) => {
+                        Wake::Raise(Exception::new(error, &format!("fetch {url} failed")))
+                    }
                     None => Wake::Value(format!("<Response {url} 200, {size_bytes} bytes>").into()),
                 };
                 let task = k.current;
@@ -225,19 +246,17 @@ async fn exec(
             let task = spawn(cx, coroutine)?;
             frame.handles.push((handle.as_str().into(), task));
         }
-        Step::Await { target } => {
-            match target {
-                Awaitable::Coroutine(name) => {
-                    let c = cx.prog.coroutine(name);
-                    Box::pin(call(cx, c, depth + 1)).await?;
-                }
-                Awaitable::Task(handle) => {
-                    await_task(cx, frame.handle(handle)?, None)
-                        .await?
-                        .into_value()?;
-                }
+        Step::Await { target } => match target {
+            Awaitable::Coroutine(name) => {
+                let c = cx.prog.coroutine(name);
+                Box::pin(call(cx, c, deeper(cx, depth)?)).await?;
             }
-        }
+            Awaitable::Task(handle) => {
+                await_task(cx, frame.handle(handle)?, None)
+                    .await?
+                    .into_value()?;
+            }
+        },
         Step::Gather {
             items,
             return_exceptions,
@@ -346,10 +365,13 @@ pub fn spawn(cx: &Cx, coroutine: &str) -> Result<TaskId, Unwind> {
     let Some(task) = task else {
         return Err(Unwind::Abort);
     };
-    let fut = task_future(Rc::new(Cx {
-        k: cx.k.clone(),
-        prog: cx.prog.clone(),
-    }), c);
+    let fut = task_future(
+        Rc::new(Cx {
+            k: cx.k.clone(),
+            prog: cx.prog.clone(),
+        }),
+        c,
+    );
     cx.with(|k| k.spawned.push(fut));
     Ok(task)
 }

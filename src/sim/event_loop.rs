@@ -71,7 +71,9 @@ impl EventLoop {
             k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
             drop(k);
             for _ in 0..n {
-                let Some(cb) = self.k().ready.pop_front() else { break };
+                let Some(cb) = self.k().ready.pop_front() else {
+                    break;
+                };
                 self.dispatch(cb, &mut context);
                 if self.k().abort.is_some() {
                     break;

@@ -23,7 +23,8 @@ pub struct Limits {
     pub max_steps: u64,
     /// Virtual time, in ms.
     pub max_time_ms: u64,
-    /// Nested `await coroutine()` calls (Python's recursion limit).
+    /// Nested `await coroutine()` calls and nested blocks (Python's recursion limit;
+    /// lower, as each level costs stack while the task is polled, and wasm's is 1 MiB).
     pub max_depth: u32,
 }
 
@@ -34,7 +35,7 @@ impl Default for Limits {
             max_events: 2_000_000,
             max_steps: 2_000_000,
             max_time_ms: 24 * 3_600_000,
-            max_depth: 100,
+            max_depth: 64,
         }
     }
 }
@@ -353,7 +354,11 @@ impl LoopState {
 
     /// Registers a new task for `coroutine` (an index into the program's coroutines, or
     /// `None` for main) and schedules its first step. The caller supplies the future.
-    pub fn create_task(&mut self, coroutine: Option<usize>, parent: Option<TaskId>) -> Option<TaskId> {
+    pub fn create_task(
+        &mut self,
+        coroutine: Option<usize>,
+        parent: Option<TaskId>,
+    ) -> Option<TaskId> {
         if self.tasks.len() >= self.limits.max_tasks {
             self.stop(format!(
                 "the scenario created more than {} tasks.",
@@ -398,7 +403,12 @@ impl LoopState {
 
     pub fn schedule_step(&mut self, task: TaskId) {
         self.ready.push_back(Cb::Step(task));
-        self.emit(task, EventKind::Scheduled { callback: Callback::Step });
+        self.emit(
+            task,
+            EventKind::Scheduled {
+                callback: Callback::Step,
+            },
+        );
     }
 
     /// Marks the current task suspended on `wait`, returning the wait's generation.
@@ -465,8 +475,16 @@ impl LoopState {
                 }
                 Waiter::Gather(g) => {
                     let parent = self.gathers[g].parent;
-                    self.ready.push_back(Cb::GatherChild { gather: g, child: task });
-                    self.emit(parent, EventKind::Scheduled { callback: Callback::Gather });
+                    self.ready.push_back(Cb::GatherChild {
+                        gather: g,
+                        child: task,
+                    });
+                    self.emit(
+                        parent,
+                        EventKind::Scheduled {
+                            callback: Callback::Gather,
+                        },
+                    );
                 }
             }
         }
@@ -480,7 +498,9 @@ impl LoopState {
         };
         let gen = self.suspend(Wait::Task(target), reason);
         let me = self.current;
-        self.tasks[target.index()].waiters.push(Waiter::Task(me, gen));
+        self.tasks[target.index()]
+            .waiters
+            .push(Waiter::Task(me, gen));
         if let Some(due) = deadline {
             self.push_timer(due, me, gen, Callback::Timer, Wake::TimedOut);
         }
@@ -548,7 +568,9 @@ impl LoopState {
             Wait::Task(target) => self.tasks[target.index()]
                 .waiters
                 .retain(|w| *w != Waiter::Task(task, gen)),
-            Wait::Executor => self.executor_queue.retain(|j| j.task != task || j.gen != gen),
+            Wait::Executor => self
+                .executor_queue
+                .retain(|j| j.task != task || j.gen != gen),
             // Timers and I/O are ignored when they come due (their generation is stale).
             Wait::None | Wait::Timer | Wait::Io | Wait::Gather(_) => {}
         }
@@ -740,7 +762,12 @@ impl LoopState {
         for &child in &children {
             if self.is_done(child) {
                 self.ready.push_back(Cb::GatherChild { gather: g, child });
-                self.emit(parent, EventKind::Scheduled { callback: Callback::Gather });
+                self.emit(
+                    parent,
+                    EventKind::Scheduled {
+                        callback: Callback::Gather,
+                    },
+                );
             } else {
                 self.tasks[child.index()].waiters.push(Waiter::Gather(g));
             }
@@ -762,12 +789,20 @@ impl LoopState {
         let state = &mut self.gathers[g];
         state.finished += 1;
         let (parent, gen) = (state.parent, state.parent_gen);
-        self.emit(parent, EventKind::Fired { callback: Callback::Gather });
+        self.emit(
+            parent,
+            EventKind::Fired {
+                callback: Callback::Gather,
+            },
+        );
         let state = &self.gathers[g];
         if state.done {
             return;
         }
-        let result = self.tasks[child.index()].result.clone().unwrap_or(Ok(self.none.clone()));
+        let result = self.tasks[child.index()]
+            .result
+            .clone()
+            .unwrap_or(Ok(self.none.clone()));
         if !state.return_exceptions {
             if let Err(e) = result {
                 self.gathers[g].done = true;
@@ -974,14 +1009,23 @@ impl LoopState {
                         ResourceState::Queue { .. } => None,
                     };
                     let held = holder.map_or(String::new(), |h| format!(" (held by {})", name(h)));
-                    (format!("{} {}{held}", resource(r).kind, resource(r).name), holder)
+                    (
+                        format!("{} {}{held}", resource(r).kind, resource(r).name),
+                        holder,
+                    )
                 }
                 Wait::QueueGet(r) => (
-                    format!("an item from queue {} (empty, no producer left)", resource(r).name),
+                    format!(
+                        "an item from queue {} (empty, no producer left)",
+                        resource(r).name
+                    ),
                     None,
                 ),
                 Wait::QueuePut(r) => (
-                    format!("room in queue {} (full, no consumer left)", resource(r).name),
+                    format!(
+                        "room in queue {} (full, no consumer left)",
+                        resource(r).name
+                    ),
                     None,
                 ),
                 Wait::None | Wait::Timer | Wait::Io | Wait::Executor => ("nothing".into(), None),

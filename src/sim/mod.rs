@@ -20,9 +20,9 @@ pub mod trace;
 
 pub use event_loop::{run, run_with};
 pub use kernel::Limits;
+pub use metrics::{compare, metrics, Comparison, Metrics};
 pub use program::{Program, ScenarioError};
 pub use scenario::{Awaitable, Coroutine, Main, Resource, ResourceKind, Scenario, StartMode, Step};
-pub use trace::{Event, EventKind, Ms, Outcome, Reason, TaskId, Trace};
-pub use metrics::{compare, metrics, Comparison, Metrics};
 pub use snapshot::{snapshot_after, snapshot_at, Snapshot, TaskState};
 pub use spans::{lanes, Lane, Span, SpanState};
+pub use trace::{Event, EventKind, Ms, Outcome, Reason, TaskId, Trace};

@@ -5,13 +5,22 @@ use super::scenario::Scenario;
 /// (id, JSON) of every preset, in the order the UI lists them.
 const PRESETS: &[(&str, &str)] = &[
     ("three-fetches", include_str!("presets/three_fetches.json")),
-    ("blocking-sleep", include_str!("presets/blocking_sleep.json")),
-    ("turn-vs-gather", include_str!("presets/turn_vs_gather.json")),
+    (
+        "blocking-sleep",
+        include_str!("presets/blocking_sleep.json"),
+    ),
+    (
+        "turn-vs-gather",
+        include_str!("presets/turn_vs_gather.json"),
+    ),
     ("semaphore", include_str!("presets/semaphore.json")),
     ("timeout", include_str!("presets/timeout.json")),
     ("executor", include_str!("presets/executor.json")),
     ("errors", include_str!("presets/errors.json")),
-    ("producer-consumer", include_str!("presets/producer_consumer.json")),
+    (
+        "producer-consumer",
+        include_str!("presets/producer_consumer.json"),
+    ),
     ("streaming", include_str!("presets/streaming.json")),
     ("deadlock", include_str!("presets/deadlock.json")),
 ];

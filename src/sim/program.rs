@@ -1,7 +1,9 @@
 //! Validation: a [`Scenario`] becomes a [`Program`] the event loop can run, or a
 //! [`ScenarioError`] that names the coroutine, the step and what to do instead.
 
-use super::scenario::{Awaitable, Coroutine, Main, Millis, ResourceKind, Scenario, StartMode, Step};
+use super::scenario::{
+    Awaitable, Coroutine, Main, Millis, ResourceKind, Scenario, StartMode, Step,
+};
 use super::trace::{ResourceInfo, StepId, StepInfo};
 use std::collections::HashMap;
 use std::fmt;
@@ -230,10 +232,10 @@ fn check_identifier(name: &str, what: &str) -> Result<(), String> {
 }
 
 const PYTHON_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield", "asyncio", "time", "loop", "fetch", "print", "range",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "asyncio", "time", "loop", "fetch", "print", "range",
 ];
 
 struct Checker<'a> {
@@ -333,12 +335,16 @@ impl<'a> Checker<'a> {
                 Some(error) => check_identifier(error, "An exception"),
                 None => Ok(()),
             },
-            Step::With { resource, .. } => {
-                self.resource_of(resource, |k| !matches!(k, ResourceKind::Queue { .. }), "a semaphore or a lock")
-            }
-            Step::Put { queue, .. } | Step::Get { queue } => {
-                self.resource_of(queue, |k| matches!(k, ResourceKind::Queue { .. }), "a queue")
-            }
+            Step::With { resource, .. } => self.resource_of(
+                resource,
+                |k| !matches!(k, ResourceKind::Queue { .. }),
+                "a semaphore or a lock",
+            ),
+            Step::Put { queue, .. } | Step::Get { queue } => self.resource_of(
+                queue,
+                |k| matches!(k, ResourceKind::Queue { .. }),
+                "a queue",
+            ),
             Step::AsyncFor {
                 items, every_ms, ..
             } => {
@@ -464,7 +470,9 @@ pub fn label(step: &Step) -> String {
         Step::With { resource, .. } => format!("async with {resource}:"),
         Step::Put { queue, item } => format!("await {queue}.put({item:?})"),
         Step::Get { queue } => format!("item = await {queue}.get()"),
-        Step::AsyncFor { items, every_ms, .. } => {
+        Step::AsyncFor {
+            items, every_ms, ..
+        } => {
             format!("async for item in ticker({items}, {}):", seconds(*every_ms))
         }
         Step::Repeat { times, .. } => format!("for _ in range({times}):"),

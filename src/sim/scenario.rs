@@ -119,7 +119,10 @@ pub enum Step {
         return_exceptions: bool,
     },
     /// `await asyncio.wait_for(target, timeout=timeout_ms / 1000)`
-    WaitFor { target: Awaitable, timeout_ms: Millis },
+    WaitFor {
+        target: Awaitable,
+        timeout_ms: Millis,
+    },
     /// `handle.cancel()`
     Cancel { handle: String },
     /// `raise Error(message)`

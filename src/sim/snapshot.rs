@@ -16,9 +16,16 @@ pub enum TaskState {
     /// Running blocking work that holds the loop.
     Blocked,
     /// Waiting; `woken` once its wait is over and a callback for it is queued.
-    Suspended { reason: Reason, woken: bool },
-    Completed { value: String },
-    Failed { error: String },
+    Suspended {
+        reason: Reason,
+        woken: bool,
+    },
+    Completed {
+        value: String,
+    },
+    Failed {
+        error: String,
+    },
     Cancelled,
 }
 

@@ -69,36 +69,70 @@ pub enum Callback {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum EventKind {
     /// The task object exists (`create_task`, `gather` wrapping, or main).
-    Created { parent: Option<TaskId> },
+    Created {
+        parent: Option<TaskId>,
+    },
     /// A callback for this task was appended to the ready queue.
-    Scheduled { callback: Callback },
+    Scheduled {
+        callback: Callback,
+    },
     /// A non-step callback for this task ran (popped from the ready queue).
-    Fired { callback: Callback },
+    Fired {
+        callback: Callback,
+    },
     Started,
     Resumed,
-    Suspended { reason: Reason },
+    Suspended {
+        reason: Reason,
+    },
     /// Blocking work begins: the loop is held for `ms`.
-    ComputeStart { ms: Ms },
+    ComputeStart {
+        ms: Ms,
+    },
     ComputeEnd,
     /// A permit or lock is now held by the task.
-    Acquired { resource: u32 },
-    Released { resource: u32 },
+    Acquired {
+        resource: u32,
+    },
+    Released {
+        resource: u32,
+    },
     /// An item went into or out of a queue; `size` is the queue's length after.
-    QueuePut { resource: u32, size: u32 },
-    QueueGet { resource: u32, size: u32 },
+    QueuePut {
+        resource: u32,
+        size: u32,
+    },
+    QueueGet {
+        resource: u32,
+        size: u32,
+    },
     /// An executor worker starts or ends this task's job.
-    ExecutorStart { worker: u32 },
-    ExecutorEnd { worker: u32 },
-    Print { text: Rc<str> },
+    ExecutorStart {
+        worker: u32,
+    },
+    ExecutorEnd {
+        worker: u32,
+    },
+    Print {
+        text: Rc<str>,
+    },
     /// A `wait_for` deadline passed: the awaited task is being cancelled.
     TimedOut,
-    Completed { value: Rc<str> },
-    Failed { error: Rc<str> },
+    Completed {
+        value: Rc<str>,
+    },
+    Failed {
+        error: Rc<str>,
+    },
     Cancelled,
     /// One iteration of the loop begins with `ready` callbacks to run.
-    Tick { ready: u32 },
+    Tick {
+        ready: u32,
+    },
     /// Nothing was ready: the clock jumped forward to the next due timer or completion.
-    IdleJump { from: Ms },
+    IdleJump {
+        from: Ms,
+    },
 }
 
 /// One thing that happened, at time `t`, to `task`, while it ran `step`.
