@@ -4,5 +4,6 @@
 //!   and the queries over it). No web-sys, no yew; tested natively.
 //! - [`ui`]: yew function components that render what `sim` computes.
 
+pub mod code;
 pub mod sim;
 pub mod ui;

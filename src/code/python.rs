@@ -1,0 +1,356 @@
+//! A scenario as an equivalent, runnable Python asyncio program.
+//!
+//! The program runs unchanged in python3 (3.11+): a short prelude defines the calls
+//! scenarios use (`fetch`, `blocking`, `ticker`), and the end prints the measured
+//! totals with `time.perf_counter()`, so a learner can compare them with the timeline.
+
+use crate::sim::program::seconds;
+use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// Exceptions Python defines itself; any other name a scenario raises gets a class.
+const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "Exception",
+    "BaseException",
+    "ValueError",
+    "KeyError",
+    "IndexError",
+    "TypeError",
+    "RuntimeError",
+    "OSError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "TimeoutError",
+    "ZeroDivisionError",
+    "PermissionError",
+    "FileNotFoundError",
+    "NotImplementedError",
+    "RecursionError",
+    "NameError",
+];
+
+/// Options for the generated program.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PythonOptions {
+    /// Multiplies every duration (tests run scenarios faster with 0.1).
+    pub time_scale: f64,
+    /// Run `main()` both in turn and gathered and print both totals (else only in the
+    /// scenario's own mode).
+    pub both_modes: bool,
+}
+
+impl Default for PythonOptions {
+    fn default() -> Self {
+        PythonOptions {
+            time_scale: 1.0,
+            both_modes: false,
+        }
+    }
+}
+
+struct Writer {
+    out: String,
+    scale: f64,
+}
+
+impl Writer {
+    fn line(&mut self, indent: usize, text: &str) {
+        let _ = writeln!(self.out, "{}{text}", "    ".repeat(indent));
+    }
+
+    fn secs(&self, ms: u64) -> String {
+        if self.scale == 1.0 {
+            seconds(ms)
+        } else {
+            format!("{:?}", ms as f64 / 1000.0 * self.scale)
+        }
+    }
+}
+
+fn target(t: &Awaitable) -> String {
+    match t {
+        Awaitable::Coroutine(name) => format!("{name}()"),
+        Awaitable::Task(handle) => handle.clone(),
+    }
+}
+
+/// Every exception name a step list raises or catches.
+fn exception_names<'a>(steps: &'a [Step], names: &mut BTreeSet<&'a str>) {
+    for step in steps {
+        match step {
+            Step::Raise { error, .. } => {
+                names.insert(error);
+            }
+            Step::Fetch {
+                fail: Some(error), ..
+            } => {
+                names.insert(error);
+            }
+            Step::Try {
+                error: Some(error), ..
+            } => {
+                names.insert(error);
+            }
+            _ => {}
+        }
+        for block in step.blocks() {
+            exception_names(block, names);
+        }
+    }
+}
+
+/// The Python program for `scenario`.
+pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        scale: options.time_scale,
+    };
+    let title = if scenario.name.is_empty() {
+        "A Looplab scenario"
+    } else {
+        &scenario.name
+    };
+    w.line(
+        0,
+        &format!("# {title}, as Python asyncio. Runs with python3 (3.11+)."),
+    );
+    w.line(0, "import asyncio");
+    w.line(0, "import time");
+    w.line(0, "from concurrent.futures import ThreadPoolExecutor");
+    w.line(0, "");
+    w.line(0, "");
+    w.line(0, "async def fetch(url, latency, fail=None):");
+    w.line(
+        1,
+        "\"\"\"Stands in for an HTTP request that takes `latency` seconds.\"\"\"",
+    );
+    w.line(1, "await asyncio.sleep(latency)");
+    w.line(1, "if fail is not None:");
+    w.line(2, "raise fail(f\"fetch {url} failed\")");
+    w.line(1, "return f\"<Response {url} 200>\"");
+    w.line(0, "");
+    w.line(0, "");
+    w.line(0, "def blocking(seconds):");
+    w.line(
+        1,
+        "\"\"\"Blocking work: holds whichever thread runs it.\"\"\"",
+    );
+    w.line(1, "time.sleep(seconds)");
+    w.line(0, "");
+    w.line(0, "");
+    w.line(0, "async def ticker(items, every):");
+    w.line(
+        1,
+        "\"\"\"An async iterator: yields an item every `every` seconds.\"\"\"",
+    );
+    w.line(1, "for item in range(items):");
+    w.line(2, "await asyncio.sleep(every)");
+    w.line(2, "yield item");
+    let mut names = BTreeSet::new();
+    for c in &scenario.coroutines {
+        exception_names(&c.steps, &mut names);
+    }
+    for name in names {
+        if !BUILTIN_EXCEPTIONS.contains(&name) && name != "CancelledError" {
+            w.line(0, "");
+            w.line(0, "");
+            w.line(0, &format!("class {name}(Exception):"));
+            w.line(1, "pass");
+        }
+    }
+    for c in &scenario.coroutines {
+        w.line(0, "");
+        w.line(0, "");
+        w.line(0, &format!("async def {}():", c.name));
+        block(&mut w, &c.steps, 1);
+    }
+    let modes: Vec<StartMode> = if options.both_modes {
+        vec![StartMode::Sequential, StartMode::Concurrent]
+    } else {
+        vec![scenario.main.mode]
+    };
+    for mode in &modes {
+        w.line(0, "");
+        w.line(0, "");
+        let name = main_name(*mode, options.both_modes);
+        w.line(0, &format!("async def {name}():"));
+        resources(&mut w, scenario);
+        w.line(
+            1,
+            &format!(
+                "asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor({}))",
+                scenario.executor_workers
+            ),
+        );
+        match mode {
+            StartMode::Sequential => {
+                for c in &scenario.main.run {
+                    w.line(1, &format!("await {c}()"));
+                }
+            }
+            StartMode::Concurrent => {
+                let calls: Vec<String> =
+                    scenario.main.run.iter().map(|c| format!("{c}()")).collect();
+                w.line(1, &format!("await asyncio.gather({})", calls.join(", ")));
+            }
+        }
+    }
+    w.line(0, "");
+    w.line(0, "");
+    w.line(0, "def measure(main):");
+    w.line(1, "start = time.perf_counter()");
+    w.line(1, "try:");
+    w.line(2, "asyncio.run(main())");
+    w.line(1, "except Exception as error:");
+    w.line(
+        2,
+        "print(f\"main() raised {type(error).__name__}: {error}\")",
+    );
+    w.line(1, "return (time.perf_counter() - start) * 1000");
+    w.line(0, "");
+    w.line(0, "");
+    w.line(0, "if __name__ == \"__main__\":");
+    for mode in &modes {
+        let name = main_name(*mode, options.both_modes);
+        let label = match mode {
+            StartMode::Sequential => "sequential",
+            StartMode::Concurrent => "concurrent",
+        };
+        w.line(
+            1,
+            &format!("print(f\"{label} total: {{measure({name}):.1f}} ms\")"),
+        );
+    }
+    w.out
+}
+
+/// Semaphores, locks and queues, made inside `main` so each `asyncio.run` gets its own.
+fn resources(w: &mut Writer, scenario: &Scenario) {
+    if scenario.resources.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = scenario.resources.iter().map(|r| r.name.as_str()).collect();
+    w.line(1, &format!("global {}", names.join(", ")));
+    for r in &scenario.resources {
+        let value = match r.kind {
+            ResourceKind::Semaphore { permits } => format!("asyncio.Semaphore({permits})"),
+            ResourceKind::Lock => "asyncio.Lock()".into(),
+            ResourceKind::Queue { maxsize } => format!("asyncio.Queue(maxsize={maxsize})"),
+        };
+        w.line(1, &format!("{} = {value}", r.name));
+    }
+}
+
+fn main_name(mode: StartMode, both: bool) -> &'static str {
+    match (both, mode) {
+        (false, _) => "main",
+        (true, StartMode::Sequential) => "main_sequential",
+        (true, StartMode::Concurrent) => "main_concurrent",
+    }
+}
+
+fn block(w: &mut Writer, steps: &[Step], indent: usize) {
+    if steps.is_empty() {
+        w.line(indent, "pass");
+    }
+    for step in steps {
+        statement(w, step, indent);
+    }
+}
+
+fn statement(w: &mut Writer, step: &Step, indent: usize) {
+    let line = match step {
+        Step::Sleep { ms } => format!("await asyncio.sleep({})", w.secs(*ms)),
+        Step::Fetch {
+            url,
+            latency_ms,
+            fail,
+            ..
+        } => {
+            let fail = fail
+                .as_ref()
+                .map_or(String::new(), |e| format!(", fail={e}"));
+            format!(
+                "await fetch({url:?}, latency={}{fail})",
+                w.secs(*latency_ms)
+            )
+        }
+        Step::Compute { ms } => format!("blocking({})  # holds the event loop", w.secs(*ms)),
+        Step::RunInExecutor { ms } => format!(
+            "await asyncio.get_running_loop().run_in_executor(None, blocking, {})",
+            w.secs(*ms)
+        ),
+        Step::CreateTask { coroutine, handle } => {
+            format!("{handle} = asyncio.create_task({coroutine}())")
+        }
+        Step::Await { target: t } => format!("await {}", target(t)),
+        Step::Gather {
+            items,
+            return_exceptions,
+        } => {
+            let items: Vec<String> = items.iter().map(target).collect();
+            let tail = if *return_exceptions {
+                ", return_exceptions=True"
+            } else {
+                ""
+            };
+            format!("await asyncio.gather({}{tail})", items.join(", "))
+        }
+        Step::WaitFor {
+            target: t,
+            timeout_ms,
+        } => format!(
+            "await asyncio.wait_for({}, timeout={})",
+            target(t),
+            w.secs(*timeout_ms)
+        ),
+        Step::Cancel { handle } => format!("{handle}.cancel()"),
+        Step::Raise { error, message } => format!("raise {error}({message:?})"),
+        Step::Put { queue, item } => format!("await {queue}.put({item:?})"),
+        Step::Get { queue } => format!("item = await {queue}.get()"),
+        Step::Print { text } => format!("print({text:?})"),
+        Step::Return { value } => format!("return {value:?}"),
+        Step::Try {
+            body,
+            error,
+            handler,
+        } => {
+            w.line(indent, "try:");
+            block(w, body, indent + 1);
+            let clause = match error.as_deref() {
+                Some("CancelledError") => "asyncio.CancelledError".to_string(),
+                Some(e) => e.to_string(),
+                None => "Exception".to_string(),
+            };
+            w.line(indent, &format!("except {clause}:"));
+            block(w, handler, indent + 1);
+            return;
+        }
+        Step::With { resource, body } => {
+            w.line(indent, &format!("async with {resource}:"));
+            block(w, body, indent + 1);
+            return;
+        }
+        Step::AsyncFor {
+            items,
+            every_ms,
+            body,
+        } => {
+            let every = w.secs(*every_ms);
+            w.line(
+                indent,
+                &format!("async for item in ticker({items}, {every}):"),
+            );
+            block(w, body, indent + 1);
+            return;
+        }
+        Step::Repeat { times, body } => {
+            w.line(indent, &format!("for _ in range({times}):"));
+            block(w, body, indent + 1);
+            return;
+        }
+    };
+    w.line(indent, &line);
+}

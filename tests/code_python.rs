@@ -1,0 +1,75 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The generated Python is valid, runnable asyncio whose measured totals match the
+//! simulation: every preset is run with python3 at a tenth of its durations, except
+//! those the simulation finds deadlocked (python3 would hang just as the loop does).
+
+use looplab::code::{python_code, PythonOptions};
+use looplab::sim::presets::presets;
+use looplab::sim::{compare, Outcome};
+use std::process::Command;
+
+const SCALE: f64 = 0.1;
+
+fn measured(program: &str) -> (f64, f64, String) {
+    let out = Command::new("timeout")
+        .args(["60", "python3", "-c"])
+        .arg(program)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "python3 failed:\n{}\n{}",
+        stdout,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let total = |label: &str| -> f64 {
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{label} total: ")))
+            .and_then(|v| v.trim_end_matches(" ms").parse().ok())
+            .unwrap_or_else(|| panic!("no {label} total in:\n{stdout}"))
+    };
+    (total("sequential"), total("concurrent"), stdout)
+}
+
+#[test]
+fn every_presets_python_runs_with_the_totals_the_simulation_predicts() {
+    let mut checked = 0;
+    for (id, scenario) in presets() {
+        let c = compare(&scenario).unwrap();
+        let deadlocked = |t: &looplab::sim::Trace| matches!(t.outcome, Outcome::Deadlock { .. });
+        if deadlocked(&c.sequential) || deadlocked(&c.concurrent) {
+            continue;
+        }
+        checked += 1;
+        let program = python_code(
+            &scenario,
+            PythonOptions {
+                time_scale: SCALE,
+                both_modes: true,
+            },
+        );
+        let (seq, conc, stdout) = measured(&program);
+        for (what, predicted, got) in [
+            ("sequential", c.sequential.end * SCALE, seq),
+            ("concurrent", c.concurrent.end * SCALE, conc),
+        ] {
+            let tolerance = (predicted * 0.1).max(25.0);
+            assert!(
+                (got - predicted).abs() <= tolerance,
+                "{id} {what}: python3 took {got:.1} ms, the simulation predicts {predicted:.1} ms\n{stdout}\n{program}"
+            );
+        }
+    }
+    assert!(checked >= 8, "only {checked} presets were checked");
+}
+
+#[test]
+fn the_program_reads_like_the_tutorial() {
+    let (_, s) = presets().into_iter().next().unwrap();
+    let code = python_code(&s, PythonOptions::default());
+    assert!(code.contains("async def get_user():\n    await fetch(\"/api/users/1.json\", latency=1.0)\n    return \"user\"\n"), "{code}");
+    assert!(code.contains("await asyncio.gather(get_user(), get_posts(), get_comments())"));
+    assert!(code.contains("print(f\"concurrent total: {measure(main):.1f} ms\")"));
+}
