@@ -83,16 +83,15 @@ impl Cx {
     }
 
     /// Waits for a plain value (sleep, I/O, executor, resource hand-over).
-    async fn wait_value(&self) -> Result<Rc<str>, Unwind> {
-        match self.suspended().await? {
-            Wake::Value(v) => Ok(v),
-            Wake::Raise(e) => Err(e.into()),
-            Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
+    fn wait_value(&self) -> WaitValue<'_> {
+        WaitValue {
+            cx: self,
+            armed: false,
         }
     }
 
-    async fn sleep(&self, ms: u64, stream: bool) -> Result<Rc<str>, Unwind> {
-        let (task, gen) = self.with(|k| {
+    fn sleep(&self, ms: u64, stream: bool) -> WaitValue<'_> {
+        self.with(|k| {
             let until = (k.now + ms) as f64;
             let reason = if stream {
                 Reason::Stream { until }
@@ -100,20 +99,38 @@ impl Cx {
                 Reason::Sleep { until }
             };
             let gen = k.suspend(Wait::Timer, reason);
-            (k.current, gen)
-        });
-        self.with(|k| {
+            let task = k.current;
             if ms == 0 {
                 // asyncio.sleep(0) yields once: the task goes to the back of the queue.
-                let none = Wake::Value(k.none.clone());
-                k.resolve(task, gen, none);
+                k.resolve(task, gen, Wake::Value);
             } else {
                 let due = k.now + ms;
-                let none = Wake::Value(k.none.clone());
-                k.push_timer(due, task, gen, Callback::Timer, none);
+                k.push_timer(due, task, gen, Callback::Timer, Wake::Value);
             }
         });
-        self.wait_value().await
+        self.wait_value()
+    }
+}
+
+/// [`Cx::wait_value`]: returns `Pending` once, then what the wait ended with (a plain
+/// future rather than an `async fn`, as sleeps are the hot path).
+struct WaitValue<'a> {
+    cx: &'a Cx,
+    armed: bool,
+}
+
+impl Future for WaitValue<'_> {
+    type Output = Result<(), Unwind>;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        if !self.armed {
+            self.armed = true;
+            return Poll::Pending;
+        }
+        Poll::Ready(match self.cx.k.borrow_mut().take_wake() {
+            Ok(wake) => wake.into_value(),
+            Err(_) => Err(Exception::cancelled().into()),
+        })
     }
 }
 
@@ -217,11 +234,14 @@ async fn exec(
                     until: due as f64,
                 };
                 let gen = k.suspend(Wait::Io, reason);
+                // The response (`<Response {url} 200, {size_bytes} bytes>`) is not built:
+                // no coroutine reads the value it awaited.
+                let _ = size_bytes;
                 let wake = match fail {
                     Some(error) => {
-                        Wake::Raise(Exception::new(error, &format!("fetch {url} failed")))
+                        Wake::raise(Exception::new(error, &format!("fetch {url} failed")))
                     }
-                    None => Wake::Value(format!("<Response {url} 200, {size_bytes} bytes>").into()),
+                    None => Wake::Value,
                 };
                 let task = k.current;
                 k.push_timer(due, task, gen, Callback::Io, wake);
@@ -242,13 +262,13 @@ async fn exec(
             });
             cx.wait_value().await?;
         }
-        Step::CreateTask { coroutine, handle } => {
-            let task = spawn(cx, coroutine)?;
+        Step::CreateTask { handle, .. } => {
+            let task = spawn(cx, cx.prog.callee(id, 0))?;
             frame.handles.push((handle.as_str().into(), task));
         }
         Step::Await { target } => match target {
-            Awaitable::Coroutine(name) => {
-                let c = cx.prog.coroutine(name);
+            Awaitable::Coroutine(_) => {
+                let c = cx.prog.callee(id, 0);
                 Box::pin(call(cx, c, deeper(cx, depth)?)).await?;
             }
             Awaitable::Task(handle) => {
@@ -262,14 +282,14 @@ async fn exec(
             return_exceptions,
         } => {
             let mut children = Vec::with_capacity(items.len());
-            for item in items {
-                children.push(task_of(cx, frame, item)?);
+            for (i, item) in items.iter().enumerate() {
+                children.push(task_of(cx, frame, item, id, i)?);
             }
             cx.with(|k| k.gather(children, *return_exceptions));
             cx.wait_value().await?;
         }
         Step::WaitFor { target, timeout_ms } => {
-            let inner = task_of(cx, frame, target)?;
+            let inner = task_of(cx, frame, target, id, 0)?;
             wait_for(cx, inner, *timeout_ms).await?;
         }
         Step::Cancel { handle } => {
@@ -355,40 +375,39 @@ fn body_size(cx: &Cx, first: StepId, len: usize) -> StepId {
     id - first
 }
 
-/// `asyncio.create_task(coroutine())`.
-pub fn spawn(cx: &Cx, coroutine: &str) -> Result<TaskId, Unwind> {
-    let c = cx.prog.coroutine(coroutine);
-    let task = cx.with(|k| {
+/// `asyncio.create_task(coroutine())`, `coroutine` being an index into the program's
+/// coroutines. The loop creates the task's future after the current poll.
+pub fn spawn(cx: &Cx, coroutine: usize) -> Result<TaskId, Unwind> {
+    cx.with(|k| {
         let parent = Some(k.current);
-        k.create_task(Some(c), parent)
-    });
-    let Some(task) = task else {
-        return Err(Unwind::Abort);
-    };
-    let fut = task_future(
-        Rc::new(Cx {
-            k: cx.k.clone(),
-            prog: cx.prog.clone(),
-        }),
-        c,
-    );
-    cx.with(|k| k.spawned.push(fut));
-    Ok(task)
+        let task = k
+            .create_task(Some(coroutine), parent)
+            .ok_or(Unwind::Abort)?;
+        k.spawned.push((task, coroutine));
+        Ok(task)
+    })
 }
 
-/// The task for an awaitable: a coroutine is wrapped in a new task (`ensure_future`).
-fn task_of(cx: &Cx, frame: &Frame, target: &Awaitable) -> Result<TaskId, Unwind> {
+/// The task for item `item` of step `step`: a coroutine is wrapped in a new task
+/// (`ensure_future`).
+fn task_of(
+    cx: &Cx,
+    frame: &Frame,
+    target: &Awaitable,
+    step: StepId,
+    item: usize,
+) -> Result<TaskId, Unwind> {
     match target {
-        Awaitable::Coroutine(name) => spawn(cx, name),
+        Awaitable::Coroutine(_) => spawn(cx, cx.prog.callee(step, item)),
         Awaitable::Task(handle) => frame.handle(handle),
     }
 }
 
 /// `await task`: returns at once if it is done, else waits for it.
 async fn await_task(cx: &Cx, task: TaskId, deadline: Option<u64>) -> Result<Wake, Unwind> {
-    let done = cx.with(|k| k.tasks[task.index()].result.clone());
-    if let Some(result) = done {
-        return Ok(Wake::from(&result));
+    let done = cx.with(|k| k.results[task.index()].as_ref().map(Wake::from));
+    if let Some(wake) = done {
+        return Ok(wake);
     }
     cx.with(|k| k.await_task(task, deadline));
     cx.suspended().await
@@ -396,14 +415,14 @@ async fn await_task(cx: &Cx, task: TaskId, deadline: Option<u64>) -> Result<Wake
 
 /// Unwraps a finished task's result as the awaiting coroutine sees it.
 trait IntoValue {
-    fn into_value(self) -> Result<Rc<str>, Unwind>;
+    fn into_value(self) -> Result<(), Unwind>;
 }
 
 impl IntoValue for Wake {
-    fn into_value(self) -> Result<Rc<str>, Unwind> {
+    fn into_value(self) -> Result<(), Unwind> {
         match self {
-            Wake::Value(v) => Ok(v),
-            Wake::Raise(e) => Err(e.into()),
+            Wake::Value => Ok(()),
+            Wake::Raise(e) => Err((*e).into()),
             Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
         }
     }
@@ -411,7 +430,7 @@ impl IntoValue for Wake {
 
 /// `asyncio.wait_for(inner, timeout)` as in CPython 3.11: on timeout the inner task is
 /// cancelled, waited for, and `TimeoutError` is raised.
-async fn wait_for(cx: &Cx, inner: TaskId, timeout_ms: u64) -> Result<Rc<str>, Unwind> {
+async fn wait_for(cx: &Cx, inner: TaskId, timeout_ms: u64) -> Result<(), Unwind> {
     let deadline = cx.with(|k| k.now + timeout_ms);
     match await_task(cx, inner, Some(deadline)).await? {
         Wake::TimedOut => {}

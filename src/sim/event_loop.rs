@@ -71,11 +71,7 @@ impl EventLoop {
             k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
             drop(k);
             for _ in 0..n {
-                let Some(cb) = self.k().ready.pop_front() else {
-                    break;
-                };
-                self.dispatch(cb, &mut context);
-                if self.k().abort.is_some() {
+                if !self.dispatch_next(&mut context) {
                     break;
                 }
             }
@@ -83,21 +79,30 @@ impl EventLoop {
         self.finish_trace()
     }
 
-    fn dispatch(&mut self, cb: Cb, context: &mut Context<'_>) {
+    /// Runs the callback at the head of the ready queue; false if the run must stop.
+    fn dispatch_next(&mut self, context: &mut Context<'_>) -> bool {
+        let mut k = self.k();
+        let Some(cb) = k.ready.pop_front() else {
+            return false;
+        };
         match cb {
-            Cb::Step(task) => self.step(task, context),
+            Cb::Step(task) => {
+                drop(k);
+                self.step(task, context);
+                return self.k().abort.is_none();
+            }
             Cb::Resolve {
                 task,
                 gen,
                 callback,
                 wake,
             } => {
-                let mut k = self.k();
                 k.emit(task, EventKind::Fired { callback });
                 k.resolve(task, gen, wake);
             }
-            Cb::GatherChild { gather, child } => self.k().gather_child_done(gather, child),
+            Cb::GatherChild { gather, child } => k.gather_child_done(gather, child),
         }
+        k.abort.is_none()
     }
 
     /// Runs one step of a task: polls its future until it suspends or ends.
@@ -105,9 +110,10 @@ impl EventLoop {
         {
             let mut k = self.k();
             let slot = &mut k.tasks[task.index()];
-            if slot.result.is_some() {
+            if slot.done {
                 return;
             }
+            let at = slot.at;
             if !slot.started {
                 if slot.cancel_requested {
                     // Cancelled before it ever ran: the coroutine never starts.
@@ -115,9 +121,9 @@ impl EventLoop {
                     return;
                 }
                 slot.started = true;
-                k.emit(task, EventKind::Started);
+                k.emit_for(task, at, EventKind::Started);
             } else {
-                k.emit(task, EventKind::Resumed);
+                k.emit_for(task, at, EventKind::Resumed);
             }
             k.current = task;
         }
@@ -125,8 +131,16 @@ impl EventLoop {
             Some(fut) => fut.as_mut().poll(context),
             None => return,
         };
-        let spawned: Vec<TaskFuture> = self.k().spawned.drain(..).collect();
-        self.futures.extend(spawned.into_iter().map(Some));
+        let mut k = self.cx.k.borrow_mut();
+        if !k.spawned.is_empty() {
+            let cx = &self.cx;
+            self.futures.reserve(k.spawned.len());
+            for (id, coroutine) in k.spawned.drain(..) {
+                debug_assert_eq!(id.index(), self.futures.len());
+                self.futures.push(Some(task_future(cx.clone(), coroutine)));
+            }
+        }
+        drop(k);
         if let Poll::Ready(result) = poll {
             self.futures[task.index()] = None;
             match result {
@@ -156,14 +170,14 @@ impl EventLoop {
         let mut k = self.k();
         let outcome = if let Some(message) = k.abort.take() {
             Outcome::LimitExceeded { message }
-        } else if k.tasks.iter().any(|t| t.result.is_none()) {
+        } else if k.tasks.iter().any(|t| !t.done) {
             let waits = k.wait_edges();
             Outcome::Deadlock {
                 cycle: find_cycle(&waits),
                 waits,
             }
         } else {
-            match &k.tasks[TaskId::MAIN.index()].result {
+            match &k.results[TaskId::MAIN.index()] {
                 Some(Ok(value)) => Outcome::Completed {
                     value: value.to_string(),
                 },

@@ -11,8 +11,11 @@ use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskI
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::rc::Rc;
+
+/// Most events the trace reserves room for up front (more grow it as usual).
+const MAX_RESERVED_EVENTS: usize = 1 << 20;
 
 /// Safety limits that end a runaway scenario with a clear outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,19 +93,29 @@ pub type TaskResult = Result<Rc<str>, Exception>;
 pub type TaskFuture = LocalBoxFuture<'static, Result<Rc<str>, Unwind>>;
 
 /// What a finished wait hands back to the suspended coroutine.
+///
+/// A value carries no payload: no coroutine ever reads the value of what it awaited
+/// (only a task's own return value is recorded, in its `Completed` event), so the hot
+/// path neither builds nor clones one. 16 bytes; the rare exception is boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Wake {
-    Value(Rc<str>),
-    Raise(Exception),
+    Value,
+    Raise(Box<Exception>),
     /// A `wait_for` deadline passed.
     TimedOut,
+}
+
+impl Wake {
+    pub fn raise(e: Exception) -> Wake {
+        Wake::Raise(Box::new(e))
+    }
 }
 
 impl From<&TaskResult> for Wake {
     fn from(result: &TaskResult) -> Self {
         match result {
-            Ok(v) => Wake::Value(v.clone()),
-            Err(e) => Wake::Raise(e.clone()),
+            Ok(_) => Wake::Value,
+            Err(e) => Wake::raise(e.clone()),
         }
     }
 }
@@ -114,7 +127,7 @@ pub enum Wait {
     Timer,
     Io,
     Task(TaskId),
-    Gather(usize),
+    Gather(u32),
     Acquire(u32),
     QueuePut(u32),
     QueueGet(u32),
@@ -124,20 +137,65 @@ pub enum Wait {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Waiter {
     Task(TaskId, u32),
-    Gather(usize),
+    Gather(u32),
 }
 
+/// Who waits for a task: usually one gather or one task, kept inline (no allocation).
+#[derive(Default)]
+enum Waiters {
+    #[default]
+    None,
+    One(Waiter),
+    Many(Vec<Waiter>),
+}
+
+impl Waiters {
+    fn push(&mut self, waiter: Waiter) {
+        *self = match std::mem::take(self) {
+            Waiters::None => Waiters::One(waiter),
+            Waiters::One(first) => Waiters::Many(vec![first, waiter]),
+            Waiters::Many(mut all) => {
+                all.push(waiter);
+                Waiters::Many(all)
+            }
+        };
+    }
+
+    fn remove(&mut self, waiter: Waiter) {
+        match self {
+            Waiters::None => {}
+            Waiters::One(w) => {
+                if *w == waiter {
+                    *self = Waiters::None;
+                }
+            }
+            Waiters::Many(all) => all.retain(|w| *w != waiter),
+        }
+    }
+
+    fn into_iter(self) -> impl Iterator<Item = Waiter> {
+        let (one, many) = match self {
+            Waiters::None => (None, Vec::new()),
+            Waiters::One(w) => (Some(w), Vec::new()),
+            Waiters::Many(all) => (None, all),
+        };
+        one.into_iter().chain(many)
+    }
+}
+
+/// The hot part of a task (40 bytes, touched at every event); its result and waiters
+/// live in [`LoopState::results`] and [`LoopState::waiters`].
 pub struct TaskSlot {
     pub wait: Wait,
     /// Bumped at every suspension, so that stale timers and waiters are ignored.
     pub gen: u32,
+    /// The step the task is at, for events the loop records about it.
+    pub at: Option<StepId>,
     pub wake: Option<Wake>,
     pub cancel_requested: bool,
     pub started: bool,
-    waiters: Vec<Waiter>,
-    pub result: Option<TaskResult>,
-    /// The step the task is at, for events the loop records about it.
-    pub at: Option<StepId>,
+    /// The task has a result (in [`LoopState::results`]).
+    pub done: bool,
 }
 
 /// An entry of the ready queue (asyncio's `_ready`).
@@ -155,23 +213,23 @@ pub enum Cb {
     },
 }
 
-/// A timer, an I/O completion or an executor job end, due at `due`.
+/// An executor job end, due at `due`.
 struct Due {
     due: u64,
     seq: u64,
     what: DueKind,
 }
 
+/// A timer or an I/O completion waiting in its bucket.
+struct TimerEntry {
+    task: TaskId,
+    gen: u32,
+    callback: Callback,
+    wake: Wake,
+}
+
 enum DueKind {
-    Resolve {
-        task: TaskId,
-        gen: u32,
-        callback: Callback,
-        wake: Wake,
-    },
-    ExecutorDone {
-        worker: u32,
-    },
+    ExecutorDone { worker: u32 },
 }
 
 impl PartialEq for Due {
@@ -230,9 +288,17 @@ pub struct LoopState {
     pub now: u64,
     pub current: TaskId,
     pub tasks: Vec<TaskSlot>,
+    /// Each task's result once it is done (cold: read when someone awaits it).
+    pub results: Vec<Option<TaskResult>>,
+    /// Who waits for each task to finish (cold: usually empty, never allocated).
+    waiters: Vec<Waiters>,
     pub infos: Vec<TaskInfo>,
     pub ready: VecDeque<Cb>,
-    timers: BinaryHeap<Reverse<Due>>,
+    /// Timers and I/O completions bucketed by due time, FIFO within a bucket (the
+    /// order a heap keyed by due time and insertion order would give).
+    timers: BTreeMap<u64, Vec<TimerEntry>>,
+    /// Emptied buckets, kept to be reused without allocating.
+    spare_buckets: Vec<Vec<TimerEntry>>,
     executor_done: BinaryHeap<Reverse<Due>>,
     seq: u64,
     pub gathers: Vec<GatherState>,
@@ -240,8 +306,8 @@ pub struct LoopState {
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
     pub events: Vec<Event>,
-    /// New tasks' futures, handed to the loop after the current poll.
-    pub spawned: Vec<TaskFuture>,
+    /// New tasks (their coroutines), whose futures the loop creates after the poll.
+    pub spawned: Vec<(TaskId, usize)>,
     /// Set when a safety limit ends the run.
     pub abort: Option<String>,
     steps_run: u64,
@@ -282,16 +348,26 @@ impl LoopState {
             now: 0,
             current: TaskId::MAIN,
             tasks: Vec::new(),
+            results: Vec::new(),
+            waiters: Vec::new(),
             infos: Vec::new(),
             ready: VecDeque::new(),
-            timers: BinaryHeap::new(),
+            timers: BTreeMap::new(),
+            spare_buckets: Vec::new(),
             executor_done: BinaryHeap::new(),
             seq: 0,
             gathers: Vec::new(),
             resources,
             workers: vec![None; scenario.executor_workers as usize],
             executor_queue: VecDeque::new(),
-            events: Vec::with_capacity(1024),
+            // Reserved from the program's estimate: growing a Vec of tens of MB by
+            // doubling copies it repeatedly and faults in twice the memory it needs.
+            // Capped (at 1 Mi events, 56 MiB) as wasm commits what it reserves.
+            events: Vec::with_capacity(
+                prog.event_estimate()
+                    .min(limits.max_events)
+                    .clamp(1024, MAX_RESERVED_EVENTS),
+            ),
             spawned: Vec::new(),
             abort: None,
             steps_run: 0,
@@ -305,6 +381,7 @@ impl LoopState {
 
     // ---- recording -------------------------------------------------------------
 
+    #[inline]
     pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
         if self.events.len() >= self.limits.max_events {
             self.stop(format!(
@@ -326,6 +403,22 @@ impl LoopState {
         });
     }
 
+    /// [`Self::emit`] at the current time for a task whose step the caller knows.
+    #[inline]
+    pub fn emit_for(&mut self, task: TaskId, step: Option<StepId>, kind: EventKind) {
+        if self.events.len() >= self.limits.max_events {
+            self.emit_at(self.now, task, kind);
+            return;
+        }
+        self.events.push(Event {
+            t: self.now as Ms,
+            task,
+            step,
+            kind,
+        });
+    }
+
+    #[inline]
     pub fn emit(&mut self, task: TaskId, kind: EventKind) {
         self.emit_at(self.now, task, kind);
     }
@@ -367,34 +460,34 @@ impl LoopState {
             return None;
         }
         let id = TaskId(self.tasks.len() as u32);
-        let name = match coroutine {
-            None => "main".to_string(),
+        let (name, coroutine_name) = match coroutine {
+            None => ("main".to_string(), "main".to_string()),
             Some(c) => {
                 self.name_counts[c] += 1;
                 let base = &self.prog.scenario.coroutines[c].name;
-                match self.name_counts[c] {
+                let name = match self.name_counts[c] {
                     1 => base.clone(),
-                    n => format!("{base} #{n}"),
-                }
+                    n => numbered(base, n),
+                };
+                (name, base.clone())
             }
         };
         self.infos.push(TaskInfo {
             name,
-            coroutine: coroutine.map_or("main".into(), |c| {
-                self.prog.scenario.coroutines[c].name.clone()
-            }),
+            coroutine: coroutine_name,
             parent,
         });
         self.tasks.push(TaskSlot {
             wait: Wait::None,
             gen: 0,
+            at: None,
             wake: None,
             cancel_requested: false,
             started: false,
-            waiters: Vec::new(),
-            result: None,
-            at: None,
+            done: false,
         });
+        self.results.push(None);
+        self.waiters.push(Waiters::None);
         self.alive += 1;
         self.emit(id, EventKind::Created { parent });
         self.schedule_step(id);
@@ -425,7 +518,7 @@ impl LoopState {
     /// Ends `task`'s wait with `wake` and schedules its step, unless the wait is stale.
     pub fn resolve(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
         let slot = &mut self.tasks[task.index()];
-        if slot.gen != gen || slot.wait == Wait::None || slot.result.is_some() {
+        if slot.gen != gen || slot.wait == Wait::None || slot.done {
             return false;
         }
         slot.wait = Wait::None;
@@ -447,7 +540,7 @@ impl LoopState {
     }
 
     pub fn is_done(&self, task: TaskId) -> bool {
-        self.tasks[task.index()].result.is_some()
+        self.tasks[task.index()].done
     }
 
     /// Records the end of a task and wakes whatever awaits it.
@@ -465,15 +558,17 @@ impl LoopState {
         self.alive -= 1;
         let slot = &mut self.tasks[task.index()];
         slot.wait = Wait::None;
-        let waiters = std::mem::take(&mut slot.waiters);
+        slot.done = true;
+        let waiters = std::mem::take(&mut self.waiters[task.index()]);
         let wake = Wake::from(&result);
-        slot.result = Some(result);
-        for waiter in waiters {
+        self.results[task.index()] = Some(result);
+        for waiter in waiters.into_iter() {
             match waiter {
                 Waiter::Task(w, gen) => {
                     self.resolve(w, gen, wake.clone());
                 }
                 Waiter::Gather(g) => {
+                    let g = g as usize;
                     let parent = self.gathers[g].parent;
                     self.ready.push_back(Cb::GatherChild {
                         gather: g,
@@ -498,9 +593,7 @@ impl LoopState {
         };
         let gen = self.suspend(Wait::Task(target), reason);
         let me = self.current;
-        self.tasks[target.index()]
-            .waiters
-            .push(Waiter::Task(me, gen));
+        self.waiters[target.index()].push(Waiter::Task(me, gen));
         if let Some(due) = deadline {
             self.push_timer(due, me, gen, Callback::Timer, Wake::TimedOut);
         }
@@ -510,14 +603,14 @@ impl LoopState {
     /// `task.cancel()`: true if the task will be cancelled (as asyncio's return value).
     pub fn cancel(&mut self, task: TaskId) -> bool {
         let slot = &self.tasks[task.index()];
-        if slot.result.is_some() {
+        if slot.done {
             return false;
         }
         // asyncio cancels the future a task waits on first (Task._fut_waiter).
         let wait = slot.wait;
         match wait {
             Wait::Task(inner) if self.cancel(inner) => return true,
-            Wait::Gather(g) if self.cancel_gather(g) => return true,
+            Wait::Gather(g) if self.cancel_gather(g as usize) => return true,
             _ => {}
         }
         let slot = &mut self.tasks[task.index()];
@@ -565,9 +658,7 @@ impl LoopState {
                     }
                 }
             }
-            Wait::Task(target) => self.tasks[target.index()]
-                .waiters
-                .retain(|w| *w != Waiter::Task(task, gen)),
+            Wait::Task(target) => self.waiters[target.index()].remove(Waiter::Task(task, gen)),
             Wait::Executor => self
                 .executor_queue
                 .retain(|j| j.task != task || j.gen != gen),
@@ -584,17 +675,16 @@ impl LoopState {
     }
 
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
-        let seq = self.next_seq();
-        self.timers.push(Reverse(Due {
-            due,
-            seq,
-            what: DueKind::Resolve {
+        let spare = &mut self.spare_buckets;
+        self.timers
+            .entry(due)
+            .or_insert_with(|| spare.pop().unwrap_or_default())
+            .push(TimerEntry {
                 task,
                 gen,
                 callback,
                 wake,
-            },
-        }));
+            });
     }
 
     /// A uniformly drawn extra latency in `0..=jitter`, from the scenario's seed.
@@ -653,7 +743,7 @@ impl LoopState {
                 task: job.task,
                 gen: job.gen,
                 callback: Callback::Executor,
-                wake: Wake::Value(self.none.clone()),
+                wake: Wake::Value,
             });
             self.emit(
                 job.task,
@@ -680,9 +770,8 @@ impl LoopState {
                 break;
             };
             self.now = self.now.max(due);
-            if let DueKind::ExecutorDone { worker } = what {
-                self.executor_done(worker);
-            }
+            let DueKind::ExecutorDone { worker } = what;
+            self.executor_done(worker);
         }
         self.now = self.now.max(to);
         if self.now > self.limits.max_time_ms {
@@ -696,18 +785,23 @@ impl LoopState {
     /// When the next timer, I/O completion or executor job is due. Cancelled timers at
     /// the head of the heap are dropped first, as asyncio's `_run_once` does.
     pub fn next_due(&mut self) -> Option<u64> {
-        while let Some(Reverse(Due {
-            what: DueKind::Resolve { task, gen, .. },
-            ..
-        })) = self.timers.peek()
-        {
-            let slot = &self.tasks[task.index()];
-            if slot.gen == *gen && slot.wait != Wait::None {
+        let mut t = None;
+        while let Some(entry) = self.timers.first_entry() {
+            // A stale timer stays stale (a new wait bumps the generation), so a bucket
+            // with a live timer is kept whole: its stale ones are skipped when it is due.
+            let tasks = &self.tasks;
+            let live = entry.get().iter().any(|e| {
+                let slot = &tasks[e.task.index()];
+                slot.gen == e.gen && slot.wait != Wait::None
+            });
+            if live {
+                t = Some(*entry.key());
                 break;
             }
-            self.timers.pop();
+            let mut bucket = entry.remove();
+            bucket.clear();
+            self.spare_buckets.push(bucket);
         }
-        let t = self.timers.peek().map(|Reverse(d)| d.due);
         let e = self.executor_done.peek().map(|Reverse(d)| d.due);
         match (t, e) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -718,32 +812,33 @@ impl LoopState {
     /// Moves every timer and I/O completion due by now onto the ready queue.
     pub fn collect_due(&mut self) {
         self.advance(self.now);
-        while let Some(Reverse(next)) = self.timers.peek() {
-            if next.due > self.now {
+        while let Some(entry) = self.timers.first_entry() {
+            if *entry.key() > self.now {
                 break;
             }
-            let Some(Reverse(Due { what, .. })) = self.timers.pop() else {
-                break;
-            };
-            if let DueKind::Resolve {
+            let mut bucket = entry.remove();
+            self.ready.reserve(bucket.len());
+            for TimerEntry {
                 task,
                 gen,
                 callback,
                 wake,
-            } = what
+            } in bucket.drain(..)
             {
                 let slot = &self.tasks[task.index()];
                 if slot.gen != gen || slot.wait == Wait::None {
                     continue; // a cancelled timer
                 }
+                let at = slot.at;
                 self.ready.push_back(Cb::Resolve {
                     task,
                     gen,
                     callback,
                     wake,
                 });
-                self.emit(task, EventKind::Scheduled { callback });
+                self.emit_for(task, at, EventKind::Scheduled { callback });
             }
+            self.spare_buckets.push(bucket);
         }
     }
 
@@ -753,7 +848,7 @@ impl LoopState {
     pub fn gather(&mut self, children: Vec<TaskId>, return_exceptions: bool) -> u32 {
         let g = self.gathers.len();
         let gen = self.suspend(
-            Wait::Gather(g),
+            Wait::Gather(g as u32),
             Reason::Gather {
                 tasks: children.clone(),
             },
@@ -769,7 +864,7 @@ impl LoopState {
                     },
                 );
             } else {
-                self.tasks[child.index()].waiters.push(Waiter::Gather(g));
+                self.waiters[child.index()].push(Waiter::Gather(g as u32));
             }
         }
         self.gathers.push(GatherState {
@@ -799,14 +894,11 @@ impl LoopState {
         if state.done {
             return;
         }
-        let result = self.tasks[child.index()]
-            .result
-            .clone()
-            .unwrap_or(Ok(self.none.clone()));
         if !state.return_exceptions {
-            if let Err(e) = result {
+            if let Some(Err(e)) = &self.results[child.index()] {
+                let wake = Wake::raise(e.clone());
                 self.gathers[g].done = true;
-                self.resolve(parent, gen, Wake::Raise(e));
+                self.resolve(parent, gen, wake);
                 return;
             }
         }
@@ -815,20 +907,12 @@ impl LoopState {
         }
         self.gathers[g].done = true;
         if self.gathers[g].cancel_requested {
-            self.resolve(parent, gen, Wake::Raise(Exception::cancelled()));
+            self.resolve(parent, gen, Wake::raise(Exception::cancelled()));
             return;
         }
-        let values: Vec<String> = self.gathers[g]
-            .children
-            .iter()
-            .map(|c| match &self.tasks[c.index()].result {
-                Some(Ok(v)) => v.to_string(),
-                Some(Err(e)) => format!("{}({:?})", e.kind, &*e.message),
-                None => "None".into(),
-            })
-            .collect();
-        let value = format!("[{}]", values.join(", "));
-        self.resolve(parent, gen, Wake::Value(value.into()));
+        // The list of the children's results is the gather's value; no coroutine reads
+        // the value it awaited, so it is not built.
+        self.resolve(parent, gen, Wake::Value);
     }
 
     // ---- semaphores, locks, queues ---------------------------------------------
@@ -897,7 +981,7 @@ impl LoopState {
                 holders.push(w);
             }
             self.emit(w, EventKind::Acquired { resource: r });
-            self.resolve(w, gen, Wake::Value(self.none.clone()));
+            self.resolve(w, gen, Wake::Value);
             return;
         }
     }
@@ -948,7 +1032,7 @@ impl LoopState {
                 ResourceState::Permits { .. } => None,
             };
             let Some((task, gen)) = next else { return };
-            if self.resolve(task, gen, Wake::Value(self.none.clone())) {
+            if self.resolve(task, gen, Wake::Value) {
                 return;
             }
         }
@@ -984,7 +1068,7 @@ impl LoopState {
     pub fn wait_edges(&self) -> Vec<WaitEdge> {
         let mut edges = Vec::new();
         for (i, slot) in self.tasks.iter().enumerate() {
-            if slot.result.is_some() {
+            if slot.done {
                 continue;
             }
             let task = TaskId(i as u32);
@@ -993,7 +1077,7 @@ impl LoopState {
             let (on, holder) = match slot.wait {
                 Wait::Task(t) => (format!("task {}", name(t)), Some(t)),
                 Wait::Gather(g) => {
-                    let pending = self.gathers[g]
+                    let pending = self.gathers[g as usize]
                         .children
                         .iter()
                         .copied()
@@ -1052,4 +1136,24 @@ pub fn find_cycle(edges: &[WaitEdge]) -> Vec<WaitEdge> {
         }
     }
     Vec::new()
+}
+
+/// `name #n`, without the formatting machinery (one per task created).
+fn numbered(base: &str, n: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut name = String::with_capacity(base.len() + 2 + digits.len() - i);
+    name.push_str(base);
+    name.push_str(" #");
+    name.extend(digits[i..].iter().map(|&d| d as char));
+    name
 }

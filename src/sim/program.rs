@@ -7,6 +7,36 @@ use super::scenario::{
 use super::trace::{ResourceInfo, StepId, StepInfo};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: names are short and come from the scenario, so a fast non-keyed hash is fine
+/// (validation looks up a name for every item of a gather).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type NameMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A coroutine called by a step (`await c()`, `create_task(c())`, a gather item), resolved.
+const NO_CALL: u32 = u32::MAX;
 
 /// Longest single duration a step may ask for (one hour).
 pub const MAX_STEP_MS: Millis = 3_600_000;
@@ -47,8 +77,14 @@ pub struct Program {
     pub scenario: Scenario,
     /// Index of `main` in `scenario.coroutines`.
     pub main: usize,
-    coroutine_index: HashMap<String, usize>,
-    resource_index: HashMap<String, u32>,
+    coroutine_index: NameMap<usize>,
+    resource_index: NameMap<u32>,
+    /// For each step id, the coroutine index of each coroutine it calls or wraps in a
+    /// task (one per gather item; `NO_CALL` for a task handle), so that running a step
+    /// looks up no name.
+    calls: Vec<Box<[u32]>>,
+    /// About how many events a run records, to size the trace up front.
+    event_estimate: usize,
     /// First step id of each coroutine.
     pub first_step: Vec<StepId>,
     /// Size of the subtree of each step id (the step and everything nested in it).
@@ -64,6 +100,20 @@ impl Program {
 
     pub fn resource(&self, name: &str) -> u32 {
         self.resource_index[name]
+    }
+
+    /// The coroutine that item `item` of step `step` calls (see [`Step::Gather`]; 0 for
+    /// the other steps that call one).
+    pub fn callee(&self, step: StepId, item: usize) -> usize {
+        let c = self.calls[step as usize][item];
+        debug_assert!(c != NO_CALL);
+        c as usize
+    }
+
+    /// About how many events a run of this program records (an estimate from its steps,
+    /// used only to reserve the trace's memory).
+    pub fn event_estimate(&self) -> usize {
+        self.event_estimate
     }
 
     pub fn start_mode(&self) -> StartMode {
@@ -88,7 +138,7 @@ impl Scenario {
                 self.executor_workers
             )));
         }
-        let mut coroutine_index = HashMap::new();
+        let mut coroutine_index = NameMap::default();
         for (i, c) in self.coroutines.iter().enumerate() {
             check_identifier(&c.name, "A coroutine").map_err(top)?;
             if c.name == "main" {
@@ -103,7 +153,7 @@ impl Scenario {
                 )));
             }
         }
-        let mut resource_index = HashMap::new();
+        let mut resource_index = NameMap::default();
         let mut resources = Vec::new();
         for r in &self.resources {
             check_identifier(&r.name, "A resource").map_err(top)?;
@@ -159,6 +209,7 @@ impl Scenario {
             coroutine_index: &coroutine_index,
             subtree: Vec::new(),
             steps: Vec::new(),
+            calls: Vec::new(),
             coroutine: "",
             position: 0,
             handles: Vec::new(),
@@ -177,13 +228,16 @@ impl Scenario {
             checker.handles.clear();
             checker.block(&c.steps)?;
         }
-        let (subtree, steps) = (checker.subtree, checker.steps);
+        let (subtree, steps, calls) = (checker.subtree, checker.steps, checker.calls);
         coroutine_index.insert("main".into(), main);
+        let event_estimate = estimate_events(&scenario, &coroutine_index, main);
         Ok(Program {
             scenario,
             main,
             coroutine_index,
             resource_index,
+            calls,
+            event_estimate,
             first_step,
             subtree,
             steps,
@@ -240,9 +294,10 @@ const PYTHON_KEYWORDS: &[&str] = &[
 
 struct Checker<'a> {
     scenario: &'a Scenario,
-    coroutine_index: &'a HashMap<String, usize>,
+    coroutine_index: &'a NameMap<usize>,
     subtree: Vec<u32>,
     steps: Vec<StepInfo>,
+    calls: Vec<Box<[u32]>>,
     coroutine: &'a str,
     position: usize,
     handles: Vec<String>,
@@ -274,6 +329,18 @@ impl<'a> Checker<'a> {
         self.steps.push(StepInfo {
             coroutine: self.coroutine.to_string(),
             label: label(step),
+        });
+        let index = |target: &Awaitable| match target {
+            Awaitable::Coroutine(name) => self.coroutine_index[name.as_str()] as u32,
+            Awaitable::Task(_) => NO_CALL,
+        };
+        self.calls.push(match step {
+            Step::CreateTask { coroutine, .. } => {
+                Box::new([self.coroutine_index[coroutine.as_str()] as u32])
+            }
+            Step::Await { target } | Step::WaitFor { target, .. } => Box::new([index(target)]),
+            Step::Gather { items, .. } => items.iter().map(index).collect(),
+            _ => Box::new([]),
         });
         self.subtree.push(1);
         for block in step.blocks() {
@@ -448,13 +515,24 @@ pub fn label(step: &Step) -> String {
             items,
             return_exceptions,
         } => {
-            let items: Vec<String> = items.iter().map(awaitable_label).collect();
-            let tail = if *return_exceptions {
-                ", return_exceptions=True"
-            } else {
-                ""
-            };
-            format!("await asyncio.gather({}{tail})", items.join(", "))
+            let mut label = String::from("await asyncio.gather(");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    label.push_str(", ");
+                }
+                match item {
+                    Awaitable::Coroutine(name) => {
+                        label.push_str(name);
+                        label.push_str("()");
+                    }
+                    Awaitable::Task(handle) => label.push_str(handle),
+                }
+            }
+            if *return_exceptions {
+                label.push_str(", return_exceptions=True");
+            }
+            label.push(')');
+            label
         }
         Step::WaitFor { target, timeout_ms } => format!(
             "await asyncio.wait_for({}, timeout={})",
@@ -479,4 +557,91 @@ pub fn label(step: &Step) -> String {
         Step::Print { text } => format!("print({text:?})"),
         Step::Return { value } => format!("return {value:?}"),
     }
+}
+
+/// About how many events a run records: per task its creation, first step, end and the
+/// callbacks around them; per wait its five events (suspended, callback scheduled and
+/// fired, step scheduled, resumed); loops multiplied out; each coroutine counted once
+/// per call (a recursive call counts as nothing: recursion is bounded at run time
+/// anyway), and a thirty-second added for the loop's own ticks. Only used to reserve
+/// memory: a wrong guess costs a reallocation (too low) or untouched reserved memory
+/// (too high), never a difference in the trace.
+fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> usize {
+    struct Estimate<'a> {
+        s: &'a Scenario,
+        index: &'a NameMap<usize>,
+        /// Per coroutine: `None` not yet seen, `Some(None)` being estimated.
+        memo: Vec<Option<Option<usize>>>,
+    }
+    impl Estimate<'_> {
+        fn coroutine(&mut self, name: &str) -> usize {
+            let c = self.index[name];
+            match self.memo[c] {
+                Some(Some(n)) => n,
+                Some(None) => 0,
+                None => {
+                    self.memo[c] = Some(None);
+                    let s = self.s;
+                    let n = self.block(&s.coroutines[c].steps);
+                    self.memo[c] = Some(Some(n));
+                    n
+                }
+            }
+        }
+        fn call(&mut self, target: &Awaitable) -> usize {
+            match target {
+                // A new task: created, scheduled, started, ended, its waiter's callback.
+                Awaitable::Coroutine(name) => self.coroutine(name).saturating_add(6),
+                Awaitable::Task(_) => 5,
+            }
+        }
+        fn block(&mut self, steps: &[Step]) -> usize {
+            steps.iter().fold(0usize, |n, step| {
+                let here = match step {
+                    Step::Sleep { .. }
+                    | Step::Fetch { .. }
+                    | Step::Put { .. }
+                    | Step::Get { .. } => 5,
+                    Step::RunInExecutor { .. } => 7,
+                    Step::Compute { .. } => 2,
+                    Step::CreateTask { coroutine, .. } => {
+                        self.coroutine(coroutine).saturating_add(4)
+                    }
+                    Step::Await { target } => match target {
+                        Awaitable::Coroutine(name) => self.coroutine(name),
+                        Awaitable::Task(_) => 5,
+                    },
+                    Step::WaitFor { target, .. } => self.call(target).saturating_add(5),
+                    Step::Gather { items, .. } => items
+                        .iter()
+                        .fold(5usize, |n, item| n.saturating_add(self.call(item))),
+                    Step::Try { body, handler, .. } => {
+                        let body = self.block(body);
+                        body.saturating_add(self.block(handler) / 2)
+                    }
+                    Step::With { body, .. } => self.block(body).saturating_add(4),
+                    Step::AsyncFor { items, body, .. } => {
+                        (*items as usize).saturating_mul(self.block(body).saturating_add(5))
+                    }
+                    Step::Repeat { times, body } => {
+                        (*times as usize).saturating_mul(self.block(body))
+                    }
+                    Step::Raise { .. }
+                    | Step::Print { .. }
+                    | Step::Return { .. }
+                    | Step::Cancel { .. } => 1,
+                };
+                n.saturating_add(here)
+            })
+        }
+    }
+    let mut estimate = Estimate {
+        s: scenario,
+        index,
+        memo: vec![None; scenario.coroutines.len()],
+    };
+    let n = estimate
+        .coroutine(&scenario.coroutines[main].name)
+        .saturating_add(7);
+    n.saturating_add(n / 32)
 }

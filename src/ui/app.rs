@@ -1,0 +1,39 @@
+//! The root component: owns the reducer ([`State`]), provides it to every panel as
+//! context ([`AppContext`]), drives playback, and lays out the header and the panels.
+//! Each panel is its own component in [`super::components`].
+
+use yew::prelude::*;
+
+use super::components::{
+    compare_panel::ComparePanel, footer::Footer, header::Header, loop_panel::LoopPanel,
+    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
+};
+use super::hooks::use_playback::use_playback;
+use super::state::{AppContext, State, Theme};
+
+/// Looplab's whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    use_playback(&state);
+    let theme = match state.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    let class = classes!("app", state.presenter.then_some("app--presenter"));
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div {class} data-theme={theme}>
+                <Header />
+                <main class="workspace" id="workspace">
+                    <ScenarioPanel />
+                    <TimelinePanel />
+                    <LoopPanel />
+                    <ComparePanel />
+                </main>
+                <Footer />
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

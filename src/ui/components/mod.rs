@@ -1,0 +1,13 @@
+//! One small component per file. Each takes what it shows as props (derived
+//! `PartialEq`, so yew skips re-rendering unchanged ones) and never reaches for global
+//! state.
+
+pub mod compare_panel;
+pub mod controls;
+pub mod empty_state;
+pub mod footer;
+pub mod header;
+pub mod loop_panel;
+pub mod panel;
+pub mod scenario_panel;
+pub mod timeline_panel;

@@ -1,0 +1,3 @@
+//! Reusable behaviour for components.
+
+pub mod use_playback;

@@ -1,0 +1,58 @@
+//! The workspace layout: which panels Looplab shows, in reading order, and the stable
+//! names that the stylesheet (`static/style.css`) and the browser tests select them by.
+//!
+//! Pure data, no yew: tested natively in `tests/ui_layout.rs`.
+
+/// One of the four panels of the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PanelKind {
+    /// The scenario being run: presets and the coroutine editor.
+    Scenario,
+    /// One lane per task over virtual time: where each runs, waits and resumes.
+    Timeline,
+    /// The event loop's state at the current moment: running task, ready queue, timers.
+    EventLoop,
+    /// The same work run sequentially and concurrently, side by side.
+    Compare,
+}
+
+impl PanelKind {
+    /// Every panel in reading order (the order of the `<section>`s in the document).
+    pub const ALL: [PanelKind; 4] = [
+        PanelKind::Scenario,
+        PanelKind::Timeline,
+        PanelKind::EventLoop,
+        PanelKind::Compare,
+    ];
+
+    /// The stable identifier: the `data-panel` attribute, the CSS grid area and the
+    /// name that end-to-end tests select by. Never change one without the other two.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PanelKind::Scenario => "scenario",
+            PanelKind::Timeline => "timeline",
+            PanelKind::EventLoop => "event-loop",
+            PanelKind::Compare => "compare",
+        }
+    }
+
+    /// The visible heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelKind::Scenario => "Scenario",
+            PanelKind::Timeline => "Timeline",
+            PanelKind::EventLoop => "Event loop",
+            PanelKind::Compare => "Compare",
+        }
+    }
+
+    /// What a screen reader announces for the panel's landmark.
+    pub fn aria_label(self) -> &'static str {
+        match self {
+            PanelKind::Scenario => "Scenario: the coroutines to run",
+            PanelKind::Timeline => "Timeline: each task over time",
+            PanelKind::EventLoop => "Event loop: state at the current moment",
+            PanelKind::Compare => "Compare: sequential against concurrent",
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! The whole app state, every user intent as an [`Action`], and the reducer.
+//!
+//! Components never mutate state: they dispatch an `Action` through the context
+//! ([`AppContext`]). The reducer re-runs the simulation when the scenario changes, so
+//! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
+
+use crate::sim::metrics::{compare, Comparison};
+use crate::sim::presets::preset;
+use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Slowest and fastest playback speeds.
+pub const MIN_SPEED: f64 = 0.25;
+pub const MAX_SPEED: f64 = 8.0;
+/// The speeds offered by the speed control.
+pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+/// The preset shown on first load.
+pub const DEFAULT_PRESET: &str = "three-fetches";
+
+/// One run of the scenario with what the views draw from it, computed once.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub trace: Rc<Trace>,
+    pub lanes: Rc<Vec<Lane>>,
+    pub metrics: Rc<Metrics>,
+}
+
+/// Runs compare by identity: a new run is a new `Rc`, so props compare in O(1).
+impl PartialEq for Run {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.trace, &other.trace)
+    }
+}
+
+impl Run {
+    pub fn new(trace: Trace) -> Run {
+        Run {
+            lanes: Rc::new(lanes(&trace)),
+            metrics: Rc::new(metrics(&trace)),
+            trace: Rc::new(trace),
+        }
+    }
+}
+
+/// The scenario run in turn and gathered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Runs {
+    pub sequential: Run,
+    pub concurrent: Run,
+}
+
+impl Runs {
+    fn new(c: Comparison) -> Runs {
+        Runs {
+            sequential: Run::new(c.sequential),
+            concurrent: Run::new(c.concurrent),
+        }
+    }
+
+    /// The run in the given start mode.
+    pub fn get(&self, mode: StartMode) -> &Run {
+        match mode {
+            StartMode::Sequential => &self.sequential,
+            StartMode::Concurrent => &self.concurrent,
+        }
+    }
+
+    /// Sequential total over concurrent total.
+    pub fn speedup(&self) -> Option<f64> {
+        let c = self.concurrent.trace.end;
+        (c > 0.0).then(|| self.sequential.trace.end / c)
+    }
+
+    /// The longer of the two totals: the shared time axis of the compare view.
+    pub fn longest(&self) -> f64 {
+        self.sequential.trace.end.max(self.concurrent.trace.end)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// One timeline, of the scenario in its own start mode.
+    Single,
+    /// Sequential and concurrent side by side on one time axis.
+    Compare,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    Auto,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub scenario: Scenario,
+    /// The preset the scenario came from, while unedited.
+    pub preset: Option<String>,
+    /// The runs of the scenario, or why it cannot run.
+    pub runs: Result<Runs, ScenarioError>,
+    pub view: View,
+    /// Playhead, in ms of the trace's time.
+    pub playhead: f64,
+    /// When stepping event by event: how many events of the shown run have happened.
+    pub cursor: Option<usize>,
+    pub playing: bool,
+    pub speed: f64,
+    pub presenter: bool,
+    pub theme: Theme,
+    /// A message for the user (a rejected import, for example).
+    pub notice: Option<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        let scenario = preset(DEFAULT_PRESET).expect("the default preset exists");
+        State::with_scenario(scenario, Some(DEFAULT_PRESET.into()))
+    }
+}
+
+pub enum Action {
+    /// Replace the scenario by a preset.
+    LoadPreset(String),
+    /// Replace the scenario by one read from JSON (import); a bad file leaves a notice.
+    Import(String),
+    /// Replace the scenario by an edited copy (every form edit goes through this).
+    Edit(Scenario),
+    SetMode(StartMode),
+    TogglePlay,
+    Play,
+    Pause,
+    /// An animation frame: this many real ms passed since the last one.
+    Frame(f64),
+    /// Move the playhead to a time (scrubber, click on the axis).
+    Seek(f64),
+    /// To the next or the previous event of the shown run.
+    StepForward,
+    StepBack,
+    /// Back to the start, paused.
+    Restart,
+    SetSpeed(f64),
+    SetView(View),
+    TogglePresenter,
+    SetTheme(Theme),
+    /// Show a message (e.g. from a panic hook or a failed import).
+    Notify(String),
+    DismissNotice,
+}
+
+impl State {
+    pub fn with_scenario(scenario: Scenario, preset: Option<String>) -> State {
+        State {
+            runs: compute(&scenario),
+            scenario,
+            preset,
+            view: View::Single,
+            playhead: 0.0,
+            cursor: None,
+            playing: false,
+            speed: 1.0,
+            presenter: false,
+            theme: Theme::Auto,
+            notice: None,
+        }
+    }
+
+    /// The run the single view shows: the scenario in its own start mode.
+    pub fn shown(&self) -> Option<&Run> {
+        self.runs
+            .as_ref()
+            .ok()
+            .map(|r| r.get(self.scenario.main.mode))
+    }
+
+    /// The time the playhead can reach: the end of the shown run(s).
+    pub fn end(&self) -> f64 {
+        match (&self.runs, self.view) {
+            (Ok(runs), View::Compare) => runs.longest(),
+            (Ok(runs), View::Single) => runs.get(self.scenario.main.mode).trace.end,
+            (Err(_), _) => 0.0,
+        }
+    }
+
+    /// How many events of the shown run have happened at the playhead.
+    pub fn events_done(&self) -> usize {
+        match (self.cursor, self.shown()) {
+            (Some(n), _) => n,
+            (None, Some(run)) => run.trace.events_until(self.playhead),
+            (None, None) => 0,
+        }
+    }
+
+    fn set_scenario(&mut self, scenario: Scenario, preset: Option<String>) {
+        self.runs = compute(&scenario);
+        self.scenario = scenario;
+        self.preset = preset;
+        self.playhead = 0.0;
+        self.cursor = None;
+        self.playing = false;
+    }
+
+    fn seek(&mut self, t: f64) {
+        self.playhead = t.clamp(0.0, self.end());
+        self.cursor = None;
+    }
+
+    fn step_to(&mut self, n: usize) {
+        let Some(run) = self.shown() else { return };
+        let events = &run.trace.events;
+        let n = n.min(events.len());
+        let t = n.checked_sub(1).map_or(0.0, |i| events[i].t);
+        self.cursor = Some(n);
+        self.playhead = t;
+        self.playing = false;
+    }
+}
+
+fn compute(scenario: &Scenario) -> Result<Runs, ScenarioError> {
+    compare(scenario).map(Runs::new)
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::LoadPreset(id) => match preset(&id) {
+                Some(scenario) => s.set_scenario(scenario, Some(id)),
+                None => s.notice = Some(format!("There is no preset called “{id}”.")),
+            },
+            Action::Import(text) => match Scenario::from_json(&text) {
+                Ok(scenario) => {
+                    s.set_scenario(scenario, None);
+                    s.notice = None;
+                }
+                Err(message) => s.notice = Some(message),
+            },
+            Action::Edit(scenario) => s.set_scenario(scenario, None),
+            Action::SetMode(mode) => {
+                let scenario = s.scenario.with_mode(mode);
+                let preset = s.preset.clone();
+                s.set_scenario(scenario, preset);
+            }
+            Action::TogglePlay => {
+                if s.playing {
+                    s.playing = false;
+                } else {
+                    start_playing(&mut s);
+                }
+            }
+            Action::Play => start_playing(&mut s),
+            Action::Pause => s.playing = false,
+            Action::Frame(dt) => {
+                if !s.playing {
+                    return self;
+                }
+                let end = s.end();
+                s.playhead = (s.playhead + dt.max(0.0) * s.speed).min(end);
+                s.cursor = None;
+                if s.playhead >= end {
+                    s.playing = false;
+                }
+            }
+            Action::Seek(t) => s.seek(t),
+            Action::StepForward => {
+                let n = s.events_done();
+                s.step_to(n + 1);
+            }
+            Action::StepBack => {
+                let n = s.events_done();
+                s.step_to(n.saturating_sub(1));
+            }
+            Action::Restart => s.step_to(0),
+            Action::SetSpeed(x) => s.speed = x.clamp(MIN_SPEED, MAX_SPEED),
+            Action::SetView(view) => {
+                s.view = view;
+                s.seek(s.playhead);
+            }
+            Action::TogglePresenter => s.presenter = !s.presenter,
+            Action::SetTheme(theme) => s.theme = theme,
+            Action::Notify(message) => s.notice = Some(message),
+            Action::DismissNotice => s.notice = None,
+        }
+        Rc::new(s)
+    }
+}
+
+/// Play from the start again when the playhead is at the end.
+fn start_playing(s: &mut State) {
+    if s.playhead >= s.end() {
+        s.playhead = 0.0;
+    }
+    s.cursor = None;
+    s.playing = true;
+}
+
+/// The reducer handle every component reaches through `use_context::<AppContext>()`.
+pub type AppContext = UseReducerHandle<State>;
+
+/// A callback that dispatches `make(value)`: `make_callback(&ctx, Action::Seek)`.
+pub fn make_callback<T: 'static>(
+    ctx: &AppContext,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let ctx = ctx.clone();
+    Callback::from(move |value: T| ctx.dispatch(make(value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(s: State, action: Action) -> State {
+        (*Rc::new(s).reduce(action)).clone()
+    }
+
+    #[test]
+    fn the_default_state_runs_the_three_fetches_both_ways() {
+        let s = State::default();
+        let runs = s.runs.as_ref().unwrap();
+        assert_eq!(runs.sequential.trace.end, 6000.0);
+        assert_eq!(runs.concurrent.trace.end, 3000.0);
+        assert_eq!(runs.speedup(), Some(2.0));
+        assert_eq!(s.end(), 3000.0);
+    }
+
+    #[test]
+    fn frames_advance_the_playhead_by_speed_and_stop_at_the_end() {
+        let mut s = reduce(State::default(), Action::Play);
+        s = reduce(s, Action::SetSpeed(2.0));
+        s = reduce(s, Action::Frame(500.0));
+        assert_eq!(s.playhead, 1000.0);
+        s = reduce(s, Action::Frame(10_000.0));
+        assert_eq!(s.playhead, 3000.0);
+        assert!(!s.playing);
+        s = reduce(s, Action::TogglePlay);
+        assert_eq!(s.playhead, 0.0, "play at the end starts over");
+    }
+
+    #[test]
+    fn stepping_moves_one_event_at_a_time_and_back() {
+        let s = reduce(State::default(), Action::Restart);
+        assert_eq!(s.events_done(), 0);
+        let s = reduce(reduce(s, Action::StepForward), Action::StepForward);
+        assert_eq!(s.events_done(), 2);
+        let s = reduce(s, Action::StepBack);
+        assert_eq!(s.events_done(), 1);
+        let s = reduce(s, Action::Seek(1500.0));
+        assert_eq!(s.cursor, None);
+        let before = s.events_done();
+        let s = reduce(s, Action::StepForward);
+        assert_eq!(s.events_done(), before + 1);
+        assert!(s.playhead >= 1500.0);
+    }
+
+    #[test]
+    fn a_bad_import_keeps_the_scenario_and_explains() {
+        let s = State::default();
+        let after = reduce(s.clone(), Action::Import("{not json".into()));
+        assert_eq!(after.scenario, s.scenario);
+        assert!(after
+            .notice
+            .unwrap()
+            .starts_with("This is not a valid scenario"));
+    }
+
+    #[test]
+    fn an_invalid_edit_is_kept_with_its_error() {
+        let mut scenario = State::default().scenario;
+        scenario.main.run.push("missing".into());
+        let s = reduce(State::default(), Action::Edit(scenario.clone()));
+        assert_eq!(s.scenario, scenario);
+        assert!(s.runs.unwrap_err().to_string().contains("missing"));
+    }
+
+    #[test]
+    fn speed_is_clamped() {
+        let s = reduce(State::default(), Action::SetSpeed(100.0));
+        assert_eq!(s.speed, MAX_SPEED);
+        let s = reduce(s, Action::SetSpeed(0.0));
+        assert_eq!(s.speed, MIN_SPEED);
+    }
+}
