@@ -55,7 +55,8 @@ fn every_presets_python_runs_with_the_totals_the_simulation_predicts() {
             ("sequential", c.sequential.end * SCALE, seq),
             ("concurrent", c.concurrent.end * SCALE, conc),
         ] {
-            let tolerance = (predicted * 0.1).max(25.0);
+            // Generous enough for a loaded 2-core CI machine; a wrong model is off by whole steps.
+            let tolerance = (predicted * 0.15).max(60.0);
             assert!(
                 (got - predicted).abs() <= tolerance,
                 "{id} {what}: python3 took {got:.1} ms, the simulation predicts {predicted:.1} ms\n{stdout}\n{program}"

@@ -6,9 +6,12 @@
 
 pub mod app;
 pub mod components;
+pub mod describe;
+pub mod edit;
 pub mod hooks;
 pub mod layout;
 pub mod state;
+pub mod timeline_geometry;
 
 pub use app::App;
 

@@ -105,6 +105,7 @@ pub struct State {
     /// Playhead, in ms of the trace's time.
     pub playhead: f64,
     /// When stepping event by event: how many events of the shown run have happened.
+    /// A new scenario starts at `Some(0)`: nothing has happened yet.
     pub cursor: Option<usize>,
     pub playing: bool,
     pub speed: f64,
@@ -158,7 +159,7 @@ impl State {
             preset,
             view: View::Single,
             playhead: 0.0,
-            cursor: None,
+            cursor: Some(0),
             playing: false,
             speed: 1.0,
             presenter: false,
@@ -198,7 +199,7 @@ impl State {
         self.scenario = scenario;
         self.preset = preset;
         self.playhead = 0.0;
-        self.cursor = None;
+        self.cursor = Some(0);
         self.playing = false;
     }
 

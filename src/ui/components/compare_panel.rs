@@ -1,59 +1,123 @@
-//! The Compare panel: the same work run sequentially and concurrently, side by side. For
-//! now, an empty state sketching the two runs.
+//! The Compare panel: the same scenario awaited in turn and gathered, as two timelines on
+//! one shared time axis with one playhead, both totals and the speed-up.
 
 use yew::prelude::*;
 
-use super::{empty_state::EmptyState, panel::Panel};
+use super::panel::Panel;
+use super::timeline::chart::Timeline;
+use crate::sim::metrics::{format_ms, format_speedup};
 use crate::ui::layout::PanelKind;
+use crate::ui::state::{make_callback, Action, AppContext, View};
 
-/// One run in the sketch: its name, each await as (start, end) in percent of the axis,
-/// and the total time.
-struct SketchRun {
-    name: &'static str,
-    awaits: &'static [(u8, u8)],
-    total: &'static str,
+/// `2.0× faster`, `1.0× (no faster)`, `0.8× slower`.
+pub fn speedup_words(speedup: Option<f64>) -> String {
+    match speedup {
+        Some(x) if x > 1.0 + 1e-9 => format!("{} faster", format_speedup(Some(x))),
+        Some(x) if x < 1.0 - 1e-9 => format!("{} slower", format_speedup(Some(x))),
+        Some(x) => format!("{} (no faster)", format_speedup(Some(x))),
+        None => format_speedup(None),
+    }
 }
-
-/// The sketch: a one- and a two-second wait, one after another, then overlapped.
-const RUNS: [SketchRun; 2] = [
-    SketchRun {
-        name: "Sequential",
-        awaits: &[(0, 33), (33, 100)],
-        total: "3 s",
-    },
-    SketchRun {
-        name: "Concurrent",
-        awaits: &[(0, 33), (0, 67)],
-        total: "2 s",
-    },
-];
 
 #[function_component(ComparePanel)]
 pub fn compare_panel() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let on_seek = make_callback(&ctx, Action::Seek);
+    let Ok(runs) = &ctx.runs else {
+        return html! {
+            <Panel kind={PanelKind::Compare}>
+                <p class="cmp__none">{ "Fix the scenario to compare its runs." }</p>
+            </Panel>
+        };
+    };
+    let end = runs.longest();
+    let comparing = ctx.view == View::Compare;
+    let play_both = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::SetView(View::Compare));
+            ctx.dispatch(Action::Restart);
+            ctx.dispatch(Action::Play);
+        })
+    };
+    let single = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetView(View::Single)))
+    };
+    let speedup = runs.speedup();
+    let meta = AttrValue::from(format!("shared axis: {}", format_ms(end)));
     html! {
-        <Panel kind={PanelKind::Compare}>
-            <EmptyState
-                title="Nothing to compare yet"
-                body="Run the same work one await after another and then gathered, side by \
-                      side: total time, time spent waiting, and how busy the loop was."
-            >
-                <div class="runs">
-                    { for RUNS.iter().map(|run| html! {
-                        <div class="run">
-                            <span class="run__name">{ run.name }</span>
-                            <div class="run__bars">
-                                { for run.awaits.iter().map(|&(from, to)| html! {
-                                    <span
-                                        class="run__bar"
-                                        style={format!("margin-left:{from}%;width:{}%", to - from)}
-                                    />
-                                }) }
-                            </div>
-                            <span class="run__total">{ run.total }</span>
-                        </div>
-                    }) }
+        <Panel kind={PanelKind::Compare} {meta}>
+            <div class="cmp__summary">
+                <div class="cmp__total cmp__total--sequential" data-total="sequential">
+                    <span class="cmp__key">{ "Sequential" }</span>
+                    <span class="cmp__value">{ format_ms(runs.sequential.trace.end) }</span>
                 </div>
-            </EmptyState>
+                <div class="cmp__total cmp__total--concurrent" data-total="concurrent">
+                    <span class="cmp__key">{ "Concurrent" }</span>
+                    <span class="cmp__value">{ format_ms(runs.concurrent.trace.end) }</span>
+                </div>
+                <div class="cmp__speedup" data-speedup={speedup.map(|x| format!("{x:.2}")).unwrap_or_default()}
+                    aria-live="polite">
+                    <span class="cmp__value">{ speedup_words(speedup) }</span>
+                    <span class="cmp__key">{ "gathered vs. in turn" }</span>
+                </div>
+                <div class="cmp__actions">
+                    <button type="button" class="cmp__play" onclick={play_both} data-action="play-compare">
+                        { "▶ Play side by side" }
+                    </button>
+                    if comparing {
+                        <button type="button" class="cmp__back" onclick={single}>
+                            { "Back to one run" }
+                        </button>
+                    }
+                </div>
+            </div>
+            <div class="cmp__runs">
+                <section class="cmp__run" aria-label="Sequential run">
+                    <h3 class="cmp__title">
+                        { "Sequential " }<span>{ "await a(); await b(); …" }</span>
+                    </h3>
+                    <Timeline
+                        run={runs.sequential.clone()}
+                        {end}
+                        playhead={ctx.playhead}
+                        playing={ctx.playing && comparing}
+                        on_seek={on_seek.clone()}
+                        label="Sequential run"
+                        id="timeline-sequential"
+                    />
+                </section>
+                <section class="cmp__run" aria-label="Concurrent run">
+                    <h3 class="cmp__title">
+                        { "Concurrent " }<span>{ "await asyncio.gather(a(), b(), …)" }</span>
+                    </h3>
+                    <Timeline
+                        run={runs.concurrent.clone()}
+                        {end}
+                        playhead={ctx.playhead}
+                        playing={ctx.playing && comparing}
+                        {on_seek}
+                        label="Concurrent run"
+                        id="timeline-concurrent"
+                    />
+                </section>
+            </div>
         </Panel>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speedup_reads_as_faster_or_slower() {
+        assert_eq!(speedup_words(Some(2.0)), "2.0× faster");
+        assert_eq!(speedup_words(Some(0.5)), "0.5× slower");
+        assert_eq!(speedup_words(Some(1.0)), "1.0× (no faster)");
+        assert_eq!(speedup_words(None), "—");
     }
 }

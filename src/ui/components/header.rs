@@ -1,6 +1,10 @@
-//! The page header: the product's name, mark and one-line pitch.
+//! The page header: the product's name, mark and one-line pitch, and the display
+//! toggles: presenter mode (large type for a projector, editing hidden) and the theme
+//! (follow the system, light or dark).
 
 use yew::prelude::*;
+
+use crate::ui::state::{Action, AppContext, Theme};
 
 /// The one line that says what Looplab is for.
 pub const PITCH: &str =
@@ -8,6 +12,47 @@ pub const PITCH: &str =
 
 #[function_component(Header)]
 pub fn header() -> Html {
+    let ctx = use_context::<AppContext>();
+    let toggles = ctx.map(|ctx| {
+        let presenter = ctx.presenter;
+        let toggle_presenter = {
+            let ctx = ctx.clone();
+            Callback::from(move |_: MouseEvent| ctx.dispatch(Action::TogglePresenter))
+        };
+        let theme_button = |theme: Theme, text: &'static str| {
+            let pressed = ctx.theme == theme;
+            let ctx = ctx.clone();
+            html! {
+                <button type="button"
+                    class={classes!("segmented__option", pressed.then_some("segmented__option--on"))}
+                    aria-pressed={if pressed { "true" } else { "false" }}
+                    data-theme-option={text.to_ascii_lowercase()}
+                    onclick={Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetTheme(theme)))}
+                >{ text }</button>
+            }
+        };
+        html! {
+            <div class="masthead__toggles">
+                <button type="button"
+                    class={classes!("toggle", presenter.then_some("toggle--on"))}
+                    aria-pressed={if presenter { "true" } else { "false" }}
+                    title="Large type and thick lanes for a projector; hides the editing controls"
+                    onclick={toggle_presenter}
+                >
+                    <svg class="toggle__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                        <rect x="2" y="3" width="16" height="10" rx="1.5" />
+                        <path d="M10 13v3M6.5 17.5h7" />
+                    </svg>
+                    { "Presenter" }
+                </button>
+                <div class="segmented" role="group" aria-label="Colour theme">
+                    { theme_button(Theme::Auto, "Auto") }
+                    { theme_button(Theme::Light, "Light") }
+                    { theme_button(Theme::Dark, "Dark") }
+                </div>
+            </div>
+        }
+    });
     html! {
         <header class="masthead">
             <a class="skip-link" href="#workspace">{ "Skip to the workspace" }</a>
@@ -20,6 +65,7 @@ pub fn header() -> Html {
                 <h1 class="brand__name">{ "Looplab" }</h1>
             </div>
             <p class="pitch">{ PITCH }</p>
+            { toggles.unwrap_or_default() }
         </header>
     }
 }

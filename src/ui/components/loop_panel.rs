@@ -1,36 +1,316 @@
-//! The Event loop panel: the loop's state at the current moment. For now, an empty state
-//! with the three places a task can be: running, ready, or waiting on a timer.
+//! The Event loop panel: the loop's state at the playhead — what runs, the ready queue in
+//! order, timers, requests in flight, executor threads, resources — the log of events so
+//! far, and how the run ends when it does not simply complete.
+//!
+//! It takes `sim`'s snapshot of the shown run (after the cursor's events when stepping,
+//! at the playhead otherwise) and words it with [`crate::ui::describe`]; each part is a
+//! small component under [`super::event_loop`].
 
 use yew::prelude::*;
 
+use super::event_loop::{
+    event_log::{EventLog, LogLine},
+    fetches::Fetches,
+    outcome_banner::{OutcomeBanner, OutcomeView, WaitView},
+    ready_queue::ReadyQueue,
+    resources::{ResourceView, Resources},
+    running::{Running, RunningView},
+    task_chip::TaskRef,
+    timers::Timers,
+    workers::Workers,
+    Entry,
+};
 use super::{empty_state::EmptyState, panel::Panel};
+use crate::sim::trace::{EventKind, Outcome, TaskId, Trace};
+use crate::sim::{snapshot_after, snapshot_at, Snapshot};
+use crate::ui::describe::{self, Activity};
 use crate::ui::layout::PanelKind;
-
-/// The loop's parts and what each says while nothing runs.
-const SLOTS: [(&str, &str); 3] = [
-    ("Running", "idle"),
-    ("Ready queue", "empty"),
-    ("Timers", "none pending"),
-];
+use crate::ui::state::AppContext;
 
 #[function_component(LoopPanel)]
 pub fn loop_panel() -> Html {
+    let ctx = use_context::<AppContext>().expect("LoopPanel is rendered inside the app");
+    // Whether the run uses the executor at all (else its idle threads are noise).
+    let uses_executor = use_memo(ctx.shown().cloned(), |run| {
+        run.as_ref().is_some_and(|run| {
+            run.trace
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::ExecutorStart { .. }))
+        })
+    });
+    let Some(run) = ctx.shown() else {
+        return html! {
+            <Panel kind={PanelKind::EventLoop}>
+                <EmptyState
+                    title="Nothing to run"
+                    body="The scenario has an error, so the loop has nothing to show. Fix it in \
+                          the Scenario panel and the loop comes back."
+                />
+            </Panel>
+        };
+    };
+    let trace = &*run.trace;
+    let snapshot = match ctx.cursor {
+        Some(n) => snapshot_after(trace, n),
+        None => snapshot_at(trace, ctx.playhead),
+    };
+    let done = snapshot.events;
+    let current = done.checked_sub(1);
+    let meta = format!(
+        "tick {} · {}",
+        snapshot.ticks,
+        describe::seconds(snapshot.t)
+    );
+    let task = |id: TaskId| task_ref(trace, &snapshot, id);
+
+    let ready: Vec<Entry> = snapshot
+        .ready
+        .iter()
+        .map(|q| Entry {
+            task: task(q.task),
+            text: describe::callback(trace, &snapshot, q),
+            time: None,
+        })
+        .collect();
+    let timers: Vec<Entry> = snapshot
+        .timers
+        .iter()
+        .map(|t| Entry {
+            task: task(t.task),
+            text: match t.kind {
+                "stream" => "next async-for item".into(),
+                "timeout" => "wait_for deadline".into(),
+                _ => "asyncio.sleep".into(),
+            },
+            time: Some(describe::seconds(t.due)),
+        })
+        .collect();
+    let fetches: Vec<Entry> = snapshot
+        .fetches
+        .iter()
+        .map(|f| Entry {
+            task: task(f.task),
+            text: f.url.clone(),
+            time: Some(describe::seconds(f.due)),
+        })
+        .collect();
+    let workers: Vec<Option<TaskRef>> = snapshot.workers.iter().map(|w| w.map(task)).collect();
+    let queued: Vec<TaskRef> = snapshot.executor_queue.iter().map(|t| task(*t)).collect();
+    let resources: Vec<ResourceView> = snapshot
+        .resources
+        .iter()
+        .map(|r| resource_view(r, &task))
+        .collect();
+
+    let window = describe::log_window(done, describe::LOG_WINDOW);
+    let skipped = window.start;
+    let lines: Vec<LogLine> = window
+        .filter_map(|i| {
+            let line = describe::event(trace, i)?;
+            let e = &trace.events[i];
+            Some(LogLine {
+                index: i,
+                time: describe::seconds(e.t),
+                task: line.task.map(task),
+                text: line.text,
+                kind: log_kind(&e.kind),
+            })
+        })
+        .collect();
+    let announce = (!ctx.playing)
+        .then(|| current.and_then(|i| describe::event(trace, i)))
+        .flatten()
+        .map(|line| line.sentence(trace));
+
     html! {
-        <Panel kind={PanelKind::EventLoop}>
-            <EmptyState
-                title="The loop is idle"
-                body="At each moment you will see which task holds the loop, which are ready \
-                      to resume, and which timers are about to fire."
-            >
-                <dl class="slots">
-                    { for SLOTS.iter().map(|(name, idle)| html! {
-                        <div class="slot">
-                            <dt>{ *name }</dt>
-                            <dd>{ *idle }</dd>
-                        </div>
-                    }) }
-                </dl>
-            </EmptyState>
+        <Panel kind={PanelKind::EventLoop} meta={AttrValue::from(meta)}>
+            <div class="loop" data-events-done={done.to_string()}>
+                if let Some(view) = outcome_view(trace, &snapshot, &task) {
+                    <OutcomeBanner {view} />
+                }
+                <Running view={running_view(trace, &snapshot, &task)} />
+                <ReadyQueue entries={ready} />
+                <div class="loop__pair">
+                    <Timers entries={timers} />
+                    <Fetches entries={fetches} />
+                </div>
+                if *uses_executor && !workers.is_empty() {
+                    <Workers {workers} {queued} />
+                }
+                if !resources.is_empty() {
+                    <Resources {resources} />
+                }
+                <EventLog {lines} {skipped} {current} {announce} />
+            </div>
         </Panel>
+    }
+}
+
+/// A task as a chip, in its state at the snapshot.
+fn task_ref(trace: &Trace, snapshot: &Snapshot, id: TaskId) -> TaskRef {
+    let (class, word) = snapshot
+        .tasks
+        .get(id.index())
+        .map_or(("new", "unknown"), |s| {
+            (describe::state_class(s), describe::state_word(s))
+        });
+    TaskRef {
+        name: trace.task_name(id).to_string(),
+        class,
+        word,
+    }
+}
+
+fn running_view(
+    trace: &Trace,
+    snapshot: &Snapshot,
+    task: &dyn Fn(TaskId) -> TaskRef,
+) -> RunningView {
+    match describe::activity(trace, snapshot) {
+        Activity::NotStarted => RunningView {
+            tone: "not-started",
+            task: None,
+            headline: "Not started yet".into(),
+            code: None,
+            detail: Some("Press Play, or step forward one event at a time.".into()),
+        },
+        Activity::Running { task: t, doing } => RunningView {
+            tone: "running",
+            task: Some(task(t)),
+            headline: "is running".into(),
+            code: doing,
+            detail: None,
+        },
+        Activity::Blocked {
+            task: t,
+            call,
+            until,
+        } => RunningView {
+            tone: "blocked",
+            task: Some(task(t)),
+            headline: match until {
+                Some(u) => format!("blocks the loop until {}", describe::seconds(u)),
+                None => "blocks the loop".into(),
+            },
+            code: call,
+            detail: Some("Blocking work holds the loop: nothing else can run.".into()),
+        },
+        Activity::Dispatching { ready } => RunningView {
+            tone: "dispatching",
+            task: None,
+            headline: "Between callbacks".into(),
+            code: None,
+            detail: Some(match ready {
+                1 => "the loop takes the next callback off the ready queue".into(),
+                n => format!("the loop takes the next of {n} callbacks off the ready queue"),
+            }),
+        },
+        Activity::Idle { next } => RunningView {
+            tone: "idle",
+            task: None,
+            headline: "Idle — waiting for the next timer or I/O".into(),
+            code: None,
+            detail: next.map(|t| format!("next one due at {}", describe::seconds(t))),
+        },
+        Activity::Finished => RunningView {
+            tone: "finished",
+            task: None,
+            headline: "Finished — every task is done".into(),
+            code: None,
+            detail: None,
+        },
+        Activity::Stuck => RunningView {
+            tone: "stuck",
+            task: None,
+            headline: "Stuck — nothing can wake the waiting tasks".into(),
+            code: None,
+            detail: None,
+        },
+    }
+}
+
+fn resource_view(
+    r: &crate::sim::snapshot::ResourceNow,
+    task: &dyn Fn(TaskId) -> TaskRef,
+) -> ResourceView {
+    let holders: Vec<TaskRef> = r.holders.iter().map(|t| task(*t)).collect();
+    let waiters: Vec<TaskRef> = r.waiters.iter().map(|t| task(*t)).collect();
+    let (usage, fill) = match r.kind.as_str() {
+        "queue" if r.capacity == 0 => (format!("{} item(s), unbounded", r.size), None),
+        "queue" => (
+            format!("{} / {} items", r.size, r.capacity),
+            Some(f64::from(r.size) / f64::from(r.capacity)),
+        ),
+        "lock" => (
+            if holders.is_empty() { "free" } else { "held" }.to_string(),
+            Some(if holders.is_empty() { 0.0 } else { 1.0 }),
+        ),
+        _ => (
+            format!("{} / {} permits used", holders.len(), r.capacity),
+            (r.capacity > 0).then(|| holders.len() as f64 / f64::from(r.capacity)),
+        ),
+    };
+    ResourceView {
+        name: r.name.clone(),
+        kind: r.kind.clone(),
+        usage,
+        fill,
+        holders,
+        waiters,
+    }
+}
+
+fn outcome_view(
+    trace: &Trace,
+    snapshot: &Snapshot,
+    task: &dyn Fn(TaskId) -> TaskRef,
+) -> Option<OutcomeView> {
+    let reached = snapshot.events >= trace.events.len();
+    let when = if reached {
+        format!("at {}", describe::seconds(trace.end))
+    } else {
+        format!("comes at {}", describe::seconds(trace.end))
+    };
+    let sentence = trace.outcome.describe(trace);
+    let (tone, title, waits, cycle) = match &trace.outcome {
+        Outcome::Completed { .. } => return None,
+        Outcome::Failed { .. } => ("error", "main() raised an exception", Vec::new(), false),
+        Outcome::Deadlock { cycle, waits } => {
+            let edges = if cycle.is_empty() { waits } else { cycle };
+            let waits = describe::chain(edges)
+                .into_iter()
+                .map(|l| WaitView {
+                    task: task(l.task),
+                    on: l.on,
+                    holder: l.holder.map(task),
+                })
+                .collect();
+            ("deadlock", "Deadlock", waits, !cycle.is_empty())
+        }
+        Outcome::LimitExceeded { .. } => ("limit", "Stopped by a safety limit", Vec::new(), false),
+        Outcome::Stopped => ("stopped", "Stopped", Vec::new(), false),
+    };
+    Some(OutcomeView {
+        tone,
+        title: title.into(),
+        sentence,
+        when,
+        waits,
+        cycle,
+    })
+}
+
+/// The mark beside a log line.
+fn log_kind(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::Tick { .. } => "tick",
+        EventKind::IdleJump { .. } => "jump",
+        EventKind::Suspended { .. } => "suspend",
+        EventKind::Started | EventKind::Resumed => "run",
+        EventKind::ComputeStart { .. } => "block",
+        EventKind::Failed { .. } | EventKind::Cancelled | EventKind::TimedOut => "error",
+        EventKind::Completed { .. } => "done",
+        _ => "other",
     }
 }

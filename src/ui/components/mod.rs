@@ -5,9 +5,13 @@
 pub mod compare_panel;
 pub mod controls;
 pub mod empty_state;
+pub mod event_loop;
 pub mod footer;
 pub mod header;
 pub mod loop_panel;
+pub mod notice;
 pub mod panel;
+pub mod scenario;
 pub mod scenario_panel;
+pub mod timeline;
 pub mod timeline_panel;

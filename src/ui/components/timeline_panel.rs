@@ -1,109 +1,79 @@
-//! The Timeline panel: one lane per task over virtual time. For now, an empty state with
-//! a faded sketch of the lanes and the legend the real timeline will use.
+//! The Timeline panel: the playback controls, the shown run's total and outcome, and its
+//! timeline (the scenario in its own start mode), with the legend.
 
 use yew::prelude::*;
 
-use super::{empty_state::EmptyState, panel::Panel};
+use super::controls::Controls;
+use super::empty_state::EmptyState;
+use super::panel::Panel;
+use super::timeline::chart::Timeline;
+use super::timeline::legend::Legend;
+use super::timeline::test_hook::use_test_hook;
+use crate::sim::metrics::format_ms;
+use crate::sim::{Outcome, StartMode};
+use crate::ui::describe::readout;
 use crate::ui::layout::PanelKind;
+use crate::ui::state::{make_callback, Action, AppContext};
 
-/// How a stretch of a lane is drawn. Colour is never the only cue: each has a pattern.
-#[derive(Clone, Copy, PartialEq)]
-enum Stretch {
-    Running,
-    Waiting,
-    Ready,
-}
-
-impl Stretch {
-    fn class(self) -> &'static str {
-        match self {
-            Stretch::Running => "seg seg--running",
-            Stretch::Waiting => "seg seg--waiting",
-            Stretch::Ready => "seg seg--ready",
-        }
-    }
-}
-
-/// A stretch of one lane, in percent of the time axis.
-struct Segment(u8, u8, Stretch);
-
-/// One task's lane in the sketch.
-struct SketchLane {
-    task: &'static str,
-    segments: &'static [Segment],
-}
-
-/// The sketch: `main` gathering two fetches.
-const LANES: [SketchLane; 3] = [
-    SketchLane {
-        task: "main",
-        segments: &[
-            Segment(0, 6, Stretch::Running),
-            Segment(6, 92, Stretch::Waiting),
-            Segment(92, 96, Stretch::Ready),
-            Segment(96, 100, Stretch::Running),
-        ],
-    },
-    SketchLane {
-        task: "fetch(a)",
-        segments: &[
-            Segment(6, 9, Stretch::Ready),
-            Segment(9, 14, Stretch::Running),
-            Segment(14, 46, Stretch::Waiting),
-            Segment(46, 48, Stretch::Ready),
-            Segment(48, 53, Stretch::Running),
-        ],
-    },
-    SketchLane {
-        task: "fetch(b)",
-        segments: &[
-            Segment(6, 14, Stretch::Ready),
-            Segment(14, 19, Stretch::Running),
-            Segment(19, 84, Stretch::Waiting),
-            Segment(84, 87, Stretch::Ready),
-            Segment(87, 92, Stretch::Running),
-        ],
-    },
-];
-
-fn lane(lane: &SketchLane) -> Html {
-    html! {
-        <div class="lane">
-            <span class="lane__task">{ lane.task }</span>
-            <div class="lane__track">
-                { for lane.segments.iter().map(|&Segment(from, to, stretch)| html! {
-                    <span
-                        class={stretch.class()}
-                        style={format!("left:{from}%;width:{}%", to - from)}
-                    />
-                }) }
-            </div>
-        </div>
+/// The outcome's CSS modifier: `ok`, `error` or `stuck`.
+fn outcome_class(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Completed { .. } => "ok",
+        Outcome::Deadlock { .. } => "stuck",
+        _ => "error",
     }
 }
 
 #[function_component(TimelinePanel)]
 pub fn timeline_panel() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    use_test_hook(&ctx);
+    let on_seek = make_callback(&ctx, Action::Seek);
+    let meta = AttrValue::from(readout(ctx.playhead, ctx.end()));
+    let body = match (&ctx.runs, ctx.shown()) {
+        (Ok(_), Some(run)) => {
+            let trace = &run.trace;
+            let mode = match ctx.scenario.main.mode {
+                StartMode::Sequential => "Sequential: each awaited in turn",
+                StartMode::Concurrent => "Concurrent: asyncio.gather",
+            };
+            html! {
+                <>
+                    <div class="tl-summary">
+                        <span class="tl-summary__total" data-total="shown">
+                            <span class="tl-summary__key">{ "Total" }</span>
+                            <strong>{ format_ms(trace.end) }</strong>
+                        </span>
+                        <span class="tl-summary__mode">{ mode }</span>
+                        <span class={classes!("tl-outcome", format!("tl-outcome--{}", outcome_class(&trace.outcome)))}
+                            data-outcome="">
+                            { trace.outcome.describe(trace) }
+                        </span>
+                    </div>
+                    <Timeline
+                        run={run.clone()}
+                        end={trace.end}
+                        playhead={ctx.playhead}
+                        playing={ctx.playing}
+                        {on_seek}
+                        label="Timeline of the shown run"
+                        id="timeline-main"
+                    />
+                    <Legend />
+                </>
+            }
+        }
+        (Err(error), _) => html! {
+            <EmptyState title="This scenario cannot run yet" body={AttrValue::from(error.to_string())} />
+        },
+        _ => Html::default(),
+    };
     html! {
-        <Panel kind={PanelKind::Timeline} meta={AttrValue::from("t = 0.000 s")}>
-            <EmptyState
-                title="Nothing has run yet"
-                body="Each task gets a lane on a virtual clock: solid where it runs, hatched \
-                      where it waits on an await. Scrub to any moment to see what the loop \
-                      was doing."
-            >
-                <div class="lanes">{ for LANES.iter().map(lane) }</div>
-                <div class="axis">
-                    { for ["0 s", "0.5 s", "1 s", "1.5 s", "2 s"].iter().map(|t| html! {
-                        <span>{ *t }</span>
-                    }) }
-                </div>
-            </EmptyState>
-            <ul class="legend" aria-label="Legend">
-                <li><span class="swatch seg--running" />{ "Running" }</li>
-                <li><span class="swatch seg--ready" />{ "Ready to resume" }</li>
-                <li><span class="swatch seg--waiting" />{ "Suspended at an await" }</li>
-            </ul>
+        <Panel kind={PanelKind::Timeline} {meta}>
+            <Controls />
+            { body }
         </Panel>
     }
 }

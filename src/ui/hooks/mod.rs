@@ -1,3 +1,4 @@
 //! Reusable behaviour for components.
 
+pub mod use_keyboard;
 pub mod use_playback;

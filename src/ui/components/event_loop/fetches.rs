@@ -1,0 +1,36 @@
+//! Requests in flight: which task waits for which URL, and when its response is due.
+
+use yew::prelude::*;
+
+use super::loop_section::LoopSection;
+use super::task_chip::TaskChip;
+use super::{Entry, LIST_LIMIT};
+
+#[derive(Properties, PartialEq)]
+pub struct FetchesProps {
+    pub entries: Vec<Entry>,
+}
+
+#[function_component(Fetches)]
+pub fn fetches(props: &FetchesProps) -> Html {
+    let n = props.entries.len();
+    let empty = (n == 0).then(|| AttrValue::from("No request is in flight."));
+    html! {
+        <LoopSection title="I/O in flight" part="fetches" count={Some(n)} {empty}>
+            <ul class="loop-list">
+                { for props.entries.iter().take(LIST_LIMIT).map(|e| html! {
+                    <li class="loop-list__item loop-list__item--timed">
+                        <TaskChip task={e.task.clone()} />
+                        <code class="loop-list__text loop-list__url">{ e.text.clone() }</code>
+                        if let Some(time) = &e.time {
+                            <span class="loop-list__time">{ time.clone() }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+            if n > LIST_LIMIT {
+                <p class="loop-part__more">{ format!("… and {} more", n - LIST_LIMIT) }</p>
+            }
+        </LoopSection>
+    }
+}

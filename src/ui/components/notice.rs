@@ -1,0 +1,28 @@
+//! A notice for the learner (a rejected import, for example), with a dismiss button.
+//! Placed where the learner is looking; any panel may show one.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub message: AttrValue,
+    /// Dispatch `Action::DismissNotice`.
+    pub on_dismiss: Callback<()>,
+}
+
+#[function_component(Notice)]
+pub fn notice(props: &NoticeProps) -> Html {
+    let onclick = {
+        let on_dismiss = props.on_dismiss.clone();
+        Callback::from(move |_: MouseEvent| on_dismiss.emit(()))
+    };
+    html! {
+        <div class="notice" role="alert">
+            <span class="notice__sign" aria-hidden="true">{ "!" }</span>
+            <p class="notice__message">{ props.message.clone() }</p>
+            <button type="button" class="notice__dismiss" {onclick} aria-label="Dismiss this message">
+                { "×" }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+// Smoke test of the release build: the app in dist/ mounts in headless Chromium, shows its
+// header and four panels, and logs no errors. Run by `./dev.sh test` after `trunk build`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PANELS, screenshot, withApp } from './lib/browser.mjs';
+
+async function assertShell(page) {
+  assert.match(await page.title(), /Looplab/);
+  assert.equal((await page.textContent('header h1'))?.trim(), 'Looplab');
+  assert.match(await page.textContent('header .pitch'), /await/);
+  const slugs = await page.$$eval('section[data-panel]', (ss) => ss.map((s) => s.dataset.panel));
+  assert.deepEqual(slugs, PANELS.map(([slug]) => slug));
+  for (const [slug, title] of PANELS) {
+    const section = page.locator(`section[data-panel="${slug}"]`);
+    assert.equal((await section.locator('h2').textContent())?.trim(), title);
+    assert.ok(await section.getAttribute('aria-label'), `${slug} has an aria-label`);
+    assert.ok(await section.isVisible(), `${slug} is visible`);
+  }
+}
+
+test('the built app mounts its header and four panels without errors', async () => {
+  await withApp(async ({ page, problems }) => {
+    await assertShell(page);
+    console.log(`screenshot: ${await screenshot(page, 'shell')}`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('the app renders in dark mode too', async () => {
+  await withApp(
+    async ({ page, problems }) => {
+      await assertShell(page);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = bg.match(/\d+/g).map(Number);
+      assert.ok(r + g + b < 3 * 64, `dark background expected, got ${bg}`);
+      console.log(`screenshot: ${await screenshot(page, 'shell-dark')}`);
+      assert.deepEqual(problems, []);
+    },
+    { colorScheme: 'dark' },
+  );
+});

@@ -1,0 +1,180 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of the playback controls and the Event loop panel: mount Looplab (the
+//! default preset, three fetches), step, step back, press Space, and read the DOM.
+//! Run with `wasm-pack test --headless --chrome -- --test web_controls`.
+
+use gloo_timers::future::TimeoutFuture;
+use looplab::ui::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A new, empty `<div>` appended to `<body>`, so tests never see each other's DOM.
+fn fresh_root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Yew renders on a later tick than a dispatch; a debug build in a headless browser
+/// can take well over 60 ms for one, so give it time.
+async fn next_render() {
+    TimeoutFuture::new(250).await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> String {
+    find(root, selector).get_attribute(name).unwrap_or_default()
+}
+
+async fn click(root: &Element, selector: &str, times: usize) {
+    for _ in 0..times {
+        find(root, selector).unchecked_into::<HtmlElement>().click();
+        next_render().await;
+    }
+}
+
+/// A `keydown` of `key` dispatched on `target`, bubbling to the document as a real one.
+fn press(target: &web_sys::EventTarget, key: &str) {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
+    let window = web_sys::window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let args = js_sys::Array::of2(&"keydown".into(), &init);
+    let event: web_sys::Event = js_sys::Reflect::construct(&constructor, &args)
+        .unwrap()
+        .unchecked_into();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn ready_queue(root: &Element) -> String {
+    text(root, "[data-part=\"ready\"]")
+}
+
+/// The two scenarios run one after the other in one test: async tests run concurrently,
+/// and the shortcuts listen on the one shared document.
+#[wasm_bindgen_test]
+async fn playback_controls_drive_the_event_loop_panel() {
+    stepping_moves_the_playhead_and_the_loop_and_back().await;
+    space_plays_and_pauses_but_not_while_typing().await;
+}
+
+async fn stepping_moves_the_playhead_and_the_loop_and_back() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+
+    assert_eq!(
+        attr(&root, "[role=\"toolbar\"] .ctl--play", "aria-label"),
+        "Play"
+    );
+    // On load the playhead is at 0 s, where every event at 0 s has happened already.
+    assert_ne!(attr(&root, ".loop", "data-events-done"), "0");
+    click(&root, ".ctl--restart", 1).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
+    assert!(text(&root, "[data-part=\"running\"]").contains("Not started"));
+    assert_eq!(
+        text(&root, ".controls__time").trim(),
+        "t = 0.000 s / 3.000 s"
+    );
+    let queue_at_start = ready_queue(&root);
+
+    // Eleven events in, main has created three tasks and awaits gather: three are ready.
+    click(&root, ".ctl--forward", 11).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "11");
+    assert_eq!(attr(&root, ".log__line--current", "data-index"), "10");
+    let queue_after = ready_queue(&root);
+    assert_ne!(queue_after, queue_at_start);
+    assert!(
+        queue_after.contains("get_user"),
+        "ready queue: {queue_after}"
+    );
+    assert!(
+        queue_after.contains("get_comments"),
+        "ready queue: {queue_after}"
+    );
+    assert!(text(&root, ".log__line--current").contains("suspended: await gather(get_user"));
+
+    // Past the first idle jump, the clock reads 1 s and the response is queued.
+    click(&root, ".ctl--forward", 9).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "20");
+    assert_eq!(
+        text(&root, ".controls__time").trim(),
+        "t = 1.000 s / 3.000 s"
+    );
+    assert!(ready_queue(&root).contains("response arrived for /api/users/1.json"));
+
+    // Two steps back: before the jump, at 0 s again.
+    click(&root, ".ctl--back", 2).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "18");
+    assert_eq!(attr(&root, ".log__line--current", "data-index"), "17");
+    assert_eq!(
+        text(&root, ".controls__time").trim(),
+        "t = 0.000 s / 3.000 s"
+    );
+    assert!(text(&root, "[data-part=\"running\"]").contains("Idle"));
+
+    // Restart goes back to before the first event.
+    click(&root, ".ctl--restart", 1).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
+    assert!(text(&root, "[data-part=\"running\"]").contains("Not started"));
+
+    app.destroy();
+    root.remove();
+}
+
+async fn space_plays_and_pauses_but_not_while_typing() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let play = "[role=\"toolbar\"] .ctl--play";
+    assert_eq!(attr(&root, play, "data-state"), "paused");
+
+    press(&document, " ");
+    next_render().await;
+    assert_eq!(attr(&root, play, "data-state"), "playing");
+    assert_eq!(attr(&root, play, "aria-label"), "Pause");
+
+    press(&document, " ");
+    next_render().await;
+    assert_eq!(attr(&root, play, "data-state"), "paused");
+
+    // Space typed into a form field belongs to the field.
+    press(&find(&root, ".scrubber"), " ");
+    next_render().await;
+    assert_eq!(attr(&root, play, "data-state"), "paused");
+
+    // Home restarts; → and ← step.
+    press(&document, "Home");
+    next_render().await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
+    press(&document, "ArrowRight");
+    press(&document, "ArrowRight");
+    next_render().await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "2");
+    press(&document, "ArrowLeft");
+    next_render().await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "1");
+
+    app.destroy();
+    root.remove();
+    // Unmounted: the shortcut listener is gone with it, so a press changes nothing.
+    press(&document, " ");
+}

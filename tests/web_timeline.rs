@@ -1,0 +1,131 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of the timeline and the compare view: mount Looplab (it starts on the
+//! "three-fetches" preset, gathered) and read the lanes, totals and tooltip from the DOM.
+//! Run with `wasm-pack test --headless --chrome -- --test web_timeline`.
+
+use gloo_timers::future::TimeoutFuture;
+use looplab::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn next_render() {
+    TimeoutFuture::new(150).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_default_preset_draws_the_loop_main_and_three_task_lanes() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+
+    let lanes = all(&root, "section[data-panel=\"timeline\"] [data-lane]");
+    let names: Vec<String> = lanes
+        .iter()
+        .map(|l| l.get_attribute("data-lane").unwrap())
+        .collect();
+    assert_eq!(lanes.len(), 5, "loop + main + 3 tasks: {names:?}");
+    assert_eq!(names[0], "event loop");
+    assert!(names[1].contains("main"), "{names:?}");
+    for task in ["get_user", "get_posts", "get_comments"] {
+        assert!(
+            names.iter().any(|n| n.contains(task)),
+            "{task} in {names:?}"
+        );
+    }
+    // Suspended segments carry their reason as a label.
+    let timeline = text(&root, "section[data-panel=\"timeline\"] .tl");
+    assert!(
+        timeline.contains("await fetch /api/users/1.json"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("await gather"), "{timeline}");
+    // The chart is one tab stop; the totals and outcome are shown.
+    let stops = all(
+        &root,
+        "section[data-panel=\"timeline\"] .tl-seg[tabindex=\"0\"]",
+    );
+    assert_eq!(stops.len(), 1);
+    assert!(text(&root, "[data-total=\"shown\"]").contains("3.0 s"));
+    assert!(text(&root, "[data-outcome]").contains("completed"));
+
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_shows_both_totals_and_the_speedup_on_one_axis() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+
+    let compare = root
+        .query_selector("section[data-panel=\"compare\"]")
+        .unwrap()
+        .unwrap();
+    assert!(text(&compare, "[data-total=\"sequential\"]").contains("6.0 s"));
+    assert!(text(&compare, "[data-total=\"concurrent\"]").contains("3.0 s"));
+    assert!(text(&compare, "[data-speedup]").contains("2.0×"));
+    let timelines = all(&compare, ".tl");
+    assert_eq!(timelines.len(), 2);
+    // One shared axis: both end at the longer run's 6 s.
+    for tl in &timelines {
+        let ticks = all(tl, ".tl-tick__label");
+        assert_eq!(ticks.last().unwrap().text_content().unwrap(), "6 s");
+    }
+    // Sequentially, everything runs inside main: loop + main.
+    assert_eq!(all(&timelines[0], "[data-lane]").len(), 2);
+    assert_eq!(all(&timelines[1], "[data-lane]").len(), 5);
+
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn focusing_a_segment_shows_its_times_and_step() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+
+    let seg = all(&root, "section[data-panel=\"timeline\"] .tl-seg--suspended")
+        .into_iter()
+        .find(|s| {
+            s.get_attribute("aria-label")
+                .is_some_and(|l| l.contains("/api/users/1.json"))
+        })
+        .expect("get_user's fetch segment");
+    seg.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    next_render().await;
+
+    let tip = text(&root, "section[data-panel=\"timeline\"] .tl-tip");
+    assert!(tip.contains("get_user"), "{tip}");
+    assert!(tip.contains("1.000 s"), "{tip}");
+    assert!(tip.contains("fetch"), "{tip}");
+
+    app.destroy();
+    root.remove();
+}
