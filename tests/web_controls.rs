@@ -84,8 +84,10 @@ async fn stepping_moves_the_playhead_and_the_loop_and_back() {
         attr(&root, "[role=\"toolbar\"] .ctl--play", "aria-label"),
         "Play"
     );
-    // On load the playhead is at 0 s, where every event at 0 s has happened already.
-    assert_ne!(attr(&root, ".loop", "data-events-done"), "0");
+    // A scenario loads before its first event: nothing has happened yet.
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
+    click(&root, ".ctl--forward", 3).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "3");
     click(&root, ".ctl--restart", 1).await;
     assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
     assert!(text(&root, "[data-part=\"running\"]").contains("Not started"));
