@@ -2,26 +2,15 @@
 //! Browser tests of the app shell: mount Looplab into a fresh element and read the DOM.
 //! Run with `wasm-pack test --headless --chrome` (or `--firefox`); see `./dev.sh test`.
 
-use gloo_timers::future::TimeoutFuture;
 use looplab::ui::{layout::PanelKind, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
+mod support;
+use support::{fresh_root, next_render};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A new, empty `<div>` appended to `<body>`, so tests never see each other's DOM.
-fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-/// Yew renders on a later tick than `render()` returns; give it one.
-async fn next_render() {
-    TimeoutFuture::new(50).await;
-}
 
 fn text_of(root: &Element, selector: &str) -> Option<String> {
     root.query_selector(selector)

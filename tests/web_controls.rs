@@ -3,41 +3,15 @@
 //! default preset, three fetches), step, step back, press Space, and read the DOM.
 //! Run with `wasm-pack test --headless --chrome -- --test web_controls`.
 
-use gloo_timers::future::TimeoutFuture;
 use looplab::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
+mod support;
+use support::{attr, find, fresh_root, next_render, text};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A new, empty `<div>` appended to `<body>`, so tests never see each other's DOM.
-fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-/// Yew renders on a later tick than a dispatch; a debug build in a headless browser
-/// can take well over 60 ms for one, so give it time.
-async fn next_render() {
-    TimeoutFuture::new(250).await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn attr(root: &Element, selector: &str, name: &str) -> String {
-    find(root, selector).get_attribute(name).unwrap_or_default()
-}
 
 async fn click(root: &Element, selector: &str, times: usize) {
     for _ in 0..times {

@@ -13,23 +13,13 @@ use web_sys::{
     HtmlTextAreaElement,
 };
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{find, fresh_root};
 
-fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     TimeoutFuture::new(100).await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
 fn fire(element: &Element, kind: &str) {

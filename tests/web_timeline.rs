@@ -3,39 +3,15 @@
 //! "three-fetches" preset, gathered) and read the lanes, totals and tooltip from the DOM.
 //! Run with `wasm-pack test --headless --chrome -- --test web_timeline`.
 
-use gloo_timers::future::TimeoutFuture;
 use looplab::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+mod support;
+use support::{all, fresh_root, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn next_render() {
-    TimeoutFuture::new(150).await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
 
 #[wasm_bindgen_test]
 async fn the_default_preset_draws_the_loop_main_and_three_task_lanes() {

@@ -31,6 +31,44 @@ const BUILTIN_EXCEPTIONS: &[&str] = &[
     "NameError",
 ];
 
+/// The imports and the calls scenarios use, so the program runs as it is.
+const PRELUDE: &str = r#"import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+async def fetch(url, latency, fail=None):
+    """Stands in for an HTTP request that takes `latency` seconds."""
+    await asyncio.sleep(latency)
+    if fail is not None:
+        raise fail(f"fetch {url} failed")
+    return f"<Response {url} 200>"
+
+
+def blocking(seconds):
+    """Blocking work: holds whichever thread runs it."""
+    time.sleep(seconds)
+
+
+async def ticker(items, every):
+    """An async iterator: yields an item every `every` seconds."""
+    for item in range(items):
+        await asyncio.sleep(every)
+        yield item
+"#;
+
+/// Runs a `main` with `asyncio.run` and returns how long it took, in ms.
+const MEASURE: &str = r#"def measure(main):
+    start = time.perf_counter()
+    try:
+        asyncio.run(main())
+    except Exception as error:
+        print(f"main() raised {type(error).__name__}: {error}")
+    return (time.perf_counter() - start) * 1000
+
+
+"#;
+
 /// Options for the generated program.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PythonOptions {
@@ -116,38 +154,7 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
         0,
         &format!("# {title}, as Python asyncio. Runs with python3 (3.11+)."),
     );
-    w.line(0, "import asyncio");
-    w.line(0, "import time");
-    w.line(0, "from concurrent.futures import ThreadPoolExecutor");
-    w.line(0, "");
-    w.line(0, "");
-    w.line(0, "async def fetch(url, latency, fail=None):");
-    w.line(
-        1,
-        "\"\"\"Stands in for an HTTP request that takes `latency` seconds.\"\"\"",
-    );
-    w.line(1, "await asyncio.sleep(latency)");
-    w.line(1, "if fail is not None:");
-    w.line(2, "raise fail(f\"fetch {url} failed\")");
-    w.line(1, "return f\"<Response {url} 200>\"");
-    w.line(0, "");
-    w.line(0, "");
-    w.line(0, "def blocking(seconds):");
-    w.line(
-        1,
-        "\"\"\"Blocking work: holds whichever thread runs it.\"\"\"",
-    );
-    w.line(1, "time.sleep(seconds)");
-    w.line(0, "");
-    w.line(0, "");
-    w.line(0, "async def ticker(items, every):");
-    w.line(
-        1,
-        "\"\"\"An async iterator: yields an item every `every` seconds.\"\"\"",
-    );
-    w.line(1, "for item in range(items):");
-    w.line(2, "await asyncio.sleep(every)");
-    w.line(2, "yield item");
+    w.out.push_str(PRELUDE);
     let mut names = BTreeSet::new();
     for c in &scenario.coroutines {
         exception_names(&c.steps, &mut names);
@@ -199,18 +206,7 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
     }
     w.line(0, "");
     w.line(0, "");
-    w.line(0, "def measure(main):");
-    w.line(1, "start = time.perf_counter()");
-    w.line(1, "try:");
-    w.line(2, "asyncio.run(main())");
-    w.line(1, "except Exception as error:");
-    w.line(
-        2,
-        "print(f\"main() raised {type(error).__name__}: {error}\")",
-    );
-    w.line(1, "return (time.perf_counter() - start) * 1000");
-    w.line(0, "");
-    w.line(0, "");
+    w.out.push_str(MEASURE);
     w.line(0, "if __name__ == \"__main__\":");
     for mode in &modes {
         let name = main_name(*mode, options.both_modes);

@@ -182,25 +182,39 @@ pub fn remove_coroutine(scenario: &Scenario, index: usize) -> Scenario {
     s
 }
 
-/// Renames a coroutine and every reference to it: `main`'s list and the targets of
-/// `await`, `gather`, `wait_for` and `create_task`. Refuses a name that is empty or
-/// already taken (merging two coroutines' references could not be undone).
-pub fn rename_coroutine(scenario: &Scenario, index: usize, name: &str) -> Result<Scenario, String> {
+/// Checks a rename of `current` (a coroutine's or a resource's name) to `name`:
+/// `Ok(None)` when nothing changes, `Ok(Some((old, new)))` to go ahead, `Err` to refuse
+/// an empty name or one already taken.
+fn new_name(
+    scenario: &Scenario,
+    current: Option<&str>,
+    name: &str,
+    what: &str,
+) -> Result<Option<(String, String)>, String> {
     let name = name.trim();
-    let Some(old) = scenario.coroutines.get(index).map(|c| c.name.clone()) else {
-        return Ok(scenario.clone());
-    };
+    let Some(old) = current else { return Ok(None) };
     if name == old {
-        return Ok(scenario.clone());
+        return Ok(None);
     }
     if name.is_empty() {
-        return Err("Give the coroutine a name.".into());
+        return Err(format!("Give the {what} a name."));
     }
     if scenario.coroutines.iter().any(|c| c.name == name)
         || scenario.resources.iter().any(|r| r.name == name)
     {
         return Err(format!("`{name}` is already taken; choose another name."));
     }
+    Ok(Some((old.to_string(), name.to_string())))
+}
+
+/// Renames a coroutine and every reference to it: `main`'s list and the targets of
+/// `await`, `gather`, `wait_for` and `create_task`. Refuses a name that is empty or
+/// already taken (merging two coroutines' references could not be undone).
+pub fn rename_coroutine(scenario: &Scenario, index: usize, name: &str) -> Result<Scenario, String> {
+    let current = scenario.coroutines.get(index).map(|c| c.name.as_str());
+    let Some((old, name)) = new_name(scenario, current, name, "coroutine")? else {
+        return Ok(scenario.clone());
+    };
     let mut s = scenario.clone();
     s.coroutines[index].name = name.to_string();
     for run in &mut s.main.run {
@@ -271,21 +285,10 @@ pub fn set_resource_kind(scenario: &Scenario, index: usize, kind: ResourceKind) 
 
 /// Renames a resource and the steps that use it (`async with`, `put`, `get`).
 pub fn rename_resource(scenario: &Scenario, index: usize, name: &str) -> Result<Scenario, String> {
-    let name = name.trim();
-    let Some(old) = scenario.resources.get(index).map(|r| r.name.clone()) else {
+    let current = scenario.resources.get(index).map(|r| r.name.as_str());
+    let Some((old, name)) = new_name(scenario, current, name, "resource")? else {
         return Ok(scenario.clone());
     };
-    if name == old {
-        return Ok(scenario.clone());
-    }
-    if name.is_empty() {
-        return Err("Give the resource a name.".into());
-    }
-    if scenario.coroutines.iter().any(|c| c.name == name)
-        || scenario.resources.iter().any(|r| r.name == name)
-    {
-        return Err(format!("`{name}` is already taken; choose another name."));
-    }
     let mut s = scenario.clone();
     s.resources[index].name = name.to_string();
     for c in &mut s.coroutines {

@@ -18,20 +18,49 @@ use super::event_loop::{
     task_chip::TaskRef,
     timers::Timers,
     workers::Workers,
-    Entry,
+    Entry, LIST_LIMIT,
 };
 use super::{empty_state::EmptyState, panel::Panel};
 use crate::sim::trace::{EventKind, Outcome, TaskId, Trace};
-use crate::sim::{snapshot_after, snapshot_at, Snapshot};
+use crate::sim::{snapshot_after, Snapshot};
 use crate::ui::describe::{self, Activity};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::AppContext;
+use crate::ui::state::{AppContext, Run};
+use std::rc::Rc;
+
+/// A snapshot shared by pointer: cheap to pass as a prop and to compare.
+#[derive(Clone)]
+pub struct SnapshotRef(pub Rc<Snapshot>);
+
+impl PartialEq for SnapshotRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[function_component(LoopPanel)]
 pub fn loop_panel() -> Html {
     let ctx = use_context::<AppContext>().expect("LoopPanel is rendered inside the app");
+    let run = ctx.shown().cloned();
+    // The loop's state only changes when an event happens, not with every frame: the
+    // snapshot (which replays the trace) is memoised by the run and the events done.
+    // While playing, a big run applies events every frame; the panel follows them at
+    // most every LIVE_UPDATE_MS (a reader cannot follow faster), and exactly when paused.
+    let live = use_mut_ref(|| None::<(usize, f64)>);
+    let done = {
+        let now = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now());
+        let next = live_events(*live.borrow(), ctx.events_done(), now, ctx.playing);
+        *live.borrow_mut() = Some(next);
+        next.0
+    };
+    let snapshot = use_memo((run.clone(), done), |(run, done)| {
+        run.as_ref()
+            .map(|run| SnapshotRef(Rc::new(snapshot_after(&run.trace, *done))))
+    });
     // Whether the run uses the executor at all (else its idle threads are noise).
-    let uses_executor = use_memo(ctx.shown().cloned(), |run| {
+    let uses_executor = use_memo(run.clone(), |run| {
         run.as_ref().is_some_and(|run| {
             run.trace
                 .events
@@ -39,7 +68,7 @@ pub fn loop_panel() -> Html {
                 .any(|e| matches!(e.kind, EventKind::ExecutorStart { .. }))
         })
     });
-    let Some(run) = ctx.shown() else {
+    let (Some(run), Some(snapshot)) = (run, (*snapshot).clone()) else {
         return html! {
             <Panel kind={PanelKind::EventLoop}>
                 <EmptyState
@@ -50,32 +79,69 @@ pub fn loop_panel() -> Html {
             </Panel>
         };
     };
-    let trace = &*run.trace;
-    let snapshot = match ctx.cursor {
-        Some(n) => snapshot_after(trace, n),
-        None => snapshot_at(trace, ctx.playhead),
+    // Stepping shows the cursor's event's time; playing or scrubbing, the playhead's.
+    let t = if ctx.cursor.is_some() {
+        snapshot.0.t
+    } else {
+        ctx.playhead
     };
+    let meta = format!("tick {} · {}", snapshot.0.ticks, describe::seconds(t));
+    html! {
+        <Panel kind={PanelKind::EventLoop} meta={AttrValue::from(meta)}>
+            <LoopState {run} {snapshot} uses_executor={*uses_executor} playing={ctx.playing} />
+        </Panel>
+    }
+}
+
+/// How often, at most, the panel follows the events while playing, ms of real time.
+pub const LIVE_UPDATE_MS: f64 = 100.0;
+
+/// The events to show: `exact` (the events done at the playhead) when paused, or when the
+/// last shown `(events, at)` is `LIVE_UPDATE_MS` old; else the last shown ones.
+fn live_events(shown: Option<(usize, f64)>, exact: usize, now: f64, playing: bool) -> (usize, f64) {
+    match shown {
+        Some((events, at))
+            if playing && events != exact && now - at < LIVE_UPDATE_MS && now >= at =>
+        {
+            (events, at)
+        }
+        Some((events, at)) if events == exact => (events, at),
+        _ => (exact, now),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LoopStateProps {
+    run: Run,
+    snapshot: SnapshotRef,
+    uses_executor: bool,
+    playing: bool,
+}
+
+/// The loop's state in one snapshot; re-rendered only when an event happens (its props
+/// compare the run and the snapshot by identity).
+#[function_component(LoopState)]
+fn loop_state(props: &LoopStateProps) -> Html {
+    let trace = &*props.run.trace;
+    let snapshot = &*props.snapshot.0;
     let done = snapshot.events;
     let current = done.checked_sub(1);
-    let meta = format!(
-        "tick {} · {}",
-        snapshot.ticks,
-        describe::seconds(snapshot.t)
-    );
-    let task = |id: TaskId| task_ref(trace, &snapshot, id);
+    let task = |id: TaskId| task_ref(trace, snapshot, id);
 
     let ready: Vec<Entry> = snapshot
         .ready
         .iter()
+        .take(LIST_LIMIT)
         .map(|q| Entry {
             task: task(q.task),
-            text: describe::callback(trace, &snapshot, q),
+            text: describe::callback(trace, snapshot, q),
             time: None,
         })
         .collect();
     let timers: Vec<Entry> = snapshot
         .timers
         .iter()
+        .take(LIST_LIMIT)
         .map(|t| Entry {
             task: task(t.task),
             text: match t.kind {
@@ -89,6 +155,7 @@ pub fn loop_panel() -> Html {
     let fetches: Vec<Entry> = snapshot
         .fetches
         .iter()
+        .take(LIST_LIMIT)
         .map(|f| Entry {
             task: task(f.task),
             text: f.url.clone(),
@@ -118,32 +185,30 @@ pub fn loop_panel() -> Html {
             })
         })
         .collect();
-    let announce = (!ctx.playing)
+    let announce = (!props.playing)
         .then(|| current.and_then(|i| describe::event(trace, i)))
         .flatten()
         .map(|line| line.sentence(trace));
 
     html! {
-        <Panel kind={PanelKind::EventLoop} meta={AttrValue::from(meta)}>
-            <div class="loop" data-events-done={done.to_string()}>
-                if let Some(view) = outcome_view(trace, &snapshot, &task) {
-                    <OutcomeBanner {view} />
-                }
-                <Running view={running_view(trace, &snapshot, &task)} />
-                <ReadyQueue entries={ready} />
-                <div class="loop__pair">
-                    <Timers entries={timers} />
-                    <Fetches entries={fetches} />
-                </div>
-                if *uses_executor && !workers.is_empty() {
-                    <Workers {workers} {queued} />
-                }
-                if !resources.is_empty() {
-                    <Resources {resources} />
-                }
-                <EventLog {lines} {skipped} {current} {announce} />
+        <div class="loop" data-events-done={done.to_string()}>
+            if let Some(view) = outcome_view(trace, snapshot, &task) {
+                <OutcomeBanner {view} />
+            }
+            <Running view={running_view(trace, snapshot, &task)} />
+            <ReadyQueue entries={ready} total={snapshot.ready.len()} />
+            <div class="loop__pair">
+                <Timers entries={timers} total={snapshot.timers.len()} />
+                <Fetches entries={fetches} total={snapshot.fetches.len()} />
             </div>
-        </Panel>
+            if props.uses_executor && !workers.is_empty() {
+                <Workers {workers} {queued} />
+            }
+            if !resources.is_empty() {
+                <Resources {resources} />
+            }
+            <EventLog {lines} {skipped} {current} {announce} />
+        </div>
     }
 }
 
@@ -312,5 +377,27 @@ fn log_kind(kind: &EventKind) -> &'static str {
         EventKind::Failed { .. } | EventKind::Cancelled | EventKind::TimedOut => "error",
         EventKind::Completed { .. } => "done",
         _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follows_events_at_most_every_live_update_while_playing() {
+        // Paused: always the exact events.
+        assert_eq!(live_events(Some((3, 0.0)), 9, 10.0, false), (9, 10.0));
+        // Playing: the first frame shows them, then holds them for LIVE_UPDATE_MS.
+        assert_eq!(live_events(None, 5, 0.0, true), (5, 0.0));
+        assert_eq!(live_events(Some((5, 0.0)), 8, 40.0, true), (5, 0.0));
+        assert_eq!(
+            live_events(Some((5, 0.0)), 12, LIVE_UPDATE_MS, true),
+            (12, LIVE_UPDATE_MS)
+        );
+        // Nothing new: nothing changes, not even the time of the last update.
+        assert_eq!(live_events(Some((5, 0.0)), 5, 500.0, true), (5, 0.0));
+        // A clock going backwards never freezes the panel.
+        assert_eq!(live_events(Some((5, 300.0)), 7, 10.0, true), (7, 10.0));
     }
 }

@@ -8,12 +8,16 @@ use super::{Entry, LIST_LIMIT};
 
 #[derive(Properties, PartialEq)]
 pub struct ReadyQueueProps {
+    /// At most [`LIST_LIMIT`] entries are drawn; the rest are only counted.
     pub entries: Vec<Entry>,
+    /// How many there are in all, when `entries` holds only the first ones.
+    #[prop_or_default]
+    pub total: Option<usize>,
 }
 
 #[function_component(ReadyQueue)]
 pub fn ready_queue(props: &ReadyQueueProps) -> Html {
-    let n = props.entries.len();
+    let n = props.total.unwrap_or(props.entries.len());
     let empty = (n == 0).then(|| AttrValue::from("Empty: no callback is waiting to run."));
     html! {
         <LoopSection title="Ready queue" part="ready" count={Some(n)} {empty}>

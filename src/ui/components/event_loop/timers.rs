@@ -8,12 +8,16 @@ use super::{Entry, LIST_LIMIT};
 
 #[derive(Properties, PartialEq)]
 pub struct TimersProps {
+    /// At most [`LIST_LIMIT`] entries are drawn; the rest are only counted.
     pub entries: Vec<Entry>,
+    /// How many there are in all, when `entries` holds only the first ones.
+    #[prop_or_default]
+    pub total: Option<usize>,
 }
 
 #[function_component(Timers)]
 pub fn timers(props: &TimersProps) -> Html {
-    let n = props.entries.len();
+    let n = props.total.unwrap_or(props.entries.len());
     let empty = (n == 0).then(|| AttrValue::from("No timer is pending."));
     html! {
         <LoopSection title="Timers" part="timers" count={Some(n)} {empty}>

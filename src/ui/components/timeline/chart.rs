@@ -11,8 +11,9 @@ use super::spans_table::SpansTable;
 use super::tooltip::Tooltip;
 use super::{ModelRef, SegRef};
 use crate::ui::state::Run;
-use crate::ui::timeline_geometry::{row_px, Model, COMPACT_FROM_ROWS};
+use crate::ui::timeline_geometry::{row_px, visible_rows, Model, COMPACT_FROM_ROWS};
 use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +31,20 @@ pub struct TimelineProps {
     pub id: AttrValue,
 }
 
+/// The height drawn before the chart has been scrolled (more than its 36 rem).
+const INITIAL_VIEW_PX: f64 = 800.0;
+/// Rows are drawn in blocks of this many, so scrolling a little re-renders nothing.
+const BLOCK_ROWS: usize = 16;
+
+/// The rows to draw for a scroll position: those in view, widened to whole blocks plus one
+/// block either side, so keyboard focus and a quick scroll always find their lane drawn.
+fn drawn_rows(top: f64, height: f64, row_px: f64, rows: usize) -> (usize, usize) {
+    let seen = visible_rows(top, height, row_px, rows);
+    let from = (seen.start / BLOCK_ROWS).saturating_sub(1) * BLOCK_ROWS;
+    let to = (seen.end.div_ceil(BLOCK_ROWS) + 1) * BLOCK_ROWS;
+    (from.min(rows), to.min(rows))
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let model = use_memo(props.run.clone(), |run| {
@@ -44,6 +59,26 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let rows = model.0.rows.len();
     let compact = rows >= COMPACT_FROM_ROWS;
     let h = row_px(rows);
+    // A big run scrolls inside the chart: only the lanes in (or near) view are drawn.
+    let scroller = use_node_ref();
+    let window = use_state_eq(|| drawn_rows(0.0, INITIAL_VIEW_PX, h, rows));
+    let on_scroll = {
+        let scroller = scroller.clone();
+        let setter = window.setter();
+        use_callback((h, rows), move |_: Event, &(h, rows)| {
+            if let Some(el) = scroller.cast::<Element>() {
+                let top = f64::from(el.scroll_top());
+                let height = f64::from(el.client_height());
+                setter.set(drawn_rows(top, height, h, rows));
+            }
+        })
+    };
+    let window = if compact {
+        let (from, to) = *window;
+        (from.min(rows), to.min(rows))
+    } else {
+        (0, rows)
+    };
     let hint_id = AttrValue::from(format!("{}-hint", props.id));
     html! {
         <div
@@ -54,7 +89,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             data-timeline={props.id.clone()}
             data-lanes={rows.to_string()}
         >
-            <div class="tl__scroll">
+            <div class="tl__scroll" ref={scroller} onscroll={on_scroll}>
                 <Axis
                     end={props.end}
                     playhead={props.playhead}
@@ -66,6 +101,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <Lanes
                         model={model.clone()}
                         end={props.end}
+                        {window}
                         {on_tip}
                         hint_id={hint_id.clone()}
                     />
@@ -81,5 +117,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </p>
             <SpansTable {model} caption={props.label.clone()} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_whole_blocks_around_the_rows_in_view() {
+        // 14 px rows, 576 px in view at the top: rows 0..42 seen, 0..64 drawn.
+        assert_eq!(drawn_rows(0.0, 576.0, 14.0, 1002), (0, 64));
+        // Scrolled to row 500: rows 500..542 seen, one block either side drawn.
+        assert_eq!(drawn_rows(7000.0, 576.0, 14.0, 1002), (480, 560));
+        // At the bottom the window stops at the last row.
+        assert_eq!(drawn_rows(14_000.0, 576.0, 14.0, 1002), (976, 1002));
+        assert_eq!(drawn_rows(0.0, 576.0, 14.0, 0), (0, 0));
     }
 }

@@ -16,6 +16,8 @@ pub struct LanesProps {
     pub model: ModelRef,
     /// The end of the axis, ms.
     pub end: f64,
+    /// The rows drawn, `(from, to)`: the others are blank space of the same height.
+    pub window: (usize, usize),
     /// Called with the segment under the pointer or focus, `None` when it leaves.
     pub on_tip: Callback<Option<SegRef>>,
     /// The id of the element describing the keyboard use.
@@ -52,8 +54,6 @@ pub fn lanes(props: &LanesProps) -> Html {
     let model = &props.model.0;
     let rows = model.rows.len();
     let labels = rows < COMPACT_FROM_ROWS;
-    // The single tab stop: the first segment of the first lane that has one.
-    let first = model.rows.iter().position(|r| !r.segs.is_empty());
 
     let over = {
         let on_tip = props.on_tip.clone();
@@ -102,6 +102,11 @@ pub fn lanes(props: &LanesProps) -> Html {
     };
 
     let row_h = row_px(rows);
+    let (from, to) = props.window;
+    let to = to.min(rows);
+    let from = from.min(to);
+    // The single tab stop: the first segment of the first drawn lane that has one.
+    let first = (from..to).find(|&i| !model.rows[i].segs.is_empty());
     html! {
         <div
             class="tl-lanes"
@@ -112,7 +117,10 @@ pub fn lanes(props: &LanesProps) -> Html {
             onkeydown={keydown}
             aria-describedby={props.hint_id.clone()}
         >
-            { for (0..rows).map(|i| html! {
+            if from > 0 {
+                <div class="tl-lanes__spacer" style={format!("height:{}px", from as f64 * row_h)} />
+            }
+            { for (from..to).map(|i| html! {
                 <Lane
                     key={i}
                     model={props.model.clone()}
@@ -122,6 +130,9 @@ pub fn lanes(props: &LanesProps) -> Html {
                     {labels}
                 />
             }) }
+            if to < rows {
+                <div class="tl-lanes__spacer" style={format!("height:{}px", (rows - to) as f64 * row_h)} />
+            }
             <Arrows model={props.model.clone()} end={props.end} {row_h} />
         </div>
     }

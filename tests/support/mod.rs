@@ -1,0 +1,57 @@
+//! Helpers shared by the browser tests (`tests/web_*.rs`): mount Looplab into a fresh
+//! element, wait for yew to render, and read the DOM. Each test file uses a subset.
+#![allow(dead_code)]
+
+use gloo_timers::future::TimeoutFuture;
+use looplab::ui::App;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// A new, empty `<div>` appended to `<body>`, so tests never see each other's DOM.
+pub fn fresh_root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Mounts the app into a fresh root and waits for its first render. Keep the handle
+/// alive for as long as the test reads the DOM.
+pub async fn mount() -> (Element, yew::AppHandle<App>) {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+    (root, app)
+}
+
+/// Yew renders on a later tick than a dispatch; a debug build in a headless browser
+/// can take well over 60 ms for one, so give it time.
+pub async fn next_render() {
+    TimeoutFuture::new(250).await;
+}
+
+pub fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+pub fn attr(root: &Element, selector: &str, name: &str) -> String {
+    find(root, selector).get_attribute(name).unwrap_or_default()
+}
+
+/// Clicks the first element matching `selector`.
+pub fn click_on(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+}
