@@ -61,7 +61,6 @@ pub fn event_log(props: &EventLogProps) -> Html {
                         let current = props.current == Some(line.index);
                         html! {
                             <li
-                                key={line.index}
                                 class={classes!("log__line", format!("log__line--{}", line.kind), current.then_some("log__line--current"))}
                                 aria-current={current.then_some("step")}
                                 data-index={line.index.to_string()}
