@@ -10,13 +10,12 @@ use yew::prelude::*;
 
 use super::event_loop::{
     event_log::{EventLog, LogLine},
-    fetches::Fetches,
     outcome_banner::{OutcomeBanner, OutcomeView, WaitView},
     ready_queue::ReadyQueue,
     resources::{ResourceView, Resources},
     running::{Running, RunningView},
     task_chip::TaskRef,
-    timers::Timers,
+    timed_list::TimedList,
     workers::Workers,
     Entry, LIST_LIMIT,
 };
@@ -198,8 +197,10 @@ fn loop_state(props: &LoopStateProps) -> Html {
             <Running view={running_view(trace, snapshot, &task)} />
             <ReadyQueue entries={ready} total={snapshot.ready.len()} />
             <div class="loop__pair">
-                <Timers entries={timers} total={snapshot.timers.len()} />
-                <Fetches entries={fetches} total={snapshot.fetches.len()} />
+                <TimedList title="Timers" part="timers" empty="No timer is pending."
+                    entries={timers} total={snapshot.timers.len()} />
+                <TimedList title="I/O in flight" part="fetches" empty="No request is in flight."
+                    code=true entries={fetches} total={snapshot.fetches.len()} />
             </div>
             if props.uses_executor && !workers.is_empty() {
                 <Workers {workers} {queued} />

@@ -3,14 +3,13 @@
 //! (`loop_panel.rs`) reads the context and builds it.
 
 pub mod event_log;
-pub mod fetches;
 pub mod loop_section;
 pub mod outcome_banner;
 pub mod ready_queue;
 pub mod resources;
 pub mod running;
 pub mod task_chip;
-pub mod timers;
+pub mod timed_list;
 pub mod workers;
 
 use task_chip::TaskRef;
