@@ -369,6 +369,14 @@ mod tests {
         run(&preset(id).unwrap()).unwrap()
     }
 
+    /// The index of the first event that queues a `callback`.
+    fn first_scheduled(t: &Trace, callback: Callback) -> usize {
+        t.events
+            .iter()
+            .position(|e| e.kind == EventKind::Scheduled { callback })
+            .unwrap()
+    }
+
     fn sentences(trace: &Trace) -> Vec<String> {
         (0..trace.events.len())
             .map(|i| event(trace, i).unwrap().sentence(trace))
@@ -452,18 +460,7 @@ mod tests {
     fn ready_callbacks_say_what_they_will_do() {
         let t = trace_of("three-fetches");
         // Right after the response for /api/users/1.json is queued.
-        let i = t
-            .events
-            .iter()
-            .position(|e| {
-                matches!(
-                    e.kind,
-                    EventKind::Scheduled {
-                        callback: Callback::Io
-                    }
-                )
-            })
-            .unwrap();
+        let i = first_scheduled(&t, Callback::Io);
         let s = snapshot_after(&t, i + 1);
         let words: Vec<String> = s.ready.iter().map(|q| callback(&t, &s, q)).collect();
         assert_eq!(words, ["response arrived for /api/users/1.json"]);
@@ -477,18 +474,7 @@ mod tests {
     #[test]
     fn timer_callbacks_wake_the_sleep() {
         let t = trace_of("turn-vs-gather");
-        let i = t
-            .events
-            .iter()
-            .position(|e| {
-                matches!(
-                    e.kind,
-                    EventKind::Scheduled {
-                        callback: Callback::Timer
-                    }
-                )
-            })
-            .unwrap();
+        let i = first_scheduled(&t, Callback::Timer);
         let s = snapshot_after(&t, i + 1);
         assert_eq!(callback(&t, &s, &s.ready[0]), "timer done → wake its sleep");
     }
