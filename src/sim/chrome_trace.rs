@@ -4,7 +4,7 @@
 //! `looplab` (viewers ignore unknown keys), so an exported file can be imported again.
 
 use super::spans::{lanes, SpanState};
-use super::trace::{EventKind, Reason, TaskId, Trace};
+use super::trace::{EventKind, TaskId, Trace};
 use serde_json::{json, Value};
 
 fn tid(task: TaskId) -> u64 {
@@ -22,23 +22,7 @@ fn us(ms: f64) -> f64 {
 
 fn span_name(trace: &Trace, state: &SpanState) -> String {
     match state {
-        SpanState::Suspended { reason } => match reason {
-            Reason::Sleep { .. } => "await sleep".into(),
-            Reason::Fetch { url, .. } => format!("await fetch {url}"),
-            Reason::Task { task, .. } => format!("await {}", trace.task_name(*task)),
-            Reason::Gather { .. } => "await gather".into(),
-            Reason::Acquire { resource }
-            | Reason::QueuePut { resource }
-            | Reason::QueueGet { resource } => {
-                let name = trace
-                    .resources
-                    .get(*resource as usize)
-                    .map_or("?", |r| r.name.as_str());
-                format!("wait {name}")
-            }
-            Reason::Executor => "in executor".into(),
-            Reason::Stream { .. } => "await next item".into(),
-        },
+        SpanState::Suspended { reason } => trace.wait_label(reason),
         other => other.name().into(),
     }
 }

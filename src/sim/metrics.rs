@@ -77,10 +77,14 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Sequential total over concurrent total; `None` when the concurrent run took no time.
     pub fn speedup(&self) -> Option<f64> {
-        (self.concurrent.end > 0.0).then(|| self.sequential.end / self.concurrent.end)
+        speedup(self.sequential.end, self.concurrent.end)
     }
+}
+
+/// Sequential total over concurrent total; `None` when the concurrent run took no time.
+pub fn speedup(sequential: Ms, concurrent: Ms) -> Option<f64> {
+    (concurrent > 0.0).then(|| sequential / concurrent)
 }
 
 /// Runs `scenario` both ways.

@@ -251,6 +251,34 @@ impl Trace {
             .map_or("?", |info| info.name.as_str())
     }
 
+    /// A short label of a wait, as the timeline draws it inside a segment and the
+    /// Chrome export names the span: `await fetch /api/1`, `wait lock_a`.
+    pub fn wait_label(&self, reason: &Reason) -> String {
+        let resource = |r: &u32| {
+            self.resources
+                .get(*r as usize)
+                .map_or("resource", |r| r.name.as_str())
+        };
+        match reason {
+            Reason::Sleep { .. } => "await sleep".into(),
+            Reason::Fetch { url, .. } => format!("await fetch {url}"),
+            Reason::Task {
+                task,
+                deadline: None,
+            } => format!("await {}", self.task_name(*task)),
+            Reason::Task {
+                task,
+                deadline: Some(_),
+            } => format!("wait_for {}", self.task_name(*task)),
+            Reason::Gather { tasks } => format!("await gather ({})", tasks.len()),
+            Reason::Acquire { resource: r } => format!("wait {}", resource(r)),
+            Reason::QueuePut { resource: r } => format!("put: {} full", resource(r)),
+            Reason::QueueGet { resource: r } => format!("get: {} empty", resource(r)),
+            Reason::Executor => "in executor".into(),
+            Reason::Stream { .. } => "async for: next item".into(),
+        }
+    }
+
     /// Events of one task, in order.
     pub fn events_of(&self, task: TaskId) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(move |e| e.task == task)

@@ -4,7 +4,7 @@
 //! ([`AppContext`]). The reducer re-runs the simulation when the scenario changes, so
 //! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
 
-use crate::sim::metrics::{compare, Comparison};
+use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
 use std::rc::Rc;
@@ -68,8 +68,7 @@ impl Runs {
 
     /// Sequential total over concurrent total.
     pub fn speedup(&self) -> Option<f64> {
-        let c = self.concurrent.trace.end;
-        (c > 0.0).then(|| self.sequential.trace.end / c)
+        speedup(self.sequential.trace.end, self.concurrent.trace.end)
     }
 
     /// The longer of the two totals: the shared time axis of the compare view.
@@ -180,8 +179,7 @@ impl State {
     pub fn end(&self) -> f64 {
         match (&self.runs, self.view) {
             (Ok(runs), View::Compare) => runs.longest(),
-            (Ok(runs), View::Single) => runs.get(self.scenario.main.mode).trace.end,
-            (Err(_), _) => 0.0,
+            _ => self.shown().map_or(0.0, |run| run.trace.end),
         }
     }
 

@@ -411,37 +411,6 @@ fn depths(trace: &Trace) -> Vec<u32> {
         .collect()
 }
 
-/// A short label of a wait, drawn inside its segment.
-pub fn short_reason(trace: &Trace, reason: &Reason) -> String {
-    match reason {
-        Reason::Sleep { .. } => "await sleep".into(),
-        Reason::Fetch { url, .. } => format!("await fetch {url}"),
-        Reason::Task {
-            task,
-            deadline: None,
-        } => format!("await {}", trace.task_name(*task)),
-        Reason::Task {
-            task,
-            deadline: Some(_),
-        } => format!("wait_for {}", trace.task_name(*task)),
-        Reason::Gather { tasks } => format!("await gather ({})", tasks.len()),
-        Reason::Acquire { resource } => format!("wait {}", resource_short(trace, *resource)),
-        Reason::QueuePut { resource } => format!("put: {} full", resource_short(trace, *resource)),
-        Reason::QueueGet { resource } => {
-            format!("get: {} empty", resource_short(trace, *resource))
-        }
-        Reason::Executor => "in executor".into(),
-        Reason::Stream { .. } => "async for: next item".into(),
-    }
-}
-
-fn resource_short(trace: &Trace, resource: u32) -> String {
-    trace
-        .resources
-        .get(resource as usize)
-        .map_or_else(|| "resource".into(), |r| r.name.clone())
-}
-
 fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
     let (kind, label, detail) = match &span.state {
         SpanState::Running => (SegKind::Running, "running".into(), "running a step".into()),
@@ -463,7 +432,7 @@ fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
             };
             (
                 kind,
-                short_reason(trace, reason),
+                trace.wait_label(reason),
                 describe::wait(trace, reason),
             )
         }
