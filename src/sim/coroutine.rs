@@ -92,7 +92,7 @@ impl Cx {
 
     fn sleep(&self, ms: u64, stream: bool) -> WaitValue<'_> {
         self.with(|k| {
-            let until = (k.now + ms) as f64;
+            let until = k.time() + ms as f64;
             let reason = if stream {
                 Reason::Stream { until }
             } else {
@@ -228,10 +228,10 @@ async fn exec(
         } => {
             let url: Rc<str> = url.as_str().into();
             cx.with(|k| {
-                let due = k.now + latency_ms + k.jitter(*jitter_ms);
+                let latency = latency_ms + k.jitter(*jitter_ms);
                 let reason = Reason::Fetch {
                     url: url.clone(),
-                    until: due as f64,
+                    until: k.time() + latency as f64,
                 };
                 let gen = k.suspend(Wait::Io, reason);
                 // The response (`<Response {url} 200, {size_bytes} bytes>`) is not built:
@@ -243,16 +243,14 @@ async fn exec(
                     }
                     None => Wake::Value,
                 };
-                let task = k.current;
-                k.push_timer(due, task, gen, Callback::Io, wake);
+                k.send_request(gen, url, latency, wake);
             });
             cx.wait_value().await?;
         }
         Step::Compute { ms } => cx.with(|k| {
             let me = k.current;
             k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
-            let to = k.now + ms;
-            k.advance(to);
+            k.hold(*ms);
             k.emit(me, EventKind::ComputeEnd);
         }),
         Step::RunInExecutor { ms } => {

@@ -7,10 +7,11 @@
 //! when a safety limit stops a runaway scenario.
 
 use super::coroutine::{task_future, Cx};
+use super::host::Host;
 use super::kernel::{find_cycle, Cb, Exception, Limits, LoopState, TaskFuture, Unwind};
 use super::program::{Program, ScenarioError};
 use super::scenario::Scenario;
-use super::trace::{EventKind, Outcome, TaskId, Trace};
+use super::trace::{Event, EventKind, Ms, Outcome, TaskId, TaskInfo, Trace};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
@@ -24,6 +25,18 @@ pub fn run(scenario: &Scenario) -> Result<Trace, ScenarioError> {
 pub fn run_with(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioError> {
     let program = Rc::new(scenario.validate()?);
     Ok(EventLoop::new(program, limits).run())
+}
+
+/// What one [`EventLoop::turn`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// Callbacks ran.
+    Ran,
+    /// Nothing was ready; the next timer or completion is due then (`None`: nothing
+    /// pending in the loop itself).
+    Idle(Option<u64>),
+    /// Every task is done, or a limit stopped the run.
+    Over,
 }
 
 /// A single-threaded executor polling the tasks' futures.
@@ -45,38 +58,66 @@ impl EventLoop {
         self.cx.k.borrow_mut()
     }
 
+    /// A loop whose time and outside work come from `host` (a live run).
+    pub fn with_host(prog: Rc<Program>, limits: Limits, host: Rc<dyn Host>) -> EventLoop {
+        let event_loop = EventLoop::new(prog, limits);
+        event_loop.k().host = Some(host);
+        event_loop
+    }
+
+    /// Runs on the virtual clock to the end.
     pub fn run(mut self) -> Trace {
-        let main = self.cx.prog.main;
-        self.k().create_task(Some(main), None);
-        self.futures.push(Some(task_future(self.cx.clone(), main)));
-        let mut context = Context::from_waker(Waker::noop());
+        self.start();
         loop {
-            let mut k = self.k();
-            if k.abort.is_some() || k.finished() {
-                break;
-            }
-            if k.ready.is_empty() {
-                let Some(due) = k.next_due() else { break };
-                if due > k.now {
-                    let from = k.now as f64;
-                    k.emit_at(due, TaskId::LOOP, EventKind::IdleJump { from });
-                    k.advance(due);
-                }
-            }
-            k.collect_due();
-            let n = k.ready.len();
-            if n == 0 {
-                continue;
-            }
-            k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
-            drop(k);
-            for _ in 0..n {
-                if !self.dispatch_next(&mut context) {
-                    break;
+            match self.turn() {
+                Turn::Ran => {}
+                Turn::Over | Turn::Idle(None) => break,
+                Turn::Idle(Some(due)) => {
+                    let mut k = self.k();
+                    if due > k.now {
+                        let from = k.now as f64;
+                        k.emit_at(due, TaskId::LOOP, EventKind::IdleJump { from });
+                        k.advance(due);
+                    }
                 }
             }
         }
-        self.finish_trace()
+        self.finish_trace(None)
+    }
+
+    /// Creates `main`'s task.
+    pub fn start(&mut self) {
+        let main = self.cx.prog.main;
+        self.k().create_task(Some(main), None);
+        self.futures.push(Some(task_future(self.cx.clone(), main)));
+    }
+
+    /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
+    /// completions join the ready queue, then the callbacks ready now run in order.
+    pub fn turn(&mut self) -> Turn {
+        let mut k = self.k();
+        if k.abort.is_some() || k.finished() {
+            return Turn::Over;
+        }
+        k.collect_due();
+        let n = k.ready.len();
+        if n == 0 {
+            return Turn::Idle(k.next_due());
+        }
+        k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
+        drop(k);
+        let mut context = Context::from_waker(Waker::noop());
+        for _ in 0..n {
+            if !self.dispatch_next(&mut context) {
+                break;
+            }
+        }
+        Turn::Ran
+    }
+
+    /// The loop's state, for a live driver (to sync its clock, hand in completions).
+    pub fn state(&self) -> std::cell::RefMut<'_, LoopState> {
+        self.k()
     }
 
     /// Runs the callback at the head of the ready queue; false if the run must stop.
@@ -166,9 +207,41 @@ impl EventLoop {
         }
     }
 
-    fn finish_trace(self) -> Trace {
+    /// The trace so far, as if the run ended now (a live run in progress).
+    pub fn trace_so_far(&self) -> Trace {
+        let k = self.k();
+        self.assemble(
+            k.infos.clone(),
+            k.events.clone(),
+            k.time(),
+            Outcome::Stopped,
+        )
+    }
+
+    fn assemble(
+        &self,
+        tasks: Vec<TaskInfo>,
+        events: Vec<Event>,
+        end: Ms,
+        outcome: Outcome,
+    ) -> Trace {
+        Trace {
+            tasks,
+            steps: self.cx.prog.steps.clone(),
+            resources: self.cx.prog.resources.clone(),
+            executor_workers: self.cx.prog.scenario.executor_workers,
+            events,
+            end,
+            outcome,
+        }
+    }
+
+    /// The finished run's trace; `outcome` overrides what the state says (a stop).
+    pub fn finish_trace(self, outcome: Option<Outcome>) -> Trace {
         let mut k = self.k();
-        let outcome = if let Some(message) = k.abort.take() {
+        let outcome = if let Some(outcome) = outcome {
+            outcome
+        } else if let Some(message) = k.abort.take() {
             Outcome::LimitExceeded { message }
         } else if k.tasks.iter().any(|t| !t.done) {
             let waits = k.wait_edges();
@@ -189,14 +262,10 @@ impl EventLoop {
                 },
             }
         };
-        Trace {
-            tasks: std::mem::take(&mut k.infos),
-            steps: self.cx.prog.steps.clone(),
-            resources: self.cx.prog.resources.clone(),
-            executor_workers: self.cx.prog.scenario.executor_workers,
-            events: std::mem::take(&mut k.events),
-            end: k.now as f64,
-            outcome,
-        }
+        let tasks = std::mem::take(&mut k.infos);
+        let events = std::mem::take(&mut k.events);
+        let end = k.time();
+        drop(k);
+        self.assemble(tasks, events, end, outcome)
     }
 }

@@ -6,6 +6,7 @@
 //! I/O, executor, gather child) to the ready queue; running that callback appends the
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
+use super::host::{Completion, Host, Request};
 use super::program::Program;
 use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, WaitEdge};
 use futures::future::LocalBoxFuture;
@@ -316,6 +317,8 @@ pub struct LoopState {
     name_counts: Vec<u32>,
     /// Tasks not yet done.
     alive: usize,
+    /// The outside world of a live run; `None` on the virtual clock.
+    pub host: Option<Rc<dyn Host>>,
 }
 
 impl LoopState {
@@ -375,6 +378,7 @@ impl LoopState {
             none: "None".into(),
             name_counts: vec![0; prog.scenario.coroutines.len() + 1],
             alive: 0,
+            host: None,
             prog,
         }
     }
@@ -395,12 +399,27 @@ impl LoopState {
         } else {
             self.tasks[task.index()].at
         };
+        let t = self.stamp(t);
         self.events.push(Event {
-            t: t as Ms,
+            t,
             task,
             step,
             kind,
         });
+    }
+
+    /// The trace time of an event at loop time `t`: the real clock in a live run.
+    #[inline]
+    fn stamp(&self, t: u64) -> Ms {
+        match &self.host {
+            Some(host) => host.now(),
+            None => t as Ms,
+        }
+    }
+
+    /// The current time in trace ms (fractional in a live run).
+    pub fn time(&self) -> Ms {
+        self.stamp(self.now)
     }
 
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
@@ -410,8 +429,9 @@ impl LoopState {
             self.emit_at(self.now, task, kind);
             return;
         }
+        let t = self.stamp(self.now);
         self.events.push(Event {
-            t: self.now as Ms,
+            t,
             task,
             step,
             kind,
@@ -717,6 +737,10 @@ impl LoopState {
                 worker: worker as u32,
             },
         );
+        if let Some(host) = &self.host {
+            host.run_job(worker as u32, job.ms);
+            return;
+        }
         let seq = self.next_seq();
         self.executor_done.push(Reverse(Due {
             due: self.now + job.ms,
@@ -752,6 +776,80 @@ impl LoopState {
                 },
             );
         }
+    }
+
+    /// A request of the current task (suspended with `gen`): a timer due after the
+    /// latency on the virtual clock, a real request in a live run.
+    pub fn send_request(&mut self, gen: u32, url: Rc<str>, latency_ms: u64, wake: Wake) {
+        let task = self.current;
+        match &self.host {
+            Some(host) => host.fetch(Request {
+                task,
+                gen,
+                url,
+                latency_ms,
+                wake,
+            }),
+            None => {
+                let due = self.now + latency_ms;
+                self.push_timer(due, task, gen, Callback::Io, wake);
+            }
+        }
+    }
+
+    /// Holds the loop for `ms` of blocking work: the clock moves on meanwhile (in a
+    /// live run, the thread really is held).
+    pub fn hold(&mut self, ms: u64) {
+        match self.host.clone() {
+            Some(host) => {
+                host.block(ms);
+                self.sync_clock();
+            }
+            None => self.advance(self.now + ms),
+        }
+    }
+
+    /// A live run's loop time catches up with the real clock.
+    pub fn sync_clock(&mut self) {
+        if let Some(host) = &self.host {
+            let real = host.now().max(0.0) as u64;
+            self.advance(real);
+        }
+    }
+
+    /// Outside work of a live run finished: its callback joins the ready queue.
+    pub fn complete(&mut self, completion: Completion) {
+        match completion {
+            Completion::Io {
+                task,
+                gen,
+                wake,
+                error,
+            } => {
+                let wake = match error {
+                    Some(message) => Wake::raise(Exception::new("ConnectionError", &message)),
+                    None => wake,
+                };
+                self.schedule_resolve(task, gen, Callback::Io, wake);
+            }
+            Completion::Executor { worker } => self.executor_done(worker),
+        }
+    }
+
+    /// Appends a callback that ends `task`'s wait, unless the wait is stale.
+    fn schedule_resolve(&mut self, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
+        let slot = &self.tasks[task.index()];
+        if slot.gen != gen || slot.wait == Wait::None {
+            return; // a cancelled wait
+        }
+        let at = slot.at;
+        self.ready.push_back(Cb::Resolve {
+            task,
+            gen,
+            callback,
+            wake,
+        });
+        self.emit_for(task, at, EventKind::Scheduled { callback });
     }
 
     /// True once every task is done and no worker thread is busy: `asyncio.run` returns.
@@ -825,18 +923,7 @@ impl LoopState {
                 wake,
             } in bucket.drain(..)
             {
-                let slot = &self.tasks[task.index()];
-                if slot.gen != gen || slot.wait == Wait::None {
-                    continue; // a cancelled timer
-                }
-                let at = slot.at;
-                self.ready.push_back(Cb::Resolve {
-                    task,
-                    gen,
-                    callback,
-                    wake,
-                });
-                self.emit_for(task, at, EventKind::Scheduled { callback });
+                self.schedule_resolve(task, gen, callback, wake);
             }
             self.spare_buckets.push(bucket);
         }

@@ -9,6 +9,7 @@
 pub mod chrome_trace;
 mod coroutine;
 pub mod event_loop;
+pub mod host;
 pub mod kernel;
 pub mod metrics;
 pub mod presets;
