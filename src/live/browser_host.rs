@@ -1,0 +1,119 @@
+//! The browser as a live run's outside world: `performance.now()`, a busy loop,
+//! `fetch`, Web Workers.
+
+use super::fetch::fetch_text;
+use super::runner::Msg;
+use super::timer::LiveTimer;
+use super::workers::WorkerPool;
+use crate::sim::host::{Completion, Host, Request};
+use crate::sim::Ms;
+use futures::channel::mpsc::UnboundedSender;
+use futures::future::{AbortHandle, Abortable};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{AbortController, Performance};
+
+pub struct BrowserHost {
+    performance: Performance,
+    /// `performance.now()` when the run began: trace time 0.
+    origin: Ms,
+    tx: UnboundedSender<Msg>,
+    /// Requests and jobs started whose completion has not been handed in yet.
+    pending: Cell<usize>,
+    /// Aborts every request in flight when the run stops.
+    controller: Option<AbortController>,
+    /// The futures waiting on requests (and on jobs without a worker).
+    tasks: RefCell<Vec<AbortHandle>>,
+    workers: RefCell<WorkerPool>,
+}
+
+impl BrowserHost {
+    pub fn new(workers: u32, tx: UnboundedSender<Msg>) -> BrowserHost {
+        let performance = web_sys::window()
+            .and_then(|w| w.performance())
+            .expect("live runs need window.performance");
+        BrowserHost {
+            origin: performance.now(),
+            performance,
+            workers: RefCell::new(WorkerPool::new(workers, tx.clone())),
+            tx,
+            pending: Cell::new(0),
+            controller: AbortController::new().ok(),
+            tasks: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Outside work still running.
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    /// A completion was handed to the loop.
+    pub fn received(&self) {
+        self.pending.set(self.pending.get().saturating_sub(1));
+    }
+
+    /// Stops everything the run started: requests are aborted, their timers cleared,
+    /// workers terminated. Nothing of the run keeps going in the background.
+    pub fn shut_down(&self) {
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+        for task in self.tasks.borrow_mut().drain(..) {
+            task.abort();
+        }
+        self.workers.borrow_mut().terminate();
+        self.pending.set(0);
+    }
+
+    /// Runs `work` in the background until it ends or the run stops; then sends what
+    /// it returns to the loop.
+    fn background(&self, work: impl std::future::Future<Output = Completion> + 'static) {
+        self.pending.set(self.pending.get() + 1);
+        let (handle, registration) = AbortHandle::new_pair();
+        self.tasks.borrow_mut().push(handle);
+        let tx = self.tx.clone();
+        spawn_local(async move {
+            if let Ok(done) = Abortable::new(work, registration).await {
+                let _ = tx.unbounded_send(Msg::Done(done));
+            }
+        });
+    }
+}
+
+impl Host for BrowserHost {
+    fn now(&self) -> Ms {
+        self.performance.now() - self.origin
+    }
+
+    fn block(&self, ms: u64) {
+        let end = self.performance.now() + ms as f64;
+        while self.performance.now() < end {}
+    }
+
+    fn fetch(&self, request: Request) {
+        let signal = self.controller.as_ref().map(AbortController::signal);
+        self.background(async move {
+            let error = fetch_text(&request.url, signal.as_ref()).await.err();
+            LiveTimer::new(request.latency_ms as f64).await;
+            Completion::Io {
+                task: request.task,
+                gen: request.gen,
+                wake: request.wake,
+                error,
+            }
+        });
+    }
+
+    fn run_job(&self, worker: u32, ms: u64) {
+        if self.workers.borrow_mut().run(worker, ms) {
+            self.pending.set(self.pending.get() + 1);
+        } else {
+            // No Web Workers here: the job's length passes on a timer instead.
+            self.background(async move {
+                LiveTimer::new(ms as f64).await;
+                Completion::Executor { worker }
+            });
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Real HTTP requests with `fetch`.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestInit, Response};
+
+/// Where a scenario's URL is fetched from: a path such as `/api/users/1.json` is read
+/// relative to the page (the files of `static/api/`, wherever the app is served);
+/// a URL with a scheme (`https:`, `blob:`) is fetched as it is.
+pub fn request_url(url: &str) -> String {
+    if url.contains(':') {
+        url.to_string()
+    } else {
+        url.trim_start_matches('/').to_string()
+    }
+}
+
+/// Fetches `url` and reads its body as text. Any HTTP response counts (as with
+/// aiohttp, a 404 is a response); a network failure or an abort is an error.
+pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, String> {
+    let window = web_sys::window().ok_or("fetch needs a window")?;
+    let init = RequestInit::new();
+    if let Some(signal) = signal {
+        init.set_signal(Some(signal));
+    }
+    let failed = |e: wasm_bindgen::JsValue| {
+        let why = js_sys::Error::from(e).message();
+        format!("fetch {url} failed: {why}")
+    };
+    let promise = window.fetch_with_str_and_init(&request_url(url), &init);
+    let response: Response = JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    let body = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(body.as_string().unwrap_or_default())
+}

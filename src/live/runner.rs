@@ -1,0 +1,142 @@
+//! The live driver: asyncio's `_run_once` paced by the browser's event loop.
+
+use super::browser_host::BrowserHost;
+use super::timer::LiveTimer;
+use crate::sim::event_loop::{EventLoop, Turn};
+use crate::sim::host::{Completion, Host};
+use crate::sim::{Limits, Outcome, Program, Scenario, ScenarioError, TaskId, Trace};
+use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use futures::StreamExt;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+
+/// How often a run in progress shows its trace so far, in ms.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+/// The longest the driver keeps the page's thread before letting the browser render.
+const YIELD_EVERY_MS: f64 = 16.0;
+
+/// What reaches the driver from outside.
+pub enum Msg {
+    Done(Completion),
+    Stop,
+}
+
+/// Stops a live run.
+#[derive(Clone)]
+pub struct LiveHandle {
+    tx: UnboundedSender<Msg>,
+}
+
+impl LiveHandle {
+    /// Ends the run now: its tasks stop, its timers are cleared, its requests aborted
+    /// and its workers terminated. The run ends with [`Outcome::Stopped`].
+    pub fn stop(&self) {
+        let _ = self.tx.unbounded_send(Msg::Stop);
+    }
+}
+
+/// Starts `scenario` live. `progress` gets the trace so far while it runs; `done` gets
+/// the finished trace.
+pub fn start_live(
+    scenario: &Scenario,
+    progress: impl Fn(Trace) + 'static,
+    done: impl FnOnce(Trace) + 'static,
+) -> Result<LiveHandle, ScenarioError> {
+    let program = Rc::new(scenario.validate()?);
+    let (tx, rx) = unbounded();
+    let handle = LiveHandle { tx: tx.clone() };
+    spawn_local(async move { done(drive(program, tx, rx, progress).await) });
+    Ok(handle)
+}
+
+/// Runs `scenario` live to its end.
+pub async fn run_live(scenario: &Scenario) -> Result<Trace, ScenarioError> {
+    let (tx, rx) = oneshot::channel();
+    start_live(
+        scenario,
+        |_| {},
+        move |trace| {
+            let _ = tx.send(trace);
+        },
+    )?;
+    Ok(rx.await.expect("a live run always finishes"))
+}
+
+async fn drive(
+    program: Rc<Program>,
+    tx: UnboundedSender<Msg>,
+    mut rx: UnboundedReceiver<Msg>,
+    progress: impl Fn(Trace),
+) -> Trace {
+    let host = Rc::new(BrowserHost::new(program.scenario.executor_workers, tx));
+    let mut lp = EventLoop::with_host(program, Limits::default(), host.clone());
+    lp.start();
+    let mut shown_at = 0.0;
+    let mut yielded_at = 0.0;
+    let stopped = 'run: loop {
+        while let Ok(msg) = rx.try_recv() {
+            if !hand_in(&lp, &host, msg) {
+                break 'run true;
+            }
+        }
+        lp.state().sync_clock();
+        match lp.turn() {
+            Turn::Over => break false,
+            Turn::Ran => {
+                if host.now() - yielded_at >= YIELD_EVERY_MS {
+                    LiveTimer::new(0.0).await;
+                    yielded_at = host.now();
+                }
+            }
+            Turn::Idle(due) => {
+                if due.is_none() && host.pending() == 0 {
+                    break false; // every task is done, or they wait on each other
+                }
+                if host.now() - shown_at >= PROGRESS_EVERY_MS {
+                    progress(lp.trace_so_far());
+                    shown_at = host.now();
+                }
+                let idle_from = lp.state().time();
+                let msg = match due {
+                    Some(due) => {
+                        let timer = LiveTimer::new(due as f64 - host.now());
+                        match select(timer, rx.next()).await {
+                            Either::Left(_) => None,
+                            Either::Right((msg, _)) => msg,
+                        }
+                    }
+                    None => rx.next().await,
+                };
+                yielded_at = host.now();
+                let mut k = lp.state();
+                k.sync_clock();
+                k.emit(
+                    TaskId::LOOP,
+                    crate::sim::EventKind::IdleJump { from: idle_from },
+                );
+                drop(k);
+                if let Some(msg) = msg {
+                    if !hand_in(&lp, &host, msg) {
+                        break true;
+                    }
+                }
+            }
+        }
+    };
+    host.shut_down();
+    lp.finish_trace(stopped.then_some(Outcome::Stopped))
+}
+
+/// Hands a completion to the loop; false on a stop.
+fn hand_in(lp: &EventLoop, host: &BrowserHost, msg: Msg) -> bool {
+    match msg {
+        Msg::Stop => false,
+        Msg::Done(completion) => {
+            host.received();
+            lp.state().complete(completion);
+            true
+        }
+    }
+}
