@@ -8,7 +8,7 @@ use super::workers::WorkerPool;
 use crate::sim::host::{Completion, Host, Request};
 use crate::sim::Ms;
 use futures::channel::mpsc::UnboundedSender;
-use futures::future::{AbortHandle, Abortable};
+use futures::future::{join, AbortHandle, Abortable};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, Performance};
@@ -94,8 +94,14 @@ impl Host for BrowserHost {
     fn fetch(&self, request: Request) {
         let signal = self.controller.as_ref().map(AbortController::signal);
         self.background(async move {
-            let error = fetch_text(&request.url, signal.as_ref()).await.err();
-            LiveTimer::new(request.latency_ms as f64).await;
+            // The response arrives once the real request is done and the scenario's
+            // latency has passed, whichever is later.
+            let (body, ()) = join(
+                fetch_text(&request.url, signal.as_ref()),
+                LiveTimer::new(request.latency_ms as f64),
+            )
+            .await;
+            let error = body.err();
             Completion::Io {
                 task: request.task,
                 gen: request.gen,

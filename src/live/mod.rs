@@ -4,7 +4,8 @@
 //! with a [`BrowserHost`] as their outside world: the driver ([`runner`]) is a
 //! `spawn_local` future that runs the loop's turns and, when nothing is ready, awaits a
 //! real browser timer (`gloo_timers`) or a completion; sleeps are real timers, fetches
-//! are real `fetch` requests of files in `static/api/` plus the scenario's latency,
+//! are real `fetch` requests of files in `static/api/`, answered no sooner than the
+//! scenario's latency,
 //! `compute` busy-waits on `performance.now()` (the page truly freezes), and
 //! `run_in_executor` work runs in Web Workers. Events are stamped with
 //! `performance.now()` into the one [`crate::sim::Trace`] type.

@@ -26,7 +26,8 @@ pub struct Request {
     pub task: TaskId,
     pub gen: u32,
     pub url: Rc<str>,
-    /// The scenario's latency, added to the real request's own time.
+    /// The scenario's latency: the response arrives no sooner (nor before the real
+    /// request is done).
     pub latency_ms: u64,
     /// What the task gets when the response arrives (a scenario's planned failure).
     pub wake: Wake,

@@ -6,6 +6,7 @@
 //! Data flow: [`Scenario`] → [`Scenario::validate`] → [`Program`] → [`run`] → [`Trace`];
 //! then pure queries over the trace: spans, the snapshot at a time, metrics.
 
+pub mod accuracy;
 pub mod chrome_trace;
 mod coroutine;
 pub mod event_loop;

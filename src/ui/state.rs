@@ -77,6 +77,43 @@ impl Runs {
     }
 }
 
+/// Runs of the scenario on the browser's real event loop (live mode), by start mode.
+/// A run in progress holds its trace so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Live {
+    pub sequential: Option<Run>,
+    pub concurrent: Option<Run>,
+    /// The mode running now, while a run is in progress.
+    pub running: Option<StartMode>,
+}
+
+impl Live {
+    pub fn get(&self, mode: StartMode) -> Option<&Run> {
+        match mode {
+            StartMode::Sequential => self.sequential.as_ref(),
+            StartMode::Concurrent => self.concurrent.as_ref(),
+        }
+    }
+
+    fn set(&mut self, mode: StartMode, run: Option<Run>) {
+        match mode {
+            StartMode::Sequential => self.sequential = run,
+            StartMode::Concurrent => self.concurrent = run,
+        }
+    }
+
+    /// Both modes, once both have run live to their end.
+    pub fn race(&self) -> Option<Runs> {
+        if self.running.is_some() {
+            return None;
+        }
+        Some(Runs {
+            sequential: self.sequential.clone()?,
+            concurrent: self.concurrent.clone()?,
+        })
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     /// One timeline, of the scenario in its own start mode.
@@ -112,6 +149,8 @@ pub struct State {
     pub theme: Theme,
     /// A message for the user (a rejected import, for example).
     pub notice: Option<String>,
+    /// Live runs, when the user ran the scenario on the real event loop.
+    pub live: Option<Live>,
 }
 
 impl Default for State {
@@ -145,6 +184,14 @@ pub enum Action {
     SetView(View),
     TogglePresenter,
     SetTheme(Theme),
+    /// A live run of the scenario in this mode begins.
+    LiveStart(StartMode),
+    /// A live run in progress: its trace so far.
+    LiveProgress(StartMode, Trace),
+    /// A live run ended (or was stopped).
+    LiveFinished(StartMode, Trace),
+    /// Back to the virtual-clock runs.
+    LiveClear,
     /// Show a message (e.g. from a panic hook or a failed import).
     Notify(String),
     DismissNotice,
@@ -164,21 +211,34 @@ impl State {
             presenter: false,
             theme: Theme::Auto,
             notice: None,
+            live: None,
         }
     }
 
-    /// The run the single view shows: the scenario in its own start mode.
+    /// The run the single view shows: the live run in progress, else the scenario in
+    /// its own start mode (live if it ran live).
     pub fn shown(&self) -> Option<&Run> {
-        self.runs
+        let mode = self.scenario.main.mode;
+        if let Some(live) = &self.live {
+            if let Some(run) = live.running.and_then(|m| live.get(m)).or(live.get(mode)) {
+                return Some(run);
+            }
+        }
+        self.runs.as_ref().ok().map(|r| r.get(mode))
+    }
+
+    /// The pair the compare view shows: both live runs once raced, else simulated.
+    pub fn compared(&self) -> Option<Runs> {
+        self.live
             .as_ref()
-            .ok()
-            .map(|r| r.get(self.scenario.main.mode))
+            .and_then(Live::race)
+            .or_else(|| self.runs.as_ref().ok().cloned())
     }
 
     /// The time the playhead can reach: the end of the shown run(s).
     pub fn end(&self) -> f64 {
-        match (&self.runs, self.view) {
-            (Ok(runs), View::Compare) => runs.longest(),
+        match (self.compared(), self.view) {
+            (Some(runs), View::Compare) => runs.longest(),
             _ => self.shown().map_or(0.0, |run| run.trace.end),
         }
     }
@@ -193,6 +253,7 @@ impl State {
     }
 
     fn set_scenario(&mut self, scenario: Scenario, preset: Option<String>) {
+        self.live = None;
         self.runs = compute(&scenario);
         self.scenario = scenario;
         self.preset = preset;
@@ -281,6 +342,33 @@ impl Reducible for State {
             }
             Action::TogglePresenter => s.presenter = !s.presenter,
             Action::SetTheme(theme) => s.theme = theme,
+            Action::LiveStart(mode) => {
+                let live = s.live.get_or_insert_with(Live::default);
+                live.set(mode, None);
+                live.running = Some(mode);
+                s.playing = false;
+                s.playhead = 0.0;
+                s.cursor = None;
+            }
+            Action::LiveProgress(mode, trace) => {
+                let Some(live) = s.live.as_mut().filter(|l| l.running == Some(mode)) else {
+                    return self;
+                };
+                live.set(mode, Some(Run::new(trace)));
+                s.playhead = s.end();
+            }
+            Action::LiveFinished(mode, trace) => {
+                let Some(live) = s.live.as_mut().filter(|l| l.running == Some(mode)) else {
+                    return self;
+                };
+                live.set(mode, Some(Run::new(trace)));
+                live.running = None;
+                s.playhead = s.end();
+            }
+            Action::LiveClear => {
+                s.live = None;
+                s.seek(s.playhead);
+            }
             Action::Notify(message) => s.notice = Some(message),
             Action::DismissNotice => s.notice = None,
         }
@@ -374,6 +462,69 @@ mod tests {
         let s = reduce(State::default(), Action::Edit(scenario.clone()));
         assert_eq!(s.scenario, scenario);
         assert!(s.runs.unwrap_err().to_string().contains("missing"));
+    }
+
+    #[test]
+    fn a_live_run_is_shown_while_it_fills_in_and_raced_runs_are_compared() {
+        let live_trace = |end: f64| {
+            let mut t = State::default().shown().unwrap().trace.as_ref().clone();
+            t.end = end;
+            t
+        };
+        let s = reduce(State::default(), Action::LiveStart(StartMode::Sequential));
+        assert_eq!(
+            s.live.as_ref().unwrap().running,
+            Some(StartMode::Sequential)
+        );
+        let s = reduce(
+            s,
+            Action::LiveProgress(StartMode::Sequential, live_trace(1200.0)),
+        );
+        assert_eq!(
+            s.shown().unwrap().trace.end,
+            1200.0,
+            "the run in progress is shown"
+        );
+        assert_eq!(s.playhead, 1200.0, "the playhead follows the live run");
+        let s = reduce(
+            s,
+            Action::LiveFinished(StartMode::Sequential, live_trace(6010.0)),
+        );
+        assert_eq!(
+            s.compared().unwrap().sequential.trace.end,
+            6000.0,
+            "not raced yet"
+        );
+        let s = reduce(s, Action::LiveStart(StartMode::Concurrent));
+        // A late update of a finished run changes nothing.
+        let late = reduce(
+            s.clone(),
+            Action::LiveProgress(StartMode::Sequential, live_trace(1.0)),
+        );
+        assert_eq!(late, s);
+        let s = reduce(
+            s,
+            Action::LiveFinished(StartMode::Concurrent, live_trace(3004.0)),
+        );
+        let raced = s.compared().unwrap();
+        assert_eq!(
+            (raced.sequential.trace.end, raced.concurrent.trace.end),
+            (6010.0, 3004.0)
+        );
+        assert_eq!(
+            s.shown().unwrap().trace.end,
+            3004.0,
+            "the scenario's own mode"
+        );
+        let s = reduce(s, Action::LiveClear);
+        assert_eq!(
+            s.shown().unwrap().trace.end,
+            3000.0,
+            "back to the simulation"
+        );
+        let s = reduce(s, Action::LiveStart(StartMode::Concurrent));
+        let s = reduce(s, Action::LoadPreset("deadlock".into()));
+        assert_eq!(s.live, None, "a new scenario ends live mode");
     }
 
     #[test]

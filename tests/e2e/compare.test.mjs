@@ -8,14 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOT_DIR, screenshot, withApp } from './lib/browser.mjs';
+import { SCREENSHOT_DIR, screenshot, withApp, text } from './lib/browser.mjs';
 
 const COMPARE = 'section[data-panel="compare"]';
 const TIMELINE = 'section[data-panel="timeline"]';
-
-async function text(page, selector) {
-  return ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 async function checkCompare(page) {
   await page.waitForSelector(`${COMPARE} [data-total="sequential"]`);

@@ -25,7 +25,7 @@ pub fn compare_panel() -> Html {
         return Html::default();
     };
     let on_seek = make_callback(&ctx, Action::Seek);
-    let Ok(runs) = &ctx.runs else {
+    let Some(runs) = ctx.compared() else {
         return html! {
             <Panel kind={PanelKind::Compare}>
                 <p class="cmp__none">{ "Fix the scenario to compare its runs." }</p>
@@ -47,7 +47,12 @@ pub fn compare_panel() -> Html {
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetView(View::Single)))
     };
     let speedup = runs.speedup();
-    let meta = AttrValue::from(format!("shared axis: {}", format_ms(end)));
+    let live = ctx.live.as_ref().is_some_and(|l| l.race().is_some());
+    let meta = AttrValue::from(format!(
+        "{}shared axis: {}",
+        if live { "Measured live · " } else { "" },
+        format_ms(end)
+    ));
     html! {
         <Panel kind={PanelKind::Compare} {meta}>
             <div class="cmp__summary">

@@ -8,6 +8,7 @@ pub mod empty_state;
 pub mod event_loop;
 pub mod footer;
 pub mod header;
+pub mod live;
 pub mod loop_panel;
 pub mod notice;
 pub mod panel;

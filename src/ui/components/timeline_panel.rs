@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use super::controls::Controls;
 use super::empty_state::EmptyState;
+use super::live::accuracy_report::AccuracyReport;
+use super::live::live_bar::LiveBar;
 use super::panel::Panel;
 use super::timeline::chart::Timeline;
 use super::timeline::legend::Legend;
@@ -33,7 +35,16 @@ pub fn timeline_panel() -> Html {
     let on_seek = make_callback(&ctx, Action::Seek);
     let meta = AttrValue::from(readout(ctx.playhead, ctx.end()));
     let body = match (&ctx.runs, ctx.shown()) {
-        (Ok(_), Some(run)) => {
+        (Ok(runs), Some(run)) => {
+            let mode = ctx.scenario.main.mode;
+            let report = ctx
+                .live
+                .as_ref()
+                .filter(|live| live.running.is_none())
+                .and_then(|live| live.get(mode))
+                .map(|measured| html! {
+                    <AccuracyReport predicted={runs.get(mode).clone()} measured={measured.clone()} />
+                });
             let trace = &run.trace;
             let mode = match ctx.scenario.main.mode {
                 StartMode::Sequential => "Sequential: each awaited in turn",
@@ -62,6 +73,7 @@ pub fn timeline_panel() -> Html {
                         id="timeline-main"
                     />
                     <Legend />
+                    { report }
                 </>
             }
         }
@@ -72,6 +84,7 @@ pub fn timeline_panel() -> Html {
     };
     html! {
         <Panel kind={PanelKind::Timeline} {meta}>
+            <LiveBar />
             <Controls />
             { body }
         </Panel>

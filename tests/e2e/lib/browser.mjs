@@ -131,6 +131,11 @@ export async function openApp(browser, url, { viewport = { width: 1400, height: 
   return { page, context, problems, warnings };
 }
 
+/** The text of the first element matching `selector`, with whitespace collapsed. */
+export async function text(page, selector) {
+  return ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** Saves a full-page PNG as target/screenshots/NAME.png and returns its path. */
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -1,0 +1,145 @@
+//! The live bar: run the scenario on the browser's real event loop, race it both ways,
+//! stop it, or go back to the simulation. The run itself is [`crate::live`]; this bar
+//! only starts it and dispatches what it reports.
+
+use super::heartbeat::Heartbeat;
+use crate::live::{start_live, LiveHandle};
+use crate::sim::metrics::format_ms;
+use crate::sim::{Outcome, Scenario, StartMode};
+use crate::ui::state::{Action, AppContext};
+use futures::channel::oneshot;
+use gloo_render::request_animation_frame;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+type Current = Rc<RefCell<Option<LiveHandle>>>;
+
+/// Runs `scenario` live in each of `modes` in turn; a stop ends the sequence.
+fn launch(ctx: &AppContext, scenario: Scenario, modes: Vec<StartMode>, current: Current) {
+    let dispatch = ctx.dispatcher();
+    wasm_bindgen_futures::spawn_local(async move {
+        for mode in modes {
+            dispatch.dispatch(Action::LiveStart(mode));
+            painted().await;
+            let (tx, rx) = oneshot::channel();
+            let progress = {
+                let dispatch = dispatch.clone();
+                move |trace| dispatch.dispatch(Action::LiveProgress(mode, trace))
+            };
+            let done = move |trace| {
+                let _ = tx.send(trace);
+            };
+            match start_live(&scenario.with_mode(mode), progress, done) {
+                Ok(handle) => *current.borrow_mut() = Some(handle),
+                Err(error) => {
+                    dispatch.dispatch(Action::LiveClear);
+                    dispatch.dispatch(Action::Notify(error.to_string()));
+                    return;
+                }
+            }
+            let Ok(trace) = rx.await else { return };
+            let stopped = trace.outcome == Outcome::Stopped;
+            dispatch.dispatch(Action::LiveFinished(mode, trace));
+            if stopped {
+                break;
+            }
+        }
+        current.borrow_mut().take();
+    });
+}
+
+/// Waits until the page has drawn twice: the bar shows the run and the heartbeat
+/// beats before the run's first step can block the thread.
+async fn painted() {
+    for _ in 0..2 {
+        let (tx, rx) = oneshot::channel();
+        let _frame = request_animation_frame(move |_| {
+            let _ = tx.send(());
+        });
+        let _ = rx.await;
+    }
+}
+
+fn stop(current: &Current) {
+    if let Some(handle) = current.borrow_mut().take() {
+        handle.stop();
+    }
+}
+
+#[function_component(LiveBar)]
+pub fn live_bar() -> Html {
+    let ctx = use_context::<AppContext>().expect("LiveBar is rendered inside the app");
+    let current: Current = use_mut_ref(|| None);
+    {
+        // A new scenario (or leaving the page) stops the run of the old one.
+        let current = current.clone();
+        use_effect_with(ctx.scenario.clone(), move |_| move || stop(&current));
+    }
+    let runnable = ctx.runs.is_ok();
+    let running = ctx.live.as_ref().and_then(|l| l.running);
+    let run = |modes: fn(StartMode) -> Vec<StartMode>| {
+        let (ctx, current) = (ctx.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            stop(&current);
+            let modes = modes(ctx.scenario.main.mode);
+            launch(&ctx, ctx.scenario.clone(), modes, current.clone());
+        })
+    };
+    let on_run = run(|mode| vec![mode]);
+    let on_race = run(|_| vec![StartMode::Sequential, StartMode::Concurrent]);
+    let on_stop = {
+        let current = current.clone();
+        Callback::from(move |_: MouseEvent| stop(&current))
+    };
+    let on_clear = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::LiveClear))
+    };
+    let status = match (running, ctx.shown()) {
+        (Some(mode), run) => format!(
+            "Running {} live… {}",
+            mode_name(mode),
+            run.map_or_else(String::new, |r| format_ms(r.trace.end))
+        ),
+        (None, _) if ctx.live.is_some() => "Measured on this browser's event loop.".into(),
+        _ => "Simulated on a virtual clock: instant and exact.".into(),
+    };
+    html! {
+        <div class={classes!("live-bar", ctx.live.is_some().then_some("live-bar--live"))}
+            role="group" aria-label="Live mode" data-live={running.map(mode_name)}>
+            <span class="live-bar__badge">{ if ctx.live.is_some() { "Live" } else { "Simulated" } }</span>
+            if running.is_some() {
+                <button type="button" class="live-bar__stop" onclick={on_stop} data-action="live-stop">
+                    { "■ Stop" }
+                </button>
+            } else {
+                <button type="button" class="live-bar__run" onclick={on_run} disabled={!runnable}
+                    data-action="live-run"
+                    title="Run this scenario on the browser's real event loop: real timers, real fetch, a real busy loop">
+                    { "▶ Run live" }
+                </button>
+                <button type="button" class="live-bar__race" onclick={on_race} disabled={!runnable}
+                    data-action="live-race" title="Run it live in turn, then gathered, and compare">
+                    { "Race live" }
+                </button>
+                if ctx.live.is_some() {
+                    <button type="button" class="live-bar__clear" onclick={on_clear} data-action="live-clear">
+                        { "Back to simulation" }
+                    </button>
+                }
+            }
+            <span class="live-bar__status" aria-live="polite">{ status }</span>
+            if ctx.live.is_some() {
+                <Heartbeat />
+            }
+        </div>
+    }
+}
+
+fn mode_name(mode: StartMode) -> &'static str {
+    match mode {
+        StartMode::Sequential => "sequential",
+        StartMode::Concurrent => "concurrent",
+    }
+}
