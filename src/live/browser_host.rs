@@ -16,7 +16,7 @@ use web_sys::{AbortController, Performance};
 pub struct BrowserHost {
     performance: Performance,
     /// `performance.now()` when the run began: trace time 0.
-    origin: Ms,
+    origin: Cell<Ms>,
     tx: UnboundedSender<Msg>,
     /// Requests and jobs started whose completion has not been handed in yet.
     pending: Cell<usize>,
@@ -33,7 +33,7 @@ impl BrowserHost {
             .and_then(|w| w.performance())
             .expect("live runs need window.performance");
         BrowserHost {
-            origin: performance.now(),
+            origin: Cell::new(performance.now()),
             performance,
             workers: RefCell::new(WorkerPool::new(workers, tx.clone())),
             tx,
@@ -41,6 +41,16 @@ impl BrowserHost {
             controller: AbortController::new().ok(),
             tasks: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Starts the executor's workers and waits (at most a second) until they are up,
+    /// then starts the clock: a thread's start-up is not part of the scenario.
+    pub async fn warm_up(&self) {
+        let end = self.performance.now() + 1000.0;
+        while !self.workers.borrow_mut().start_all() && self.performance.now() < end {
+            LiveTimer::new(2.0).await;
+        }
+        self.origin.set(self.performance.now());
     }
 
     /// Outside work still running.
@@ -83,7 +93,7 @@ impl BrowserHost {
 
 impl Host for BrowserHost {
     fn now(&self) -> Ms {
-        self.performance.now() - self.origin
+        self.performance.now() - self.origin.get()
     }
 
     fn block(&self, ms: u64) {
@@ -93,14 +103,12 @@ impl Host for BrowserHost {
 
     fn fetch(&self, request: Request) {
         let signal = self.controller.as_ref().map(AbortController::signal);
+        // Both start now, while the loop goes on: the response arrives once the real
+        // request is done and the scenario's latency has passed, whichever is later.
+        let body = fetch_text(&request.url, signal.as_ref());
+        let latency = LiveTimer::new(request.latency_ms as f64);
         self.background(async move {
-            // The response arrives once the real request is done and the scenario's
-            // latency has passed, whichever is later.
-            let (body, ()) = join(
-                fetch_text(&request.url, signal.as_ref()),
-                LiveTimer::new(request.latency_ms as f64),
-            )
-            .await;
+            let (body, ()) = join(body, latency).await;
             let error = body.err();
             Completion::Io {
                 task: request.task,
@@ -116,8 +124,9 @@ impl Host for BrowserHost {
             self.pending.set(self.pending.get() + 1);
         } else {
             // No Web Workers here: the job's length passes on a timer instead.
+            let length = LiveTimer::new(ms as f64);
             self.background(async move {
-                LiveTimer::new(ms as f64).await;
+                length.await;
                 Completion::Executor { worker }
             });
         }

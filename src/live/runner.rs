@@ -4,7 +4,7 @@ use super::browser_host::BrowserHost;
 use super::timer::LiveTimer;
 use crate::sim::event_loop::{EventLoop, Turn};
 use crate::sim::host::{Completion, Host};
-use crate::sim::{Limits, Outcome, Program, Scenario, ScenarioError, TaskId, Trace};
+use crate::sim::{Limits, Outcome, Program, Scenario, ScenarioError, Step, TaskId, Trace};
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures::channel::oneshot;
 use futures::future::{select, Either};
@@ -14,6 +14,8 @@ use wasm_bindgen_futures::spawn_local;
 
 /// How often a run in progress shows its trace so far, in ms.
 const PROGRESS_EVERY_MS: f64 = 100.0;
+/// The shortest idle wait during which the page may draw the trace so far, in ms.
+const QUIET_MS: f64 = 60.0;
 /// The longest the driver keeps the page's thread before letting the browser render.
 const YIELD_EVERY_MS: f64 = 16.0;
 
@@ -70,7 +72,14 @@ async fn drive(
     mut rx: UnboundedReceiver<Msg>,
     progress: impl Fn(Trace),
 ) -> Trace {
-    let host = Rc::new(BrowserHost::new(program.scenario.executor_workers, tx));
+    let offloads = (program.scenario).any_step(|s| matches!(s, Step::RunInExecutor { .. }));
+    let workers = if offloads {
+        program.scenario.executor_workers
+    } else {
+        0
+    };
+    let host = Rc::new(BrowserHost::new(workers, tx));
+    host.warm_up().await;
     let mut lp = EventLoop::with_host(program, Limits::default(), host.clone());
     lp.start();
     let mut shown_at = 0.0;
@@ -94,7 +103,10 @@ async fn drive(
                 if due.is_none() && host.pending() == 0 {
                     break false; // every task is done, or they wait on each other
                 }
-                if host.now() - shown_at >= PROGRESS_EVERY_MS {
+                // Show the trace so far while the loop idles, if the wait is long enough
+                // for the page to draw it without delaying the next timer.
+                let quiet = due.is_none_or(|due| due as f64 - host.now() >= QUIET_MS);
+                if quiet && host.now() - shown_at >= PROGRESS_EVERY_MS {
                     progress(lp.trace_so_far());
                     shown_at = host.now();
                 }

@@ -4,11 +4,14 @@
 use super::runner::Msg;
 use crate::sim::host::Completion;
 use futures::channel::mpsc::UnboundedSender;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 
-/// Each worker holds its thread for the ms it is sent, then answers.
-const WORKER_SCRIPT: &str = "onmessage = (e) => {
+/// Each worker says it is up, then holds its thread for the ms it is sent and answers.
+const WORKER_SCRIPT: &str = "postMessage('up');
+onmessage = (e) => {
   const end = performance.now() + e.data;
   while (performance.now() < end) {}
   postMessage(e.data);
@@ -16,6 +19,7 @@ const WORKER_SCRIPT: &str = "onmessage = (e) => {
 
 struct Thread {
     worker: Worker,
+    up: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
@@ -35,18 +39,30 @@ impl WorkerPool {
         }
     }
 
-    /// Sends `ms` of work to worker `index`; false if Web Workers are unavailable.
-    pub fn run(&mut self, index: u32, ms: u64) -> bool {
-        let Some(slot) = self.threads.get_mut(index as usize) else {
-            return false;
-        };
+    /// Starts every worker not started yet; true once all of them are up (false if
+    /// Web Workers are unavailable).
+    pub fn start_all(&mut self) -> bool {
+        let mut all_up = true;
+        for i in 0..self.threads.len() as u32 {
+            all_up &= self.thread(i).is_some_and(|t| t.up.get());
+        }
+        all_up
+    }
+
+    fn thread(&mut self, index: u32) -> Option<&Thread> {
+        let slot = self.threads.get_mut(index as usize)?;
         if slot.is_none() {
             *slot = self
                 .script_url
                 .as_deref()
                 .and_then(|url| spawn(url, index, self.tx.clone()));
         }
-        match slot {
+        slot.as_ref()
+    }
+
+    /// Sends `ms` of work to worker `index`; false if Web Workers are unavailable.
+    pub fn run(&mut self, index: u32, ms: u64) -> bool {
+        match self.thread(index) {
             Some(thread) => thread
                 .worker
                 .post_message(&JsValue::from_f64(ms as f64))
@@ -76,12 +92,21 @@ fn script_url() -> Option<String> {
 
 fn spawn(url: &str, index: u32, tx: UnboundedSender<Msg>) -> Option<Thread> {
     let worker = Worker::new(url).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
-        let _ = tx.unbounded_send(Msg::Done(Completion::Executor { worker: index }));
-    });
+    let up = Rc::new(Cell::new(false));
+    let on_message = {
+        let up = up.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            if e.data().as_string().is_some() {
+                up.set(true);
+            } else {
+                let _ = tx.unbounded_send(Msg::Done(Completion::Executor { worker: index }));
+            }
+        })
+    };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     Some(Thread {
         worker,
+        up,
         _on_message: on_message,
     })
 }
