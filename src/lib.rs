@@ -2,8 +2,11 @@
 //!
 //! - [`sim`]: the pure simulation core (scenario model, virtual-clock event loop, trace
 //!   and the queries over it). No web-sys, no yew; tested natively.
+//! - [`lessons`]: guided lessons (scenario, narration, prediction), pure data and
+//!   queries over a trace.
 //! - [`ui`]: yew function components that render what `sim` computes.
 
 pub mod code;
+pub mod lessons;
 pub mod sim;
 pub mod ui;
