@@ -407,7 +407,7 @@ pub fn lessons() -> Vec<Lesson> {
                 "Four jobs fetched in 0.3 s each and processed in 0.1 s each: how long in total?",
                 Measure::Total,
                 vec![
-                    choice("About 1.2 s: processing overlaps the fetching", 1200.0),
+                    choice("About 1.3 s: processing overlaps the fetching", 1300.0),
                     choice(
                         "About 1.6 s: fetch, then process, one job at a time",
                         1600.0,
