@@ -113,3 +113,19 @@ fn a_moment_that_never_happens_resolves_to_nothing() {
     assert_eq!(Moment::At(run.own().end + 1.0).resolve(run.own()), None);
     assert_eq!(Moment::End.resolve(run.own()), Some(run.own().end));
 }
+
+#[test]
+fn the_blocking_lesson_warns_about_the_task_that_never_yields_and_no_other_lesson_does() {
+    use looplab::sim::{diagnose, DiagnosticKind};
+    for l in lessons() {
+        let run = l.run().unwrap();
+        let own = run.own();
+        let never_yields: Vec<&str> = diagnose(own)
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::NeverYields)
+            .map(|d| own.tasks[d.task.index()].coroutine.as_str())
+            .collect();
+        let expected: &[&str] = if l.slug == "blocking" { &["rude"] } else { &[] };
+        assert_eq!(never_yields, expected, "{}", l.slug);
+    }
+}

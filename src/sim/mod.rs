@@ -8,7 +8,9 @@
 
 pub mod chrome_trace;
 mod coroutine;
+pub mod diagnostics;
 pub mod event_loop;
+pub mod health;
 pub mod kernel;
 pub mod metrics;
 pub mod presets;
@@ -18,7 +20,9 @@ pub mod snapshot;
 pub mod spans;
 pub mod trace;
 
+pub use diagnostics::{diagnose, Diagnostic, DiagnosticKind};
 pub use event_loop::{run, run_with};
+pub use health::{loop_health, HealthSample};
 pub use kernel::Limits;
 pub use metrics::{compare, metrics, Comparison, Metrics};
 pub use program::{Program, ScenarioError};
