@@ -69,15 +69,52 @@ fn rust_call(step: &Step) -> &'static str {
         Step::AsyncFor { .. } => ".next().await",
         Step::Repeat { .. } => "for _ in 0..",
         Step::Print { .. } => "println!(",
-        Step::Return { .. } => "return Ok(",
+        // `return Ok(Some(..));`, or `Ok(Some(..))` as the last expression.
+        Step::Return { .. } => "Ok(Some(",
     }
 }
+
+/// One of every kind of step, nested, with every kind of resource.
+const EVERY_STEP: &str = r#"{"name": "every step", "coroutines": [
+  {"name": "helper", "steps": [{"op": "sleep", "ms": 10}, {"op": "return", "value": "ok"}]},
+  {"name": "everything", "steps": [
+    {"op": "fetch", "url": "/a", "latency_ms": 10, "fail": "ConnectionError"},
+    {"op": "compute", "ms": 5},
+    {"op": "run_in_executor", "ms": 5},
+    {"op": "create_task", "coroutine": "helper", "handle": "h"},
+    {"op": "create_task", "coroutine": "helper", "handle": "g"},
+    {"op": "await", "target": {"coroutine": "helper"}},
+    {"op": "await", "target": {"task": "h"}},
+    {"op": "gather", "items": [{"coroutine": "helper"}, {"task": "h"}], "return_exceptions": true},
+    {"op": "wait_for", "target": {"coroutine": "helper"}, "timeout_ms": 50},
+    {"op": "cancel", "handle": "g"},
+    {"op": "try", "body": [{"op": "raise", "error": "BadThing", "message": "oops"}], "handler": [{"op": "print", "text": "caught"}]},
+    {"op": "with", "resource": "pool", "body": [{"op": "with", "resource": "door", "body": [{"op": "put", "queue": "jobs", "item": "x"}]}]},
+    {"op": "put", "queue": "inbox", "item": "y"},
+    {"op": "get", "queue": "jobs"},
+    {"op": "async_for", "items": 2, "every_ms": 5, "body": [{"op": "repeat", "times": 2, "body": [{"op": "print", "text": "tick"}]}]},
+    {"op": "return", "value": "done"},
+    {"op": "print", "text": "unreachable"}
+  ]}],
+  "resources": [
+    {"name": "pool", "kind": {"type": "semaphore", "permits": 2}},
+    {"name": "door", "kind": {"type": "lock"}},
+    {"name": "jobs", "kind": {"type": "queue", "maxsize": 2}},
+    {"name": "inbox", "kind": {"type": "queue", "maxsize": 0}}
+  ],
+  "main": {"mode": "sequential", "run": ["everything", "helper"]}}"#;
 
 fn all_scenarios() -> Vec<(String, Scenario)> {
     let mut all: Vec<(String, Scenario)> = presets()
         .into_iter()
         .map(|(id, s)| (id.to_string(), s))
         .collect();
+    let every = Scenario::from_json(EVERY_STEP).unwrap();
+    all.push((
+        "every-step".into(),
+        every.with_mode(looplab::sim::StartMode::Concurrent),
+    ));
+    all.push(("every-step".into(), every));
     all.extend(
         lessons()
             .into_iter()

@@ -189,8 +189,18 @@ pub fn rust_code(scenario: &Scenario) -> RustCode {
     for c in &scenario.coroutines {
         w.line(0, "");
         w.line(0, &format!("async fn {}() -> Output {{", c.name));
-        block(&mut w, &c.steps, 1);
-        w.line(1, "Ok(None)");
+        // A last `return` is the function's tail expression.
+        match c.steps.split_last() {
+            Some((Step::Return { value }, before)) => {
+                block(&mut w, before, 1);
+                w.step();
+                w.line(1, &format!("Ok(Some({value:?}))"));
+            }
+            _ => {
+                block(&mut w, &c.steps, 1);
+                w.line(1, "Ok(None)");
+            }
+        }
         w.line(0, "}");
     }
     w.line(0, "");
