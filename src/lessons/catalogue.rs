@@ -221,6 +221,10 @@ pub fn lessons() -> Vec<Lesson> {
                     "rude calls time.sleep: the loop is held for a whole second.",
                 ),
                 at(
+                    Moment::At(250.0),
+                    "The heartbeat's first tick is due now, but nothing can run it.",
+                ),
+                at(
                     first("heartbeat", Print),
                     "The first tick was due at 0.25 s; it comes late.",
                 ),
