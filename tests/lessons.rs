@@ -2,7 +2,7 @@
 //! The lessons: every scenario runs to the outcome its lesson teaches, every narration
 //! moment happens within the run, and every prediction's answer is what the run shows.
 
-use looplab::lessons::{lesson, lessons, narration_times, Measure, Moment, What};
+use looplab::lessons::{lesson, lessons, narration_at, narration_times, Measure, Moment, What};
 use looplab::sim::Outcome;
 
 #[test]
@@ -128,4 +128,21 @@ fn the_blocking_lesson_warns_about_the_task_that_never_yields_and_no_other_lesso
         let expected: &[&str] = if l.slug == "blocking" { &["rude"] } else { &[] };
         assert_eq!(never_yields, expected, "{}", l.slug);
     }
+}
+
+#[test]
+fn the_narration_shown_follows_the_playhead() {
+    let l = lesson("coroutines").unwrap();
+    let run = l.run().unwrap();
+    let times = narration_times(&l, run.own());
+    // boil_water suspends at 0, steep_tea at 1 s, the print at 3 s.
+    let at: Vec<f64> = times.iter().map(|(t, _)| *t).collect();
+    assert_eq!(at, [0.0, 1000.0, 3000.0]);
+    assert_eq!(narration_at(&l, run.own(), 999.0), Some(times[0].1));
+    assert_eq!(narration_at(&l, run.own(), 1000.0), Some(times[1].1));
+    assert_eq!(narration_at(&l, run.own(), 5000.0), Some(times[2].1));
+    let fetch = lesson("fetch").unwrap();
+    let run = fetch.run().unwrap();
+    // The first narration is when get_user's request is sent, at 0: nothing before it.
+    assert_eq!(narration_at(&fetch, run.own(), -1.0), None);
 }

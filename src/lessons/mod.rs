@@ -157,6 +157,16 @@ pub fn narration_times<'a>(lesson: &'a Lesson, trace: &Trace) -> Vec<(f64, &'a s
     out
 }
 
+/// The narration to show with the playhead at `t`: the latest one whose moment has
+/// been reached, if any.
+pub fn narration_at<'a>(lesson: &'a Lesson, trace: &Trace, t: f64) -> Option<&'a str> {
+    narration_times(lesson, trace)
+        .into_iter()
+        .take_while(|(at, _)| *at <= t)
+        .last()
+        .map(|(_, text)| text)
+}
+
 /// "Predict before you run": a question whose answer is read off the run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Prediction {
