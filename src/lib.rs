@@ -2,10 +2,15 @@
 //!
 //! - [`sim`]: the pure simulation core (scenario model, virtual-clock event loop, trace
 //!   and the queries over it). No web-sys, no yew; tested natively.
-//! - [`live`]: the same loop run live on the browser's event loop (real timers, fetch, workers).
+//! - [`live`]: the same loop run live on the browser's event loop (real timers, fetch,
+//!   workers).
+//! - [`lessons`]: guided lessons (scenario, narration, prediction), pure data and
+//!   queries over a trace.
+//! - [`code`]: the scenario as Python asyncio and as Rust async code.
 //! - [`ui`]: yew function components that render what `sim` computes.
 
 pub mod code;
+pub mod lessons;
 pub mod live;
 pub mod sim;
 pub mod ui;

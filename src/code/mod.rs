@@ -4,4 +4,7 @@
 
 pub mod python;
 
-pub use python::{python_code, PythonOptions};
+pub mod rust;
+
+pub use python::{python_code, python_code_with_lines, PythonCode, PythonOptions};
+pub use rust::{rust_code, RustCode};

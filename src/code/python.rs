@@ -5,6 +5,7 @@
 //! totals with `time.perf_counter()`, so a learner can compare them with the timeline.
 
 use crate::sim::program::seconds;
+use crate::sim::trace::StepId;
 use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -91,11 +92,27 @@ impl Default for PythonOptions {
 struct Writer {
     out: String,
     scale: f64,
+    /// Lines written so far.
+    lines: usize,
+    /// The 1-based line of each step written so far, in step-id (pre-order) order.
+    step_lines: Vec<usize>,
 }
 
 impl Writer {
     fn line(&mut self, indent: usize, text: &str) {
         let _ = writeln!(self.out, "{}{text}", "    ".repeat(indent));
+        self.lines += 1;
+    }
+
+    /// Text of whole lines, written as it is.
+    fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.lines += text.matches('\n').count();
+    }
+
+    /// The next line written is the statement of the next step.
+    fn step(&mut self) {
+        self.step_lines.push(self.lines + 1);
     }
 
     fn secs(&self, ms: u64) -> String {
@@ -139,11 +156,35 @@ fn exception_names<'a>(steps: &'a [Step], names: &mut BTreeSet<&'a str>) {
     }
 }
 
+/// A generated program and where each step is in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PythonCode {
+    pub text: String,
+    /// The 1-based line of each step, indexed by `StepId` (pre-order over the
+    /// coroutines, then `main` as the scenario's own start mode writes it).
+    pub lines: Vec<usize>,
+}
+
+impl PythonCode {
+    /// The 1-based line of a step, if it has one.
+    pub fn line_of(&self, step: StepId) -> Option<usize> {
+        self.lines.get(step as usize).copied()
+    }
+}
+
 /// The Python program for `scenario`.
 pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
+    python_code_with_lines(scenario, options).text
+}
+
+/// The Python program for `scenario`, with the line of every step, so a code view can
+/// highlight the step the playhead is at.
+pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> PythonCode {
     let mut w = Writer {
         out: String::new(),
         scale: options.time_scale,
+        lines: 0,
+        step_lines: Vec::new(),
     };
     let title = if scenario.name.is_empty() {
         "A Looplab scenario"
@@ -154,7 +195,7 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
         0,
         &format!("# {title}, as Python asyncio. Runs with python3 (3.11+)."),
     );
-    w.out.push_str(PRELUDE);
+    w.raw(PRELUDE);
     let mut names = BTreeSet::new();
     for c in &scenario.coroutines {
         exception_names(&c.steps, &mut names);
@@ -191,22 +232,30 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
                 scenario.executor_workers
             ),
         );
+        // Only `main` in the scenario's own mode has step ids.
+        let own = *mode == scenario.main.mode;
         match mode {
             StartMode::Sequential => {
                 for c in &scenario.main.run {
+                    if own {
+                        w.step();
+                    }
                     w.line(1, &format!("await {c}()"));
                 }
             }
             StartMode::Concurrent => {
                 let calls: Vec<String> =
                     scenario.main.run.iter().map(|c| format!("{c}()")).collect();
+                if own && !calls.is_empty() {
+                    w.step();
+                }
                 w.line(1, &format!("await asyncio.gather({})", calls.join(", ")));
             }
         }
     }
     w.line(0, "");
     w.line(0, "");
-    w.out.push_str(MEASURE);
+    w.raw(MEASURE);
     w.line(0, "if __name__ == \"__main__\":");
     for mode in &modes {
         let name = main_name(*mode, options.both_modes);
@@ -219,7 +268,10 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
             &format!("print(f\"{label} total: {{measure({name}):.1f}} ms\")"),
         );
     }
-    w.out
+    PythonCode {
+        text: w.out,
+        lines: w.step_lines,
+    }
 }
 
 /// Semaphores, locks and queues, made inside `main` so each `asyncio.run` gets its own.
@@ -257,6 +309,7 @@ fn block(w: &mut Writer, steps: &[Step], indent: usize) {
 }
 
 fn statement(w: &mut Writer, step: &Step, indent: usize) {
+    w.step();
     let line = match step {
         Step::Sleep { ms } => format!("await asyncio.sleep({})", w.secs(*ms)),
         Step::Fetch {

@@ -9,22 +9,28 @@
 pub mod accuracy;
 pub mod chrome_trace;
 mod coroutine;
+pub mod diagnostics;
 pub mod event_loop;
+pub mod health;
 pub mod host;
 pub mod kernel;
 pub mod metrics;
 pub mod presets;
 pub mod program;
 pub mod scenario;
+pub mod share;
 pub mod snapshot;
 pub mod spans;
 pub mod trace;
 
+pub use diagnostics::{diagnose, Diagnostic, DiagnosticKind};
 pub use event_loop::{run, run_with};
+pub use health::{loop_health, HealthSample};
 pub use kernel::Limits;
 pub use metrics::{compare, metrics, Comparison, Metrics};
 pub use program::{Program, ScenarioError};
 pub use scenario::{Awaitable, Coroutine, Main, Resource, ResourceKind, Scenario, StartMode, Step};
+pub use share::ShareState;
 pub use snapshot::{snapshot_after, snapshot_at, Snapshot, TaskState};
 pub use spans::{lanes, Lane, Span, SpanState};
 pub use trace::{Event, EventKind, Ms, Outcome, Reason, TaskId, Trace};

@@ -1,0 +1,522 @@
+//! The fifteen lessons, in course order.
+
+use super::{Choice, Lesson, Measure, Moment, Narration, Prediction, What};
+use crate::sim::presets::preset;
+use crate::sim::Scenario;
+
+fn json(text: &str) -> Scenario {
+    Scenario::from_json(text).expect("a lesson's scenario is valid JSON")
+}
+
+fn at(at: Moment, text: &'static str) -> Narration {
+    Narration { at, text }
+}
+
+fn first(coroutine: &'static str, what: What) -> Moment {
+    Moment::First { coroutine, what }
+}
+
+fn last(coroutine: &'static str, what: What) -> Moment {
+    Moment::Last { coroutine, what }
+}
+
+fn choice(text: &'static str, value: f64) -> Choice {
+    Choice { text, value }
+}
+
+fn predict(question: &'static str, measure: Measure, choices: Vec<Choice>) -> Prediction {
+    Prediction {
+        question,
+        measure,
+        choices,
+    }
+}
+
+fn from_preset(id: &str) -> Scenario {
+    preset(id).expect("the lesson's preset exists")
+}
+
+/// Every lesson, in course order.
+pub fn lessons() -> Vec<Lesson> {
+    use What::*;
+    vec![
+        Lesson {
+            id: 1,
+            slug: "event-loop",
+            title: "The event loop",
+            intro: "asyncio runs one callback at a time on one thread. A task runs until it \
+                    awaits something; then the loop picks the next ready callback, in order.",
+            scenario: json(include_str!("event_loop.json")),
+            narration: vec![
+                at(
+                    Moment::Start,
+                    "Both tasks are on the ready queue; greet is first.",
+                ),
+                at(
+                    first("greet", Suspend),
+                    "greet awaits sleep(0): it yields, and goes to the back of the queue.",
+                ),
+                at(
+                    first("count", Start),
+                    "Now count runs: the loop took the next ready callback.",
+                ),
+                at(
+                    Moment::End,
+                    "Every line printed, and only one task ever ran at a time.",
+                ),
+            ],
+            predict: predict(
+                "When does `count: start` print?",
+                Measure::PrintPosition("count: start"),
+                vec![
+                    choice("Second: greet's sleep(0) hands the loop to count", 1.0),
+                    choice("Third: greet runs to its end first", 2.0),
+                    choice("First: count was created last, so it runs first", 0.0),
+                ],
+            ),
+            try_this: "Replace greet's sleep(0) with a compute step of 100 ms: count now waits \
+                       until greet is done.",
+        },
+        Lesson {
+            id: 2,
+            slug: "coroutines",
+            title: "Coroutines and await",
+            intro: "`await coroutine()` runs it to its end inside the current task, then \
+                    carries on. Awaiting one after another adds their times up.",
+            scenario: json(include_str!("coroutines.json")),
+            narration: vec![
+                at(
+                    first("boil_water", Suspend),
+                    "make_tea awaits boil_water, which sleeps: the task is suspended.",
+                ),
+                at(
+                    first("steep_tea", Suspend),
+                    "boil_water returned; only now does steep_tea start.",
+                ),
+                at(
+                    first("make_tea", Print),
+                    "Both awaits are done: the times added up.",
+                ),
+            ],
+            predict: predict(
+                "How long does main take?",
+                Measure::Total,
+                vec![
+                    choice("1 s", 1000.0),
+                    choice("2 s", 2000.0),
+                    choice("3 s", 3000.0),
+                ],
+            ),
+            try_this: "Change steep_tea's sleep to 500 ms and predict the total again.",
+        },
+        Lesson {
+            id: 3,
+            slug: "gather",
+            title: "Sequential vs concurrent with gather",
+            intro: "Awaiting in turn waits for each coroutine before starting the next. \
+                    `asyncio.gather` starts them all, so their waits overlap.",
+            scenario: from_preset("turn-vs-gather"),
+            narration: vec![
+                at(
+                    first("brew_coffee", Suspend),
+                    "Awaited in turn: nothing else starts while the coffee brews.",
+                ),
+                at(
+                    first("toast_bread", Suspend),
+                    "The coffee is done; only now does the toast start.",
+                ),
+                at(first("fry_eggs", Suspend), "The eggs start last of all."),
+                at(Moment::End, "Breakfast took the sum of all three waits."),
+            ],
+            predict: predict(
+                "Switched to gather, how long does breakfast take?",
+                Measure::ConcurrentTotal,
+                vec![
+                    choice("1.0 s, the shortest", 1000.0),
+                    choice("1.5 s, the longest", 1500.0),
+                    choice("3.7 s, the sum", 3700.0),
+                ],
+            ),
+            try_this: "Switch main to gather and compare the two timelines.",
+        },
+        Lesson {
+            id: 4,
+            slug: "create-task",
+            title: "create_task: start now, await later",
+            intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
+                    whenever the current task awaits, and you collect its result later.",
+            scenario: json(include_str!("create_task.json")),
+            narration: vec![
+                at(
+                    first("walk_dog", Start),
+                    "evening awaits cook; the loop runs the new task walk_dog meanwhile.",
+                ),
+                at(
+                    first("cook", Print),
+                    "Dinner is cooked while the dog is still out.",
+                ),
+                at(
+                    first("evening", Print),
+                    "Awaiting the task only collected what was already running.",
+                ),
+            ],
+            predict: predict(
+                "How long does the evening take?",
+                Measure::Total,
+                vec![
+                    choice("1.5 s", 1500.0),
+                    choice("2 s", 2000.0),
+                    choice("3.5 s", 3500.0),
+                ],
+            ),
+            try_this: "Move the create_task step after `await cook()` and watch the total grow.",
+        },
+        Lesson {
+            id: 5,
+            slug: "fetch",
+            title: "Non-blocking I/O",
+            intro: "A request in flight does not hold the loop: the task is suspended until the \
+                    response arrives, and other tasks run meanwhile.",
+            scenario: from_preset("three-fetches"),
+            narration: vec![
+                at(
+                    first("get_user", Suspend),
+                    "The request is sent; the loop is free for the next task.",
+                ),
+                at(
+                    first("get_user", Complete),
+                    "The first response arrives after 1 s.",
+                ),
+                at(
+                    first("get_comments", Complete),
+                    "The last one arrives: the slowest request sets the total.",
+                ),
+            ],
+            predict: predict(
+                "How long do the three requests take together?",
+                Measure::ConcurrentTotal,
+                vec![
+                    choice("1 s", 1000.0),
+                    choice("3 s", 3000.0),
+                    choice("6 s", 6000.0),
+                ],
+            ),
+            try_this: "Add a fourth fetch of 500 ms: does the total change?",
+        },
+        Lesson {
+            id: 6,
+            slug: "blocking",
+            title: "Blocking the loop: time.sleep vs asyncio.sleep",
+            intro: "`time.sleep` (or any CPU work) holds the only thread: no other task runs, \
+                    and timers that come due must wait. Looplab warns about a task that never \
+                    yields.",
+            scenario: from_preset("blocking-sleep"),
+            narration: vec![
+                at(
+                    first("polite", Suspend),
+                    "polite awaits asyncio.sleep: it yields.",
+                ),
+                at(
+                    first("rude", Block),
+                    "rude calls time.sleep: the loop is held for a whole second.",
+                ),
+                at(
+                    Moment::At(250.0),
+                    "The heartbeat's first tick is due now, but nothing can run it.",
+                ),
+                at(
+                    first("heartbeat", Print),
+                    "The first tick was due at 0.25 s; it comes late.",
+                ),
+            ],
+            predict: predict(
+                "When does the heartbeat's first tick print?",
+                Measure::FirstPrintAt("tick"),
+                vec![
+                    choice("At 0.25 s, on time", 250.0),
+                    choice("At 1 s, when time.sleep ends", 1000.0),
+                    choice("Never", -1.0),
+                ],
+            ),
+            try_this: "Change rude's compute step into a sleep and watch the ticks come on time.",
+        },
+        Lesson {
+            id: 7,
+            slug: "executor",
+            title: "Offloading blocking work to an executor",
+            intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
+                    loop stays free. With 2 workers, at most 2 jobs run at once.",
+            scenario: from_preset("executor"),
+            narration: vec![
+                at(
+                    first("resize_image", Offload),
+                    "The resize runs on a worker thread; the loop is free.",
+                ),
+                at(
+                    first("heartbeat", Print),
+                    "The heartbeat ticks on time while the images resize.",
+                ),
+                at(
+                    last("resize_image", Offload),
+                    "A worker is free again: the third job starts.",
+                ),
+            ],
+            predict: predict(
+                "Three 0.8 s jobs on two workers: how long does it all take?",
+                Measure::Total,
+                vec![
+                    choice("0.8 s", 800.0),
+                    choice("1.6 s", 1600.0),
+                    choice("2.4 s", 2400.0),
+                ],
+            ),
+            try_this: "Set the executor to 3 workers, then turn a job into a compute step.",
+        },
+        Lesson {
+            id: 8,
+            slug: "errors",
+            title: "Errors in tasks, and return_exceptions",
+            intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
+                    With `return_exceptions=True` it comes back as a result instead.",
+            scenario: json(include_str!("errors.json")),
+            narration: vec![
+                at(
+                    first("broken_fetch", Fail),
+                    "broken_fetch raises ConnectionError; gather keeps it as a result.",
+                ),
+                at(first("ok_fetch", Complete), "The other requests carry on."),
+                at(
+                    first("fetch_all", Print),
+                    "gather returns all three results, the exception among them.",
+                ),
+            ],
+            predict: predict(
+                "Does fetch_all print `got all three results`?",
+                Measure::Prints("got all three results"),
+                vec![
+                    choice("Yes: the error is returned as a result", 1.0),
+                    choice("No: the ConnectionError ends fetch_all", 0.0),
+                ],
+            ),
+            try_this: "Turn off return_exceptions: now the error reaches main after 0.4 s.",
+        },
+        Lesson {
+            id: 9,
+            slug: "timeouts",
+            title: "Timeouts and cancellation",
+            intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
+                    waits for it to finish cancelling, and raises TimeoutError.",
+            scenario: from_preset("timeout"),
+            narration: vec![
+                at(
+                    first("slow_service", Suspend),
+                    "slow_service will take 5 s; caller waits at most 1 s.",
+                ),
+                at(
+                    first("slow_service", Cancel),
+                    "The deadline passed: slow_service is cancelled.",
+                ),
+                at(
+                    first("caller", Print),
+                    "caller catches TimeoutError and moves on.",
+                ),
+            ],
+            predict: predict(
+                "How long does main take?",
+                Measure::Total,
+                vec![
+                    choice("1 s", 1000.0),
+                    choice("5 s", 5000.0),
+                    choice("6 s", 6000.0),
+                ],
+            ),
+            try_this: "Raise the timeout to 6 s: now the result comes back.",
+        },
+        Lesson {
+            id: 10,
+            slug: "deadlock",
+            title: "Deadlock, and how to avoid it",
+            intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
+                    for the other forever. Take locks in one agreed order.",
+            scenario: from_preset("deadlock"),
+            narration: vec![
+                at(first("transfer_ab", Acquire), "transfer_ab takes lock_a."),
+                at(first("transfer_ba", Acquire), "transfer_ba takes lock_b."),
+                at(
+                    Moment::End,
+                    "Each waits for the lock the other holds: no task can ever run again.",
+                ),
+            ],
+            predict: predict(
+                "Do both transfers finish?",
+                Measure::Deadlocked,
+                vec![
+                    choice("Yes, after about 0.2 s", 0.0),
+                    choice("No: they wait for each other forever", 1.0),
+                ],
+            ),
+            try_this: "Make transfer_ba take lock_a first, then lock_b.",
+        },
+        Lesson {
+            id: 11,
+            slug: "semaphore",
+            title: "Limiting concurrency with a semaphore",
+            intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
+                    their turn, in order.",
+            scenario: from_preset("semaphore"),
+            narration: vec![
+                at(
+                    first("download", Acquire),
+                    "The first download takes one of the 2 permits.",
+                ),
+                at(
+                    first("download", Complete),
+                    "A download finished: its permit goes to the next in line.",
+                ),
+                at(last("download", Complete), "Five downloads, two at a time."),
+            ],
+            predict: predict(
+                "Five 1 s downloads, 2 permits: how long in total?",
+                Measure::Total,
+                vec![
+                    choice("1 s", 1000.0),
+                    choice("3 s", 3000.0),
+                    choice("5 s", 5000.0),
+                ],
+            ),
+            try_this: "Give the semaphore 5 permits, then 1.",
+        },
+        Lesson {
+            id: 12,
+            slug: "queue",
+            title: "Producer and consumer with a queue",
+            intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
+                    makes `put` wait, an empty one makes `get` wait.",
+            scenario: from_preset("producer-consumer"),
+            narration: vec![
+                at(
+                    first("consumer", Suspend),
+                    "The queue is empty: the consumer waits in get().",
+                ),
+                at(
+                    first("producer", QueuePut),
+                    "The producer puts the first job; the consumer wakes.",
+                ),
+                at(
+                    last("consumer", QueueGet),
+                    "The consumer takes STOP and ends.",
+                ),
+            ],
+            predict: predict(
+                "Four jobs fetched in 0.3 s each and processed in 0.1 s each: how long in total?",
+                Measure::Total,
+                vec![
+                    choice("About 1.3 s: processing overlaps the fetching", 1300.0),
+                    choice(
+                        "About 1.6 s: fetch, then process, one job at a time",
+                        1600.0,
+                    ),
+                ],
+            ),
+            try_this: "Make the processing 400 ms: now the queue fills and put() waits.",
+        },
+        Lesson {
+            id: 13,
+            slug: "streaming",
+            title: "Async iterators and streaming",
+            intro: "`async for` awaits each item of an async iterator; between items the task is \
+                    suspended and the loop serves others.",
+            scenario: from_preset("streaming"),
+            narration: vec![
+                at(
+                    first("read_sensor", Suspend),
+                    "read_sensor waits for its first reading.",
+                ),
+                at(
+                    first("read_sensor", Print),
+                    "A reading arrived; the loop moves on.",
+                ),
+                at(
+                    first("read_feed", Block),
+                    "read_feed processes an item, holding the loop 50 ms.",
+                ),
+            ],
+            predict: predict(
+                "How long until both streams are done?",
+                Measure::Total,
+                vec![
+                    choice("About 1.2 s: the streams interleave", 1200.0),
+                    choice("About 2.2 s: one stream after the other", 2200.0),
+                ],
+            ),
+            try_this: "Make read_feed's processing 400 ms: readings start to arrive late.",
+        },
+        Lesson {
+            id: 14,
+            slug: "thousand-tasks",
+            title: "Scaling to 1,000 tasks",
+            intro: "Tasks are cheap: a thousand tasks that each wait 1 s take about 1 s \
+                    together, because waiting costs the loop nothing.",
+            scenario: json(include_str!("thousand_tasks.json")),
+            narration: vec![
+                at(first("worker", Suspend), "The first worker starts waiting."),
+                at(
+                    last("worker", Suspend),
+                    "All 1,000 workers are waiting at once.",
+                ),
+                at(last("worker", Complete), "The last worker is done."),
+            ],
+            predict: predict(
+                "1,000 tasks each sleep 1 s, gathered: how long in total?",
+                Measure::ConcurrentTotal,
+                vec![
+                    choice("About 1 s", 1000.0),
+                    choice("About 10 s", 10_000.0),
+                    choice("About 1,000 s", 1_000_000.0),
+                ],
+            ),
+            try_this: "Start main in turn (sequential): the ten groups now run one after another.",
+        },
+        Lesson {
+            id: 15,
+            slug: "perf-counter",
+            title: "Measuring with a performance counter",
+            intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
+                    tasks; blocking work on the loop does not.",
+            scenario: json(include_str!("perf_counter.json")),
+            narration: vec![
+                at(
+                    first("handle_request", Suspend),
+                    "Both requests are in flight at once.",
+                ),
+                at(
+                    first("handle_request", Block),
+                    "The first handler computes: the other waits for the loop.",
+                ),
+                at(
+                    last("handle_request", Block),
+                    "Only now can the second handler compute.",
+                ),
+                at(
+                    Moment::End,
+                    "This is the total the Python program measures with perf_counter.",
+                ),
+            ],
+            predict: predict(
+                "What total does perf_counter measure?",
+                Measure::Total,
+                vec![
+                    choice("1.0 s: the two handlers overlap completely", 1000.0),
+                    choice("1.2 s: the compute steps take turns", 1200.0),
+                    choice("2.0 s: one handler after the other", 2000.0),
+                ],
+            ),
+            try_this: "Turn the compute step into run_in_executor and measure again.",
+        },
+    ]
+}
+
+/// A lesson by slug.
+pub fn lesson(slug: &str) -> Option<Lesson> {
+    lessons().into_iter().find(|l| l.slug == slug)
+}

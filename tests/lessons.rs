@@ -1,0 +1,148 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The lessons: every scenario runs to the outcome its lesson teaches, every narration
+//! moment happens within the run, and every prediction's answer is what the run shows.
+
+use looplab::lessons::{lesson, lessons, narration_at, narration_times, Measure, Moment, What};
+use looplab::sim::Outcome;
+
+#[test]
+fn there_are_fifteen_lessons_in_order_with_unique_slugs() {
+    let all = lessons();
+    assert_eq!(all.len(), 15);
+    for (i, l) in all.iter().enumerate() {
+        assert_eq!(l.id as usize, i + 1, "{}", l.slug);
+        assert!(!l.title.is_empty() && !l.intro.is_empty() && !l.try_this.is_empty());
+        assert_eq!(lesson(l.slug).as_ref(), Some(l));
+        assert!(all.iter().filter(|m| m.slug == l.slug).count() == 1);
+    }
+    assert!(lesson("no-such-lesson").is_none());
+}
+
+#[test]
+fn every_lesson_runs_to_the_outcome_it_teaches() {
+    for l in lessons() {
+        let run = l.run().unwrap_or_else(|e| panic!("{}: {e}", l.slug));
+        let own = run.own();
+        if l.slug == "deadlock" {
+            assert!(
+                matches!(own.outcome, Outcome::Deadlock { .. }),
+                "{:?}",
+                own.outcome
+            );
+        } else {
+            assert!(
+                matches!(own.outcome, Outcome::Completed { .. }),
+                "{}: {}",
+                l.slug,
+                own.outcome.describe(own)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_narration_moment_happens_within_the_run_in_time_order() {
+    let mut problems = Vec::new();
+    for l in lessons() {
+        let run = l.run().unwrap();
+        let own = run.own();
+        for n in &l.narration {
+            match n.at.resolve(own) {
+                Some(t) if (0.0..=own.end).contains(&t) => {}
+                other => problems.push(format!("{}: {:?} resolves to {other:?}", l.slug, n.at)),
+            }
+        }
+        let times = narration_times(&l, own);
+        if problems.is_empty() {
+            assert_eq!(times.len(), l.narration.len(), "{}", l.slug);
+        }
+        assert!(times.windows(2).all(|w| w[0].0 <= w[1].0), "{}", l.slug);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn every_predictions_answer_is_what_the_run_measures() {
+    let mut problems = Vec::new();
+    for l in lessons() {
+        let run = l.run().unwrap();
+        let measured = l.predict.measure.value(run.own(), &run.comparison);
+        let answer = l.answer(&run);
+        let right = &l.predict.choices[answer];
+        let slack = (right.value.abs() * 0.1).max(0.5);
+        if (measured - right.value).abs() > slack {
+            problems.push(format!(
+                "{}: the run measures {measured}, the nearest choice `{}` says {}",
+                l.slug, right.text, right.value
+            ));
+        }
+        // The answer is unambiguous: every other choice is further off.
+        for (i, c) in l.predict.choices.iter().enumerate() {
+            if i != answer && (c.value - measured).abs() <= slack {
+                problems.push(format!("{}: `{}` is right too", l.slug, c.text));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_scaling_lesson_runs_a_thousand_workers_concurrently() {
+    let l = lesson("thousand-tasks").unwrap();
+    let run = l.run().unwrap();
+    let workers = run
+        .own()
+        .tasks
+        .iter()
+        .filter(|t| t.coroutine == "worker")
+        .count();
+    assert_eq!(workers, 1000);
+    let m = Measure::ConcurrentTotal.value(run.own(), &run.comparison);
+    assert!(m < run.comparison.sequential.end / 5.0);
+}
+
+#[test]
+fn a_moment_that_never_happens_resolves_to_nothing() {
+    let l = lesson("fetch").unwrap();
+    let run = l.run().unwrap();
+    let never = Moment::First {
+        coroutine: "get_user",
+        what: What::Block,
+    };
+    assert_eq!(never.resolve(run.own()), None);
+    assert_eq!(Moment::At(run.own().end + 1.0).resolve(run.own()), None);
+    assert_eq!(Moment::End.resolve(run.own()), Some(run.own().end));
+}
+
+#[test]
+fn the_blocking_lesson_warns_about_the_task_that_never_yields_and_no_other_lesson_does() {
+    use looplab::sim::{diagnose, DiagnosticKind};
+    for l in lessons() {
+        let run = l.run().unwrap();
+        let own = run.own();
+        let never_yields: Vec<&str> = diagnose(own)
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::NeverYields)
+            .map(|d| own.tasks[d.task.index()].coroutine.as_str())
+            .collect();
+        let expected: &[&str] = if l.slug == "blocking" { &["rude"] } else { &[] };
+        assert_eq!(never_yields, expected, "{}", l.slug);
+    }
+}
+
+#[test]
+fn the_narration_shown_follows_the_playhead() {
+    let l = lesson("coroutines").unwrap();
+    let run = l.run().unwrap();
+    let times = narration_times(&l, run.own());
+    // boil_water suspends at 0, steep_tea at 1 s, the print at 3 s.
+    let at: Vec<f64> = times.iter().map(|(t, _)| *t).collect();
+    assert_eq!(at, [0.0, 1000.0, 3000.0]);
+    assert_eq!(narration_at(&l, run.own(), 999.0), Some(times[0].1));
+    assert_eq!(narration_at(&l, run.own(), 1000.0), Some(times[1].1));
+    assert_eq!(narration_at(&l, run.own(), 5000.0), Some(times[2].1));
+    let fetch = lesson("fetch").unwrap();
+    let run = fetch.run().unwrap();
+    // The first narration is when get_user's request is sent, at 0: nothing before it.
+    assert_eq!(narration_at(&fetch, run.own(), -1.0), None);
+}
