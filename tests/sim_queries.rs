@@ -152,3 +152,37 @@ fn chrome_export_has_a_thread_per_task_and_round_trips() {
         .contains("not exported by Looplab"));
     assert!(from_chrome_trace("nonsense").is_err());
 }
+
+#[test]
+fn positions_follow_the_running_step_and_the_waiting_ones() {
+    use looplab::sim::positions::positions;
+    let trace = run(&preset("three-fetches").unwrap()).unwrap();
+    assert_eq!(
+        positions(&trace, 0),
+        Default::default(),
+        "nothing has happened yet"
+    );
+    // When get_user suspends at its fetch, that fetch is where it waits.
+    let get_user = trace
+        .tasks
+        .iter()
+        .position(|t| t.name == "get_user")
+        .unwrap();
+    let suspended = trace
+        .events
+        .iter()
+        .position(|e| e.task.index() == get_user && matches!(e.kind, EventKind::Suspended { .. }))
+        .unwrap();
+    let fetch = trace.events[suspended].step.unwrap();
+    assert_eq!(
+        trace.steps[fetch as usize].label,
+        "await fetch(\"/api/users/1.json\")"
+    );
+    let p = positions(&trace, suspended + 1);
+    assert!(p.waiting.contains(&fetch));
+    assert_ne!(p.running, Some(fetch));
+    // Just before, get_user was running that step.
+    assert_eq!(positions(&trace, suspended).running, Some(fetch));
+    // At the end every task is done: nothing runs, nothing waits.
+    assert_eq!(positions(&trace, trace.events.len()), Default::default());
+}

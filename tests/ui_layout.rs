@@ -12,7 +12,17 @@ const STYLESHEET: &str = include_str!("../static/style.css");
 #[test]
 fn panels_are_listed_in_reading_order() {
     let titles: Vec<_> = PanelKind::ALL.iter().map(|k| k.title()).collect();
-    assert_eq!(titles, ["Scenario", "Timeline", "Event loop", "Compare"]);
+    assert_eq!(
+        titles,
+        [
+            "Lesson",
+            "Scenario",
+            "Timeline",
+            "Event loop",
+            "Code",
+            "Compare"
+        ]
+    );
 }
 
 #[test]

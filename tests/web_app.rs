@@ -19,7 +19,7 @@ fn text_of(root: &Element, selector: &str) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
-async fn app_renders_the_header_and_four_panels() {
+async fn app_renders_the_header_and_every_panel() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     next_render().await;

@@ -15,6 +15,7 @@ pub mod health;
 pub mod host;
 pub mod kernel;
 pub mod metrics;
+pub mod positions;
 pub mod presets;
 pub mod program;
 pub mod scenario;

@@ -5,8 +5,9 @@
 use yew::prelude::*;
 
 use super::components::{
-    compare_panel::ComparePanel, footer::Footer, header::Header, loop_panel::LoopPanel,
-    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
+    code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
+    lesson_panel::LessonPanel, loop_panel::LoopPanel, scenario_panel::ScenarioPanel,
+    timeline_panel::TimelinePanel,
 };
 use super::hooks::use_playback::use_playback;
 use super::state::{AppContext, State, Theme};
@@ -27,9 +28,11 @@ pub fn app() -> Html {
             <div {class} data-theme={theme}>
                 <Header />
                 <main class="workspace" id="workspace">
+                    <LessonPanel />
                     <ScenarioPanel />
                     <TimelinePanel />
                     <LoopPanel />
+                    <CodePanel />
                     <ComparePanel />
                 </main>
                 <Footer />

@@ -300,7 +300,12 @@ pub fn activity(trace: &Trace, snapshot: &Snapshot) -> Activity {
         .min_by(f64::total_cmp);
     let working = snapshot.workers.iter().any(Option::is_some);
     if next.is_none() && !working {
-        return Activity::Stuck;
+        // Between a callback that ran and the wake-up it queues (the next event, at the
+        // same instant), nothing is pending for a moment: stuck only if nothing follows.
+        return match trace.events[done..].iter().find(|e| e.task != TaskId::LOOP) {
+            Some(e) => Activity::Idle { next: Some(e.t) },
+            None => Activity::Stuck,
+        };
     }
     Activity::Idle { next }
 }
@@ -367,6 +372,22 @@ mod tests {
 
     fn trace_of(id: &str) -> Trace {
         run(&preset(id).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn only_a_deadlocked_run_is_ever_stuck_and_only_at_its_end() {
+        for (id, _) in crate::sim::presets::presets() {
+            let t = trace_of(id);
+            let deadlocked = matches!(t.outcome, Outcome::Deadlock { .. });
+            for n in 1..=t.events.len() {
+                let stuck = activity(&t, &snapshot_after(&t, n)) == Activity::Stuck;
+                let after = t.events[n..].iter().any(|e| e.task != TaskId::LOOP);
+                assert!(
+                    !stuck || (deadlocked && !after),
+                    "{id}: stuck after {n} events"
+                );
+            }
+        }
     }
 
     /// The index of the first event that queues a `callback`.

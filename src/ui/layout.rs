@@ -3,25 +3,31 @@
 //!
 //! Pure data, no yew: tested natively in `tests/ui_layout.rs`.
 
-/// One of the four panels of the workspace.
+/// One of the panels of the workspace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PanelKind {
+    /// The guided lesson: its story, the question to predict, what to try.
+    Lesson,
     /// The scenario being run: presets and the coroutine editor.
     Scenario,
     /// One lane per task over virtual time: where each runs, waits and resumes.
     Timeline,
     /// The event loop's state at the current moment: running task, ready queue, timers.
     EventLoop,
+    /// The scenario as Python asyncio and as Rust code, the running line highlighted.
+    Code,
     /// The same work run sequentially and concurrently, side by side.
     Compare,
 }
 
 impl PanelKind {
     /// Every panel in reading order (the order of the `<section>`s in the document).
-    pub const ALL: [PanelKind; 4] = [
+    pub const ALL: [PanelKind; 6] = [
+        PanelKind::Lesson,
         PanelKind::Scenario,
         PanelKind::Timeline,
         PanelKind::EventLoop,
+        PanelKind::Code,
         PanelKind::Compare,
     ];
 
@@ -29,9 +35,11 @@ impl PanelKind {
     /// name that end-to-end tests select by. Never change one without the other two.
     pub fn slug(self) -> &'static str {
         match self {
+            PanelKind::Lesson => "lesson",
             PanelKind::Scenario => "scenario",
             PanelKind::Timeline => "timeline",
             PanelKind::EventLoop => "event-loop",
+            PanelKind::Code => "code",
             PanelKind::Compare => "compare",
         }
     }
@@ -39,9 +47,11 @@ impl PanelKind {
     /// The visible heading.
     pub fn title(self) -> &'static str {
         match self {
+            PanelKind::Lesson => "Lesson",
             PanelKind::Scenario => "Scenario",
             PanelKind::Timeline => "Timeline",
             PanelKind::EventLoop => "Event loop",
+            PanelKind::Code => "Code",
             PanelKind::Compare => "Compare",
         }
     }
@@ -49,9 +59,11 @@ impl PanelKind {
     /// What a screen reader announces for the panel's landmark.
     pub fn aria_label(self) -> &'static str {
         match self {
+            PanelKind::Lesson => "Lesson: a guided tour of one idea",
             PanelKind::Scenario => "Scenario: the coroutines to run",
             PanelKind::Timeline => "Timeline: each task over time",
             PanelKind::EventLoop => "Event loop: state at the current moment",
+            PanelKind::Code => "Code: the scenario as Python and Rust",
             PanelKind::Compare => "Compare: sequential against concurrent",
         }
     }

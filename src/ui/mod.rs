@@ -5,9 +5,11 @@
 //! is tested natively; components stay thin. Nothing in [`crate::sim`] may depend on `ui`.
 
 pub mod app;
+pub mod clipboard;
 pub mod components;
 pub mod describe;
 pub mod edit;
+pub mod highlight;
 pub mod hooks;
 pub mod layout;
 pub mod state;

@@ -4,8 +4,10 @@
 //! ([`AppContext`]). The reducer re-runs the simulation when the scenario changes, so
 //! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
 
+use crate::lessons::lesson;
 use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
+use crate::sim::share::ShareState;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -151,6 +153,8 @@ pub struct State {
     pub notice: Option<String>,
     /// Live runs, when the user ran the scenario on the real event loop.
     pub live: Option<Live>,
+    /// The open lesson's slug; its scenario is `scenario` (until edited).
+    pub lesson: Option<String>,
 }
 
 impl Default for State {
@@ -163,6 +167,14 @@ impl Default for State {
 pub enum Action {
     /// Replace the scenario by a preset.
     LoadPreset(String),
+    /// Open a lesson by its slug: its scenario replaces the current one.
+    OpenLesson(String),
+    /// Leave the lesson, keeping its scenario to play with.
+    CloseLesson,
+    /// Restore what a share link holds (scenario, lesson, speed, playhead).
+    Restore(ShareState),
+    /// Replace the scenario by a saved one, by name.
+    Open(Scenario),
     /// Replace the scenario by one read from JSON (import); a bad file leaves a notice.
     Import(String),
     /// Replace the scenario by an edited copy (every form edit goes through this).
@@ -212,6 +224,7 @@ impl State {
             theme: Theme::Auto,
             notice: None,
             live: None,
+            lesson: None,
         }
     }
 
@@ -289,9 +302,34 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::LoadPreset(id) => match preset(&id) {
-                Some(scenario) => s.set_scenario(scenario, Some(id)),
+                Some(scenario) => {
+                    s.set_scenario(scenario, Some(id));
+                    s.lesson = None;
+                }
                 None => s.notice = Some(format!("There is no preset called “{id}”.")),
             },
+            Action::OpenLesson(slug) => match lesson(&slug) {
+                Some(l) => {
+                    s.set_scenario(l.scenario, None);
+                    s.lesson = Some(slug);
+                }
+                None => {
+                    s.notice = Some(format!(
+                        "There is no lesson called “{slug}”; here is the playground instead."
+                    ))
+                }
+            },
+            Action::CloseLesson => s.lesson = None,
+            Action::Restore(shared) => {
+                s.set_scenario(shared.scenario, None);
+                s.lesson = shared.lesson.filter(|slug| lesson(slug).is_some());
+                s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
+                s.seek(shared.playhead);
+            }
+            Action::Open(scenario) => {
+                s.set_scenario(scenario, None);
+                s.lesson = None;
+            }
             Action::Import(text) => match Scenario::from_json(&text) {
                 Ok(scenario) => {
                     s.set_scenario(scenario, None);
@@ -525,6 +563,31 @@ mod tests {
         let s = reduce(s, Action::LiveStart(StartMode::Concurrent));
         let s = reduce(s, Action::LoadPreset("deadlock".into()));
         assert_eq!(s.live, None, "a new scenario ends live mode");
+    }
+
+    #[test]
+    fn a_lesson_opens_with_its_scenario_and_a_share_link_restores_exactly() {
+        let s = reduce(State::default(), Action::OpenLesson("gather".into()));
+        let gather = lesson("gather").unwrap();
+        assert_eq!(
+            (s.lesson.as_deref(), &s.scenario),
+            (Some("gather"), &gather.scenario)
+        );
+        let shared = ShareState {
+            scenario: s.scenario.clone(),
+            lesson: s.lesson.clone(),
+            speed: 2.0,
+            playhead: 1234.5,
+        };
+        let restored = reduce(State::default(), Action::Restore(shared));
+        assert_eq!(restored.scenario, gather.scenario);
+        assert_eq!(restored.lesson.as_deref(), Some("gather"));
+        assert_eq!((restored.speed, restored.playhead), (2.0, 1234.5));
+        let missing = reduce(State::default(), Action::OpenLesson("nope".into()));
+        assert_eq!(missing.scenario, State::default().scenario);
+        assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
+        let s = reduce(s, Action::LoadPreset("deadlock".into()));
+        assert_eq!(s.lesson, None, "a preset leaves the lesson");
     }
 
     #[test]

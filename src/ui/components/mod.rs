@@ -2,12 +2,14 @@
 //! `PartialEq`, so yew skips re-rendering unchanged ones) and never reaches for global
 //! state.
 
+pub mod code_panel;
 pub mod compare_panel;
 pub mod controls;
 pub mod empty_state;
 pub mod event_loop;
 pub mod footer;
 pub mod header;
+pub mod lesson_panel;
 pub mod live;
 pub mod loop_panel;
 pub mod notice;

@@ -17,11 +17,13 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DIST_DIR = process.env.LOOPLAB_DIST ?? path.join(REPO_ROOT, 'dist');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'screenshots');
 
-/** The four workspace panels as [data-panel slug, visible title], in reading order. */
+/** The workspace panels as [data-panel slug, visible title], in reading order. */
 export const PANELS = [
+  ['lesson', 'Lesson'],
   ['scenario', 'Scenario'],
   ['timeline', 'Timeline'],
   ['event-loop', 'Event loop'],
+  ['code', 'Code'],
   ['compare', 'Compare'],
 ];
 

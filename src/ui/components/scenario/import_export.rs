@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::sim::Scenario;
+use crate::ui::clipboard;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportExportProps {
@@ -79,13 +80,9 @@ pub fn import_export(props: &ImportExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let json = scenario.to_json();
             pasted.set(json.clone());
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let copied = match clipboard {
-                    Some(c) => JsFuture::from(c.write_text(&json)).await.is_ok(),
-                    None => false,
-                };
+                let copied = clipboard::copy(&json).await;
                 status.set(Some(if copied {
                     "Copied to the clipboard (and shown below)."
                 } else {

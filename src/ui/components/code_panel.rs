@@ -1,0 +1,153 @@
+//! The Code panel: the scenario as Python asyncio and as Rust async code (tabs), with
+//! the line of the running step highlighted as the playhead moves, and the lines where
+//! other tasks wait marked.
+
+use std::collections::BTreeSet;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::panel::Panel;
+use crate::code::{python_code_with_lines, rust_code, PythonOptions};
+use crate::sim::positions::positions;
+use crate::ui::clipboard;
+use crate::ui::highlight::{highlight, Lang};
+use crate::ui::layout::PanelKind;
+use crate::ui::state::AppContext;
+
+/// A program and the 1-based line of each step.
+#[derive(PartialEq)]
+struct Listing {
+    text: String,
+    lines: Vec<usize>,
+}
+
+#[function_component(CodePanel)]
+pub fn code_panel() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = use_state_eq(|| Lang::Python);
+    let copied = use_state_eq(|| None::<&'static str>);
+    let listings = use_memo(ctx.scenario.clone(), |s| {
+        let py = python_code_with_lines(s, PythonOptions::default());
+        let rs = rust_code(s);
+        (
+            Listing {
+                text: py.text,
+                lines: py.lines,
+            },
+            Listing {
+                text: rs.text,
+                lines: rs.lines,
+            },
+        )
+    });
+    let listing = match *lang {
+        Lang::Python => &listings.0,
+        Lang::Rust => &listings.1,
+    };
+    let done = ctx.events_done();
+    let at = {
+        let run = ctx.shown().cloned();
+        use_memo((run, done), |(run, done)| {
+            run.as_ref()
+                .map(|r| positions(&r.trace, *done))
+                .unwrap_or_default()
+        })
+    };
+    let line_of = |step: u32| listing.lines.get(step as usize).copied();
+    let running = at.running.and_then(line_of);
+    let waiting: BTreeSet<usize> = at.waiting.iter().filter_map(|&s| line_of(s)).collect();
+
+    // Keep the running line (else the first waiting one) in view, scrolling the listing
+    // only (never the page).
+    let scroller = use_node_ref();
+    {
+        let scroller = scroller.clone();
+        let target = running.or_else(|| waiting.first().copied());
+        use_effect_with((target, *lang), move |(target, _)| {
+            if let (Some(line), Some(el)) = (target, scroller.cast::<HtmlElement>()) {
+                let selector = format!("[data-line=\"{line}\"]");
+                if let Ok(Some(row)) = el.query_selector(&selector) {
+                    let row: HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
+                    let (top, height) = (row.offset_top(), row.offset_height());
+                    let (view, view_height) = (el.scroll_top(), el.client_height());
+                    if top < view || top + height > view + view_height {
+                        el.set_scroll_top(top - view_height / 3);
+                    }
+                }
+            }
+        });
+    }
+
+    let tab = |which: Lang, label: &'static str| {
+        let lang = lang.clone();
+        let selected = *lang == which;
+        html! {
+            <button type="button" role="tab" class="code__tab" aria-selected={selected.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| lang.set(which))}>
+                { label }
+            </button>
+        }
+    };
+    let on_copy = {
+        let (text, copied) = (listing.text.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, copied) = (text.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(if clipboard::copy(&text).await {
+                    "Copied."
+                } else {
+                    "Select the code and copy it."
+                }));
+            });
+        })
+    };
+    let lang_now = *lang;
+    let rows = listing.text.lines().enumerate().map(|(i, line)| {
+        let n = i + 1;
+        let class = classes!(
+            "code__line",
+            (running == Some(n)).then_some("code__line--running"),
+            waiting.contains(&n).then_some("code__line--waiting")
+        );
+        html! {
+            <span {class} data-line={n.to_string()}>
+                <span class="code__no" aria-hidden="true">{ n }</span>
+                { for highlight(line, lang_now).into_iter().map(|(token, text)| match token.class() {
+                    Some(c) => html! { <span class={c}>{ text }</span> },
+                    None => html! { { text } },
+                }) }
+                { "\n" }
+            </span>
+        }
+    });
+    let meta = AttrValue::from(match running {
+        Some(n) => format!("running line {n}"),
+        None => "nothing running".to_string(),
+    });
+    html! {
+        <Panel kind={PanelKind::Code} {meta}>
+            <div class="code">
+                <div class="code__bar">
+                    <div role="tablist" aria-label="Language" class="code__tabs">
+                        { tab(Lang::Python, "Python asyncio") }
+                        { tab(Lang::Rust, "Rust (tokio)") }
+                    </div>
+                    <span class="code__legend">
+                        <span class="code__key code__key--running">{ "running" }</span>
+                        <span class="code__key code__key--waiting">{ "waiting" }</span>
+                    </span>
+                    <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
+                    if let Some(note) = *copied {
+                        <span class="code__note" aria-live="polite">{ note }</span>
+                    }
+                </div>
+                <pre class="code__listing" ref={scroller} tabindex="0"
+                    aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}><code>
+                    { for rows }
+                </code></pre>
+            </div>
+        </Panel>
+    }
+}
