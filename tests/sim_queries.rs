@@ -5,7 +5,9 @@ use looplab::sim::chrome_trace::{from_chrome_trace, to_chrome_trace};
 use looplab::sim::presets::preset;
 use looplab::sim::snapshot::TaskState;
 use looplab::sim::trace::Callback;
-use looplab::sim::{lanes, metrics, run, snapshot_after, snapshot_at, Reason, SpanState, TaskId};
+use looplab::sim::{
+    lanes, metrics, run, snapshot_after, snapshot_at, EventKind, Reason, SpanState, TaskId,
+};
 
 #[test]
 fn spans_show_each_fetch_suspended_with_its_url() {
