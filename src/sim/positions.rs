@@ -42,8 +42,14 @@ pub fn positions(trace: &Trace, events: usize) -> Positions {
         .collect();
     waiting.sort_unstable();
     waiting.dedup();
+    // A task that has just started is at its coroutine's first step.
+    let first_step = |t: TaskId| {
+        let coroutine = &trace.tasks.get(t.index())?.coroutine;
+        let i = trace.steps.iter().position(|s| &s.coroutine == coroutine)?;
+        Some(i as StepId)
+    };
     Positions {
-        running: running.and_then(|t| at[t.index()]),
+        running: running.and_then(|t| at[t.index()].or_else(|| first_step(t))),
         waiting,
     }
 }
