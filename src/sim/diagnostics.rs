@@ -27,6 +27,18 @@ pub enum DiagnosticKind {
     NeverYields,
 }
 
+impl DiagnosticKind {
+    /// A short name for a badge on the timeline.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiagnosticKind::ExceptionNeverRetrieved => "never retrieved",
+            DiagnosticKind::NeverAwaited => "never awaited",
+            DiagnosticKind::SlowCallback => "slow callback",
+            DiagnosticKind::NeverYields => "never yields",
+        }
+    }
+}
+
 /// One finding, pinned to a task, a step and a time.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {

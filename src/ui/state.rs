@@ -5,6 +5,7 @@
 //! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
 
 use crate::lessons::lesson;
+use crate::sim::diagnostics::{diagnose, Diagnostic};
 use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
 use crate::sim::share::ShareState;
@@ -26,6 +27,8 @@ pub struct Run {
     pub trace: Rc<Trace>,
     pub lanes: Rc<Vec<Lane>>,
     pub metrics: Rc<Metrics>,
+    /// asyncio debug-mode warnings, pinned to the timeline.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
 }
 
 /// Runs compare by identity: a new run is a new `Rc`, so props compare in O(1).
@@ -40,6 +43,7 @@ impl Run {
         Run {
             lanes: Rc::new(lanes(&trace)),
             metrics: Rc::new(metrics(&trace)),
+            diagnostics: Rc::new(diagnose(&trace)),
             trace: Rc::new(trace),
         }
     }

@@ -5,6 +5,7 @@
 //!
 //! Pure: no yew, no web-sys, no simulation (it only reads the trace). Tested natively.
 
+use crate::sim::diagnostics::Diagnostic;
 use crate::sim::trace::{EventKind, Ms, Outcome, Reason, StepId, TaskId, Trace};
 use crate::sim::{Lane, SpanState};
 use crate::ui::describe;
@@ -236,6 +237,12 @@ pub enum MarkKind {
     TimedOut,
     /// Deadlocked: waits forever.
     Stuck,
+    /// An asyncio debug-mode warning (see `sim::diagnostics`): a short name and the
+    /// whole message.
+    Warning {
+        name: &'static str,
+        message: String,
+    },
 }
 
 impl MarkKind {
@@ -248,6 +255,7 @@ impl MarkKind {
             MarkKind::Cancelled => "cancelled",
             MarkKind::TimedOut => "timeout",
             MarkKind::Stuck => "stuck",
+            MarkKind::Warning { .. } => "warning",
         }
     }
 
@@ -263,6 +271,7 @@ impl MarkKind {
             MarkKind::Cancelled => Some("✕ cancelled".into()),
             MarkKind::TimedOut => Some("◷ timed out".into()),
             MarkKind::Stuck => Some("⊘ stuck".into()),
+            MarkKind::Warning { name, .. } => Some(format!("⚑ {name}")),
         }
     }
 
@@ -276,6 +285,7 @@ impl MarkKind {
             MarkKind::Cancelled => "was cancelled".into(),
             MarkKind::TimedOut => "wait_for timed out".into(),
             MarkKind::Stuck => "stuck: deadlocked to the end of the run".into(),
+            MarkKind::Warning { message, .. } => format!("warning: {message}"),
         }
     }
 }
@@ -321,7 +331,7 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(trace: &Trace, lanes: &[Lane]) -> Model {
+    pub fn new(trace: &Trace, lanes: &[Lane], diagnostics: &[Diagnostic]) -> Model {
         let stuck = stuck_tasks(trace);
         let mut rows = vec![loop_row(trace)];
         let depths = depths(trace);
@@ -338,6 +348,13 @@ impl Model {
                 }
             }
             let mut marks = task_marks(trace, task);
+            marks.extend(diagnostics.iter().filter(|d| d.task == task).map(|d| Mark {
+                t: d.t,
+                kind: MarkKind::Warning {
+                    name: d.kind.name(),
+                    message: d.message.clone(),
+                },
+            }));
             if is_stuck {
                 marks.push(Mark {
                     t: trace.end,
@@ -626,13 +643,34 @@ pub fn exact(ms: Ms) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::diagnostics::diagnose;
     use crate::sim::presets::preset;
     use crate::sim::{lanes, run, StartMode};
+
+    #[test]
+    fn debug_mode_warnings_are_pinned_to_their_task_lane() {
+        let trace = run(&preset("blocking-sleep").unwrap()).unwrap();
+        let diagnostics = diagnose(&trace);
+        let slow = diagnostics
+            .iter()
+            .find(|d| d.kind.name() == "slow callback")
+            .expect("time.sleep(1.0) holds the loop: a slow callback");
+        let m = Model::new(&trace, &lanes(&trace), &diagnostics);
+        let row = &m.rows[slow.task.index() + 1];
+        assert_eq!(row.name, "rude");
+        let mark = row
+            .marks
+            .iter()
+            .find(|mark| mark.kind.class() == "warning")
+            .unwrap();
+        assert_eq!(mark.t, slow.t);
+        assert_eq!(mark.kind.badge().as_deref(), Some("⚑ slow callback"));
+    }
 
     fn model(id: &str, mode: StartMode) -> (Trace, Model) {
         let scenario = preset(id).unwrap().with_mode(mode);
         let trace = run(&scenario).unwrap();
-        let m = Model::new(&trace, &lanes(&trace));
+        let m = Model::new(&trace, &lanes(&trace), &diagnose(&trace));
         (trace, m)
     }
 

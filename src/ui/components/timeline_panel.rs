@@ -9,8 +9,10 @@ use super::live::accuracy_report::AccuracyReport;
 use super::live::live_bar::LiveBar;
 use super::panel::Panel;
 use super::timeline::chart::Timeline;
+use super::timeline::health_strip::HealthStrip;
 use super::timeline::legend::Legend;
 use super::timeline::test_hook::use_test_hook;
+use super::timeline::warnings::Warnings;
 use crate::sim::metrics::format_ms;
 use crate::sim::{Outcome, StartMode};
 use crate::ui::describe::readout;
@@ -68,11 +70,13 @@ pub fn timeline_panel() -> Html {
                         end={trace.end}
                         playhead={ctx.playhead}
                         playing={ctx.playing}
-                        {on_seek}
+                        on_seek={on_seek.clone()}
                         label="Timeline of the shown run"
                         id="timeline-main"
                     />
+                    <HealthStrip run={run.clone()} playhead={ctx.playhead} />
                     <Legend />
+                    <Warnings run={run.clone()} {on_seek} />
                     { report }
                 </>
             }

@@ -48,7 +48,11 @@ fn drawn_rows(top: f64, height: f64, row_px: f64, rows: usize) -> (usize, usize)
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let model = use_memo(props.run.clone(), |run| {
-        ModelRef(Rc::new(Model::new(&run.trace, &run.lanes)))
+        ModelRef(Rc::new(Model::new(
+            &run.trace,
+            &run.lanes,
+            &run.diagnostics,
+        )))
     });
     let model: ModelRef = (*model).clone();
     let tip = use_state_eq(|| None::<SegRef>);

@@ -5,6 +5,7 @@
 pub mod arrows;
 pub mod axis;
 pub mod chart;
+pub mod health_strip;
 pub mod lane;
 pub mod lanes;
 pub mod legend;
@@ -13,6 +14,7 @@ pub mod segment;
 pub mod spans_table;
 pub mod test_hook;
 pub mod tooltip;
+pub mod warnings;
 
 use crate::ui::timeline_geometry::Model;
 use std::rc::Rc;
