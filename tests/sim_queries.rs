@@ -188,3 +188,26 @@ fn positions_follow_the_running_step_and_the_waiting_ones() {
     // At the end every task is done: nothing runs, nothing waits.
     assert_eq!(positions(&trace, trace.events.len()), Default::default());
 }
+
+#[test]
+fn an_imported_trace_that_refers_to_missing_tasks_is_refused() {
+    let trace = run(&preset("semaphore").unwrap()).unwrap();
+    let exported = to_chrome_trace(&trace);
+    assert_eq!(from_chrome_trace(&exported).unwrap(), trace);
+    let mut broken = trace.clone();
+    broken.events[3].task = TaskId(999);
+    let message = from_chrome_trace(&broken.to_json()).unwrap_err();
+    assert_eq!(
+        message,
+        "This trace is damaged: event 3 refers to a task, step or resource it does not list."
+    );
+    let mut shuffled = trace.clone();
+    let last = shuffled.events.len() - 1;
+    shuffled.events.swap(1, last);
+    assert!(from_chrome_trace(&shuffled.to_json())
+        .unwrap_err()
+        .contains("out of time order"));
+    assert!(from_chrome_trace("{\"traceEvents\": []}")
+        .unwrap_err()
+        .contains("not exported by Looplab"));
+}

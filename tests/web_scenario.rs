@@ -8,25 +8,15 @@ use gloo_timers::future::TimeoutFuture;
 use looplab::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement,
-};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 mod support;
-use support::{find, fresh_root};
+use support::{find, fire, fresh_root};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     TimeoutFuture::new(100).await;
-}
-
-fn fire(element: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    element.dispatch_event(&event).unwrap();
 }
 
 fn click(root: &Element, selector: &str) {

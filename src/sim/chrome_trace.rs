@@ -4,7 +4,7 @@
 //! `looplab` (viewers ignore unknown keys), so an exported file can be imported again.
 
 use super::spans::{lanes, SpanState};
-use super::trace::{EventKind, TaskId, Trace};
+use super::trace::{EventKind, Outcome, Reason, TaskId, Trace};
 use serde_json::{json, Value};
 
 fn tid(task: TaskId) -> u64 {
@@ -83,9 +83,67 @@ pub fn from_chrome_trace(text: &str) -> Result<Trace, String> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| format!("This file is not JSON: {e}."))?;
     let inner = value.get("looplab").cloned().unwrap_or(value);
-    serde_json::from_value(inner).map_err(|_| {
+    let trace: Trace = serde_json::from_value(inner).map_err(|_| {
         "This trace was not exported by Looplab, so it cannot be replayed here. \
          Export one with “Export trace”."
             .to_string()
-    })
+    })?;
+    well_formed(&trace)?;
+    Ok(trace)
+}
+
+/// Checks that every reference in an imported trace points at something it lists, and
+/// that time runs forward, so that no query over it can go out of bounds.
+fn well_formed(trace: &Trace) -> Result<(), String> {
+    let damaged = |what: String| Err(format!("This trace is damaged: {what}."));
+    let task_ok = |t: &TaskId| *t == TaskId::LOOP || t.index() < trace.tasks.len();
+    let resource_ok = |r: &u32| (*r as usize) < trace.resources.len();
+    let mut last = 0.0;
+    for (i, e) in trace.events.iter().enumerate() {
+        if !e.t.is_finite() || e.t < last || e.t > trace.end {
+            return damaged(format!("event {i} is out of time order"));
+        }
+        last = e.t;
+        let step_ok = e.step.is_none_or(|s| (s as usize) < trace.steps.len());
+        let refs_ok = match &e.kind {
+            EventKind::Created { parent } => parent.as_ref().is_none_or(task_ok),
+            EventKind::Suspended { reason } => match reason {
+                Reason::Task { task, .. } => task_ok(task),
+                Reason::Gather { tasks } => tasks.iter().all(task_ok),
+                Reason::Acquire { resource }
+                | Reason::QueuePut { resource }
+                | Reason::QueueGet { resource } => resource_ok(resource),
+                _ => true,
+            },
+            EventKind::Acquired { resource }
+            | EventKind::Released { resource }
+            | EventKind::QueuePut { resource, .. }
+            | EventKind::QueueGet { resource, .. } => resource_ok(resource),
+            EventKind::ExecutorStart { worker } | EventKind::ExecutorEnd { worker } => {
+                *worker < trace.executor_workers
+            }
+            _ => true,
+        };
+        if !task_ok(&e.task) || !step_ok || !refs_ok {
+            return damaged(format!(
+                "event {i} refers to a task, step or resource it does not list"
+            ));
+        }
+    }
+    let edges_ok = match &trace.outcome {
+        Outcome::Deadlock { cycle, waits } => cycle
+            .iter()
+            .chain(waits)
+            .all(|w| task_ok(&w.task) && w.holder.as_ref().is_none_or(task_ok)),
+        _ => true,
+    };
+    if !edges_ok
+        || trace
+            .tasks
+            .iter()
+            .any(|t| t.parent.as_ref().is_some_and(|p| !task_ok(p)))
+    {
+        return damaged("its tasks refer to tasks it does not list".into());
+    }
+    Ok(())
 }

@@ -9,9 +9,11 @@ pub mod clipboard;
 pub mod components;
 pub mod describe;
 pub mod edit;
+pub mod files;
 pub mod highlight;
 pub mod hooks;
 pub mod layout;
+pub mod saved;
 pub mod state;
 pub mod timeline_geometry;
 

@@ -5,6 +5,7 @@
 //! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
 
 use crate::lessons::lesson;
+use crate::sim::chrome_trace::from_chrome_trace;
 use crate::sim::diagnostics::{diagnose, Diagnostic};
 use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
@@ -159,6 +160,8 @@ pub struct State {
     pub live: Option<Live>,
     /// The open lesson's slug; its scenario is `scenario` (until edited).
     pub lesson: Option<String>,
+    /// An imported trace, replayed in place of the scenario's run.
+    pub replay: Option<Run>,
 }
 
 impl Default for State {
@@ -208,6 +211,10 @@ pub enum Action {
     LiveFinished(StartMode, Trace),
     /// Back to the virtual-clock runs.
     LiveClear,
+    /// Replay a trace read from a file (Chrome Trace export or a bare Looplab trace).
+    ImportTrace(String),
+    /// Stop replaying the imported trace.
+    CloseReplay,
     /// Show a message (e.g. from a panic hook or a failed import).
     Notify(String),
     DismissNotice,
@@ -229,6 +236,7 @@ impl State {
             notice: None,
             live: None,
             lesson: None,
+            replay: None,
         }
     }
 
@@ -240,6 +248,9 @@ impl State {
             if let Some(run) = live.running.and_then(|m| live.get(m)).or(live.get(mode)) {
                 return Some(run);
             }
+        }
+        if let Some(run) = &self.replay {
+            return Some(run);
         }
         self.runs.as_ref().ok().map(|r| r.get(mode))
     }
@@ -271,6 +282,7 @@ impl State {
 
     fn set_scenario(&mut self, scenario: Scenario, preset: Option<String>) {
         self.live = None;
+        self.replay = None;
         self.runs = compute(&scenario);
         self.scenario = scenario;
         self.preset = preset;
@@ -385,6 +397,7 @@ impl Reducible for State {
             Action::TogglePresenter => s.presenter = !s.presenter,
             Action::SetTheme(theme) => s.theme = theme,
             Action::LiveStart(mode) => {
+                s.replay = None;
                 let live = s.live.get_or_insert_with(Live::default);
                 live.set(mode, None);
                 live.running = Some(mode);
@@ -406,6 +419,19 @@ impl Reducible for State {
                 live.set(mode, Some(Run::new(trace)));
                 live.running = None;
                 s.playhead = s.end();
+            }
+            Action::ImportTrace(text) => match from_chrome_trace(&text) {
+                Ok(trace) => {
+                    s.live = None;
+                    s.replay = Some(Run::new(trace));
+                    s.notice = None;
+                    s.step_to(0);
+                }
+                Err(message) => s.notice = Some(message),
+            },
+            Action::CloseReplay => {
+                s.replay = None;
+                s.seek(s.playhead);
             }
             Action::LiveClear => {
                 s.live = None;
@@ -442,6 +468,7 @@ pub fn make_callback<T: 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::chrome_trace::to_chrome_trace;
 
     fn reduce(s: State, action: Action) -> State {
         (*Rc::new(s).reduce(action)).clone()
@@ -592,6 +619,25 @@ mod tests {
         assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
         let s = reduce(s, Action::LoadPreset("deadlock".into()));
         assert_eq!(s.lesson, None, "a preset leaves the lesson");
+    }
+
+    #[test]
+    fn an_exported_trace_replays_and_a_foreign_file_is_explained() {
+        let deadlock = State::with_scenario(preset("deadlock").unwrap(), None);
+        let exported = to_chrome_trace(&deadlock.shown().unwrap().trace);
+        let s = reduce(State::default(), Action::ImportTrace(exported));
+        let shown = &s.shown().unwrap().trace;
+        assert_eq!(**shown, *deadlock.shown().unwrap().trace);
+        assert_eq!(s.events_done(), 0, "the replay starts at its beginning");
+        let s = reduce(s, Action::CloseReplay);
+        assert_eq!(
+            s.shown().unwrap().trace.end,
+            3000.0,
+            "back to the scenario's run"
+        );
+        let s = reduce(s, Action::ImportTrace("{\"traceEvents\": []}".into()));
+        assert!(s.notice.unwrap().contains("not exported by Looplab"));
+        assert_eq!(s.replay, None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use gloo_timers::future::TimeoutFuture;
 use looplab::ui::App;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 /// A new, empty `<div>` appended to `<body>`, so tests never see each other's DOM.
 pub fn fresh_root() -> Element {
@@ -54,4 +54,26 @@ pub fn attr(root: &Element, selector: &str, name: &str) -> String {
 /// Clicks the first element matching `selector`.
 pub fn click_on(root: &Element, selector: &str) {
     find(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Dispatches a bubbling event of type `kind` (`input`, `change`) on `element`.
+pub fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Types `value` into the input matching `selector`, as a user would (an `input` event).
+pub fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().unwrap();
+    input.set_value(value);
+    fire(&input, "input");
+}
+
+/// Chooses `value` in the `<select>` matching `selector` (a `change` event).
+pub fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "change");
 }

@@ -13,6 +13,7 @@ use super::{
     scenario::{
         coroutine_editor::CoroutineEditor, field_error::FieldError, import_export::ImportExport,
         main_editor::MainEditor, preset_picker::PresetPicker, resource_editor::ResourceEditor,
+        saved_scenarios::SavedScenarios,
     },
 };
 use crate::sim::Scenario;
@@ -99,6 +100,7 @@ pub fn scenario_panel() -> Html {
                     {on_workers}
                 />
                 <ResourceEditor scenario={scenario.clone()} on_edit={on_edit.clone()} />
+                <SavedScenarios scenario={scenario.clone()} on_open={make_callback(&ctx, Action::Open)} />
                 <ImportExport scenario={scenario.clone()} on_import={make_callback(&ctx, Action::Import)} />
             </div>
         </Panel>

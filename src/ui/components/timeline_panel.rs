@@ -12,6 +12,7 @@ use super::timeline::chart::Timeline;
 use super::timeline::health_strip::HealthStrip;
 use super::timeline::legend::Legend;
 use super::timeline::test_hook::use_test_hook;
+use super::timeline::trace_files::TraceFiles;
 use super::timeline::warnings::Warnings;
 use crate::sim::metrics::format_ms;
 use crate::sim::{Outcome, StartMode};
@@ -77,6 +78,7 @@ pub fn timeline_panel() -> Html {
                     <HealthStrip run={run.clone()} playhead={ctx.playhead} />
                     <Legend />
                     <Warnings run={run.clone()} {on_seek} />
+                    <TraceFiles />
                     { report }
                 </>
             }

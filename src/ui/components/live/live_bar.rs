@@ -103,6 +103,7 @@ pub fn live_bar() -> Html {
             run.map_or_else(String::new, |r| format_ms(r.trace.end))
         ),
         (None, _) if ctx.live.is_some() => "Measured on this browser's event loop.".into(),
+        (None, _) if ctx.replay.is_some() => "Replaying an imported trace.".into(),
         _ => "Simulated on a virtual clock: instant and exact.".into(),
     };
     html! {

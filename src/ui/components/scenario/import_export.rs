@@ -3,13 +3,12 @@
 //! it is; the reducer's notice says what is wrong.
 
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::sim::Scenario;
 use crate::ui::clipboard;
+use crate::ui::files::{chosen_text, download};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportExportProps {
@@ -36,28 +35,6 @@ pub fn file_name(name: &str) -> String {
     } else {
         format!("{}.json", slug.join("-"))
     }
-}
-
-/// Downloads `text` as a file: a Blob, an object URL and a temporary `<a download>`.
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_hidden(true);
-    if let Some(body) = document.body() {
-        body.append_child(&a)?;
-        a.click();
-        body.remove_child(&a)?;
-    }
-    web_sys::Url::revoke_object_url(&url)
 }
 
 #[function_component(ImportExport)]
@@ -107,19 +84,15 @@ pub fn import_export(props: &ImportExportProps) -> Html {
     let on_file = {
         let (on_import, status) = (props.on_import.clone(), status.clone());
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let (on_import, status) = (on_import.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(file.text()).await {
-                    Ok(text) => {
+                match chosen_text(e).await {
+                    Some(Ok(text)) => {
                         status.set(None);
-                        on_import.emit(text.as_string().unwrap_or_default())
+                        on_import.emit(text)
                     }
-                    Err(_) => status.set(Some("That file could not be read.")),
+                    Some(Err(())) => status.set(Some("That file could not be read.")),
+                    None => {}
                 }
             });
         })

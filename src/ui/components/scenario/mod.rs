@@ -13,6 +13,7 @@ pub mod name_field;
 pub mod number_field;
 pub mod preset_picker;
 pub mod resource_editor;
+pub mod saved_scenarios;
 pub mod select_field;
 pub mod step_form;
 pub mod step_list;

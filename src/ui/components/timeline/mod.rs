@@ -14,6 +14,7 @@ pub mod segment;
 pub mod spans_table;
 pub mod test_hook;
 pub mod tooltip;
+pub mod trace_files;
 pub mod warnings;
 
 use crate::ui::timeline_geometry::Model;

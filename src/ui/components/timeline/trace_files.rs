@@ -1,0 +1,73 @@
+//! Export the shown run's trace in Chrome Trace Event Format (it opens in Perfetto and
+//! chrome://tracing, and carries the Looplab trace so it can be imported again), and
+//! import such a file to replay it here.
+
+use crate::sim::chrome_trace::to_chrome_trace;
+use crate::ui::components::scenario::import_export::file_name;
+use crate::ui::files::{chosen_text, download};
+use crate::ui::state::{Action, AppContext};
+use yew::prelude::*;
+
+#[function_component(TraceFiles)]
+pub fn trace_files() -> Html {
+    let ctx = use_context::<AppContext>().expect("TraceFiles is rendered inside the app");
+    let status = use_state_eq(|| None::<&'static str>);
+    let export = {
+        let (ctx, status) = (ctx.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(run) = ctx.shown() else { return };
+            let name = file_name(&ctx.scenario.name).replace(".json", ".trace.json");
+            let ok = download(&name, &to_chrome_trace(&run.trace)).is_ok();
+            status.set(Some(if ok {
+                "Downloaded: open it in ui.perfetto.dev or chrome://tracing."
+            } else {
+                "The download did not start."
+            }));
+        })
+    };
+    let import = {
+        let (ctx, status) = (ctx.clone(), status.clone());
+        Callback::from(move |e: Event| {
+            let (ctx, status) = (ctx.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match chosen_text(e).await {
+                    Some(Ok(text)) => {
+                        status.set(None);
+                        ctx.dispatch(Action::ImportTrace(text));
+                    }
+                    Some(Err(())) => status.set(Some("That file could not be read.")),
+                    None => {}
+                }
+            });
+        })
+    };
+    let close = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::CloseReplay))
+    };
+    html! {
+        <div class="trace-files">
+            if let Some(run) = &ctx.replay {
+                <p class="trace-files__replay" role="status">
+                    <strong>{ "Replaying an imported trace" }</strong>
+                    { format!(" · {} tasks, {} events", run.trace.tasks.len(), run.trace.events.len()) }
+                    <button type="button" class="text-button" onclick={close}>{ "Back to the scenario" }</button>
+                </p>
+            }
+            <div class="trace-files__buttons">
+                <button type="button" class="button" onclick={export} disabled={ctx.shown().is_none()}
+                    data-action="export-trace">
+                    { "Export trace (Perfetto)" }
+                </button>
+                <label class="button">
+                    { "Import a trace…" }
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        onchange={import} aria-label="Import a trace file" />
+                </label>
+                if let Some(text) = *status {
+                    <span class="trace-files__status" role="status">{ text }</span>
+                }
+            </div>
+        </div>
+    }
+}

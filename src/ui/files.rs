@@ -1,0 +1,42 @@
+//! Files in and out of the browser: download text as a file, read a chosen file.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Event, HtmlInputElement};
+
+/// Downloads `text` as a file: a Blob, an object URL and a temporary `<a download>`.
+pub fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        body.append_child(&a)?;
+        a.click();
+        body.remove_child(&a)?;
+    }
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// The text of the file chosen in an `<input type=file>`'s change event (`None`: no
+/// file, or it could not be read). The input is cleared so the same file can be
+/// chosen again.
+pub async fn chosen_text(e: Event) -> Option<Result<String, ()>> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(
+        JsFuture::from(file.text())
+            .await
+            .map(|text| text.as_string().unwrap_or_default())
+            .map_err(|_| ()),
+    )
+}
