@@ -1,0 +1,353 @@
+//! From the syntax tree to a [`Scenario`]: the module's definitions, then `main`.
+//!
+//! The module may hold imports, the prelude `python_code` writes (skipped), exception
+//! classes, semaphores/locks/queues, number constants, coroutines, `main`, and
+//! `asyncio.run(main())` (alone or under `if __name__ == "__main__":`).
+
+use super::ast::{Expr, ExprKind, Stmt, StmtKind};
+use super::error::{ParseError, Span};
+use super::steps::Body;
+use super::values::{count, dotted, Constants};
+use crate::sim::{Coroutine, Main, Resource, ResourceKind, Scenario, StartMode};
+use std::collections::BTreeMap;
+
+/// What the module defines, known before any coroutine body is read.
+pub struct Module<'a> {
+    pub source: &'a str,
+    pub coroutines: Vec<(String, Span, &'a [Stmt])>,
+    pub resources: Vec<Resource>,
+    pub exceptions: Vec<String>,
+    pub constants: Constants,
+    main: Option<(Span, &'a [Stmt])>,
+}
+
+impl Module<'_> {
+    pub fn is_coroutine(&self, name: &str) -> bool {
+        self.coroutines.iter().any(|(n, _, _)| n == name)
+    }
+
+    pub fn resource(&self, name: &str) -> Option<ResourceKind> {
+        self.resources
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.kind)
+    }
+}
+
+fn error(span: Span, message: impl Into<String>) -> Result<(), ParseError> {
+    Err(ParseError::new(span, message))
+}
+
+/// The scenario the module describes (without the name and seed, read from comments).
+pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
+    let mut m = Module {
+        source,
+        coroutines: Vec::new(),
+        resources: Vec::new(),
+        exceptions: Vec::new(),
+        constants: Constants::new(),
+        main: None,
+    };
+    for stmt in module {
+        definition(&mut m, stmt)?;
+    }
+    let Some((main_span, main_body)) = m.main else {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            end_column: 2,
+            message: "there is no `async def main():`; add one that awaits your coroutines, and end with `asyncio.run(main())`".into(),
+        });
+    };
+    let (main, executor_workers) = start(&mut m, main_span, main_body)?;
+    let mut seen = BTreeMap::new();
+    let mut coroutines = Vec::new();
+    for (name, span, body) in &m.coroutines {
+        if seen.insert(name.clone(), ()).is_some() {
+            error(
+                *span,
+                format!("`{name}` is defined twice; give each coroutine its own name"),
+            )?;
+        }
+        let steps = Body::new(&m).block(body)?;
+        coroutines.push(Coroutine {
+            name: name.clone(),
+            steps,
+        });
+    }
+    Ok(Scenario {
+        name: String::new(),
+        coroutines,
+        main,
+        resources: m.resources,
+        executor_workers,
+        seed: 0,
+    })
+}
+
+/// One top-level statement: records what it defines.
+fn definition<'a>(m: &mut Module<'a>, stmt: &'a Stmt) -> Result<(), ParseError> {
+    match &stmt.kind {
+        StmtKind::Import | StmtKind::Pass => {}
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Str { .. },
+            ..
+        }) => {}
+        StmtKind::Def {
+            body: None, ..
+        } => {}
+        StmtKind::Def {
+            is_async: true,
+            name,
+            params,
+            body: Some(body),
+        } => {
+            if !params.is_empty() {
+                error(
+                    stmt.span,
+                    format!("coroutines with parameters are not supported; write `async def {name}():` and put the values inside it"),
+                )?;
+            }
+            if name == "main" {
+                m.main = Some((stmt.span, body));
+            } else {
+                m.coroutines.push((name.clone(), stmt.span, body));
+            }
+        }
+        StmtKind::Def { name, .. } => error(
+            stmt.span,
+            format!("plain functions such as `{name}` are not supported; use `async def`, and `blocking(seconds)` or `time.sleep(seconds)` for blocking work"),
+        )?,
+        StmtKind::Class { name, bases } => {
+            let is_exception = bases.len() == 1
+                && dotted(&bases[0]).is_some_and(|b| b.ends_with("Error") || b.ends_with("Exception"));
+            if !is_exception {
+                error(
+                    stmt.span,
+                    format!("only exception classes are supported, e.g. `class {name}(Exception): pass`"),
+                )?;
+            }
+            m.exceptions.push(name.clone());
+        }
+        StmtKind::Assign(target, value) => assignment(m, target, value)?,
+        StmtKind::Expr(e) if is_run_main(e) => {}
+        StmtKind::If { test, body } if is_main_guard(test) => {
+            for s in body {
+                if !matches!(&s.kind, StmtKind::Expr(_) | StmtKind::Pass) {
+                    error(
+                        s.span,
+                        "under `if __name__ == \"__main__\":` write only `asyncio.run(main())`",
+                    )?;
+                }
+            }
+        }
+        StmtKind::If { .. } => error(
+            stmt.span,
+            "`if` statements are not supported; a scenario runs the same steps every time, so write only the branch you want",
+        )?,
+        _ => error(
+            stmt.span,
+            "only imports, definitions and `asyncio.run(main())` can be at the top level; move this line into a coroutine",
+        )?,
+    }
+    Ok(())
+}
+
+fn is_run_main(e: &Expr) -> bool {
+    let ExprKind::Call { func, args, .. } = &e.kind else {
+        return false;
+    };
+    dotted(func).as_deref() == Some("asyncio.run") && args.len() == 1
+}
+
+fn is_main_guard(test: &Expr) -> bool {
+    let ExprKind::Operator("==", sides) = &test.kind else {
+        return false;
+    };
+    matches!(
+        (&sides[0].kind, &sides[1].kind),
+        (ExprKind::Name(n), ExprKind::Str { value, .. }) if n == "__name__" && value == "__main__"
+    )
+}
+
+/// `name = asyncio.Semaphore(2)` and friends, or `NAME = 0.5`.
+fn assignment(m: &mut Module, target: &Expr, value: &Expr) -> Result<(), ParseError> {
+    let ExprKind::Name(name) = &target.kind else {
+        return error(target.span, "assign to a single name, e.g. `x = 1`");
+    };
+    if let ExprKind::Number(n) = &value.kind {
+        m.constants.insert(name.clone(), n.clone());
+        return Ok(());
+    }
+    if matches!(value.kind, ExprKind::Str { .. }) {
+        return Ok(());
+    }
+    let Some(kind) = resource_kind(m, value)? else {
+        return error(
+            value.span,
+            "at the top level or in main(), assign only numbers, strings, or asyncio.Semaphore(n), asyncio.Lock() and asyncio.Queue(maxsize)",
+        );
+    };
+    let resource = Resource {
+        name: name.clone(),
+        kind,
+    };
+    match m.resources.iter_mut().find(|r| r.name == *name) {
+        Some(r) => *r = resource,
+        None => m.resources.push(resource),
+    }
+    Ok(())
+}
+
+fn resource_kind(m: &Module, value: &Expr) -> Result<Option<ResourceKind>, ParseError> {
+    let ExprKind::Call {
+        func,
+        args,
+        keywords,
+    } = &value.kind
+    else {
+        return Ok(None);
+    };
+    let arg = args.first().or(keywords.first().map(|(_, e)| e));
+    Ok(Some(match dotted(func).as_deref() {
+        Some("asyncio.Semaphore" | "asyncio.BoundedSemaphore") => ResourceKind::Semaphore {
+            permits: match arg {
+                Some(e) => count(e, &m.constants, "a semaphore's count")?,
+                None => 1,
+            },
+        },
+        Some("asyncio.Lock") => ResourceKind::Lock,
+        Some("asyncio.Queue") => ResourceKind::Queue {
+            maxsize: match arg {
+                Some(e) => count(e, &m.constants, "a queue's maxsize")?,
+                None => 0,
+            },
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// `main()`: which coroutines it starts and how, and the executor's worker count.
+fn start(m: &mut Module, span: Span, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
+    let mut run = Vec::new();
+    let mut mode = StartMode::Sequential;
+    let mut gathered = false;
+    let mut workers = 4;
+    let explain = "main() only starts coroutines: `await name()` one after another, or one `await asyncio.gather(a(), b())`; move this line into a coroutine and await it from main()";
+    for stmt in body {
+        match &stmt.kind {
+            StmtKind::Global | StmtKind::Pass => {}
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Str { .. },
+                ..
+            }) => {}
+            StmtKind::Assign(_, value) if is_loop(value) => {}
+            StmtKind::Assign(target, value) => assignment(m, target, value)?,
+            StmtKind::Expr(e) => {
+                if let Some(n) = executor_workers(m, e)? {
+                    workers = n;
+                    continue;
+                }
+                let ExprKind::Await(inner) = &e.kind else {
+                    return Err(ParseError::new(stmt.span, explain));
+                };
+                let ExprKind::Call { func, args, .. } = &inner.kind else {
+                    return Err(ParseError::new(stmt.span, explain));
+                };
+                let callee = dotted(func).unwrap_or_default();
+                if gathered {
+                    error(stmt.span, "main() gathers its coroutines once; put every coroutine in that one `asyncio.gather(...)`")?;
+                }
+                if callee == "asyncio.gather" {
+                    if !run.is_empty() {
+                        error(stmt.span, "main() either awaits coroutines one after another or gathers them once, not both")?;
+                    }
+                    gathered = true;
+                    mode = StartMode::Concurrent;
+                    for a in args {
+                        run.push(started(m, a)?);
+                    }
+                } else {
+                    run.push(started(m, inner)?);
+                }
+            }
+            _ => error(stmt.span, explain)?,
+        }
+    }
+    let _ = span;
+    Ok((Main { mode, run }, workers))
+}
+
+/// `name()` in main: a coroutine main starts.
+fn started(m: &Module, e: &Expr) -> Result<String, ParseError> {
+    if let ExprKind::Call { func, args, .. } = &e.kind {
+        if let ExprKind::Name(name) = &func.kind {
+            if m.is_coroutine(name) && args.is_empty() {
+                return Ok(name.clone());
+            }
+            if m.is_coroutine(name) {
+                return Err(ParseError::new(
+                    e.span,
+                    format!(
+                        "call `{name}()` without arguments; coroutines take no parameters here"
+                    ),
+                ));
+            }
+            return Err(ParseError::new(
+                func.span,
+                format!(
+                    "there is no coroutine named `{name}`; define it with `async def {name}():`"
+                ),
+            ));
+        }
+    }
+    Err(ParseError::new(
+        e.span,
+        "main() can only start your own coroutines, e.g. `await worker()`; move other calls into a coroutine",
+    ))
+}
+
+/// `asyncio.get_running_loop()` (or `get_event_loop`), or a name bound to it.
+pub fn is_loop(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { func, args, .. } => {
+            args.is_empty()
+                && matches!(
+                    dotted(func).as_deref(),
+                    Some("asyncio.get_running_loop" | "asyncio.get_event_loop")
+                )
+        }
+        ExprKind::Name(n) => n == "loop",
+        _ => false,
+    }
+}
+
+/// `loop.set_default_executor(ThreadPoolExecutor(n))`: the number of workers.
+fn executor_workers(m: &Module, e: &Expr) -> Result<Option<u32>, ParseError> {
+    let ExprKind::Call { func, args, .. } = &e.kind else {
+        return Ok(None);
+    };
+    let ExprKind::Attribute(base, method) = &func.kind else {
+        return Ok(None);
+    };
+    if method != "set_default_executor" || !is_loop(base) {
+        return Ok(None);
+    }
+    let pool = args.first().and_then(|a| match &a.kind {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } if dotted(func).is_some_and(|f| f.ends_with("ThreadPoolExecutor")) => {
+            args.first().or(keywords.first().map(|(_, e)| e))
+        }
+        _ => None,
+    });
+    match pool {
+        Some(n) => Ok(Some(count(n, &m.constants, "the number of executor workers")?)),
+        None => Err(ParseError::new(
+            e.span,
+            "set the executor with `ThreadPoolExecutor(n)`, e.g. `loop.set_default_executor(ThreadPoolExecutor(4))`",
+        )),
+    }
+}

@@ -1,0 +1,738 @@
+//! Recursive descent from tokens to the syntax tree of the subset.
+//!
+//! It parses a little more than the subset (operators, brackets, `if`) so that what a
+//! learner wrote can be named in the error; `lower` decides what each statement means.
+//! Constructs outside the subset are refused here with what to use instead.
+
+use super::ast::{Expr, ExprKind, Handler, Stmt, StmtKind};
+use super::error::{ParseError, Span};
+use super::lexer::{Tok, Token};
+
+/// Functions of the prelude `python_code` writes; their bodies are skipped unread.
+pub const PRELUDE_FUNCTIONS: &[&str] = &["fetch", "blocking", "ticker", "measure"];
+
+/// How deep expressions may nest before the program is refused.
+const MAX_DEPTH: usize = 64;
+
+pub struct Parser {
+    tokens: Vec<Token>,
+    i: usize,
+    depth: usize,
+}
+
+pub fn parse_module(tokens: Vec<Token>) -> Result<Vec<Stmt>, ParseError> {
+    let mut p = Parser {
+        tokens,
+        i: 0,
+        depth: 0,
+    };
+    let mut body = Vec::new();
+    while p.tok() != &Tok::End {
+        if p.tok() == &Tok::Newline {
+            p.i += 1;
+            continue;
+        }
+        p.statement(&mut body, true)?;
+    }
+    Ok(body)
+}
+
+/// A token in plain words, for "expected …, found …".
+fn describe(tok: &Tok) -> String {
+    match tok {
+        Tok::Name(n) => format!("`{n}`"),
+        Tok::Number(n) => format!("the number {n}"),
+        Tok::Str { .. } => "a string".into(),
+        Tok::Op(op) => format!("`{op}`"),
+        Tok::Newline => "the end of the line".into(),
+        Tok::Indent => "an indented line".into(),
+        Tok::Dedent => "the end of the block".into(),
+        Tok::End => "the end of the program".into(),
+    }
+}
+
+/// What to write instead of a keyword outside the subset.
+fn unsupported(keyword: &str) -> Option<&'static str> {
+    Some(match keyword {
+        "while" => "`while` loops are not supported; use `for i in range(n):`",
+        "if" | "elif" | "else" => {
+            "`if` statements are not supported; a scenario runs the same steps every time, so write only the branch you want"
+        }
+        "with" => "plain `with` is not supported; use `async with` on an asyncio.Lock or asyncio.Semaphore",
+        "lambda" => "`lambda` is not supported; define a coroutine with `async def`",
+        "break" | "continue" => {
+            "`break` and `continue` are not supported; loop a fixed number of times with `for i in range(n):`"
+        }
+        "yield" => {
+            "`yield` is not supported in your own code; use the prelude's async generator with `async for item in ticker(n, every):`"
+        }
+        "finally" => "`finally` is not supported; use `except Exception:`",
+        "del" | "assert" | "nonlocal" | "match" => {
+            "this statement is not supported; Looplab reads awaits, sleeps, fetches, tasks, locks, queues, loops, try/except, raise and print"
+        }
+        _ => return None,
+    })
+}
+
+impl Parser {
+    fn tok(&self) -> &Tok {
+        self.tokens.get(self.i).map_or(&Tok::End, |t| &t.tok)
+    }
+
+    fn span(&self) -> Span {
+        self.tokens
+            .get(self.i)
+            .or(self.tokens.last())
+            .map_or(Span::default(), |t| t.span)
+    }
+
+    fn prev_span(&self) -> Span {
+        self.tokens
+            .get(self.i.saturating_sub(1))
+            .map_or(Span::default(), |t| t.span)
+    }
+
+    fn is_op(&self, op: &str) -> bool {
+        matches!(self.tok(), Tok::Op(o) if *o == op)
+    }
+
+    fn is_name(&self, name: &str) -> bool {
+        matches!(self.tok(), Tok::Name(n) if n == name)
+    }
+
+    fn eat_op(&mut self, op: &str) -> bool {
+        let yes = self.is_op(op);
+        if yes {
+            self.i += 1;
+        }
+        yes
+    }
+
+    fn error_here(&self, message: impl Into<String>) -> ParseError {
+        ParseError::new(self.span(), message)
+    }
+
+    fn expected(&self, what: &str) -> ParseError {
+        self.error_here(format!("expected {what}, found {}", describe(self.tok())))
+    }
+
+    fn expect_op(&mut self, op: &str) -> Result<(), ParseError> {
+        if self.eat_op(op) {
+            Ok(())
+        } else {
+            Err(self.expected(&format!("`{op}`")))
+        }
+    }
+
+    fn name(&mut self) -> Result<String, ParseError> {
+        match self.tok().clone() {
+            Tok::Name(n) => {
+                self.i += 1;
+                Ok(n)
+            }
+            _ => Err(self.expected("a name")),
+        }
+    }
+
+    fn end_of_statement(&mut self) -> Result<(), ParseError> {
+        match self.tok() {
+            Tok::Newline => {
+                self.i += 1;
+                Ok(())
+            }
+            Tok::End | Tok::Dedent => Ok(()),
+            _ => Err(self.expected("the end of the statement")),
+        }
+    }
+
+    /// Parses one statement (or `a; b` on one line) into `out`.
+    fn statement(&mut self, out: &mut Vec<Stmt>, top: bool) -> Result<(), ParseError> {
+        let start = self.span();
+        if self.tok() == &Tok::Indent {
+            return Err(self.error_here(
+                "this line is indented more than the line before it, but nothing opens a block there",
+            ));
+        }
+        let keyword = match self.tok() {
+            Tok::Name(n) => n.clone(),
+            _ => String::new(),
+        };
+        if keyword == "if" && top {
+            self.i += 1;
+            let test = self.expr()?;
+            let body = self.block("`if`")?;
+            let kind = StmtKind::If { test, body };
+            out.push(Stmt { kind, span: start });
+            return Ok(());
+        }
+        if let Some(message) = unsupported(&keyword) {
+            let soft = keyword == "match" && !matches!(self.peek_tok(1), Tok::Name(_));
+            if !soft {
+                return Err(self.error_here(message));
+            }
+        }
+        let kind = match keyword.as_str() {
+            "async" => {
+                self.i += 1;
+                match self.tok() {
+                    Tok::Name(n) if n == "def" => self.def(true, top)?,
+                    Tok::Name(n) if n == "for" => self.for_loop(true)?,
+                    Tok::Name(n) if n == "with" => self.with(true)?,
+                    _ => return Err(self.expected("`def`, `for` or `with` after `async`")),
+                }
+            }
+            "def" => self.def(false, top)?,
+            "for" => self.for_loop(false)?,
+            "try" => self.try_statement()?,
+            "class" => self.class()?,
+            _ => {
+                loop {
+                    let stmt_start = self.span();
+                    let kind = self.simple()?;
+                    out.push(Stmt {
+                        kind,
+                        span: stmt_start.to(self.prev_span()),
+                    });
+                    if !self.eat_op(";") || matches!(self.tok(), Tok::Newline) {
+                        break;
+                    }
+                }
+                return self.end_of_statement();
+            }
+        };
+        out.push(Stmt { kind, span: start });
+        Ok(())
+    }
+
+    fn peek_tok(&self, ahead: usize) -> &Tok {
+        self.tokens
+            .get(self.i + ahead)
+            .map_or(&Tok::End, |t| &t.tok)
+    }
+
+    fn simple(&mut self) -> Result<StmtKind, ParseError> {
+        let keyword = match self.tok() {
+            Tok::Name(n) => n.clone(),
+            _ => String::new(),
+        };
+        let ends =
+            |p: &Parser| matches!(p.tok(), Tok::Newline | Tok::End | Tok::Dedent) || p.is_op(";");
+        Ok(match keyword.as_str() {
+            "pass" => {
+                self.i += 1;
+                StmtKind::Pass
+            }
+            "return" | "raise" => {
+                self.i += 1;
+                let value = if ends(self) { None } else { Some(self.expr()?) };
+                if keyword == "return" {
+                    StmtKind::Return(value)
+                } else {
+                    StmtKind::Raise(value)
+                }
+            }
+            "global" | "import" | "from" => {
+                self.i += 1;
+                while !ends(self) {
+                    self.i += 1;
+                }
+                if keyword == "global" {
+                    StmtKind::Global
+                } else {
+                    StmtKind::Import
+                }
+            }
+            _ => {
+                let target = self.expr()?;
+                if self.eat_op("=") {
+                    let value = self.expr()?;
+                    if self.is_op("=") {
+                        return Err(self.error_here(
+                            "assign one name at a time, e.g. `x = 1` on a line of its own",
+                        ));
+                    }
+                    StmtKind::Assign(target, value)
+                } else if let Tok::Op(op) = self.tok() {
+                    if op.ends_with('=') && !matches!(*op, "==" | "!=" | "<=" | ">=") {
+                        return Err(self.error_here(format!(
+                            "`{op}` is not supported; use a plain assignment such as `x = 1`"
+                        )));
+                    }
+                    StmtKind::Expr(target)
+                } else {
+                    StmtKind::Expr(target)
+                }
+            }
+        })
+    }
+
+    /// `:` then an indented block (or simple statements on the same line).
+    fn block(&mut self, after: &str) -> Result<Vec<Stmt>, ParseError> {
+        if !self.is_op(":") {
+            return Err(self.error_here(format!(
+                "expected `:` at the end of the {after} line, found {}",
+                describe(self.tok())
+            )));
+        }
+        let colon = self.span();
+        self.i += 1;
+        let mut body = Vec::new();
+        if self.tok() != &Tok::Newline {
+            self.statement(&mut body, false)?;
+            return Ok(body);
+        }
+        self.i += 1;
+        if self.tok() != &Tok::Indent {
+            return Err(ParseError::new(
+                colon,
+                format!("expected an indented block after this {after} line; indent the lines that belong to it"),
+            ));
+        }
+        self.i += 1;
+        while !matches!(self.tok(), Tok::Dedent | Tok::End) {
+            self.statement(&mut body, false)?;
+        }
+        self.i += 1;
+        Ok(body)
+    }
+
+    /// Skips a block unread (the prelude's function bodies).
+    fn skip_block(&mut self) -> Result<(), ParseError> {
+        self.expect_op(":")?;
+        if self.tok() != &Tok::Newline {
+            while !matches!(self.tok(), Tok::Newline | Tok::End) {
+                self.i += 1;
+            }
+            return self.end_of_statement();
+        }
+        self.i += 1;
+        if self.tok() != &Tok::Indent {
+            return Err(self.expected("an indented block"));
+        }
+        let mut level = 0;
+        loop {
+            match self.tok() {
+                Tok::Indent => level += 1,
+                Tok::Dedent => level -= 1,
+                Tok::End => return Ok(()),
+                _ => {}
+            }
+            self.i += 1;
+            if level == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    fn def(&mut self, is_async: bool, top: bool) -> Result<StmtKind, ParseError> {
+        self.i += 1;
+        let name = self.name()?;
+        self.expect_op("(")?;
+        let mut params = Vec::new();
+        while !self.eat_op(")") {
+            if !params.is_empty() {
+                self.expect_op(",")?;
+                if self.eat_op(")") {
+                    break;
+                }
+            }
+            params.push(self.name()?);
+            if self.eat_op("=") {
+                self.expr()?;
+            }
+        }
+        if self.eat_op("->") {
+            self.expr()?;
+        }
+        let what = if is_async { "`async def`" } else { "`def`" };
+        let body = if top && PRELUDE_FUNCTIONS.contains(&name.as_str()) {
+            self.skip_block()?;
+            None
+        } else {
+            Some(self.block(what)?)
+        };
+        Ok(StmtKind::Def {
+            is_async,
+            name,
+            params,
+            body,
+        })
+    }
+
+    fn class(&mut self) -> Result<StmtKind, ParseError> {
+        self.i += 1;
+        let name = self.name()?;
+        let mut bases = Vec::new();
+        if self.eat_op("(") {
+            while !self.eat_op(")") {
+                if !bases.is_empty() {
+                    self.expect_op(",")?;
+                }
+                bases.push(self.expr()?);
+            }
+        }
+        self.skip_block()?;
+        Ok(StmtKind::Class { name, bases })
+    }
+
+    fn for_loop(&mut self, is_async: bool) -> Result<StmtKind, ParseError> {
+        self.i += 1;
+        let target = self.postfix()?;
+        if !self.is_name("in") {
+            return Err(self.expected("`in`"));
+        }
+        self.i += 1;
+        let iter = self.expr()?;
+        let what = if is_async { "`async for`" } else { "`for`" };
+        let body = self.block(what)?;
+        if self.is_name("else") {
+            return Err(self.error_here("`else` after a loop is not supported; remove it"));
+        }
+        Ok(StmtKind::For {
+            is_async,
+            target,
+            iter,
+            body,
+        })
+    }
+
+    fn with(&mut self, is_async: bool) -> Result<StmtKind, ParseError> {
+        self.i += 1;
+        let item = self.expr()?;
+        if self.is_name("as") {
+            self.i += 1;
+            self.name()?;
+        }
+        if self.is_op(",") {
+            return Err(self.error_here(
+                "one resource per `async with`; nest a second `async with` inside the first",
+            ));
+        }
+        let body = self.block("`async with`")?;
+        Ok(StmtKind::With {
+            is_async,
+            item,
+            body,
+        })
+    }
+
+    fn try_statement(&mut self) -> Result<StmtKind, ParseError> {
+        self.i += 1;
+        let body = self.block("`try`")?;
+        let mut handlers = Vec::new();
+        while self.is_name("except") {
+            let span = self.span();
+            self.i += 1;
+            let error = if self.is_op(":") {
+                None
+            } else {
+                Some(self.expr()?)
+            };
+            if self.is_name("as") {
+                self.i += 1;
+                self.name()?;
+            }
+            let body = self.block("`except`")?;
+            handlers.push(Handler { error, body, span });
+        }
+        if self.is_name("finally") || self.is_name("else") {
+            let word = if self.is_name("else") {
+                "else"
+            } else {
+                "finally"
+            };
+            return Err(self.error_here(format!(
+                "`{word}` after `try` is not supported; use one `except` clause"
+            )));
+        }
+        if handlers.is_empty() {
+            return Err(self.expected("`except` after the `try` block"));
+        }
+        Ok(StmtKind::Try { body, handlers })
+    }
+
+    pub fn expr(&mut self) -> Result<Expr, ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("this expression is nested too deeply"));
+        }
+        let result = self.comparison();
+        self.depth -= 1;
+        result
+    }
+
+    fn comparison(&mut self) -> Result<Expr, ParseError> {
+        let left = self.arithmetic()?;
+        let op = match self.tok() {
+            Tok::Op(op @ ("==" | "!=" | "<" | ">" | "<=" | ">=")) => *op,
+            Tok::Name(n) if n == "and" || n == "or" || n == "is" || n == "in" => {
+                if n == "and" {
+                    "and"
+                } else if n == "or" {
+                    "or"
+                } else if n == "is" {
+                    "is"
+                } else {
+                    "in"
+                }
+            }
+            _ => return Ok(left),
+        };
+        self.i += 1;
+        let right = self.expr()?;
+        let span = left.span.to(right.span);
+        Ok(Expr {
+            kind: ExprKind::Operator(op, vec![left, right]),
+            span,
+        })
+    }
+
+    fn arithmetic(&mut self) -> Result<Expr, ParseError> {
+        let left = self.unary()?;
+        let op = match self.tok() {
+            Tok::Op(
+                op @ ("+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "&" | "|" | "^" | "<<"
+                | ">>"),
+            ) => *op,
+            _ => return Ok(left),
+        };
+        self.i += 1;
+        let right = self.expr()?;
+        let span = left.span.to(right.span);
+        Ok(Expr {
+            kind: ExprKind::Operator(op, vec![left, right]),
+            span,
+        })
+    }
+
+    fn unary(&mut self) -> Result<Expr, ParseError> {
+        let start = self.span();
+        let op = match self.tok() {
+            Tok::Op(op @ ("-" | "+" | "~")) => *op,
+            Tok::Name(n) if n == "not" => "not",
+            Tok::Name(n) if n == "await" => "await",
+            _ => return self.postfix(),
+        };
+        self.i += 1;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("this expression is nested too deeply"));
+        }
+        let operand = self.unary();
+        self.depth -= 1;
+        let operand = operand?;
+        let span = start.to(operand.span);
+        let kind = if op == "await" {
+            ExprKind::Await(Box::new(operand))
+        } else {
+            ExprKind::Operator(op, vec![operand])
+        };
+        Ok(Expr { kind, span })
+    }
+
+    fn postfix(&mut self) -> Result<Expr, ParseError> {
+        let mut e = self.atom()?;
+        loop {
+            if self.eat_op(".") {
+                let attr = self.name()?;
+                let span = e.span.to(self.prev_span());
+                e = Expr {
+                    kind: ExprKind::Attribute(Box::new(e), attr),
+                    span,
+                };
+            } else if self.is_op("(") {
+                e = self.call(e)?;
+            } else if self.is_op("[") {
+                let open = self.span();
+                self.i += 1;
+                self.bracketed("]", open)?;
+                let span = e.span.to(self.prev_span());
+                e = Expr {
+                    kind: ExprKind::Other("indexing"),
+                    span,
+                };
+            } else {
+                return Ok(e);
+            }
+        }
+    }
+
+    fn call(&mut self, func: Expr) -> Result<Expr, ParseError> {
+        let open = self.span();
+        self.i += 1;
+        let mut args = Vec::new();
+        let mut keywords = Vec::new();
+        loop {
+            if self.eat_op(")") {
+                break;
+            }
+            if !args.is_empty() || !keywords.is_empty() {
+                if !self.eat_op(",") {
+                    return Err(self.unclosed_or(open, ")", "`,` or `)`"));
+                }
+                if self.eat_op(")") {
+                    break;
+                }
+            }
+            if matches!(self.tok(), Tok::End | Tok::Newline) {
+                return Err(self.unclosed_or(open, ")", "an argument"));
+            }
+            let starred = self.span();
+            if self.eat_op("*") || self.eat_op("**") {
+                self.expr()?;
+                args.push(Expr {
+                    kind: ExprKind::Other("a starred argument"),
+                    span: starred.to(self.prev_span()),
+                });
+                continue;
+            }
+            if matches!(self.tok(), Tok::Name(_)) && matches!(self.peek_tok(1), Tok::Op("=")) {
+                let name = self.name()?;
+                self.i += 1;
+                keywords.push((name, self.expr()?));
+            } else {
+                args.push(self.expr()?);
+            }
+        }
+        let span = func.span.to(self.prev_span());
+        Ok(Expr {
+            kind: ExprKind::Call {
+                func: Box::new(func),
+                args,
+                keywords,
+            },
+            span,
+        })
+    }
+
+    /// "never closed" when the statement ran out, else "expected …".
+    fn unclosed_or(&self, open: Span, close: &str, what: &str) -> ParseError {
+        let ran_out =
+            matches!(self.tok(), Tok::End | Tok::Newline) || self.span().line != open.line;
+        if ran_out {
+            ParseError::new(
+                open,
+                format!(
+                    "this `{}` is never closed; add `{close}`",
+                    self.open_of(close)
+                ),
+            )
+        } else {
+            self.expected(what)
+        }
+    }
+
+    fn open_of(&self, close: &str) -> &'static str {
+        match close {
+            ")" => "(",
+            "]" => "[",
+            _ => "{",
+        }
+    }
+
+    /// Skips a bracketed list up to `close`, parsing its items.
+    fn bracketed(&mut self, close: &str, open: Span) -> Result<(), ParseError> {
+        loop {
+            if self.eat_op(close) {
+                return Ok(());
+            }
+            if matches!(self.tok(), Tok::End | Tok::Newline) {
+                return Err(self.unclosed_or(open, close, "an item"));
+            }
+            self.expr()?;
+            if self.eat_op(":") {
+                self.expr()?;
+            }
+            if self.is_name("for") {
+                return Err(self.error_here(
+                    "comprehensions are not supported; use `for i in range(n):` with a statement inside",
+                ));
+            }
+            if !self.eat_op(",") && !self.is_op(close) {
+                return Err(self.unclosed_or(open, close, &format!("`,` or `{close}`")));
+            }
+        }
+    }
+
+    fn atom(&mut self) -> Result<Expr, ParseError> {
+        let span = self.span();
+        let tok = self.tok().clone();
+        let kind = match tok {
+            Tok::Name(n) => {
+                if let Some(message) = unsupported(&n).filter(|_| n != "match") {
+                    return Err(self.error_here(message));
+                }
+                if matches!(
+                    n.as_str(),
+                    "def"
+                        | "class"
+                        | "for"
+                        | "try"
+                        | "except"
+                        | "return"
+                        | "raise"
+                        | "pass"
+                        | "import"
+                        | "from"
+                        | "global"
+                        | "in"
+                        | "is"
+                        | "and"
+                        | "or"
+                        | "as"
+                        | "async"
+                ) {
+                    return Err(self.expected("an expression"));
+                }
+                self.i += 1;
+                ExprKind::Name(n)
+            }
+            Tok::Number(n) => {
+                self.i += 1;
+                ExprKind::Number(n)
+            }
+            Tok::Str { .. } => {
+                let mut value = String::new();
+                let mut formatted = false;
+                while let Tok::Str {
+                    value: v,
+                    formatted: f,
+                } = self.tok().clone()
+                {
+                    value.push_str(&v);
+                    formatted |= f;
+                    self.i += 1;
+                }
+                ExprKind::Str { value, formatted }
+            }
+            Tok::Op(open @ ("(" | "[" | "{")) => {
+                self.i += 1;
+                let close = match open {
+                    "(" => ")",
+                    "[" => "]",
+                    _ => "}",
+                };
+                if open == "(" && !self.is_op(")") {
+                    let inner = self.expr()?;
+                    if self.eat_op(")") {
+                        return Ok(inner);
+                    }
+                    if !self.is_op(",") {
+                        return Err(self.unclosed_or(span, ")", "`)`"));
+                    }
+                }
+                self.bracketed(close, span)?;
+                ExprKind::Other(match open {
+                    "(" => "a tuple",
+                    "[" => "a list",
+                    _ => "a dict or set",
+                })
+            }
+            _ => return Err(self.expected("an expression")),
+        };
+        Ok(Expr {
+            kind,
+            span: span.to(self.prev_span()),
+        })
+    }
+}
