@@ -304,13 +304,11 @@ fn statement(w: &mut Writer, step: &Step, indent: usize) {
             items,
             return_exceptions,
         } => {
-            let items: Vec<String> = items.iter().map(target).collect();
-            let tail = if *return_exceptions {
-                ", return_exceptions=True"
-            } else {
-                ""
-            };
-            format!("await asyncio.gather({}{tail})", items.join(", "))
+            let mut args: Vec<String> = items.iter().map(target).collect();
+            if *return_exceptions {
+                args.push("return_exceptions=True".into());
+            }
+            format!("await asyncio.gather({})", args.join(", "))
         }
         Step::WaitFor {
             target: t,
