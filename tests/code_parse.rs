@@ -393,3 +393,104 @@ fn the_learners_program_reads_as_the_scenario_it_means() {
     assert_eq!(scenario.main.run, vec!["get".to_string()]);
     assert_eq!(scenario.executor_workers, 4);
 }
+
+// ---------------------------------------------------------------------------------------
+// Malformed programs: where, and what to do, word for word.
+
+fn error_of(source: &str) -> String {
+    match parse_python(source) {
+        Ok(s) => panic!("parsed, but should not have:\n{source}\n{s:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+const MAIN: &str = "\n\nasync def main():\n    await work()\n";
+
+#[test]
+fn malformed_programs_are_explained_with_line_and_column() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "async def main()\n    await asyncio.sleep(1)\n",
+            "line 1, column 17: expected `:` at the end of the `async def` line, found the end of the line",
+        ),
+        (
+            "async def main():\n    await asyncio.sleep(1\n    print(\"done\")\n",
+            "line 2, column 24: this `(` is never closed; add `)`",
+        ),
+        (
+            "async def main():\nawait asyncio.sleep(1)\n",
+            "line 1, column 17: expected an indented block after this `async def` line; indent the lines that belong to it",
+        ),
+        (
+            "async def main():\n    while True:\n        await asyncio.sleep(1)\n",
+            "line 2, column 5: `while` loops are not supported; use `for i in range(n):`",
+        ),
+        (
+            "async def main():\n    print(\"hello)\n",
+            "line 2, column 11: this string is never closed; add a closing `\"` on the same line",
+        ),
+        (
+            "async def main():\n    await asyncio.sleep(1)\n      await asyncio.sleep(2)\n",
+            "line 3, column 7: this line is indented more than the line before it, but nothing opens a block there",
+        ),
+        (
+            "async def main():\n    await worker()\n",
+            "line 2, column 11: there is no coroutine named `worker`; define it with `async def worker():`",
+        ),
+        (
+            "async def work():\n    asyncio.sleep(1)\n",
+            "line 2, column 5: `asyncio.sleep(...)` does nothing without `await`; write `await asyncio.sleep(...)`",
+        ),
+        (
+            "async def work():\n\tawait asyncio.sleep(1)\n",
+            "line 2, column 1: this line is indented with a tab; indent with spaces (4 per level)",
+        ),
+        (
+            "async def work():\n    await asyncio.sleep(1)\n",
+            "line 1, column 1: there is no `async def main():`; add one that awaits your coroutines, and end with `asyncio.run(main())`",
+        ),
+        (
+            "async def work():\n    if True:\n        await asyncio.sleep(1)\n",
+            "line 2, column 5: `if` statements are not supported; a scenario runs the same steps every time, so write only the branch you want",
+        ),
+        (
+            "async def work():\n    async with gate:\n        await asyncio.sleep(1)\n",
+            "line 2, column 16: there is no semaphore or lock named `gate`; create one with `gate = asyncio.Lock()`",
+        ),
+        (
+            "async def work():\n    await asyncio.sleep(-1)\n",
+            "line 2, column 25: the sleep time cannot be negative",
+        ),
+        (
+            "async def work():\n    await task\n",
+            "line 2, column 11: `task` is not a task here; create it first with `task = asyncio.create_task(worker())`",
+        ),
+        (
+            "async def work():\n    try:\n        await asyncio.sleep(1)\n    except:\n        pass\n",
+            "line 4, column 5: a bare `except:` also catches cancellation; write `except Exception:`",
+        ),
+        (
+            "async def work():\n    await asyncio.sleep(\"soon\")\n",
+            "line 2, column 25: the sleep time must be a number of seconds, such as 0.5",
+        ),
+        (
+            "async def work():\n    for x in items:\n        pass\n",
+            "line 2, column 14: `for` loops must count with `range(n)`, e.g. `for i in range(3):`",
+        ),
+        (
+            "def helper():\n    pass\n",
+            "line 1, column 1: plain functions such as `helper` are not supported; use `async def`, and `blocking(seconds)` or `time.sleep(seconds)` for blocking work",
+        ),
+        ("x = 1 $ 2\n", "line 1, column 7: `$` is not allowed here"),
+    ];
+    for (source, message) in cases {
+        // A coroutine `work` gets a main that awaits it, unless main's absence is the error.
+        let source = if source.starts_with("async def work") && !message.contains("async def main")
+        {
+            format!("{source}{MAIN}")
+        } else {
+            source.to_string()
+        };
+        assert_eq!(&error_of(&source), message, "\n{source}");
+    }
+}

@@ -339,7 +339,7 @@ impl Lexer<'_> {
         };
         ParseError::new(
             span,
-            format!("this string is never closed; add a closing {close} {place}"),
+            format!("this string is never closed; add a closing `{close}` {place}"),
         )
     }
 

@@ -51,15 +51,11 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
     for stmt in module {
         definition(&mut m, stmt)?;
     }
-    let Some((main_span, main_body)) = m.main else {
-        return Err(ParseError {
-            line: 1,
-            column: 1,
-            end_column: 2,
-            message: "there is no `async def main():`; add one that awaits your coroutines, and end with `asyncio.run(main())`".into(),
-        });
+    // main() first: the resources it creates are used by the coroutines.
+    let started = match m.main {
+        Some((_, body)) => Some(start(&mut m, body)?),
+        None => None,
     };
-    let (main, executor_workers) = start(&mut m, main_span, main_body)?;
     let mut seen = BTreeMap::new();
     let mut coroutines = Vec::new();
     for (name, span, body) in &m.coroutines {
@@ -75,6 +71,14 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
             steps,
         });
     }
+    let Some((main, executor_workers)) = started else {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            end_column: 2,
+            message: "there is no `async def main():`; add one that awaits your coroutines, and end with `asyncio.run(main())`".into(),
+        });
+    };
     Ok(Scenario {
         name: String::new(),
         coroutines,
@@ -228,7 +232,7 @@ fn resource_kind(m: &Module, value: &Expr) -> Result<Option<ResourceKind>, Parse
 }
 
 /// `main()`: which coroutines it starts and how, and the executor's worker count.
-fn start(m: &mut Module, span: Span, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
+fn start(m: &mut Module, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
     let mut run = Vec::new();
     let mut mode = StartMode::Sequential;
     let mut gathered = false;
@@ -274,7 +278,6 @@ fn start(m: &mut Module, span: Span, body: &[Stmt]) -> Result<(Main, u32), Parse
             _ => error(stmt.span, explain)?,
         }
     }
-    let _ = span;
     Ok((Main { mode, run }, workers))
 }
 
