@@ -190,6 +190,19 @@ fn scenarios() -> impl Strategy<Value = Scenario> {
     })
 }
 
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    for source in [
+        "async def main(): ".repeat(5000),
+        "(".repeat(5000),
+        "x = ".to_string() + &"not -".repeat(5000) + "1",
+        "async def main():\n    ".to_string() + &"for i in range(2): ".repeat(5000) + "pass\n",
+    ] {
+        let error = parse_python(&source).unwrap_err();
+        assert!(error.message.contains("nested too deeply"), "{error}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -268,6 +268,16 @@ impl Parser {
 
     /// `:` then an indented block (or simple statements on the same line).
     fn block(&mut self, after: &str) -> Result<Vec<Stmt>, ParseError> {
+        self.depth += 1;
+        let body = self.block_body(after);
+        self.depth -= 1;
+        body
+    }
+
+    fn block_body(&mut self, after: &str) -> Result<Vec<Stmt>, ParseError> {
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("blocks are nested too deeply"));
+        }
         if !self.is_op(":") {
             return Err(self.error_here(format!(
                 "expected `:` at the end of the {after} line, found {}",
