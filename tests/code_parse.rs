@@ -49,7 +49,7 @@ fn leaf(names: Vec<String>, has_task: bool) -> BoxedStrategy<Step> {
         )
             .prop_map(
                 |(url, latency_ms, jitter_ms, size_bytes, fail)| Step::Fetch {
-                    url,
+                    url: format!("/{url}"),
                     latency_ms,
                     jitter_ms,
                     size_bytes,
@@ -65,7 +65,7 @@ fn leaf(names: Vec<String>, has_task: bool) -> BoxedStrategy<Step> {
             .clone()
             .prop_map(|target| Step::Await { target })
             .boxed(),
-        (prop::collection::vec(target.clone(), 0..3), any::<bool>())
+        (prop::collection::vec(target.clone(), 1..3), any::<bool>())
             .prop_map(|(items, return_exceptions)| Step::Gather {
                 items,
                 return_exceptions,
@@ -141,53 +141,55 @@ fn steps(names: Vec<String>, has_task: bool) -> BoxedStrategy<Vec<Step>> {
 }
 
 fn scenarios() -> impl Strategy<Value = Scenario> {
-    (1usize..4).prop_flat_map(|n| {
-        let names: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
-        let bodies = prop::collection::vec(
-            any::<bool>().prop_flat_map({
-                let names = names.clone();
-                move |has_task| steps(names.clone(), has_task)
-            }),
-            n,
-        );
-        (
-            bodies,
-            prop::collection::vec(prop::sample::select(names.clone()), 0..4),
-            prop_oneof![Just(StartMode::Sequential), Just(StartMode::Concurrent)],
-            (1u32..4, 0u32..3, 1u32..9, any::<u64>()),
-            prop::sample::select(vec!["", "random", "Errors, retries and time-outs"]),
-        )
-            .prop_map(
-                move |(bodies, run, mode, (permits, maxsize, workers, seed), name)| Scenario {
-                    name: name.into(),
-                    coroutines: names
-                        .iter()
-                        .zip(bodies)
-                        .map(|(name, steps)| Coroutine {
-                            name: name.clone(),
-                            steps,
-                        })
-                        .collect(),
-                    main: Main { mode, run },
-                    resources: vec![
-                        Resource {
-                            name: "s".into(),
-                            kind: ResourceKind::Semaphore { permits },
-                        },
-                        Resource {
-                            name: "l".into(),
-                            kind: ResourceKind::Lock,
-                        },
-                        Resource {
-                            name: "q".into(),
-                            kind: ResourceKind::Queue { maxsize },
-                        },
-                    ],
-                    executor_workers: workers,
-                    seed,
-                },
+    (1usize..4)
+        .prop_flat_map(|n| {
+            let names: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+            let bodies = prop::collection::vec(
+                any::<bool>().prop_flat_map({
+                    let names = names.clone();
+                    move |has_task| steps(names.clone(), has_task)
+                }),
+                n,
+            );
+            (
+                bodies,
+                prop::collection::vec(prop::sample::select(names.clone()), 0..4),
+                prop_oneof![Just(StartMode::Sequential), Just(StartMode::Concurrent)],
+                (1u32..4, 0u32..3, 1u32..9, any::<u64>()),
+                prop::sample::select(vec!["", "random", "Errors, retries and time-outs"]),
             )
-    })
+                .prop_map(
+                    move |(bodies, run, mode, (permits, maxsize, workers, seed), name)| Scenario {
+                        name: name.into(),
+                        coroutines: names
+                            .iter()
+                            .zip(bodies)
+                            .map(|(name, steps)| Coroutine {
+                                name: name.clone(),
+                                steps,
+                            })
+                            .collect(),
+                        main: Main { mode, run },
+                        resources: vec![
+                            Resource {
+                                name: "s".into(),
+                                kind: ResourceKind::Semaphore { permits },
+                            },
+                            Resource {
+                                name: "l".into(),
+                                kind: ResourceKind::Lock,
+                            },
+                            Resource {
+                                name: "q".into(),
+                                kind: ResourceKind::Queue { maxsize },
+                            },
+                        ],
+                        executor_workers: workers,
+                        seed,
+                    },
+                )
+        })
+        .prop_filter("scenarios that validate", |s| s.validate().is_ok())
 }
 
 #[test]
@@ -495,6 +497,15 @@ fn malformed_programs_are_explained_with_line_and_column() {
             "line 1, column 1: plain functions such as `helper` are not supported; use `async def`, and `blocking(seconds)` or `time.sleep(seconds)` for blocking work",
         ),
         ("x = 1 $ 2\n", "line 1, column 7: `$` is not allowed here"),
+        // Found by Scenario::validate, placed at the statement the step came from.
+        (
+            "async def work():\n    await asyncio.sleep(0.1)\n    await asyncio.gather()\n",
+            "line 3, column 5: gather() needs at least one coroutine or task",
+        ),
+        (
+            "async def work():\n    for i in range(2):\n        await asyncio.sleep(4000)\n",
+            "line 3, column 9: a duration of 4000000 ms is more than the limit of 3600000 ms (one hour)",
+        ),
     ];
     for (source, message) in cases {
         // A coroutine `work` gets a main that awaits it, unless main's absence is the error.

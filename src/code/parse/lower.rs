@@ -38,8 +38,16 @@ fn error(span: Span, message: impl Into<String>) -> Result<(), ParseError> {
     Err(ParseError::new(span, message))
 }
 
+/// Where a scenario's parts came from, to place the errors `Scenario::validate` finds.
+#[derive(Default)]
+pub struct Places {
+    pub main: Span,
+    /// Per coroutine: its `async def` line and its steps in pre-order.
+    pub coroutines: Vec<(Span, Vec<Span>)>,
+}
+
 /// The scenario the module describes (without the name and seed, read from comments).
-pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
+pub fn lower(source: &str, module: &[Stmt]) -> Result<(Scenario, Places), ParseError> {
     let mut m = Module {
         source,
         coroutines: Vec::new(),
@@ -58,6 +66,10 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
     };
     let mut seen = BTreeMap::new();
     let mut coroutines = Vec::new();
+    let mut places = Places {
+        main: m.main.map_or(Span::default(), |(span, _)| span),
+        coroutines: Vec::new(),
+    };
     for (name, span, body) in &m.coroutines {
         if seen.insert(name.clone(), ()).is_some() {
             error(
@@ -65,7 +77,9 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
                 format!("`{name}` is defined twice; give each coroutine its own name"),
             )?;
         }
-        let steps = Body::new(&m).block(body)?;
+        let mut reader = Body::new(&m);
+        let steps = reader.block(body)?;
+        places.coroutines.push((*span, reader.spans));
         coroutines.push(Coroutine {
             name: name.clone(),
             steps,
@@ -79,14 +93,15 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<Scenario, ParseError> {
             message: "there is no `async def main():`; add one that awaits your coroutines, and end with `asyncio.run(main())`".into(),
         });
     };
-    Ok(Scenario {
+    let scenario = Scenario {
         name: String::new(),
         coroutines,
         main,
         resources: m.resources,
         executor_workers,
         seed: 0,
-    })
+    };
+    Ok((scenario, places))
 }
 
 /// One top-level statement: records what it defines.

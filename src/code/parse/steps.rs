@@ -13,6 +13,8 @@ pub struct Body<'m, 'a> {
     module: &'m Module<'a>,
     constants: Constants,
     handles: HashSet<String>,
+    /// Where each step came from, in pre-order (as `ScenarioError` numbers steps).
+    pub spans: Vec<Span>,
 }
 
 fn fail<T>(span: Span, message: impl Into<String>) -> Result<T, ParseError> {
@@ -35,6 +37,7 @@ impl<'m, 'a> Body<'m, 'a> {
             module,
             constants: module.constants.clone(),
             handles: HashSet::new(),
+            spans: Vec::new(),
         }
     }
 
@@ -49,6 +52,16 @@ impl<'m, 'a> Body<'m, 'a> {
     }
 
     fn statement(&mut self, stmt: &Stmt) -> Result<Option<Step>, ParseError> {
+        let position = self.spans.len();
+        self.spans.push(stmt.span);
+        let step = self.step(stmt)?;
+        if step.is_none() {
+            self.spans.truncate(position);
+        }
+        Ok(step)
+    }
+
+    fn step(&mut self, stmt: &Stmt) -> Result<Option<Step>, ParseError> {
         let span = stmt.span;
         Ok(Some(match &stmt.kind {
             StmtKind::Pass | StmtKind::Global | StmtKind::Import => return Ok(None),
