@@ -367,6 +367,14 @@ fn async_for_over_the_ticker_takes_items_times_every() {
 }
 
 #[test]
+fn async_for_over_an_own_generator_shaped_like_the_ticker() {
+    ends_at(
+        "async def numbers():\n    for i in range(4):\n        await asyncio.sleep(0.1)\n        yield i\n\n\nasync def stream():\n    async for n in numbers():\n        print(n)\n\n\nasync def main():\n    await stream()\n",
+        400.0,
+    );
+}
+
+#[test]
 fn range_loops_and_named_constants() {
     ends_at(
         "DELAY = 0.25\n\n\nasync def tick():\n    for i in range(3):\n        await asyncio.sleep(DELAY)\n\n\nasync def main():\n    await tick()\n",
@@ -497,6 +505,10 @@ fn malformed_programs_are_explained_with_line_and_column() {
             "line 1, column 1: plain functions such as `helper` are not supported; use `async def`, and `blocking(seconds)` or `time.sleep(seconds)` for blocking work",
         ),
         ("x = 1 $ 2\n", "line 1, column 7: `$` is not allowed here"),
+        (
+            "async def numbers():\n    yield 1\n    yield 2\n",
+            "line 2, column 5: `yield` works only in an async generator shaped like the prelude's ticker: `for i in range(n):` holding `await asyncio.sleep(seconds)` then `yield i`",
+        ),
         // Found by Scenario::validate, placed at the statement the step came from.
         (
             "async def work():\n    await asyncio.sleep(0.1)\n    await asyncio.gather()\n",

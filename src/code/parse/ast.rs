@@ -44,6 +44,8 @@ pub enum StmtKind {
     Return(Option<Expr>),
     Raise(Option<Expr>),
     Global,
+    /// `yield value`: only in an async generator shaped like the prelude's `ticker`.
+    Yield,
     Import,
     /// `async def` / `def`; `body` is `None` for the prelude's functions, skipped unread.
     Def {

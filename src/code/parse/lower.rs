@@ -7,7 +7,7 @@
 use super::ast::{Expr, ExprKind, Stmt, StmtKind};
 use super::error::{ParseError, Span};
 use super::steps::Body;
-use super::values::{count, dotted, Constants};
+use super::values::{count, dotted, millis, Constants};
 use crate::sim::{Coroutine, Main, Resource, ResourceKind, Scenario, StartMode};
 use std::collections::BTreeMap;
 
@@ -18,6 +18,8 @@ pub struct Module<'a> {
     pub resources: Vec<Resource>,
     pub exceptions: Vec<String>,
     pub constants: Constants,
+    /// Async generators shaped like `ticker`: name, items, milliseconds between items.
+    pub generators: Vec<(String, u32, u64)>,
     main: Option<(Span, &'a [Stmt])>,
 }
 
@@ -54,6 +56,7 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<(Scenario, Places), ParseE
         resources: Vec::new(),
         exceptions: Vec::new(),
         constants: Constants::new(),
+        generators: Vec::new(),
         main: None,
     };
     for stmt in module {
@@ -127,7 +130,10 @@ fn definition<'a>(m: &mut Module<'a>, stmt: &'a Stmt) -> Result<(), ParseError> 
                     format!("coroutines with parameters are not supported; write `async def {name}():` and put the values inside it"),
                 )?;
             }
-            if name == "main" {
+            if let Some(yields) = find_yield(body) {
+                let (items, every) = generator_shape(m, body).ok_or_else(|| ParseError::new(yields, GENERATOR_SHAPE))?;
+                m.generators.push((name.clone(), items, every));
+            } else if name == "main" {
                 m.main = Some((stmt.span, body));
             } else {
                 m.coroutines.push((name.clone(), stmt.span, body));
@@ -170,6 +176,74 @@ fn definition<'a>(m: &mut Module<'a>, stmt: &'a Stmt) -> Result<(), ParseError> 
         )?,
     }
     Ok(())
+}
+
+/// What an async generator of your own must look like to be read.
+pub const GENERATOR_SHAPE: &str = "`yield` works only in an async generator shaped like the prelude's ticker: `for i in range(n):` holding `await asyncio.sleep(seconds)` then `yield i`";
+
+/// Where the first `yield` in `body` is, at any depth.
+fn find_yield(body: &[Stmt]) -> Option<Span> {
+    body.iter().find_map(|s| match &s.kind {
+        StmtKind::Yield => Some(s.span),
+        StmtKind::For { body, .. } | StmtKind::With { body, .. } | StmtKind::If { body, .. } => {
+            find_yield(body)
+        }
+        StmtKind::Try { body, handlers } => {
+            find_yield(body).or_else(|| handlers.iter().find_map(|h| find_yield(&h.body)))
+        }
+        _ => None,
+    })
+}
+
+/// `for i in range(n): await asyncio.sleep(s); yield i` → `(n, s in ms)`.
+fn generator_shape(m: &Module, body: &[Stmt]) -> Option<(u32, u64)> {
+    let [Stmt {
+        kind:
+            StmtKind::For {
+                is_async: false,
+                iter,
+                body,
+                ..
+            },
+        ..
+    }] = body
+    else {
+        return None;
+    };
+    let ExprKind::Call { func, args, .. } = &iter.kind else {
+        return None;
+    };
+    let [n] = args.as_slice() else { return None };
+    if dotted(func).as_deref() != Some("range") {
+        return None;
+    }
+    let [sleep, Stmt {
+        kind: StmtKind::Yield,
+        ..
+    }] = body.as_slice()
+    else {
+        return None;
+    };
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::Await(call),
+        ..
+    }) = &sleep.kind
+    else {
+        return None;
+    };
+    let ExprKind::Call { func, args, .. } = &call.kind else {
+        return None;
+    };
+    let [seconds] = args.as_slice() else {
+        return None;
+    };
+    if dotted(func).as_deref() != Some("asyncio.sleep") {
+        return None;
+    }
+    Some((
+        count(n, &m.constants, "").ok()?,
+        millis(seconds, &m.constants, "").ok()?,
+    ))
 }
 
 fn is_run_main(e: &Expr) -> bool {

@@ -63,9 +63,6 @@ fn unsupported(keyword: &str) -> Option<&'static str> {
         "break" | "continue" => {
             "`break` and `continue` are not supported; loop a fixed number of times with `for i in range(n):`"
         }
-        "yield" => {
-            "`yield` is not supported in your own code; use the prelude's async generator with `async for item in ticker(n, every):`"
-        }
         "finally" => "`finally` is not supported; use `except Exception:`",
         "del" | "assert" | "nonlocal" | "match" => {
             "this statement is not supported; Looplab reads awaits, sleeps, fetches, tasks, locks, queues, loops, try/except, raise and print"
@@ -218,6 +215,13 @@ impl Parser {
         let ends =
             |p: &Parser| matches!(p.tok(), Tok::Newline | Tok::End | Tok::Dedent) || p.is_op(";");
         Ok(match keyword.as_str() {
+            "yield" => {
+                self.i += 1;
+                if !ends(self) {
+                    self.expr()?;
+                }
+                StmtKind::Yield
+            }
             "pass" => {
                 self.i += 1;
                 StmtKind::Pass

@@ -65,6 +65,7 @@ impl<'m, 'a> Body<'m, 'a> {
         let span = stmt.span;
         Ok(Some(match &stmt.kind {
             StmtKind::Pass | StmtKind::Global | StmtKind::Import => return Ok(None),
+            StmtKind::Yield => return fail(span, super::lower::GENERATOR_SHAPE),
             StmtKind::Expr(e) => return self.expression(e),
             StmtKind::Assign(target, value) => return self.assignment(target, value),
             StmtKind::Return(value) => Step::Return {
@@ -93,12 +94,19 @@ impl<'m, 'a> Body<'m, 'a> {
                 body,
                 ..
             } => {
-                let Some([n, every]) = self.call_args(iter, "ticker") else {
-                    return fail(iter.span, "`async for` works over the prelude's async generator, e.g. `async for item in ticker(3, 0.5):`");
+                let (items, every_ms) = match self.call_args(iter, "ticker") {
+                    Some([n, every]) => (
+                        count(n, &self.constants, "the number of items")?,
+                        millis(every, &self.constants, "the time between items")?,
+                    ),
+                    None => match self.generator(iter) {
+                        Some(shape) => shape,
+                        None => return fail(iter.span, "`async for` works over an async generator such as the prelude's, e.g. `async for item in ticker(3, 0.5):`"),
+                    },
                 };
                 Step::AsyncFor {
-                    items: count(n, &self.constants, "the number of items")?,
-                    every_ms: millis(every, &self.constants, "the time between items")?,
+                    items,
+                    every_ms,
                     body: self.block(body)?,
                 }
             }
@@ -144,6 +152,16 @@ impl<'m, 'a> Body<'m, 'a> {
                 return fail(span, "`if` statements are not supported; a scenario runs the same steps every time, so write only the branch you want")
             }
         }))
+    }
+
+    /// `(items, every_ms)` of a call to one of the program's async generators.
+    fn generator(&self, e: &Expr) -> Option<(u32, u64)> {
+        let ExprKind::Call { func, args, .. } = &e.kind else {
+            return None;
+        };
+        let name = dotted(func)?;
+        let found = self.module.generators.iter().find(|g| g.0 == name)?;
+        args.is_empty().then_some((found.1, found.2))
     }
 
     /// The arguments of `name(...)` if `e` is that call with exactly `N` of them.
