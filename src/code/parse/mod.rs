@@ -1,8 +1,8 @@
 //! Reads a Python asyncio program into a [`Scenario`]: the inverse of
 //! [`python_code`](crate::code::python_code) for the subset of Python Looplab models.
 //!
-//! Hand-written (see docs/parser-choice.md): [`lexer`] makes tokens with indentation,
-//! [`parser`] builds a small syntax tree, [`lower`] and [`steps`] give it meaning as a
+//! Hand-written (see docs/parser-choice.md): `lexer` makes tokens with indentation,
+//! `parser` and `expressions` build a small syntax tree, `lower` and `steps` give it meaning as a
 //! scenario. Pure Rust like `sim`; arbitrary text gives a [`ParseError`], never a panic.
 //!
 //! Besides the code, two comments `python_code` writes are read back: the title line
@@ -12,6 +12,7 @@
 
 mod ast;
 mod error;
+mod expressions;
 mod lexer;
 mod lower;
 mod parser;

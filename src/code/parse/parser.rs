@@ -4,20 +4,21 @@
 //! learner wrote can be named in the error; `lower` decides what each statement means.
 //! Constructs outside the subset are refused here with what to use instead.
 
-use super::ast::{Expr, ExprKind, Handler, Stmt, StmtKind};
+use super::ast::{Handler, Stmt, StmtKind};
 use super::error::{ParseError, Span};
 use super::lexer::{Tok, Token};
 
 /// Functions of the prelude `python_code` writes; their bodies are skipped unread.
 pub const PRELUDE_FUNCTIONS: &[&str] = &["fetch", "blocking", "ticker", "measure"];
 
-/// How deep expressions may nest before the program is refused.
-const MAX_DEPTH: usize = 64;
+/// How deep blocks and expressions may nest before the program is refused.
+pub(super) const MAX_DEPTH: usize = 64;
 
 pub struct Parser {
-    tokens: Vec<Token>,
-    i: usize,
-    depth: usize,
+    pub(super) tokens: Vec<Token>,
+    pub(super) i: usize,
+    /// How deep blocks and expressions nest at this point.
+    pub(super) depth: usize,
 }
 
 pub fn parse_module(tokens: Vec<Token>) -> Result<Vec<Stmt>, ParseError> {
@@ -38,7 +39,7 @@ pub fn parse_module(tokens: Vec<Token>) -> Result<Vec<Stmt>, ParseError> {
 }
 
 /// A token in plain words, for "expected …, found …".
-fn describe(tok: &Tok) -> String {
+pub(super) fn describe(tok: &Tok) -> String {
     match tok {
         Tok::Name(n) => format!("`{n}`"),
         Tok::Number(n) => format!("the number {n}"),
@@ -52,7 +53,7 @@ fn describe(tok: &Tok) -> String {
 }
 
 /// What to write instead of a keyword outside the subset.
-fn unsupported(keyword: &str) -> Option<&'static str> {
+pub(super) fn unsupported(keyword: &str) -> Option<&'static str> {
     Some(match keyword {
         "while" => "`while` loops are not supported; use `for i in range(n):`",
         "if" | "elif" | "else" => {
@@ -72,32 +73,32 @@ fn unsupported(keyword: &str) -> Option<&'static str> {
 }
 
 impl Parser {
-    fn tok(&self) -> &Tok {
+    pub(super) fn tok(&self) -> &Tok {
         self.tokens.get(self.i).map_or(&Tok::End, |t| &t.tok)
     }
 
-    fn span(&self) -> Span {
+    pub(super) fn span(&self) -> Span {
         self.tokens
             .get(self.i)
             .or(self.tokens.last())
             .map_or(Span::default(), |t| t.span)
     }
 
-    fn prev_span(&self) -> Span {
+    pub(super) fn prev_span(&self) -> Span {
         self.tokens
             .get(self.i.saturating_sub(1))
             .map_or(Span::default(), |t| t.span)
     }
 
-    fn is_op(&self, op: &str) -> bool {
+    pub(super) fn is_op(&self, op: &str) -> bool {
         matches!(self.tok(), Tok::Op(o) if *o == op)
     }
 
-    fn is_name(&self, name: &str) -> bool {
+    pub(super) fn is_name(&self, name: &str) -> bool {
         matches!(self.tok(), Tok::Name(n) if n == name)
     }
 
-    fn eat_op(&mut self, op: &str) -> bool {
+    pub(super) fn eat_op(&mut self, op: &str) -> bool {
         let yes = self.is_op(op);
         if yes {
             self.i += 1;
@@ -105,11 +106,11 @@ impl Parser {
         yes
     }
 
-    fn error_here(&self, message: impl Into<String>) -> ParseError {
+    pub(super) fn error_here(&self, message: impl Into<String>) -> ParseError {
         ParseError::new(self.span(), message)
     }
 
-    fn expected(&self, what: &str) -> ParseError {
+    pub(super) fn expected(&self, what: &str) -> ParseError {
         self.error_here(format!("expected {what}, found {}", describe(self.tok())))
     }
 
@@ -121,7 +122,7 @@ impl Parser {
         }
     }
 
-    fn name(&mut self) -> Result<String, ParseError> {
+    pub(super) fn name(&mut self) -> Result<String, ParseError> {
         match self.tok().clone() {
             Tok::Name(n) => {
                 self.i += 1;
@@ -201,7 +202,7 @@ impl Parser {
         Ok(())
     }
 
-    fn peek_tok(&self, ahead: usize) -> &Tok {
+    pub(super) fn peek_tok(&self, ahead: usize) -> &Tok {
         self.tokens
             .get(self.i + ahead)
             .map_or(&Tok::End, |t| &t.tok)
@@ -463,290 +464,5 @@ impl Parser {
             return Err(self.expected("`except` after the `try` block"));
         }
         Ok(StmtKind::Try { body, handlers })
-    }
-
-    pub fn expr(&mut self) -> Result<Expr, ParseError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error_here("this expression is nested too deeply"));
-        }
-        let result = self.comparison();
-        self.depth -= 1;
-        result
-    }
-
-    fn comparison(&mut self) -> Result<Expr, ParseError> {
-        let left = self.arithmetic()?;
-        let op = match self.tok() {
-            Tok::Op(op @ ("==" | "!=" | "<" | ">" | "<=" | ">=")) => *op,
-            Tok::Name(n) if n == "and" || n == "or" || n == "is" || n == "in" => {
-                if n == "and" {
-                    "and"
-                } else if n == "or" {
-                    "or"
-                } else if n == "is" {
-                    "is"
-                } else {
-                    "in"
-                }
-            }
-            _ => return Ok(left),
-        };
-        self.i += 1;
-        let right = self.expr()?;
-        let span = left.span.to(right.span);
-        Ok(Expr {
-            kind: ExprKind::Operator(op, vec![left, right]),
-            span,
-        })
-    }
-
-    fn arithmetic(&mut self) -> Result<Expr, ParseError> {
-        let left = self.unary()?;
-        let op = match self.tok() {
-            Tok::Op(
-                op @ ("+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "&" | "|" | "^" | "<<"
-                | ">>"),
-            ) => *op,
-            _ => return Ok(left),
-        };
-        self.i += 1;
-        let right = self.expr()?;
-        let span = left.span.to(right.span);
-        Ok(Expr {
-            kind: ExprKind::Operator(op, vec![left, right]),
-            span,
-        })
-    }
-
-    fn unary(&mut self) -> Result<Expr, ParseError> {
-        let start = self.span();
-        let op = match self.tok() {
-            Tok::Op(op @ ("-" | "+" | "~")) => *op,
-            Tok::Name(n) if n == "not" => "not",
-            Tok::Name(n) if n == "await" => "await",
-            _ => return self.postfix(),
-        };
-        self.i += 1;
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error_here("this expression is nested too deeply"));
-        }
-        let operand = self.unary();
-        self.depth -= 1;
-        let operand = operand?;
-        let span = start.to(operand.span);
-        let kind = if op == "await" {
-            ExprKind::Await(Box::new(operand))
-        } else {
-            ExprKind::Operator(op, vec![operand])
-        };
-        Ok(Expr { kind, span })
-    }
-
-    fn postfix(&mut self) -> Result<Expr, ParseError> {
-        let mut e = self.atom()?;
-        loop {
-            if self.eat_op(".") {
-                let attr = self.name()?;
-                let span = e.span.to(self.prev_span());
-                e = Expr {
-                    kind: ExprKind::Attribute(Box::new(e), attr),
-                    span,
-                };
-            } else if self.is_op("(") {
-                e = self.call(e)?;
-            } else if self.is_op("[") {
-                let open = self.span();
-                self.i += 1;
-                self.bracketed("]", open)?;
-                let span = e.span.to(self.prev_span());
-                e = Expr {
-                    kind: ExprKind::Other("indexing"),
-                    span,
-                };
-            } else {
-                return Ok(e);
-            }
-        }
-    }
-
-    fn call(&mut self, func: Expr) -> Result<Expr, ParseError> {
-        let open = self.span();
-        self.i += 1;
-        let mut args = Vec::new();
-        let mut keywords = Vec::new();
-        loop {
-            if self.eat_op(")") {
-                break;
-            }
-            if !args.is_empty() || !keywords.is_empty() {
-                if !self.eat_op(",") {
-                    return Err(self.unclosed_or(open, ")", "`,` or `)`"));
-                }
-                if self.eat_op(")") {
-                    break;
-                }
-            }
-            if matches!(self.tok(), Tok::End | Tok::Newline) {
-                return Err(self.unclosed_or(open, ")", "an argument"));
-            }
-            let starred = self.span();
-            if self.eat_op("*") || self.eat_op("**") {
-                self.expr()?;
-                args.push(Expr {
-                    kind: ExprKind::Other("a starred argument"),
-                    span: starred.to(self.prev_span()),
-                });
-                continue;
-            }
-            if matches!(self.tok(), Tok::Name(_)) && matches!(self.peek_tok(1), Tok::Op("=")) {
-                let name = self.name()?;
-                self.i += 1;
-                keywords.push((name, self.expr()?));
-            } else {
-                args.push(self.expr()?);
-            }
-        }
-        let span = func.span.to(self.prev_span());
-        Ok(Expr {
-            kind: ExprKind::Call {
-                func: Box::new(func),
-                args,
-                keywords,
-            },
-            span,
-        })
-    }
-
-    /// "never closed" when the statement ran out, else "expected …".
-    fn unclosed_or(&self, open: Span, close: &str, what: &str) -> ParseError {
-        let ran_out =
-            matches!(self.tok(), Tok::End | Tok::Newline) || self.span().line != open.line;
-        if ran_out {
-            ParseError::new(
-                open,
-                format!(
-                    "this `{}` is never closed; add `{close}`",
-                    self.open_of(close)
-                ),
-            )
-        } else {
-            self.expected(what)
-        }
-    }
-
-    fn open_of(&self, close: &str) -> &'static str {
-        match close {
-            ")" => "(",
-            "]" => "[",
-            _ => "{",
-        }
-    }
-
-    /// Skips a bracketed list up to `close`, parsing its items.
-    fn bracketed(&mut self, close: &str, open: Span) -> Result<(), ParseError> {
-        loop {
-            if self.eat_op(close) {
-                return Ok(());
-            }
-            if matches!(self.tok(), Tok::End | Tok::Newline) {
-                return Err(self.unclosed_or(open, close, "an item"));
-            }
-            self.expr()?;
-            if self.eat_op(":") {
-                self.expr()?;
-            }
-            if self.is_name("for") {
-                return Err(self.error_here(
-                    "comprehensions are not supported; use `for i in range(n):` with a statement inside",
-                ));
-            }
-            if !self.eat_op(",") && !self.is_op(close) {
-                return Err(self.unclosed_or(open, close, &format!("`,` or `{close}`")));
-            }
-        }
-    }
-
-    fn atom(&mut self) -> Result<Expr, ParseError> {
-        let span = self.span();
-        let tok = self.tok().clone();
-        let kind = match tok {
-            Tok::Name(n) => {
-                if let Some(message) = unsupported(&n).filter(|_| n != "match") {
-                    return Err(self.error_here(message));
-                }
-                if matches!(
-                    n.as_str(),
-                    "def"
-                        | "class"
-                        | "for"
-                        | "try"
-                        | "except"
-                        | "return"
-                        | "raise"
-                        | "pass"
-                        | "import"
-                        | "from"
-                        | "global"
-                        | "in"
-                        | "is"
-                        | "and"
-                        | "or"
-                        | "as"
-                        | "async"
-                ) {
-                    return Err(self.expected("an expression"));
-                }
-                self.i += 1;
-                ExprKind::Name(n)
-            }
-            Tok::Number(n) => {
-                self.i += 1;
-                ExprKind::Number(n)
-            }
-            Tok::Str { .. } => {
-                let mut value = String::new();
-                let mut formatted = false;
-                while let Tok::Str {
-                    value: v,
-                    formatted: f,
-                } = self.tok().clone()
-                {
-                    value.push_str(&v);
-                    formatted |= f;
-                    self.i += 1;
-                }
-                ExprKind::Str { value, formatted }
-            }
-            Tok::Op(open @ ("(" | "[" | "{")) => {
-                self.i += 1;
-                let close = match open {
-                    "(" => ")",
-                    "[" => "]",
-                    _ => "}",
-                };
-                if open == "(" && !self.is_op(")") {
-                    let inner = self.expr()?;
-                    if self.eat_op(")") {
-                        return Ok(inner);
-                    }
-                    if !self.is_op(",") {
-                        return Err(self.unclosed_or(span, ")", "`)`"));
-                    }
-                }
-                self.bracketed(close, span)?;
-                ExprKind::Other(match open {
-                    "(" => "a tuple",
-                    "[" => "a list",
-                    _ => "a dict or set",
-                })
-            }
-            _ => return Err(self.expected("an expression")),
-        };
-        Ok(Expr {
-            kind,
-            span: span.to(self.prev_span()),
-        })
     }
 }
