@@ -506,6 +506,10 @@ fn malformed_programs_are_explained_with_line_and_column() {
         ),
         ("x = 1 $ 2\n", "line 1, column 7: `$` is not allowed here"),
         (
+            "async def work():\n    await loop.run_in_executor(None, blocking, 1)\n",
+            "line 2, column 11: this is not the running loop; first write `loop = asyncio.get_running_loop()`",
+        ),
+        (
             "async def numbers():\n    yield 1\n    yield 2\n",
             "line 2, column 5: `yield` works only in an async generator shaped like the prelude's ticker: `for i in range(n):` holding `await asyncio.sleep(seconds)` then `yield i`",
         ),

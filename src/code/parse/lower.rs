@@ -9,7 +9,7 @@ use super::error::{ParseError, Span};
 use super::steps::Body;
 use super::values::{count, dotted, millis, Constants};
 use crate::sim::{Coroutine, Main, Resource, ResourceKind, Scenario, StartMode};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// What the module defines, known before any coroutine body is read.
 pub struct Module<'a> {
@@ -326,6 +326,7 @@ fn start(m: &mut Module, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
     let mut mode = StartMode::Sequential;
     let mut gathered = false;
     let mut workers = 4;
+    let mut loops = Loops::new();
     let explain = "main() only starts coroutines: `await name()` one after another, or one `await asyncio.gather(a(), b())`; move this line into a coroutine and await it from main()";
     for stmt in body {
         match &stmt.kind {
@@ -334,10 +335,14 @@ fn start(m: &mut Module, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
                 kind: ExprKind::Str { .. },
                 ..
             }) => {}
-            StmtKind::Assign(_, value) if is_loop(value) => {}
+            StmtKind::Assign(target, value) if is_loop(value, &loops) => {
+                if let ExprKind::Name(name) = &target.kind {
+                    loops.insert(name.clone());
+                }
+            }
             StmtKind::Assign(target, value) => assignment(m, target, value)?,
             StmtKind::Expr(e) => {
-                if let Some(n) = executor_workers(m, e)? {
+                if let Some(n) = executor_workers(m, &loops, e)? {
                     workers = n;
                     continue;
                 }
@@ -399,8 +404,11 @@ fn started(m: &Module, e: &Expr) -> Result<String, ParseError> {
     ))
 }
 
+/// Names bound to the running loop (`loop = asyncio.get_running_loop()`).
+pub type Loops = HashSet<String>;
+
 /// `asyncio.get_running_loop()` (or `get_event_loop`), or a name bound to it.
-pub fn is_loop(e: &Expr) -> bool {
+pub fn is_loop(e: &Expr, loops: &Loops) -> bool {
     match &e.kind {
         ExprKind::Call { func, args, .. } => {
             args.is_empty()
@@ -409,20 +417,20 @@ pub fn is_loop(e: &Expr) -> bool {
                     Some("asyncio.get_running_loop" | "asyncio.get_event_loop")
                 )
         }
-        ExprKind::Name(n) => n == "loop",
+        ExprKind::Name(n) => loops.contains(n),
         _ => false,
     }
 }
 
 /// `loop.set_default_executor(ThreadPoolExecutor(n))`: the number of workers.
-fn executor_workers(m: &Module, e: &Expr) -> Result<Option<u32>, ParseError> {
+fn executor_workers(m: &Module, loops: &Loops, e: &Expr) -> Result<Option<u32>, ParseError> {
     let ExprKind::Call { func, args, .. } = &e.kind else {
         return Ok(None);
     };
     let ExprKind::Attribute(base, method) = &func.kind else {
         return Ok(None);
     };
-    if method != "set_default_executor" || !is_loop(base) {
+    if method != "set_default_executor" || !is_loop(base, loops) {
         return Ok(None);
     }
     let pool = args.first().and_then(|a| match &a.kind {

@@ -3,7 +3,7 @@
 
 use super::ast::{Expr, ExprKind, Stmt, StmtKind};
 use super::error::{ParseError, Span};
-use super::lower::{is_loop, Module};
+use super::lower::{is_loop, Loops, Module};
 use super::values::{count, dotted, exception_name, millis, text, Constants};
 use crate::sim::{Awaitable, ResourceKind, Step};
 use std::collections::HashSet;
@@ -13,6 +13,7 @@ pub struct Body<'m, 'a> {
     module: &'m Module<'a>,
     constants: Constants,
     handles: HashSet<String>,
+    loops: Loops,
     /// Where each step came from, in pre-order (as `ScenarioError` numbers steps).
     pub spans: Vec<Span>,
 }
@@ -37,6 +38,7 @@ impl<'m, 'a> Body<'m, 'a> {
             module,
             constants: module.constants.clone(),
             handles: HashSet::new(),
+            loops: Loops::new(),
             spans: Vec::new(),
         }
     }
@@ -209,8 +211,11 @@ impl<'m, 'a> Body<'m, 'a> {
                 self.constants.insert(name.clone(), n.clone());
                 Ok(None)
             }
+            _ if is_loop(value, &self.loops) => {
+                self.loops.insert(name.clone());
+                Ok(None)
+            }
             ExprKind::Str { .. } | ExprKind::Name(_) => Ok(None),
-            _ if is_loop(value) => Ok(None),
             ExprKind::Call { func, args, .. }
                 if matches!(
                     dotted(func).as_deref(),
@@ -356,7 +361,13 @@ impl<'m, 'a> Body<'m, 'a> {
                         _ => fail(e.span, "a queue's `put` takes one item and `get` none, e.g. `await q.put(item)`, `item = await q.get()`"),
                     };
                 }
-                "run_in_executor" if is_loop(base) => return self.executor(e.span, args),
+                "run_in_executor" if is_loop(base, &self.loops) => {
+                    return self.executor(e.span, args)
+                }
+                "run_in_executor" => return fail(
+                    base.span,
+                    "this is not the running loop; first write `loop = asyncio.get_running_loop()`",
+                ),
                 _ => {}
             }
         }
@@ -470,6 +481,9 @@ impl<'m, 'a> Body<'m, 'a> {
             if AWAITED.contains(&name.as_str()) || name.ends_with(".put") || name.ends_with(".get")
             {
                 return fail(e.span, format!("`{name}(...)` can only be awaited directly here; wrap it in a coroutine of its own"));
+            }
+            if name.contains('.') || name.is_empty() {
+                return fail(e.span, CANNOT);
             }
             return fail(
                 func.span,
