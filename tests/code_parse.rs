@@ -506,6 +506,10 @@ fn malformed_programs_are_explained_with_line_and_column() {
         ),
         ("x = 1 $ 2\n", "line 1, column 7: `$` is not allowed here"),
         (
+            "async def work():\n    raise Oops(\"no\")\n",
+            "line 2, column 11: `Oops` is not defined; add `class Oops(Exception): pass` at the top level",
+        ),
+        (
             "async def work():\n    await loop.run_in_executor(None, blocking, 1)\n",
             "line 2, column 11: this is not the running loop; first write `loop = asyncio.get_running_loop()`",
         ),

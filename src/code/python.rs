@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Exceptions Python defines itself; any other name a scenario raises gets a class.
-const BUILTIN_EXCEPTIONS: &[&str] = &[
+pub(crate) const BUILTIN_EXCEPTIONS: &[&str] = &[
     "Exception",
     "BaseException",
     "ValueError",

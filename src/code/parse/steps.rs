@@ -5,6 +5,7 @@ use super::ast::{Expr, ExprKind, Stmt, StmtKind};
 use super::error::{ParseError, Span};
 use super::lower::{is_loop, Loops, Module};
 use super::values::{count, dotted, exception_name, millis, text, Constants};
+use crate::code::python::BUILTIN_EXCEPTIONS;
 use crate::sim::{Awaitable, ResourceKind, Step};
 use std::collections::HashSet;
 
@@ -135,7 +136,7 @@ impl<'m, 'a> Body<'m, 'a> {
                 let handler = &handlers[0];
                 let error = match &handler.error {
                     None => return fail(handler.span, "a bare `except:` also catches cancellation; write `except Exception:`"),
-                    Some(e) => match exception_name(e) {
+                    Some(e) => match self.exception(e)? {
                         Some(name) if name == "Exception" => None,
                         Some(name) => Some(name),
                         None => return fail(e.span, "catch one exception type per `except`, e.g. `except ValueError:`"),
@@ -166,6 +167,26 @@ impl<'m, 'a> Body<'m, 'a> {
         args.is_empty().then_some((found.1, found.2))
     }
 
+    /// The exception an expression names, which must be Python's or a class of the program.
+    fn exception(&self, e: &Expr) -> Result<Option<String>, ParseError> {
+        let Some(name) = exception_name(e) else {
+            return Ok(None);
+        };
+        let known = BUILTIN_EXCEPTIONS.contains(&name.as_str())
+            || name == "CancelledError"
+            || self.module.exceptions.contains(&name);
+        if known {
+            Ok(Some(name))
+        } else {
+            fail(
+                e.span,
+                format!(
+                    "`{name}` is not defined; add `class {name}(Exception): pass` at the top level"
+                ),
+            )
+        }
+    }
+
     /// The arguments of `name(...)` if `e` is that call with exactly `N` of them.
     fn call_args<'e, const N: usize>(&self, e: &'e Expr, name: &str) -> Option<&'e [Expr; N]> {
         match &e.kind {
@@ -186,11 +207,11 @@ impl<'m, 'a> Body<'m, 'a> {
         };
         let (name, message) = match &error.kind {
             ExprKind::Call { func, args, .. } => (
-                exception_name(func),
+                self.exception(func)?,
                 args.first()
                     .map_or(String::new(), |a| text(a, self.module.source)),
             ),
-            _ => (exception_name(error), String::new()),
+            _ => (self.exception(error)?, String::new()),
         };
         match name {
             Some(error) => Ok(Step::Raise { error, message }),
@@ -416,7 +437,7 @@ impl<'m, 'a> Body<'m, 'a> {
                 kind: ExprKind::Name(n),
                 ..
             }) if n == "None" => None,
-            Some(e) => Some(exception_name(e).map_or_else(
+            Some(e) => Some(self.exception(e)?.map_or_else(
                 || {
                     fail(
                         e.span,
