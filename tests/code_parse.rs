@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Reading Python back into scenarios: round trips through `python_code`, known answers
-//! for each construct, word-for-word error messages, and no panics on any text.
-
+//! Reading Python back into scenarios: round trips through `python_code`; each construct
+//! with a known answer, which the simulation and python3 (running the same program,
+//! unchanged) must both give; word-for-word error messages; no panics on any text.
 use looplab::code::{parse_python, python_code, PythonOptions};
 use looplab::sim::presets::presets;
 use looplab::sim::{
@@ -272,6 +272,34 @@ fn ends_at(body: &str, ms: f64) {
         (end - ms).abs() < 1e-6,
         "ended at {end} ms, not {ms}\n{body}"
     );
+    let took = python3_ms(&program(body));
+    // Generous enough for a loaded 2-core machine; a wrong model is off by whole steps.
+    assert!(
+        (took - ms).abs() <= (ms * 0.15).max(60.0),
+        "python3 took {took:.1} ms, the simulation {ms} ms\n{body}"
+    );
+}
+
+/// Runs the program's `main()` with python3 and returns how long it took, in ms: the
+/// same program, unchanged, is real asyncio.
+fn python3_ms(program: &str) -> f64 {
+    let program = program.replace("asyncio.run(main())", "pass");
+    let timed = format!("{program}\n\nstart = time.perf_counter()\nasyncio.run(main())\nprint((time.perf_counter() - start) * 1000)\n");
+    let out = std::process::Command::new("timeout")
+        .args(["30", "python3", "-c", &timed])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "python3 failed:\n{stdout}\n{}\n{timed}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
 }
 
 #[test]
