@@ -2,6 +2,7 @@
 //! Reading Python back into scenarios: round trips through `python_code`; each construct
 //! with a known answer, which the simulation and python3 (running the same program,
 //! unchanged) must both give; word-for-word error messages; no panics on any text.
+
 use looplab::code::{parse_python, python_code, PythonOptions};
 use looplab::sim::presets::presets;
 use looplab::sim::{
