@@ -100,3 +100,35 @@ fn the_program_reads_like_the_tutorial() {
     assert!(code.contains("await asyncio.gather(get_user(), get_posts(), get_comments())"));
     assert!(code.contains("print(f\"concurrent total: {measure(main):.1f} ms\")"));
 }
+
+#[test]
+fn any_text_is_written_as_a_python_literal_of_the_same_text() {
+    let (_, mut s) = presets().into_iter().next().unwrap();
+    let texts = [
+        "a\"b\\c\n\t\r\u{0}\u{1b}\u{7f}\u{85}\u{2028}é😀'",
+        "{x}",
+        "\\u{41}",
+    ];
+    s.coroutines[0].steps = texts
+        .iter()
+        .map(|t| looplab::sim::Step::Print {
+            text: t.to_string(),
+        })
+        .collect();
+    let code = python_code(&s, PythonOptions::default());
+    // Python's own parser reads the print() arguments back and compares them.
+    let read = "import ast, json, sys\nt = ast.parse(sys.argv[1])\nvalues = [n.args[0].value for n in ast.walk(t) if isinstance(n, ast.Call) and getattr(n.func, 'id', '') == 'print' and n.args and isinstance(n.args[0], ast.Constant)]\nprint(values == json.loads(sys.argv[2]))\n";
+    let out = Command::new("python3")
+        .args(["-c", read])
+        .arg(&code)
+        .arg(serde_json::to_string(&texts).unwrap())
+        .output()
+        .expect("python3 runs");
+    let got = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        got.trim(),
+        "True",
+        "{}\n{code}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,10 +1,12 @@
-//! Code views: a scenario written out as a program a learner can read and run.
+//! Code views: a scenario written out as a program a learner can read and run, and a
+//! program read back into a scenario.
 //!
 //! Pure Rust, like `sim`: no web-sys, no yew.
 
+pub mod parse;
 pub mod python;
-
 pub mod rust;
 
+pub use parse::{parse_python, ParseError};
 pub use python::{python_code, python_code_with_lines, PythonCode, PythonOptions};
 pub use rust::{rust_code, RustCode};

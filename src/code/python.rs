@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Exceptions Python defines itself; any other name a scenario raises gets a class.
-const BUILTIN_EXCEPTIONS: &[&str] = &[
+pub(crate) const BUILTIN_EXCEPTIONS: &[&str] = &[
     "Exception",
     "BaseException",
     "ValueError",
@@ -32,14 +32,23 @@ const BUILTIN_EXCEPTIONS: &[&str] = &[
     "NameError",
 ];
 
+/// The title of a scenario without a name, on the program's first line.
+pub const DEFAULT_TITLE: &str = "A Looplab scenario";
+
+/// What follows the title on the first line (`parse_python` reads the name back).
+pub const TITLE_SUFFIX: &str = ", as Python asyncio. Runs with python3 (3.11+).";
+
+/// The comment that carries a scenario's seed (written when it is not 0).
+pub const SEED_COMMENT: &str = "# Looplab seed: ";
+
 /// The imports and the calls scenarios use, so the program runs as it is.
 const PRELUDE: &str = r#"import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 
-async def fetch(url, latency, fail=None):
-    """Stands in for an HTTP request that takes `latency` seconds."""
+async def fetch(url, latency, fail=None, jitter=0, size=0):
+    """Stands in for an HTTP request that takes `latency` seconds (Looplab draws the jitter)."""
     await asyncio.sleep(latency)
     if fail is not None:
         raise fail(f"fetch {url} failed")
@@ -187,14 +196,14 @@ pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> Py
         step_lines: Vec::new(),
     };
     let title = if scenario.name.is_empty() {
-        "A Looplab scenario"
+        DEFAULT_TITLE
     } else {
         &scenario.name
     };
-    w.line(
-        0,
-        &format!("# {title}, as Python asyncio. Runs with python3 (3.11+)."),
-    );
+    w.line(0, &format!("# {title}{TITLE_SUFFIX}"));
+    if scenario.seed != 0 {
+        w.line(0, &format!("{SEED_COMMENT}{}", scenario.seed));
+    }
     w.raw(PRELUDE);
     let mut names = BTreeSet::new();
     for c in &scenario.coroutines {
@@ -315,14 +324,23 @@ fn statement(w: &mut Writer, step: &Step, indent: usize) {
         Step::Fetch {
             url,
             latency_ms,
+            jitter_ms,
+            size_bytes,
             fail,
-            ..
         } => {
-            let fail = fail
-                .as_ref()
-                .map_or(String::new(), |e| format!(", fail={e}"));
+            let mut extra = String::new();
+            if let Some(e) = fail {
+                let _ = write!(extra, ", fail={e}");
+            }
+            if *jitter_ms != 0 {
+                let _ = write!(extra, ", jitter={}", w.secs(*jitter_ms));
+            }
+            if *size_bytes != 0 {
+                let _ = write!(extra, ", size={size_bytes}");
+            }
             format!(
-                "await fetch({url:?}, latency={}{fail})",
+                "await fetch({}, latency={}{extra})",
+                py_str(url),
                 w.secs(*latency_ms)
             )
         }
@@ -339,13 +357,11 @@ fn statement(w: &mut Writer, step: &Step, indent: usize) {
             items,
             return_exceptions,
         } => {
-            let items: Vec<String> = items.iter().map(target).collect();
-            let tail = if *return_exceptions {
-                ", return_exceptions=True"
-            } else {
-                ""
-            };
-            format!("await asyncio.gather({}{tail})", items.join(", "))
+            let mut args: Vec<String> = items.iter().map(target).collect();
+            if *return_exceptions {
+                args.push("return_exceptions=True".into());
+            }
+            format!("await asyncio.gather({})", args.join(", "))
         }
         Step::WaitFor {
             target: t,
@@ -356,11 +372,11 @@ fn statement(w: &mut Writer, step: &Step, indent: usize) {
             w.secs(*timeout_ms)
         ),
         Step::Cancel { handle } => format!("{handle}.cancel()"),
-        Step::Raise { error, message } => format!("raise {error}({message:?})"),
-        Step::Put { queue, item } => format!("await {queue}.put({item:?})"),
+        Step::Raise { error, message } => format!("raise {error}({})", py_str(message)),
+        Step::Put { queue, item } => format!("await {queue}.put({})", py_str(item)),
         Step::Get { queue } => format!("item = await {queue}.get()"),
-        Step::Print { text } => format!("print({text:?})"),
-        Step::Return { value } => format!("return {value:?}"),
+        Step::Print { text } => format!("print({})", py_str(text)),
+        Step::Return { value } => format!("return {}", py_str(value)),
         Step::Try {
             body,
             error,
@@ -402,4 +418,25 @@ fn statement(w: &mut Writer, step: &Step, indent: usize) {
         }
     };
     w.line(indent, &line);
+}
+
+/// `text` as a Python string literal: quotes, backslashes and control characters escaped.
+fn py_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
