@@ -146,3 +146,13 @@ fn the_narration_shown_follows_the_playhead() {
     // The first narration is when get_user's request is sent, at 0: nothing before it.
     assert_eq!(narration_at(&fetch, run.own(), -1.0), None);
 }
+
+#[test]
+fn every_lessons_python_parses_back_to_its_scenario() {
+    use looplab::code::{parse_python, python_code, PythonOptions};
+    for lesson in lessons() {
+        let code = python_code(&lesson.scenario, PythonOptions::default());
+        let parsed = parse_python(&code).unwrap_or_else(|e| panic!("{}: {e}", lesson.slug));
+        assert_eq!(parsed, lesson.scenario, "{}", lesson.slug);
+    }
+}
