@@ -13,7 +13,7 @@ async function main() {
   const server = await serveStatic(process.env.LOOPLAB_DIST ?? DIST_DIR);
   const browser = await launchBrowser();
   try {
-    const { page } = await openApp(browser, server.url);
+    const { page } = await openApp(browser, server.url, { intercept: false });
     const presets = await page.$$eval('#preset-picker option', (os) => os.map((o) => [o.value, o.textContent]));
     console.log('| preset | mode | predicted | measured | error | target | within |');
     console.log('|---|---|---:|---:|---:|---:|---|');

@@ -101,19 +101,23 @@ export function launchBrowser({ executablePath = process.env.CHROMIUM ?? '/usr/b
  * Opens `url` in a new context and waits until the app has mounted. Returns
  * `{ page, context, problems, warnings }`: `problems` collects console errors, page
  * errors, failed requests, HTTP errors and any request that leaves `url`'s origin (those
- * are blocked: Looplab loads nothing from the network).
+ * are blocked: Looplab loads nothing from the network; `intercept: false` skips that).
  */
-export async function openApp(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', ready = 'section[data-panel]' } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', ready = 'section[data-panel]', intercept = true } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const problems = [];
   const warnings = [];
   const origin = new URL(url).origin;
-  await context.route('**/*', (route) => {
-    const requested = route.request().url();
-    if (new URL(requested).origin === origin || requested.startsWith('data:')) return route.continue();
-    problems.push(`blocked off-site request: ${requested}`);
-    return route.abort('blockedbyclient');
-  });
+  // Intercepting requests routes each one through this Node process first, which adds
+  // its own delay: timing probes of requests (live_accuracy.mjs) turn it off.
+  if (intercept) {
+    await context.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (new URL(requested).origin === origin || requested.startsWith('data:')) return route.continue();
+      problems.push(`blocked off-site request: ${requested}`);
+      return route.abort('blockedbyclient');
+    });
+  }
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
