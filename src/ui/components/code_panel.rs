@@ -17,8 +17,41 @@ use crate::ui::state::AppContext;
 /// A program and the 1-based line of each step.
 #[derive(PartialEq)]
 struct Listing {
-    text: String,
+    text: AttrValue,
     lines: Vec<usize>,
+}
+
+#[derive(Properties, PartialEq)]
+struct LinesProps {
+    text: AttrValue,
+    lang: Lang,
+    running: Option<usize>,
+    waiting: BTreeSet<usize>,
+}
+
+/// The highlighted lines; re-rendered only when the program or the marked lines change
+/// (not at every frame of playback).
+#[function_component(Lines)]
+fn lines(props: &LinesProps) -> Html {
+    let rows = props.text.lines().enumerate().map(|(i, line)| {
+        let n = i + 1;
+        let class = classes!(
+            "code__line",
+            (props.running == Some(n)).then_some("code__line--running"),
+            props.waiting.contains(&n).then_some("code__line--waiting")
+        );
+        html! {
+            <span {class} data-line={n.to_string()}>
+                <span class="code__no" aria-hidden="true">{ n }</span>
+                { for highlight(line, props.lang).into_iter().map(|(token, text)| match token.class() {
+                    Some(c) => html! { <span class={c}>{ text.to_string() }</span> },
+                    None => html! { { text.to_string() } },
+                }) }
+                { "\n" }
+            </span>
+        }
+    });
+    html! { <code>{ for rows }</code> }
 }
 
 #[function_component(CodePanel)]
@@ -33,11 +66,11 @@ pub fn code_panel() -> Html {
         let rs = rust_code(s);
         (
             Listing {
-                text: py.text,
+                text: py.text.into(),
                 lines: py.lines,
             },
             Listing {
-                text: rs.text,
+                text: rs.text.into(),
                 lines: rs.lines,
             },
         )
@@ -91,7 +124,7 @@ pub fn code_panel() -> Html {
         }
     };
     let on_copy = {
-        let (text, copied) = (listing.text.clone(), copied.clone());
+        let (text, copied) = (listing.text.to_string(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             let (text, copied) = (text.clone(), copied.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -104,24 +137,6 @@ pub fn code_panel() -> Html {
         })
     };
     let lang_now = *lang;
-    let rows = listing.text.lines().enumerate().map(|(i, line)| {
-        let n = i + 1;
-        let class = classes!(
-            "code__line",
-            (running == Some(n)).then_some("code__line--running"),
-            waiting.contains(&n).then_some("code__line--waiting")
-        );
-        html! {
-            <span {class} data-line={n.to_string()}>
-                <span class="code__no" aria-hidden="true">{ n }</span>
-                { for highlight(line, lang_now).into_iter().map(|(token, text)| match token.class() {
-                    Some(c) => html! { <span class={c}>{ text }</span> },
-                    None => html! { { text } },
-                }) }
-                { "\n" }
-            </span>
-        }
-    });
     let meta = AttrValue::from(match running {
         Some(n) => format!("running line {n}"),
         None => "nothing running".to_string(),
@@ -144,9 +159,9 @@ pub fn code_panel() -> Html {
                     }
                 </div>
                 <pre class="code__listing" ref={scroller} tabindex="0"
-                    aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}><code>
-                    { for rows }
-                </code></pre>
+                    aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}>
+                    <Lines text={listing.text.clone()} lang={lang_now} {running} {waiting} />
+                </pre>
             </div>
         </Panel>
     }

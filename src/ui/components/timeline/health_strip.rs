@@ -2,7 +2,6 @@
 //! the loop), tasks alive, and completions per second, over the run, with the playhead.
 
 use crate::sim::health::{loop_health, HealthSample};
-use crate::sim::metrics::format_ms;
 use crate::ui::state::Run;
 use yew::prelude::*;
 
@@ -53,24 +52,37 @@ fn row(
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct BarsProps {
+    run: Run,
+}
+
+/// The three rows of bars: re-rendered only for a new run, not as the playhead moves.
+#[function_component(Bars)]
+fn bars(props: &BarsProps) -> Html {
+    let samples = use_memo(props.run.clone(), |run| loop_health(&run.trace, BUCKETS));
+    html! {
+        <>
+            { row("Loop lag", " ms", &samples, |s| s.max_lag_ms, "health__row--lag") }
+            { row("Tasks alive", "", &samples, |s| s.alive as f64, "health__row--alive") }
+            { row("Completions", "/s", &samples, |s| s.completions_per_s, "health__row--done") }
+        </>
+    }
+}
+
 #[function_component(HealthStrip)]
 pub fn health_strip(props: &HealthStripProps) -> Html {
-    let samples = use_memo(props.run.clone(), |run| loop_health(&run.trace, BUCKETS));
     let end = props.run.trace.end;
     let at = if end > 0.0 {
         (props.playhead / end).clamp(0.0, 1.0)
     } else {
         0.0
     };
-    let worst = samples.iter().map(|s| s.max_lag_ms).fold(0.0, f64::max);
     html! {
-        <section class="health" aria-label="Loop health"
-            title={format!("Longest wait of a ready task for the loop: {}", format_ms(worst))}>
+        <section class="health" aria-label="Loop health">
             <h3 class="health__title">{ "Loop health" }</h3>
             <div class="health__rows" style={format!("--playhead-frac: {at:.4}")}>
-                { row("Loop lag", " ms", &samples, |s| s.max_lag_ms, "health__row--lag") }
-                { row("Tasks alive", "", &samples, |s| s.alive as f64, "health__row--alive") }
-                { row("Completions", "/s", &samples, |s| s.completions_per_s, "health__row--done") }
+                <Bars run={props.run.clone()} />
             </div>
         </section>
     }
