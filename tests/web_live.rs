@@ -10,9 +10,12 @@ use looplab::sim::{metrics, EventKind, Outcome, Reason, Scenario, Trace};
 use serde_json::json;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Blob, Url};
+
+mod support;
+use support::{click_on, fresh_root, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -183,4 +186,38 @@ async fn stopping_a_run_leaves_no_timer_or_request_pending() {
     );
     assert_eq!(armed_timers(), 0);
     assert!(trace.events.iter().all(|e| e.t <= trace.end));
+}
+
+#[wasm_bindgen_test]
+async fn the_live_bar_refuses_a_run_that_would_freeze_the_page_for_long() {
+    use looplab::ui::App;
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+    let freezer = json!({
+        "coroutines": [{"name": "crunch", "steps": [{"op": "compute", "ms": 20000}]}],
+        "main": {"mode": "sequential", "run": ["crunch"]}
+    });
+    let dispatch = js_sys::Reflect::get(&web_sys::window().unwrap(), &"looplabDispatch".into())
+        .unwrap()
+        .dyn_into::<js_sys::Function>()
+        .unwrap();
+    dispatch
+        .call2(
+            &JsValue::NULL,
+            &"import".into(),
+            &freezer.to_string().into(),
+        )
+        .unwrap();
+    next_render().await;
+    click_on(&root, "[data-action=\"live-run\"]");
+    next_render().await;
+    assert!(text(&root, ".live-bar__refused").contains("freeze it for 20.0 s"));
+    assert!(
+        root.query_selector("[data-action=\"live-stop\"]")
+            .unwrap()
+            .is_none(),
+        "nothing runs"
+    );
+    app.destroy();
 }

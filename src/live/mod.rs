@@ -12,11 +12,13 @@
 
 mod browser_host;
 mod fetch;
+mod limits;
 mod runner;
 mod timer;
 mod workers;
 
 pub use browser_host::BrowserHost;
 pub use fetch::{fetch_text, request_url};
+pub use limits::refusal;
 pub use runner::{run_live, start_live, LiveHandle};
 pub use timer::{armed_timers, LiveTimer};

@@ -3,7 +3,7 @@
 //! only starts it and dispatches what it reports.
 
 use super::heartbeat::Heartbeat;
-use crate::live::{start_live, LiveHandle};
+use crate::live::{refusal, start_live, LiveHandle};
 use crate::sim::metrics::format_ms;
 use crate::sim::{Outcome, Scenario, StartMode};
 use crate::ui::state::{Action, AppContext};
@@ -78,12 +78,23 @@ pub fn live_bar() -> Html {
     }
     let runnable = ctx.runs.is_ok();
     let running = ctx.live.as_ref().and_then(|l| l.running);
+    // Why the last request to run live was refused (too long, too much blocking).
+    let refused = use_state_eq(|| None::<String>);
+    {
+        let refused = refused.clone();
+        use_effect_with(ctx.scenario.clone(), move |_| refused.set(None));
+    }
     let run = |modes: fn(StartMode) -> Vec<StartMode>| {
-        let (ctx, current) = (ctx.clone(), current.clone());
+        let (ctx, current, refused) = (ctx.clone(), current.clone(), refused.clone());
         Callback::from(move |_: MouseEvent| {
-            stop(&current);
             let modes = modes(ctx.scenario.main.mode);
-            launch(&ctx, ctx.scenario.clone(), modes, current.clone());
+            let Ok(runs) = &ctx.runs else { return };
+            let why = modes.iter().find_map(|&m| refusal(&runs.get(m).metrics));
+            refused.set(why.clone());
+            if why.is_none() {
+                stop(&current);
+                launch(&ctx, ctx.scenario.clone(), modes, current.clone());
+            }
         })
     };
     let on_run = run(|mode| vec![mode]);
@@ -131,6 +142,9 @@ pub fn live_bar() -> Html {
                 }
             }
             <span class="live-bar__status" aria-live="polite">{ status }</span>
+            if let Some(why) = &*refused {
+                <p class="live-bar__refused" role="alert">{ why.clone() }</p>
+            }
             if ctx.live.is_some() {
                 <Heartbeat />
             }
