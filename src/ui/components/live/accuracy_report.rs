@@ -13,6 +13,9 @@ pub struct AccuracyReportProps {
     pub measured: Run,
 }
 
+/// The most task rows the report shows (a 1,000-task run lists its largest differences).
+const MAX_ROWS: usize = 12;
+
 fn ms(value: Option<f64>) -> String {
     value.map_or_else(|| "—".into(), |v| format!("{v:.1} ms"))
 }
@@ -28,6 +31,17 @@ pub fn accuracy_report(props: &AccuracyReportProps) -> Html {
         use_memo((p, m), |(p, m)| accuracy(&p.trace, &m.trace))
     };
     let within = a.within_target();
+    // `main` first, then the tasks whose end moved the most.
+    let difference = |t: &crate::sim::accuracy::TaskAccuracy| {
+        t.predicted
+            .zip(t.measured)
+            .map_or(f64::INFINITY, |(p, m)| (m - p).abs())
+    };
+    let mut rows: Vec<_> = a.tasks.iter().collect();
+    let first = 1.min(rows.len());
+    rows[first..].sort_by(|x, y| difference(y).total_cmp(&difference(x)));
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
+    rows.truncate(MAX_ROWS);
     let verdict = format!(
         "{} the prediction ({}; the target is ±{:.0} ms)",
         if within { "Within" } else { "Outside" },
@@ -51,7 +65,7 @@ pub fn accuracy_report(props: &AccuracyReportProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for a.tasks.iter().map(|t| html! {
+                    { for rows.iter().map(|t| html! {
                         <tr>
                             <th scope="row">{ &t.name }</th>
                             <td>{ ms(t.predicted) }</td>
@@ -59,6 +73,13 @@ pub fn accuracy_report(props: &AccuracyReportProps) -> Html {
                             <td>{ t.predicted.zip(t.measured).map_or_else(|| "—".into(), |(p, m)| signed(m - p)) }</td>
                         </tr>
                     }) }
+                    if hidden > 0 {
+                        <tr class="accuracy__more">
+                            <td colspan="4">
+                                { format!("…and {hidden} more tasks (the {} shown moved the most)", MAX_ROWS - 1) }
+                            </td>
+                        </tr>
+                    }
                 </tbody>
                 <tfoot>
                     <tr data-total="">
