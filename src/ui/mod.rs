@@ -12,6 +12,7 @@ pub mod edit;
 pub mod highlight;
 pub mod hooks;
 pub mod layout;
+pub mod route;
 pub mod state;
 pub mod timeline_geometry;
 

@@ -155,6 +155,8 @@ pub struct State {
     pub live: Option<Live>,
     /// The open lesson's slug; its scenario is `scenario` (until edited).
     pub lesson: Option<String>,
+    /// The choice picked for the open lesson's "predict before you run" question.
+    pub prediction: Option<usize>,
 }
 
 impl Default for State {
@@ -171,6 +173,8 @@ pub enum Action {
     OpenLesson(String),
     /// Leave the lesson, keeping its scenario to play with.
     CloseLesson,
+    /// Pick a choice (by index) of the open lesson's prediction question.
+    Predict(usize),
     /// Restore what a share link holds (scenario, lesson, speed, playhead).
     Restore(ShareState),
     /// Replace the scenario by a saved one, by name.
@@ -225,6 +229,7 @@ impl State {
             notice: None,
             live: None,
             lesson: None,
+            prediction: None,
         }
     }
 
@@ -305,6 +310,7 @@ impl Reducible for State {
                 Some(scenario) => {
                     s.set_scenario(scenario, Some(id));
                     s.lesson = None;
+                    s.prediction = None;
                 }
                 None => s.notice = Some(format!("There is no preset called “{id}”.")),
             },
@@ -312,6 +318,7 @@ impl Reducible for State {
                 Some(l) => {
                     s.set_scenario(l.scenario, None);
                     s.lesson = Some(slug);
+                    s.prediction = None;
                 }
                 None => {
                     s.notice = Some(format!(
@@ -319,16 +326,22 @@ impl Reducible for State {
                     ))
                 }
             },
-            Action::CloseLesson => s.lesson = None,
+            Action::CloseLesson => {
+                s.lesson = None;
+                s.prediction = None;
+            }
+            Action::Predict(choice) => s.prediction = s.lesson.is_some().then_some(choice),
             Action::Restore(shared) => {
                 s.set_scenario(shared.scenario, None);
                 s.lesson = shared.lesson.filter(|slug| lesson(slug).is_some());
+                s.prediction = None;
                 s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
                 s.seek(shared.playhead);
             }
             Action::Open(scenario) => {
                 s.set_scenario(scenario, None);
                 s.lesson = None;
+                s.prediction = None;
             }
             Action::Import(text) => match Scenario::from_json(&text) {
                 Ok(scenario) => {
@@ -586,8 +599,16 @@ mod tests {
         let missing = reduce(State::default(), Action::OpenLesson("nope".into()));
         assert_eq!(missing.scenario, State::default().scenario);
         assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
+        let s = reduce(s, Action::Predict(1));
+        assert_eq!(s.prediction, Some(1));
         let s = reduce(s, Action::LoadPreset("deadlock".into()));
         assert_eq!(s.lesson, None, "a preset leaves the lesson");
+        assert_eq!(s.prediction, None, "and its prediction");
+        assert_eq!(
+            reduce(s, Action::Predict(0)).prediction,
+            None,
+            "no lesson, nothing to predict"
+        );
     }
 
     #[test]
