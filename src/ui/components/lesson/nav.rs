@@ -6,13 +6,11 @@ use crate::lessons::lessons;
 use crate::ui::hooks::use_route::open_lesson;
 use crate::ui::state::AppContext;
 
-/// The slugs and titles before and after `slug` in the course.
-pub fn neighbours(
-    slug: &str,
-) -> (
-    Option<(&'static str, String)>,
-    Option<(&'static str, String)>,
-) {
+/// A lesson to go to: its slug and `3. Its title`.
+pub type Neighbour = Option<(&'static str, String)>;
+
+/// The lessons before and after `slug` in the course.
+pub fn neighbours(slug: &str) -> (Neighbour, Neighbour) {
     let all = lessons();
     let Some(i) = all.iter().position(|l| l.slug == slug) else {
         return (None, None);
@@ -35,7 +33,7 @@ pub fn lesson_nav(props: &LessonNavProps) -> Html {
         return Html::default();
     };
     let (previous, next) = neighbours(&props.slug);
-    let button = |to: Option<(&'static str, String)>, rel: &'static str, arrow: &str| {
+    let button = |to: Neighbour, rel: &'static str, arrow: &str| {
         let Some((slug, title)) = to else {
             return html! { <span class="lesson-nav__gap" /> };
         };
