@@ -158,3 +158,28 @@ async fn a_prediction_is_revealed_when_the_run_reaches_its_end() {
         .contains("narration__line--now"));
     close(root, app).await;
 }
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_address_follows_the_lesson_picked_and_left() {
+    let (root, app) = open_at("").await;
+    let picker = find(&root, "#lesson-picker").unchecked_into::<HtmlSelectElement>();
+    picker.set_value("semaphore");
+    picker
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_render().await;
+    assert_eq!(hash(), "#/lesson/semaphore");
+    assert!(text(&root, ".lesson__title")
+        .to_lowercase()
+        .contains("semaphore"));
+    // Loading a preset leaves the lesson, and its address.
+    dispatch("preset", "deadlock");
+    next_render().await;
+    assert!(all(&root, ".lesson__title").is_empty());
+    assert_eq!(hash(), "");
+    close(root, app).await;
+}

@@ -25,6 +25,15 @@ pub fn use_route(ctx: &AppContext) {
         let remove = install(dispatcher, open);
         move || remove()
     });
+    // A lesson left another way (a preset, an import) no longer belongs in the address.
+    let previous = use_mut_ref(|| None::<String>);
+    use_effect_with(ctx.lesson.clone(), move |lesson| {
+        let left = previous.borrow().is_some() && lesson.is_none();
+        if left && matches!(parse(&current_hash()), Route::Lesson(_)) {
+            replace_hash_with_nothing();
+        }
+        previous.borrow_mut().clone_from(lesson);
+    });
 }
 
 /// Dispatches what `route` asks for, given the lesson open now.
@@ -95,10 +104,20 @@ fn set_hash(hash: &str) -> bool {
     web_sys::window().is_some_and(|w| w.location().set_hash(hash).is_ok())
 }
 
+/// Drops the fragment with a new history entry (no `hashchange` fires).
 fn clear_hash() {
     if let Some(w) = web_sys::window() {
         let _ = w.history().and_then(|h| {
             h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()))
+        });
+    }
+}
+
+/// Drops the fragment in place, without a history entry.
+fn replace_hash_with_nothing() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.history().and_then(|h| {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()))
         });
     }
 }
