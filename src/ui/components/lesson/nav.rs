@@ -47,7 +47,7 @@ pub fn lesson_nav(props: &LessonNavProps) -> Html {
         html! {
             <button type="button" class={classes!("lesson-nav__button", format!("lesson-nav__button--{rel}"))}
                 data-lesson={slug} data-nav={rel} {onclick}
-                title={if rel == "prev" { "Previous lesson" } else { "Next lesson" }}>
+                title={format!("{}: {title}", if rel == "prev" { "Previous lesson" } else { "Next lesson" })}>
                 { label }
             </button>
         }
