@@ -57,7 +57,9 @@ pub fn lesson_panel() -> Html {
                 let ctx = ctx.clone();
                 Callback::from(move |_: MouseEvent| leave_lesson(&ctx))
             };
-            let at_end = ctx.end() > 0.0 && ctx.playhead >= ctx.end();
+            // A live run in progress keeps its playhead at its end so far: not the end.
+            let live_running = ctx.live.as_ref().is_some_and(|l| l.running.is_some());
+            let at_end = !live_running && ctx.end() > 0.0 && ctx.playhead >= ctx.end();
             html! {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>
