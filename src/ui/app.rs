@@ -1,15 +1,16 @@
 //! The root component: owns the reducer ([`State`]), provides it to every panel as
-//! context ([`AppContext`]), drives playback, and lays out the header and the panels.
+//! context ([`AppContext`]), drives playback, follows the URL's fragment, and lays out the header and the panels.
 //! Each panel is its own component in [`super::components`].
 
 use yew::prelude::*;
 
 use super::components::{
     code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
-    lesson_panel::LessonPanel, loop_panel::LoopPanel, scenario_panel::ScenarioPanel,
-    timeline_panel::TimelinePanel,
+    lesson::overlay::NarrationOverlay, lesson_panel::LessonPanel, loop_panel::LoopPanel,
+    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_playback::use_playback;
+use super::hooks::use_route::use_route;
 use super::state::{AppContext, State, Theme};
 
 /// Looplab's whole page.
@@ -17,6 +18,7 @@ use super::state::{AppContext, State, Theme};
 pub fn app() -> Html {
     let state = use_reducer(State::default);
     use_playback(&state);
+    use_route(&state);
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),
@@ -31,6 +33,7 @@ pub fn app() -> Html {
                     <LessonPanel />
                     <ScenarioPanel />
                     <TimelinePanel />
+                    <NarrationOverlay />
                     <LoopPanel />
                     <CodePanel />
                     <ComparePanel />

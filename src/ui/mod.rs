@@ -13,6 +13,7 @@ pub mod files;
 pub mod highlight;
 pub mod hooks;
 pub mod layout;
+pub mod route;
 pub mod saved;
 pub mod state;
 pub mod timeline_geometry;

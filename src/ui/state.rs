@@ -162,6 +162,8 @@ pub struct State {
     pub lesson: Option<String>,
     /// An imported trace, replayed in place of the scenario's run.
     pub replay: Option<Run>,
+    /// The choice picked for the open lesson's "predict before you run" question.
+    pub prediction: Option<usize>,
 }
 
 impl Default for State {
@@ -178,6 +180,8 @@ pub enum Action {
     OpenLesson(String),
     /// Leave the lesson, keeping its scenario to play with.
     CloseLesson,
+    /// Pick a choice (by index) of the open lesson's prediction question.
+    Predict(usize),
     /// Restore what a share link holds (scenario, lesson, speed, playhead).
     Restore(ShareState),
     /// Replace the scenario by a saved one, by name.
@@ -237,6 +241,7 @@ impl State {
             live: None,
             lesson: None,
             replay: None,
+            prediction: None,
         }
     }
 
@@ -321,6 +326,7 @@ impl Reducible for State {
                 Some(scenario) => {
                     s.set_scenario(scenario, Some(id));
                     s.lesson = None;
+                    s.prediction = None;
                 }
                 None => s.notice = Some(format!("There is no preset called “{id}”.")),
             },
@@ -328,6 +334,7 @@ impl Reducible for State {
                 Some(l) => {
                     s.set_scenario(l.scenario, None);
                     s.lesson = Some(slug);
+                    s.prediction = None;
                 }
                 None => {
                     s.notice = Some(format!(
@@ -335,16 +342,22 @@ impl Reducible for State {
                     ))
                 }
             },
-            Action::CloseLesson => s.lesson = None,
+            Action::CloseLesson => {
+                s.lesson = None;
+                s.prediction = None;
+            }
+            Action::Predict(choice) => s.prediction = s.lesson.is_some().then_some(choice),
             Action::Restore(shared) => {
                 s.set_scenario(shared.scenario, None);
                 s.lesson = shared.lesson.filter(|slug| lesson(slug).is_some());
+                s.prediction = None;
                 s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
                 s.seek(shared.playhead);
             }
             Action::Open(scenario) => {
                 s.set_scenario(scenario, None);
                 s.lesson = None;
+                s.prediction = None;
             }
             Action::Import(text) => match Scenario::from_json(&text) {
                 Ok(scenario) => {
@@ -617,8 +630,16 @@ mod tests {
         let missing = reduce(State::default(), Action::OpenLesson("nope".into()));
         assert_eq!(missing.scenario, State::default().scenario);
         assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
+        let s = reduce(s, Action::Predict(1));
+        assert_eq!(s.prediction, Some(1));
         let s = reduce(s, Action::LoadPreset("deadlock".into()));
         assert_eq!(s.lesson, None, "a preset leaves the lesson");
+        assert_eq!(s.prediction, None, "and its prediction");
+        assert_eq!(
+            reduce(s, Action::Predict(0)).prediction,
+            None,
+            "no lesson, nothing to predict"
+        );
     }
 
     #[test]

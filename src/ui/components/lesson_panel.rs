@@ -1,13 +1,23 @@
-//! The Lesson panel: pick one of the course's lessons, read what it is about, and what
-//! to try once it has run.
+//! The Lesson panel: pick one of the course's lessons, read what it is about, follow the
+//! narration as the run plays, predict before you run, and what to try next. Its parts
+//! live in [`super::lesson`].
 
+use std::rc::Rc;
 use yew::prelude::*;
 
+use super::lesson::narration::{use_narration, Narration};
+use super::lesson::nav::LessonNav;
+use super::lesson::prediction::PredictionView;
+use super::lesson::rich_text::RichText;
 use super::panel::Panel;
-use crate::lessons::{lesson, lessons};
+use crate::lessons::{lesson, lessons, Lesson, LessonRun};
+use crate::ui::hooks::use_route::{leave_lesson, open_lesson};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{make_callback, Action, AppContext};
+use crate::ui::state::AppContext;
 use web_sys::HtmlSelectElement;
+
+/// The open lesson and its runs (both modes), computed once per lesson.
+type Opened = Option<(Rc<Lesson>, Option<Rc<LessonRun>>)>;
 
 #[function_component(LessonPanel)]
 pub fn lesson_panel() -> Html {
@@ -20,22 +30,54 @@ pub fn lesson_panel() -> Html {
             .map(|l| (l.slug, format!("{}. {}", l.id, l.title)))
             .collect::<Vec<_>>()
     });
-    let current = use_memo(ctx.lesson.clone(), |slug| slug.as_deref().and_then(lesson));
+    let current = use_memo(ctx.lesson.clone(), |slug| -> Opened {
+        let l = slug.as_deref().and_then(lesson)?;
+        let run = l.run().ok().map(Rc::new);
+        Some((Rc::new(l), run))
+    });
+    let lines = use_narration(&ctx);
     let on_pick = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let slug = e.target_unchecked_into::<HtmlSelectElement>().value();
             if slug.is_empty() {
-                ctx.dispatch(Action::CloseLesson);
+                leave_lesson(&ctx);
             } else {
-                ctx.dispatch(Action::OpenLesson(slug));
+                open_lesson(&ctx, &slug);
             }
         })
     };
     let meta = current
         .as_ref()
         .as_ref()
-        .map(|l| AttrValue::from(format!("{} of {}", l.id, list.len())));
+        .map(|(l, _)| AttrValue::from(format!("{} of {}", l.id, list.len())));
+    let body = match current.as_ref() {
+        Some((l, run)) => {
+            let leave = {
+                let ctx = ctx.clone();
+                Callback::from(move |_: MouseEvent| leave_lesson(&ctx))
+            };
+            // A live run in progress keeps its playhead at its end so far: not the end.
+            let live_running = ctx.live.as_ref().is_some_and(|l| l.running.is_some());
+            let at_end = !live_running && ctx.end() > 0.0 && ctx.playhead >= ctx.end();
+            html! {
+                <>
+                    <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>
+                    <p class="lesson__intro"><RichText text={l.intro} /></p>
+                    <PredictionView lesson={l.clone()} run={run.clone()} picked={ctx.prediction} {at_end} />
+                    <Narration lines={lines} playhead={ctx.playhead} />
+                    <p class="lesson__try"><strong>{ "Try this: " }</strong><RichText text={l.try_this} /></p>
+                    <LessonNav slug={l.slug} />
+                    <button type="button" class="text-button lesson__leave edit-only" onclick={leave}>
+                        { "Leave the lesson" }
+                    </button>
+                </>
+            }
+        }
+        None => html! {
+            <p class="lesson__intro">{ "Fifteen short lessons walk through asyncio, from the event loop to 1,000 tasks. Pick one, predict, run, and try a change." }</p>
+        },
+    };
     html! {
         <Panel kind={PanelKind::Lesson} {meta}>
             <div class="lesson">
@@ -48,16 +90,7 @@ pub fn lesson_panel() -> Html {
                         </option>
                     }) }
                 </select>
-                if let Some(l) = current.as_ref() {
-                    <h3 class="lesson__title">{ l.title }</h3>
-                    <p class="lesson__intro">{ l.intro }</p>
-                    <p class="lesson__try"><strong>{ "Try this: " }</strong>{ l.try_this }</p>
-                    <button type="button" class="text-button" onclick={make_callback(&ctx, |_: MouseEvent| Action::CloseLesson)}>
-                        { "Leave the lesson" }
-                    </button>
-                } else {
-                    <p class="lesson__intro">{ "Fifteen short lessons walk through asyncio, from the event loop to 1,000 tasks. Pick one, predict, run, and try a change." }</p>
-                }
+                { body }
             </div>
         </Panel>
     }

@@ -9,6 +9,7 @@ pub mod empty_state;
 pub mod event_loop;
 pub mod footer;
 pub mod header;
+pub mod lesson;
 pub mod lesson_panel;
 pub mod live;
 pub mod loop_panel;

@@ -2,3 +2,4 @@
 
 pub mod use_keyboard;
 pub mod use_playback;
+pub mod use_route;

@@ -1,0 +1,185 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of lessons, hash routing and share links: the URL's fragment decides
+//! what opens, a damaged link explains itself over the playground, and a prediction is
+//! revealed once the run has played to its end.
+//! Run with `wasm-pack test --headless --chrome -- --test web_lessons`.
+
+use looplab::sim::presets::preset;
+use looplab::sim::share::{encode, ShareState};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+mod support;
+use support::{all, attr, click_on, find, mount, next_render, text};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+}
+
+/// Mounts the app with `hash` in the address bar, as if the page were opened from it.
+async fn open_at(hash: &str) -> (Element, yew::AppHandle<looplab::ui::App>) {
+    set_hash(hash);
+    let mounted = mount().await;
+    next_render().await;
+    mounted
+}
+
+async fn close(root: Element, app: yew::AppHandle<looplab::ui::App>) {
+    app.destroy();
+    root.remove();
+    set_hash("");
+    next_render().await;
+}
+
+/// `window.looplabDispatch(name, arg)`, the app's test hook.
+fn dispatch(name: &str, arg: &str) {
+    let window = web_sys::window().unwrap();
+    let f: js_sys::Function = js_sys::Reflect::get(&window, &"looplabDispatch".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    f.call2(&JsValue::NULL, &name.into(), &arg.into()).unwrap();
+}
+
+fn timeline_renders(root: &Element) -> bool {
+    !all(root, "section[data-panel=\"timeline\"] [data-lane]").is_empty()
+}
+
+#[wasm_bindgen_test]
+async fn a_lesson_link_opens_that_lesson() {
+    let (root, app) = open_at("#/lesson/gather").await;
+    assert_eq!(
+        text(&root, ".lesson__title"),
+        "Sequential vs concurrent with gather"
+    );
+    assert!(text(&root, "section[data-panel=\"lesson\"]").contains("3 of 15"));
+    // The intro's backticked words are code.
+    assert_eq!(text(&root, ".lesson__intro code"), "asyncio.gather");
+    assert_eq!(
+        attr(&root, ".lesson-nav__button--next", "data-lesson"),
+        "create-task"
+    );
+    close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_share_link_explains_and_shows_the_playground() {
+    let good = encode(&ShareState {
+        scenario: preset("turn-vs-gather").unwrap(),
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+    });
+    let truncated = good[..good.len() * 2 / 3].to_string();
+    for hash in ["#s=1.garbage".to_string(), truncated] {
+        let (root, app) = open_at(&hash).await;
+        let message = text(&root, ".notice__message");
+        assert!(message.starts_with("This link"), "{hash}: {message}");
+        assert!(timeline_renders(&root), "{hash}: the default scenario runs");
+        assert_eq!(
+            text(&root, "[data-total=\"shown\"] strong"),
+            "3.0 s",
+            "the default three fetches"
+        );
+        close(root, app).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_fragment_leaves_a_notice_over_the_playground() {
+    let (root, app) = open_at("#/nowhere").await;
+    assert!(text(&root, ".notice__message").contains("#/nowhere"));
+    assert!(timeline_renders(&root));
+    close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_restores_scenario_speed_and_playhead() {
+    let link = encode(&ShareState {
+        scenario: preset("turn-vs-gather").unwrap(),
+        lesson: None,
+        speed: 2.0,
+        playhead: 1500.0,
+    });
+    let (root, app) = open_at(&link).await;
+    assert!(all(&root, ".notice__message").is_empty(), "no complaint");
+    assert_eq!(text(&root, "[data-total=\"shown\"] strong"), "3.7 s");
+    let speed = find(&root, ".controls__speed select").unchecked_into::<HtmlSelectElement>();
+    assert_eq!(speed.value(), "2");
+    assert_eq!(
+        attr(
+            &root,
+            "section[data-panel=\"timeline\"] [role=\"slider\"]",
+            "aria-valuenow"
+        ),
+        "1500"
+    );
+    close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_prediction_is_revealed_when_the_run_reaches_its_end() {
+    let (root, app) = open_at("#/lesson/gather").await;
+    let revealed = |root: &Element| attr(root, ".predict__answer", "data-revealed");
+    assert_eq!(revealed(&root), "false");
+    let choices = all(&root, ".predict__choice input[type=\"radio\"]");
+    assert_eq!(choices.len(), 3);
+    choices[1]
+        .clone()
+        .unchecked_into::<HtmlInputElement>()
+        .click();
+    next_render().await;
+    assert_eq!(revealed(&root), "false", "not before the run has played");
+
+    dispatch("speed", "8");
+    click_on(&root, ".ctl--play");
+    for _ in 0..20 {
+        next_render().await;
+        if revealed(&root) == "true" {
+            break;
+        }
+    }
+    assert_eq!(revealed(&root), "true");
+    let answer = text(&root, ".predict__answer");
+    assert!(answer.contains("Right: gather took 1.5 s"), "{answer}");
+    // The narration so far, newest last and highlighted.
+    let lines = all(&root, ".narration__line");
+    assert_eq!(lines.len(), 4);
+    assert!(lines[3]
+        .get_attribute("class")
+        .unwrap_or_default()
+        .contains("narration__line--now"));
+    close(root, app).await;
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_address_follows_the_lesson_picked_and_left() {
+    let (root, app) = open_at("").await;
+    let picker = find(&root, "#lesson-picker").unchecked_into::<HtmlSelectElement>();
+    picker.set_value("semaphore");
+    picker
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_render().await;
+    assert_eq!(hash(), "#/lesson/semaphore");
+    assert!(text(&root, ".lesson__title")
+        .to_lowercase()
+        .contains("semaphore"));
+    // Loading a preset leaves the lesson, and its address.
+    dispatch("preset", "deadlock");
+    next_render().await;
+    assert!(all(&root, ".lesson__title").is_empty());
+    assert_eq!(hash(), "");
+    close(root, app).await;
+}
