@@ -40,3 +40,15 @@ test('the app renders in dark mode too', async () => {
     { colorScheme: 'dark' },
   );
 });
+
+test('the page never scrolls sideways, wherever the playhead is', async () => {
+  await withApp(async ({ page, problems }) => {
+    for (const t of ['0', '1500', '3000']) {
+      await page.evaluate((at) => window.looplabDispatch('seek', at), t);
+      await page.waitForTimeout(200);
+      const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= width, `at ${t} ms the page is ${scroll} px wide in a ${width} px window`);
+    }
+    assert.deepEqual(problems, []);
+  });
+});
