@@ -1,5 +1,6 @@
 //! The root component: owns the reducer ([`State`]), provides it to every panel as
-//! context ([`AppContext`]), drives playback, follows the URL's fragment, and lays out the header and the panels.
+//! context ([`AppContext`]), drives playback, follows the URL's fragment, and lays out
+//! the header and the panels.
 //! Each panel is its own component in [`super::components`].
 
 use yew::prelude::*;
@@ -7,11 +8,11 @@ use yew::prelude::*;
 use super::components::{
     code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
     lesson::overlay::NarrationOverlay, lesson_panel::LessonPanel, loop_panel::LoopPanel,
-    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
+    notice::Notice, scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
-use super::state::{AppContext, State, Theme};
+use super::state::{make_callback, Action, AppContext, State, Theme};
 
 /// Looplab's whole page.
 #[function_component(App)]
@@ -29,6 +30,15 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
             <div {class} data-theme={theme}>
                 <Header />
+                // Notices show in the scenario panel, which presenter mode hides.
+                if state.presenter {
+                    if let Some(message) = &state.notice {
+                        <div class="app__notice">
+                            <Notice message={message.clone()}
+                                on_dismiss={make_callback(&state, |_: ()| Action::DismissNotice)} />
+                        </div>
+                    }
+                }
                 <main class="workspace" id="workspace">
                     <LessonPanel />
                     <ScenarioPanel />
