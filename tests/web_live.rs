@@ -31,12 +31,14 @@ fn three_sleeps(mode: &str) -> Scenario {
     }))
 }
 
+/// main() returned (else the assertion shows how the run ended).
 fn assert_completed(trace: &Trace) {
-    assert!(
-        matches!(trace.outcome, Outcome::Completed { .. }),
-        "{:?}",
-        trace.outcome
-    );
+    let Outcome::Completed { .. } = &trace.outcome else {
+        panic!(
+            "the run did not complete: {}",
+            trace.outcome.describe(trace)
+        );
+    };
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@
 //!
 //! Pure Rust, like `sim`: no web-sys, no yew.
 
+mod listing;
 pub mod parse;
 pub mod python;
 pub mod rust;

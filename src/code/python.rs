@@ -4,6 +4,7 @@
 //! scenarios use (`fetch`, `blocking`, `ticker`), and the end prints the measured
 //! totals with `time.perf_counter()`, so a learner can compare them with the timeline.
 
+use super::listing::Listing;
 use crate::sim::program::seconds;
 use crate::sim::trace::StepId;
 use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
@@ -99,31 +100,24 @@ impl Default for PythonOptions {
 }
 
 struct Writer {
-    out: String,
+    text: Listing,
     scale: f64,
-    /// Lines written so far.
-    lines: usize,
-    /// The 1-based line of each step written so far, in step-id (pre-order) order.
-    step_lines: Vec<usize>,
+}
+
+impl std::ops::Deref for Writer {
+    type Target = Listing;
+    fn deref(&self) -> &Listing {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Writer {
+    fn deref_mut(&mut self) -> &mut Listing {
+        &mut self.text
+    }
 }
 
 impl Writer {
-    fn line(&mut self, indent: usize, text: &str) {
-        let _ = writeln!(self.out, "{}{text}", "    ".repeat(indent));
-        self.lines += 1;
-    }
-
-    /// Text of whole lines, written as it is.
-    fn raw(&mut self, text: &str) {
-        self.out.push_str(text);
-        self.lines += text.matches('\n').count();
-    }
-
-    /// The next line written is the statement of the next step.
-    fn step(&mut self) {
-        self.step_lines.push(self.lines + 1);
-    }
-
     fn secs(&self, ms: u64) -> String {
         if self.scale == 1.0 {
             seconds(ms)
@@ -190,10 +184,8 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
 /// highlight the step the playhead is at.
 pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> PythonCode {
     let mut w = Writer {
-        out: String::new(),
+        text: Listing::default(),
         scale: options.time_scale,
-        lines: 0,
-        step_lines: Vec::new(),
     };
     let title = if scenario.name.is_empty() {
         DEFAULT_TITLE
@@ -278,8 +270,8 @@ pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> Py
         );
     }
     PythonCode {
-        text: w.out,
-        lines: w.step_lines,
+        text: w.text.out,
+        lines: w.text.step_lines,
     }
 }
 

@@ -4,9 +4,9 @@
 //! runtime, like asyncio's one thread), not compiled. Each step maps to one line, so
 //! the code view can highlight the step the playhead is at.
 
+use super::listing::Listing;
 use crate::sim::trace::StepId;
 use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
-use std::fmt::Write;
 
 /// The generated Rust and where each step is in it.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,27 +88,24 @@ async fn joined(handle: JoinHandle<Output>) -> Output {
 "#;
 
 struct Writer<'a> {
-    out: String,
-    lines: usize,
-    step_lines: Vec<usize>,
+    text: Listing,
     scenario: &'a Scenario,
 }
 
+impl std::ops::Deref for Writer<'_> {
+    type Target = Listing;
+    fn deref(&self) -> &Listing {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Writer<'_> {
+    fn deref_mut(&mut self) -> &mut Listing {
+        &mut self.text
+    }
+}
+
 impl Writer<'_> {
-    fn line(&mut self, indent: usize, text: &str) {
-        let _ = writeln!(self.out, "{}{text}", "    ".repeat(indent));
-        self.lines += 1;
-    }
-
-    fn raw(&mut self, text: &str) {
-        self.out.push_str(text);
-        self.lines += text.matches('\n').count();
-    }
-
-    fn step(&mut self) {
-        self.step_lines.push(self.lines + 1);
-    }
-
     fn resource(&self, name: &str) -> Option<ResourceKind> {
         self.scenario
             .resources
@@ -137,9 +134,7 @@ fn future(target: &Awaitable) -> String {
 /// The tokio program for `scenario`, with the line of every step.
 pub fn rust_code(scenario: &Scenario) -> RustCode {
     let mut w = Writer {
-        out: String::new(),
-        lines: 0,
-        step_lines: Vec::new(),
+        text: Listing::default(),
         scenario,
     };
     let title = if scenario.name.is_empty() {
@@ -254,8 +249,8 @@ pub fn rust_code(scenario: &Scenario) -> RustCode {
     w.line(1, "Ok(())");
     w.line(0, "}");
     RustCode {
-        text: w.out,
-        lines: w.step_lines,
+        text: w.text.out,
+        lines: w.text.step_lines,
     }
 }
 
