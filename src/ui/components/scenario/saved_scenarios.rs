@@ -18,6 +18,11 @@ pub struct SavedScenariosProps {
 pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
     let list = use_state(saved::list);
     let name = use_state(|| props.scenario.name.clone());
+    {
+        // A new scenario (a preset, a lesson) proposes its own name.
+        let name = name.clone();
+        use_effect_with(props.scenario.name.clone(), move |new| name.set(new.clone()));
+    }
     let status = use_state_eq(|| None::<String>);
     let refresh = {
         let list = list.clone();
