@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlTextAreaElement};
 
 mod support;
-use support::{all, click_on, find, fire, mount, next_render, text};
+use support::{all, choose, click_on, find, fire, mount, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -107,6 +107,27 @@ async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
         editor(&root).get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_program_stays_with_its_scenario_until_another_one_is_loaded() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    type_program(&root, TWO_SLEEPERS);
+    key_down(&editor(&root), "Enter", &["ctrlKey"]);
+    next_render().await;
+    // The read-only view shows the learner's program, not the generated one.
+    click_on(&root, ".code__edit");
+    next_render().await;
+    let listing = text(&root, ".code__listing");
+    assert!(listing.contains("async def b():"), "{listing}");
+    assert!(!listing.contains("ThreadPoolExecutor"), "{listing}");
+    // A preset replaces it, and the editor follows.
+    open_editor(&root).await;
+    choose(&root, "#preset-picker", "deadlock");
+    next_render().await;
+    assert!(editor(&root).value().contains("ThreadPoolExecutor"));
+    assert!(all(&root, "[data-editor-error]").is_empty());
 }
 
 #[wasm_bindgen_test]
