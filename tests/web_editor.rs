@@ -153,6 +153,7 @@ async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
     open_editor(&root).await;
     type_program(&root, "x");
     let area = editor(&root);
+    area.focus().unwrap();
     area.set_selection_range(0, 0).unwrap();
     let event = key_down(&area, "Tab", &[]);
     assert!(event.default_prevented(), "Tab stays in the editor");
@@ -160,6 +161,18 @@ async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
     assert_eq!(area.selection_start().unwrap(), Some(4));
     key_down(&area, "Tab", &["shiftKey"]);
     assert_eq!(area.value(), "x");
+    // Both were typed in, so the browser can undo them.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let exec: js_sys::Function = js_sys::Reflect::get(&document, &"execCommand".into())
+        .unwrap()
+        .unchecked_into();
+    exec.call1(&document, &"undo".into()).unwrap();
+    assert_eq!(area.value(), "    x");
+    // Several lines indent together.
+    type_program(&root, "a\nb\nc");
+    area.set_selection_range(0, 3).unwrap();
+    key_down(&area, "Tab", &[]);
+    assert_eq!(area.value(), "    a\n    b\nc");
     // Esc, then Tab, leaves the field as usual.
     key_down(&area, "Escape", &[]);
     let event = key_down(&area, "Tab", &[]);

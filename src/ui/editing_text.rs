@@ -116,6 +116,37 @@ pub fn outdent(text: &str, start: u32, end: u32) -> Edited {
     }
 }
 
+/// The smallest change that turns `old` into `new`: replace the UTF-16 range
+/// `start..end` of `old` by `text`. The editor applies an edit this way (as typing
+/// would), so the browser's undo history keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+pub fn replacement(old: &str, new: &str) -> Replacement {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    Replacement {
+        start: utf16_len(&old[..prefix]),
+        end: utf16_len(&old[..old.len() - suffix]),
+        text: new[prefix..new.len() - suffix].to_string(),
+    }
+}
+
 /// Ctrl+Enter (Cmd+Enter on a Mac) runs the program now.
 pub fn is_run_key(key: &str, ctrl: bool, meta: bool) -> bool {
     key == "Enter" && (ctrl || meta)
@@ -237,6 +268,21 @@ mod tests {
         // Offsets past the end are clamped, never a panic.
         assert_eq!(indent("a", 99, 99).text, "a    ");
         assert_eq!(outdent("a", 99, 7).text, "a");
+    }
+
+    #[test]
+    fn a_replacement_is_the_smallest_change() {
+        let r = |start, end, text: &str| Replacement {
+            start,
+            end,
+            text: text.into(),
+        };
+        assert_eq!(replacement("a\nb", "    a\n    b"), r(0, 2, "    a\n    "));
+        assert_eq!(replacement("    x", "x"), r(0, 4, ""));
+        assert_eq!(replacement("ab", "ab"), r(2, 2, ""));
+        // Repeated characters: the prefix wins, the ranges never cross.
+        assert_eq!(replacement("aaa", "aaaaa"), r(3, 3, "aa"));
+        assert_eq!(replacement("😀x", "😀    x"), r(2, 2, "    "));
     }
 
     #[test]

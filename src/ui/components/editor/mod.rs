@@ -15,12 +15,15 @@ use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::code::{parse_python, ParseError};
 use crate::sim::Scenario;
-use crate::ui::editing_text::{indent, is_run_key, outdent, underline, DEBOUNCE_MS};
+use crate::ui::editing_text::{
+    indent, is_run_key, outdent, replacement, underline, Edited, DEBOUNCE_MS,
+};
 use highlighted::Highlighted;
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +36,36 @@ pub struct EditorProps {
     pub waiting: Rc<BTreeSet<usize>>,
     /// A program that parsed, with `source` set to its text.
     pub on_run: Callback<Scenario>,
+}
+
+/// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
+/// the browser's undo history and fires `input`); `false` if the browser would not.
+fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let focused = document.active_element().is_some_and(|a| a == ***el);
+    let Ok(exec) = js_sys::Reflect::get(&document, &"execCommand".into()) else {
+        return false;
+    };
+    let Some(exec) = exec.dyn_ref::<js_sys::Function>().filter(|_| focused) else {
+        return false;
+    };
+    let change = replacement(&el.value(), &edited.text);
+    if el.set_selection_range(change.start, change.end).is_err() {
+        return false;
+    }
+    let done = if change.text.is_empty() {
+        exec.call1(&document, &"delete".into())
+    } else {
+        exec.call3(
+            &document,
+            &"insertText".into(),
+            &JsValue::FALSE,
+            &change.text.as_str().into(),
+        )
+    };
+    done.is_ok_and(|ok| ok.is_truthy()) && el.value() == edited.text
 }
 
 #[function_component(Editor)]
@@ -142,10 +175,11 @@ pub fn editor(props: &EditorProps) -> Html {
             } else {
                 indent(&value, start, end)
             };
-            if edited.text != value {
+            // Typed in, the `input` event updates the text; else set it directly.
+            if edited.text != value && !type_edit(&el, &edited) {
                 el.set_value(&edited.text);
                 text.set(edited.text.clone());
-                schedule(edited.text);
+                schedule(edited.text.clone());
             }
             let _ = el.set_selection_range(edited.start, edited.end);
         })
