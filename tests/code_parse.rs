@@ -31,6 +31,29 @@ fn every_presets_step_lines_are_where_python_code_wrote_them() {
 }
 
 #[test]
+fn the_learners_program_travels_in_json_and_share_links() {
+    use looplab::sim::share::{decode, encode, ShareState};
+    let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n\nasync def main():\n    await a()\n\nasyncio.run(main())\n";
+    let mut scenario = parse_python(source).unwrap();
+    // Without a program, the JSON is as before: no `source` field.
+    assert!(!scenario.to_json().contains("\"source\""));
+    scenario.source = Some(source.into());
+    assert_eq!(
+        Scenario::from_json(&scenario.to_json()),
+        Ok(scenario.clone())
+    );
+    let shared = ShareState {
+        scenario: scenario.clone(),
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+    };
+    assert_eq!(decode(&encode(&shared)).unwrap().scenario, scenario);
+    // The program is not part of what runs.
+    assert!(scenario.validate().is_ok());
+}
+
+#[test]
 fn step_lines_of_a_hand_written_program() {
     let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n    print('x')\n\nasync def main():\n    await a()\n    await a()\n\nasyncio.run(main())\n";
     let (scenario, lines) = parse_python_with_lines(source).unwrap();
