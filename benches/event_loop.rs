@@ -50,6 +50,7 @@ mod native {
             resources: Vec::new(),
             executor_workers: 4,
             seed: 0,
+            source: None,
         }
     }
 

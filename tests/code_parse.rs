@@ -3,7 +3,9 @@
 //! with a known answer, which the simulation and python3 (running the same program,
 //! unchanged) must both give; word-for-word error messages; no panics on any text.
 
-use looplab::code::{parse_python, python_code, PythonOptions};
+use looplab::code::{
+    parse_python, parse_python_with_lines, python_code, python_code_with_lines, PythonOptions,
+};
 use looplab::sim::presets::presets;
 use looplab::sim::{
     run, Awaitable, Coroutine, Main, Outcome, Resource, ResourceKind, Scenario, StartMode, Step,
@@ -17,6 +19,47 @@ fn every_presets_python_parses_back_to_the_preset() {
         let parsed = parse_python(&code).unwrap_or_else(|e| panic!("{id}: {e}\n{code}"));
         assert_eq!(parsed, scenario, "{id}\n{code}");
     }
+}
+
+#[test]
+fn every_presets_step_lines_are_where_python_code_wrote_them() {
+    for (id, scenario) in presets() {
+        let code = python_code_with_lines(&scenario, PythonOptions::default());
+        let (_, lines) = parse_python_with_lines(&code.text).unwrap();
+        assert_eq!(lines, code.lines, "{id}\n{}", code.text);
+    }
+}
+
+#[test]
+fn the_learners_program_travels_in_json_and_share_links() {
+    use looplab::sim::share::{decode, encode, ShareState};
+    let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n\nasync def main():\n    await a()\n\nasyncio.run(main())\n";
+    let mut scenario = parse_python(source).unwrap();
+    // Without a program, the JSON is as before: no `source` field.
+    assert!(!scenario.to_json().contains("\"source\""));
+    scenario.source = Some(source.into());
+    assert_eq!(
+        Scenario::from_json(&scenario.to_json()),
+        Ok(scenario.clone())
+    );
+    let shared = ShareState {
+        scenario: scenario.clone(),
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+    };
+    assert_eq!(decode(&encode(&shared)).unwrap().scenario, scenario);
+    // The program is not part of what runs.
+    assert!(scenario.validate().is_ok());
+}
+
+#[test]
+fn step_lines_of_a_hand_written_program() {
+    let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n    print('x')\n\nasync def main():\n    await a()\n    await a()\n\nasyncio.run(main())\n";
+    let (scenario, lines) = parse_python_with_lines(source).unwrap();
+    assert_eq!(scenario.source, None);
+    // a: sleep, print; main: await a(), await a().
+    assert_eq!(lines, vec![4, 5, 8, 9]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -187,6 +230,7 @@ fn scenarios() -> impl Strategy<Value = Scenario> {
                         ],
                         executor_workers: workers,
                         seed,
+                        source: None,
                     },
                 )
         })
@@ -213,7 +257,10 @@ proptest! {
     fn random_scenarios_round_trip_through_python(scenario in scenarios()) {
         let code = python_code(&scenario, PythonOptions::default());
         let parsed = parse_python(&code);
-        prop_assert_eq!(parsed, Ok(scenario), "{}", code);
+        prop_assert_eq!(parsed, Ok(scenario.clone()), "{}", code);
+        let written = python_code_with_lines(&scenario, PythonOptions::default());
+        let read = parse_python_with_lines(&written.text).map(|(_, lines)| lines);
+        prop_assert_eq!(read, Ok(written.lines));
     }
 
     #[test]

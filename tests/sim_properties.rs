@@ -63,6 +63,7 @@ fn scenario_from(bodies: Vec<Vec<Step>>, permits: u32, workers: u32, seed: u64) 
         ],
         executor_workers: workers,
         seed,
+        source: None,
     }
 }
 

@@ -111,25 +111,29 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         prop::collection::vec(resource(), 0..3),
         any::<u32>(),
         any::<u64>(),
+        proptest::option::of(text()),
     )
         .prop_map(
-            |(name, coroutines, gathered, run, resources, executor_workers, seed)| Scenario {
-                name,
-                coroutines: coroutines
-                    .into_iter()
-                    .map(|(name, steps)| Coroutine { name, steps })
-                    .collect(),
-                main: Main {
-                    mode: if gathered {
-                        StartMode::Concurrent
-                    } else {
-                        StartMode::Sequential
+            |(name, coroutines, gathered, run, resources, executor_workers, seed, source)| {
+                Scenario {
+                    name,
+                    coroutines: coroutines
+                        .into_iter()
+                        .map(|(name, steps)| Coroutine { name, steps })
+                        .collect(),
+                    main: Main {
+                        mode: if gathered {
+                            StartMode::Concurrent
+                        } else {
+                            StartMode::Sequential
+                        },
+                        run,
                     },
-                    run,
-                },
-                resources,
-                executor_workers,
-                seed,
+                    resources,
+                    executor_workers,
+                    seed,
+                    source,
+                }
             },
         )
 }

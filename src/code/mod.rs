@@ -8,6 +8,6 @@ pub mod parse;
 pub mod python;
 pub mod rust;
 
-pub use parse::{parse_python, ParseError};
+pub use parse::{parse_python, parse_python_with_lines, ParseError};
 pub use python::{python_code, python_code_with_lines, PythonCode, PythonOptions};
 pub use rust::{rust_code, RustCode};

@@ -25,6 +25,11 @@ pub struct Scenario {
     /// Seed for latency jitter; the same seed gives the same trace.
     #[serde(default)]
     pub seed: u64,
+    /// The learner's own program, when the scenario came from the code editor: saved and
+    /// shared with the scenario so the editor shows it again. Ignored by validation and
+    /// the simulation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn default_workers() -> u32 {

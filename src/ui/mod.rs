@@ -9,6 +9,7 @@ pub mod clipboard;
 pub mod components;
 pub mod describe;
 pub mod edit;
+pub mod editing_text;
 pub mod files;
 pub mod highlight;
 pub mod hooks;

@@ -188,8 +188,11 @@ pub enum Action {
     Open(Scenario),
     /// Replace the scenario by one read from JSON (import); a bad file leaves a notice.
     Import(String),
-    /// Replace the scenario by an edited copy (every form edit goes through this).
+    /// Replace the scenario by an edited copy (every form edit goes through this). The
+    /// learner's program no longer describes it, so `source` is dropped.
     Edit(Scenario),
+    /// Replace the scenario by one the code editor parsed; `source` holds the program.
+    EditCode(Scenario),
     SetMode(StartMode),
     TogglePlay,
     Play,
@@ -366,9 +369,14 @@ impl Reducible for State {
                 }
                 Err(message) => s.notice = Some(message),
             },
-            Action::Edit(scenario) => s.set_scenario(scenario, None),
+            Action::Edit(mut scenario) => {
+                scenario.source = None;
+                s.set_scenario(scenario, None);
+            }
+            Action::EditCode(scenario) => s.set_scenario(scenario, None),
             Action::SetMode(mode) => {
-                let scenario = s.scenario.with_mode(mode);
+                let mut scenario = s.scenario.with_mode(mode);
+                scenario.source = None;
                 let preset = s.preset.clone();
                 s.set_scenario(scenario, preset);
             }
@@ -485,6 +493,19 @@ mod tests {
 
     fn reduce(s: State, action: Action) -> State {
         (*Rc::new(s).reduce(action)).clone()
+    }
+
+    #[test]
+    fn the_editors_program_stays_with_its_scenario_until_a_form_edit() {
+        let mut scenario = State::default().scenario;
+        scenario.source = Some("# mine".into());
+        let s = reduce(State::default(), Action::EditCode(scenario.clone()));
+        assert_eq!(s.scenario.source.as_deref(), Some("# mine"));
+        assert!(s.runs.is_ok());
+        let edited = reduce(s.clone(), Action::Edit(scenario));
+        assert_eq!(edited.scenario.source, None);
+        let moded = reduce(s, Action::SetMode(StartMode::Sequential));
+        assert_eq!(moded.scenario.source, None);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct Places {
     pub main: Span,
     /// Per coroutine: its `async def` line and its steps in pre-order.
     pub coroutines: Vec<(Span, Vec<Span>)>,
+    /// `main`'s steps as `Program` writes them out: each `await name()`, or the gather.
+    pub main_steps: Vec<Span>,
 }
 
 /// The scenario the module describes (without the name and seed, read from comments).
@@ -63,8 +65,9 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<(Scenario, Places), ParseE
         definition(&mut m, stmt)?;
     }
     // main() first: the resources it creates are used by the coroutines.
+    let mut main_steps = Vec::new();
     let started = match m.main {
-        Some((_, body)) => Some(start(&mut m, body)?),
+        Some((_, body)) => Some(start(&mut m, body, &mut main_steps)?),
         None => None,
     };
     let mut seen = BTreeMap::new();
@@ -72,6 +75,7 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<(Scenario, Places), ParseE
     let mut places = Places {
         main: m.main.map_or(Span::default(), |(span, _)| span),
         coroutines: Vec::new(),
+        main_steps,
     };
     for (name, span, body) in &m.coroutines {
         if seen.insert(name.clone(), ()).is_some() {
@@ -103,6 +107,7 @@ pub fn lower(source: &str, module: &[Stmt]) -> Result<(Scenario, Places), ParseE
         resources: m.resources,
         executor_workers,
         seed: 0,
+        source: None,
     };
     Ok((scenario, places))
 }
@@ -320,8 +325,9 @@ fn resource_kind(m: &Module, value: &Expr) -> Result<Option<ResourceKind>, Parse
     }))
 }
 
-/// `main()`: which coroutines it starts and how, and the executor's worker count.
-fn start(m: &mut Module, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
+/// `main()`: which coroutines it starts and how, and the executor's worker count;
+/// `steps` gets the place of each of main's steps.
+fn start(m: &mut Module, body: &[Stmt], steps: &mut Vec<Span>) -> Result<(Main, u32), ParseError> {
     let mut run = Vec::new();
     let mut mode = StartMode::Sequential;
     let mut gathered = false;
@@ -365,8 +371,12 @@ fn start(m: &mut Module, body: &[Stmt]) -> Result<(Main, u32), ParseError> {
                     for a in args {
                         run.push(started(m, a)?);
                     }
+                    if !args.is_empty() {
+                        steps.push(stmt.span);
+                    }
                 } else {
                     run.push(started(m, inner)?);
+                    steps.push(stmt.span);
                 }
             }
             _ => error(stmt.span, explain)?,

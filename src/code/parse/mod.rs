@@ -28,6 +28,13 @@ use crate::sim::{Scenario, ScenarioError};
 /// [`Scenario::validate`]: a scenario that cannot run is an error at the line it came
 /// from.
 pub fn parse_python(source: &str) -> Result<Scenario, ParseError> {
+    parse_python_with_lines(source).map(|(scenario, _)| scenario)
+}
+
+/// [`parse_python`], with the 1-based source line of each step, indexed by `StepId`
+/// (pre-order over the coroutines, then `main`, as `Program` numbers them), so an
+/// editor can highlight the line of the running step.
+pub fn parse_python_with_lines(source: &str) -> Result<(Scenario, Vec<usize>), ParseError> {
     let source = source.replace("\r\n", "\n").replace('\r', "\n");
     let tokens = lexer::tokenize(&source)?;
     let module = parser::parse_module(tokens)?;
@@ -35,7 +42,16 @@ pub fn parse_python(source: &str) -> Result<Scenario, ParseError> {
     scenario.name = title(&source);
     scenario.seed = seed(&source);
     match scenario.validate() {
-        Ok(_) => Ok(scenario),
+        Ok(_) => {
+            let lines = places
+                .coroutines
+                .iter()
+                .flat_map(|(_, steps)| steps)
+                .chain(&places.main_steps)
+                .map(|span| span.line)
+                .collect();
+            Ok((scenario, lines))
+        }
         Err(e) => Err(ParseError::new(
             place(&scenario, &places, &e),
             in_our_style(&e.message),

@@ -1,18 +1,21 @@
 //! The Code panel: the scenario as Python asyncio and as Rust async code (tabs), with
 //! the line of the running step highlighted as the playhead moves, and the lines where
-//! other tasks wait marked.
+//! other tasks wait marked. "Edit" turns the Python tab into the code editor; a
+//! scenario that came from the editor shows the learner's own program.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::editor::Editor;
 use super::panel::Panel;
-use crate::code::{python_code_with_lines, rust_code, PythonOptions};
+use crate::code::{parse_python_with_lines, python_code_with_lines, rust_code, PythonOptions};
 use crate::sim::positions::positions;
 use crate::ui::clipboard;
 use crate::ui::highlight::{highlight, Lang};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::AppContext;
+use crate::ui::state::{make_callback, Action, AppContext};
 
 /// A program and the 1-based line of each step.
 #[derive(PartialEq)]
@@ -61,14 +64,25 @@ pub fn code_panel() -> Html {
     };
     let lang = use_state_eq(|| Lang::Python);
     let copied = use_state_eq(|| None::<&'static str>);
+    let editing = use_state_eq(|| false);
     let listings = use_memo(ctx.scenario.clone(), |s| {
-        let py = python_code_with_lines(s, PythonOptions::default());
-        let rs = rust_code(s);
-        (
+        // The learner's own program, where the scenario came from the editor.
+        let own = s.source.as_ref().map(|source| Listing {
+            lines: parse_python_with_lines(source)
+                .map(|(_, lines)| lines)
+                .unwrap_or_default(),
+            text: source.clone().into(),
+        });
+        let py = own.unwrap_or_else(|| {
+            let py = python_code_with_lines(s, PythonOptions::default());
             Listing {
                 text: py.text.into(),
                 lines: py.lines,
-            },
+            }
+        });
+        let rs = rust_code(s);
+        (
+            py,
             Listing {
                 text: rs.text.into(),
                 lines: rs.lines,
@@ -137,6 +151,11 @@ pub fn code_panel() -> Html {
         })
     };
     let lang_now = *lang;
+    let edit_now = *editing && lang_now == Lang::Python;
+    let on_edit_toggle = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
     let meta = AttrValue::from(match running {
         Some(n) => format!("running line {n}"),
         None => "nothing running".to_string(),
@@ -153,15 +172,27 @@ pub fn code_panel() -> Html {
                         <span class="code__key code__key--running">{ "running" }</span>
                         <span class="code__key code__key--waiting">{ "waiting" }</span>
                     </span>
+                    if lang_now == Lang::Python {
+                        <button type="button" class="text-button code__edit" aria-pressed={edit_now.to_string()}
+                            onclick={on_edit_toggle}>
+                            { if edit_now { "Done editing" } else { "Edit" } }
+                        </button>
+                    }
                     <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
                     if let Some(note) = *copied {
                         <span class="code__note" aria-live="polite">{ note }</span>
                     }
                 </div>
-                <pre class="code__listing" ref={scroller} tabindex="0"
-                    aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}>
-                    <Lines text={listing.text.clone()} lang={lang_now} {running} {waiting} />
-                </pre>
+                if edit_now {
+                    <Editor program={listing.text.clone()} {running}
+                        waiting={Rc::new(waiting.clone())}
+                        on_run={make_callback(&ctx, Action::EditCode)} />
+                } else {
+                    <pre class="code__listing" ref={scroller} tabindex="0"
+                        aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}>
+                        <Lines text={listing.text.clone()} lang={lang_now} {running} {waiting} />
+                    </pre>
+                }
             </div>
         </Panel>
     }

@@ -5,6 +5,7 @@
 pub mod code_panel;
 pub mod compare_panel;
 pub mod controls;
+pub mod editor;
 pub mod empty_state;
 pub mod event_loop;
 pub mod footer;

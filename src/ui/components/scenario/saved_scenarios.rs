@@ -21,7 +21,9 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
     {
         // A new scenario (a preset, a lesson) proposes its own name.
         let name = name.clone();
-        use_effect_with(props.scenario.name.clone(), move |new| name.set(new.clone()));
+        use_effect_with(props.scenario.name.clone(), move |new| {
+            name.set(new.clone())
+        });
     }
     let status = use_state_eq(|| None::<String>);
     let refresh = {

@@ -1,0 +1,221 @@
+//! The code editor: the learner writes asyncio-style Python and watches it run.
+//!
+//! A `<textarea>` with transparent text lies over [`Highlighted`], the same text
+//! highlighted (the classic overlay: same font, same metrics; both sit in one scrolling
+//! box and the textarea never scrolls itself, so they cannot drift apart). Tab and
+//! Shift+Tab indent (Esc then Tab leaves the field), Ctrl+Enter or Cmd+Enter runs now,
+//! and any other edit runs after a pause of [`DEBOUNCE_MS`]. A program that parses goes
+//! up through `on_run` with `source` set; one that does not leaves the last good run on
+//! screen and shows the error in words, underlined. The text logic is in
+//! [`crate::ui::editing_text`].
+
+mod highlighted;
+
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::code::{parse_python, ParseError};
+use crate::sim::Scenario;
+use crate::ui::editing_text::{
+    indent, is_run_key, outdent, replacement, underline, Edited, DEBOUNCE_MS,
+};
+use highlighted::Highlighted;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The program of the scenario on screen: its `source`, else its generated Python.
+    /// When it changes from elsewhere (a preset, a form, a lesson) the text follows.
+    pub program: AttrValue,
+    /// The lines of the running and the waiting steps.
+    pub running: Option<usize>,
+    pub waiting: Rc<BTreeSet<usize>>,
+    /// A program that parsed, with `source` set to its text.
+    pub on_run: Callback<Scenario>,
+}
+
+/// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
+/// the browser's undo history and fires `input`); `false` if the browser would not.
+fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let focused = document.active_element().is_some_and(|a| a == ***el);
+    let Ok(exec) = js_sys::Reflect::get(&document, &"execCommand".into()) else {
+        return false;
+    };
+    let Some(exec) = exec.dyn_ref::<js_sys::Function>().filter(|_| focused) else {
+        return false;
+    };
+    let change = replacement(&el.value(), &edited.text);
+    if el.set_selection_range(change.start, change.end).is_err() {
+        return false;
+    }
+    let done = if change.text.is_empty() {
+        exec.call1(&document, &"delete".into())
+    } else {
+        exec.call3(
+            &document,
+            &"insertText".into(),
+            &JsValue::FALSE,
+            &change.text.as_str().into(),
+        )
+    };
+    done.is_ok_and(|ok| ok.is_truthy()) && el.value() == edited.text
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let text = use_state(|| props.program.to_string());
+    let error = use_state(|| None::<ParseError>);
+    // The last program this editor ran, to tell its own scenario from one set elsewhere.
+    let sent = use_mut_ref(|| None::<String>);
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // Esc then Tab moves focus on instead of indenting.
+    let escaped = use_mut_ref(|| false);
+    let area = use_node_ref();
+    let scroller = use_node_ref();
+
+    {
+        let (text, error, sent, timer) = (text.clone(), error.clone(), sent.clone(), timer.clone());
+        use_effect_with(props.program.clone(), move |program| {
+            if sent.borrow().as_deref() != Some(program.as_str()) {
+                timer.borrow_mut().take();
+                text.set(program.to_string());
+                error.set(None);
+            }
+        });
+    }
+
+    // Keep the running line in view while the learner is not typing.
+    {
+        let (scroller, area) = (scroller.clone(), area.clone());
+        use_effect_with(props.running, move |running| {
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .zip(area.cast::<web_sys::Element>())
+                .is_some_and(|(a, b)| a == b);
+            if let (Some(line), Some(el), false) =
+                (running, scroller.cast::<HtmlElement>(), focused)
+            {
+                let selector = format!("[data-line=\"{line}\"]");
+                if let Ok(Some(row)) = el.query_selector(&selector) {
+                    let row: HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
+                    let (top, height) = (row.offset_top(), row.offset_height());
+                    let (view, view_height) = (el.scroll_top(), el.client_height());
+                    if top < view || top + height > view + view_height {
+                        el.set_scroll_top(top - view_height / 3);
+                    }
+                }
+            }
+        });
+    }
+
+    let run_now = {
+        let (error, sent, timer, on_run) = (
+            error.clone(),
+            sent.clone(),
+            timer.clone(),
+            props.on_run.clone(),
+        );
+        Rc::new(move |source: String| {
+            timer.borrow_mut().take();
+            match parse_python(&source) {
+                Ok(mut scenario) => {
+                    *sent.borrow_mut() = Some(source.clone());
+                    scenario.source = Some(source);
+                    error.set(None);
+                    on_run.emit(scenario);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    let schedule = {
+        let (timer, run_now) = (timer.clone(), run_now.clone());
+        Rc::new(move |source: String| {
+            let run_now = run_now.clone();
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || run_now(source)));
+        })
+    };
+
+    let oninput = {
+        let (text, schedule) = (text.clone(), schedule.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            text.set(value.clone());
+            schedule(value);
+        })
+    };
+    let onkeydown = {
+        let (text, escaped) = (text.clone(), escaped.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let el = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let key = e.key();
+            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
+            if is_run_key(&key, e.ctrl_key(), e.meta_key()) {
+                e.prevent_default();
+                run_now(el.value());
+                return;
+            }
+            if key != "Tab" || e.ctrl_key() || e.meta_key() || e.alt_key() || was_escaped {
+                return;
+            }
+            e.prevent_default();
+            let start = el.selection_start().ok().flatten().unwrap_or(0);
+            let end = el.selection_end().ok().flatten().unwrap_or(start);
+            let value = el.value();
+            let edited = if e.shift_key() {
+                outdent(&value, start, end)
+            } else {
+                indent(&value, start, end)
+            };
+            // Typed in, the `input` event updates the text; else set it directly.
+            if edited.text != value && !type_edit(&el, &edited) {
+                el.set_value(&edited.text);
+                text.set(edited.text.clone());
+                schedule(edited.text.clone());
+            }
+            let _ = el.set_selection_range(edited.start, edited.end);
+        })
+    };
+    // The textarea is as large as its text, so it must never scroll on its own.
+    let onscroll = Callback::from(|e: Event| {
+        let el = e.target_unchecked_into::<HtmlElement>();
+        el.set_scroll_top(0);
+        el.set_scroll_left(0);
+    });
+
+    let marked = error.as_ref().map(|e| underline(&text, e));
+    html! {
+        <div class="editor">
+            <div class="editor__scroll" ref={scroller}>
+                <div class="editor__body">
+                    <Highlighted text={AttrValue::from((*text).clone())} running={props.running}
+                        waiting={props.waiting.clone()} underline={marked} />
+                    <textarea class="editor__input" ref={area} value={(*text).clone()}
+                        {oninput} {onkeydown} {onscroll}
+                        spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
+                        aria-label="Python program (Ctrl+Enter runs)"
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby="editor-status" />
+                </div>
+            </div>
+            <p class="editor__status" id="editor-status" aria-live="polite">
+                if let Some(e) = &*error {
+                    <span class="editor__error" data-editor-error="">{ e.to_string() }</span>
+                    <span class="editor__kept">{ " · the last program that ran is still shown" }</span>
+                } else {
+                    <span class="editor__hint">
+                        { "Edits run after a pause · Ctrl+Enter runs now · Tab indents (Esc, then Tab, leaves)" }
+                    </span>
+                }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,181 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of the code editor (Code panel, Python tab, "Edit"): type a program,
+//! run it with Ctrl+Enter and read the totals; a malformed program is explained and
+//! underlined while the last run stays; Tab indents.
+//! Run with `wasm-pack test --headless --chrome -- --test web_editor`.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlTextAreaElement};
+
+mod support;
+use support::{all, choose, click_on, find, fire, mount, next_render, text};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TWO_SLEEPERS: &str = "import asyncio
+
+async def a():
+    await asyncio.sleep(1)
+
+async def b():
+    await asyncio.sleep(1)
+
+async def main():
+    await asyncio.gather(a(), b())
+
+asyncio.run(main())
+";
+
+/// A `keydown` on `target` with the given modifiers, cancelable like a real one.
+fn key_down(target: &Element, key: &str, modifiers: &[&str]) -> web_sys::Event {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
+    for m in modifiers {
+        js_sys::Reflect::set(&init, &(*m).into(), &JsValue::TRUE).unwrap();
+    }
+    let window = web_sys::window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let args = js_sys::Array::of2(&"keydown".into(), &init);
+    let event: web_sys::Event = js_sys::Reflect::construct(&constructor, &args)
+        .unwrap()
+        .unchecked_into();
+    target.dispatch_event(&event).unwrap();
+    event
+}
+
+fn editor(root: &Element) -> HtmlTextAreaElement {
+    find(root, ".editor__input").dyn_into().unwrap()
+}
+
+/// Replaces the editor's text, as typing would (an `input` event).
+fn type_program(root: &Element, program: &str) {
+    let area = editor(root);
+    area.set_value(program);
+    fire(&area, "input");
+}
+
+async fn open_editor(root: &Element) {
+    click_on(root, ".code__edit");
+    next_render().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    type_program(&root, TWO_SLEEPERS);
+    key_down(&editor(&root), "Enter", &["ctrlKey"]);
+    next_render().await;
+
+    assert!(
+        text(&root, "[data-total=\"shown\"]").contains("1.0 s"),
+        "{}",
+        text(&root, "[data-total=\"shown\"]")
+    );
+    assert!(
+        text(&root, "[data-total=\"sequential\"]").contains("2.0 s"),
+        "{}",
+        text(&root, "[data-total=\"sequential\"]")
+    );
+    // The editor keeps the learner's text, not the generated program.
+    assert_eq!(editor(&root).value(), TWO_SLEEPERS);
+
+    // A malformed program: explained with line and column, underlined, and the last
+    // good run is still shown.
+    let broken = TWO_SLEEPERS.replace(
+        "    await asyncio.sleep(1)\n\nasync def b",
+        "    while True:\n        pass\n\nasync def b",
+    );
+    type_program(&root, &broken);
+    key_down(&editor(&root), "Enter", &["metaKey"]);
+    next_render().await;
+    let message = text(&root, "[data-editor-error]");
+    assert!(message.starts_with("line 4, column 5:"), "{message}");
+    assert!(
+        message.contains("`while` loops are not supported"),
+        "{message}"
+    );
+    assert_eq!(all(&root, ".code-error").len(), 1);
+    assert_eq!(text(&root, ".code-error"), "while");
+    assert!(text(&root, "[data-total=\"shown\"]").contains("1.0 s"));
+    assert_eq!(
+        editor(&root).get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_program_stays_with_its_scenario_until_another_one_is_loaded() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    type_program(&root, TWO_SLEEPERS);
+    key_down(&editor(&root), "Enter", &["ctrlKey"]);
+    next_render().await;
+    // The read-only view shows the learner's program, not the generated one.
+    click_on(&root, ".code__edit");
+    next_render().await;
+    let listing = text(&root, ".code__listing");
+    assert!(listing.contains("async def b():"), "{listing}");
+    assert!(!listing.contains("ThreadPoolExecutor"), "{listing}");
+    // A preset replaces it, and the editor follows.
+    open_editor(&root).await;
+    choose(&root, "#preset-picker", "deadlock");
+    next_render().await;
+    assert!(editor(&root).value().contains("ThreadPoolExecutor"));
+    assert!(all(&root, "[data-editor-error]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn edits_run_by_themselves_after_a_pause() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    type_program(
+        &root,
+        &TWO_SLEEPERS.replace("gather(a(), b())", "gather(a(), b(), a())"),
+    );
+    next_render().await;
+    // Not yet: the default preset is still shown.
+    let before = text(&root, "[data-total=\"sequential\"]");
+    assert!(!before.contains("3.0 s"), "{before}");
+    gloo_timers::future::TimeoutFuture::new(800).await;
+    let after = text(&root, "[data-total=\"sequential\"]");
+    assert!(after.contains("3.0 s"), "{after}");
+}
+
+#[wasm_bindgen_test]
+async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    type_program(&root, "x");
+    let area = editor(&root);
+    area.focus().unwrap();
+    area.set_selection_range(0, 0).unwrap();
+    let event = key_down(&area, "Tab", &[]);
+    assert!(event.default_prevented(), "Tab stays in the editor");
+    assert_eq!(area.value(), "    x");
+    assert_eq!(area.selection_start().unwrap(), Some(4));
+    key_down(&area, "Tab", &["shiftKey"]);
+    assert_eq!(area.value(), "x");
+    // Both were typed in, so the browser can undo them.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let exec: js_sys::Function = js_sys::Reflect::get(&document, &"execCommand".into())
+        .unwrap()
+        .unchecked_into();
+    exec.call1(&document, &"undo".into()).unwrap();
+    assert_eq!(area.value(), "    x");
+    // Several lines indent together.
+    type_program(&root, "a\nb\nc");
+    area.set_selection_range(0, 3).unwrap();
+    key_down(&area, "Tab", &[]);
+    assert_eq!(area.value(), "    a\n    b\nc");
+    // Esc, then Tab, leaves the field as usual.
+    key_down(&area, "Escape", &[]);
+    let event = key_down(&area, "Tab", &[]);
+    assert!(!event.default_prevented());
+    next_render().await;
+}
