@@ -60,8 +60,11 @@ fn matches_the_simulation(id: &str, scenario: &Scenario) -> bool {
         ("sequential", c.sequential.end * SCALE, seq),
         ("concurrent", c.concurrent.end * SCALE, conc),
     ] {
-        // Generous enough for a loaded 2-core CI machine; a wrong model is off by whole steps.
-        let tolerance = (predicted * 0.15).max(60.0);
+        // Generous enough for a loaded 2-core CI machine; a wrong model is off by whole
+        // steps. python3's own cost per task (creating and scheduling it, ~0.1 ms when the
+        // machine is busy) adds up in the 1,000-task lesson, so it is allowed for.
+        let tasks = c.concurrent.tasks.len() as f64;
+        let tolerance = (predicted * 0.15).max(60.0) + 0.1 * tasks;
         assert!(
             (got - predicted).abs() <= tolerance,
             "{id} {what}: python3 took {got:.1} ms, the simulation predicts {predicted:.1} ms\n{stdout}\n{program}"
