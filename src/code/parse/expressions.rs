@@ -30,6 +30,11 @@ impl Parser {
             },
             _ => return Ok(left),
         };
+        self.binary(op, left)
+    }
+
+    /// `left op right`, the operator being the current token.
+    fn binary(&mut self, op: &'static str, left: Expr) -> Result<Expr, ParseError> {
         self.i += 1;
         let right = self.expr()?;
         let span = left.span.to(right.span);
@@ -48,13 +53,7 @@ impl Parser {
             ) => *op,
             _ => return Ok(left),
         };
-        self.i += 1;
-        let right = self.expr()?;
-        let span = left.span.to(right.span);
-        Ok(Expr {
-            kind: ExprKind::Operator(op, vec![left, right]),
-            span,
-        })
+        self.binary(op, left)
     }
 
     fn unary(&mut self) -> Result<Expr, ParseError> {
