@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 mod support;
-use support::{attr, find, fresh_root, next_render, text};
+use support::{attr, find, fresh_root, key_down, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,19 +22,7 @@ async fn click(root: &Element, selector: &str, times: usize) {
 
 /// A `keydown` of `key` dispatched on `target`, bubbling to the document as a real one.
 fn press(target: &web_sys::EventTarget, key: &str) {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
-    let window = web_sys::window().unwrap();
-    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
-        .unwrap()
-        .unchecked_into();
-    let args = js_sys::Array::of2(&"keydown".into(), &init);
-    let event: web_sys::Event = js_sys::Reflect::construct(&constructor, &args)
-        .unwrap()
-        .unchecked_into();
-    target.dispatch_event(&event).unwrap();
+    key_down(target, key, &[]);
 }
 
 fn ready_queue(root: &Element) -> String {

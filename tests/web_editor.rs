@@ -4,12 +4,12 @@
 //! underlined while the last run stays; Tab indents.
 //! Run with `wasm-pack test --headless --chrome -- --test web_editor`.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlTextAreaElement};
 
 mod support;
-use support::{all, choose, click_on, find, fire, mount, next_render, text};
+use support::{all, choose, click_on, find, fire, key_down, mount, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,27 +26,6 @@ async def main():
 
 asyncio.run(main())
 ";
-
-/// A `keydown` on `target` with the given modifiers, cancelable like a real one.
-fn key_down(target: &Element, key: &str, modifiers: &[&str]) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
-    for m in modifiers {
-        js_sys::Reflect::set(&init, &(*m).into(), &JsValue::TRUE).unwrap();
-    }
-    let window = web_sys::window().unwrap();
-    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
-        .unwrap()
-        .unchecked_into();
-    let args = js_sys::Array::of2(&"keydown".into(), &init);
-    let event: web_sys::Event = js_sys::Reflect::construct(&constructor, &args)
-        .unwrap()
-        .unchecked_into();
-    target.dispatch_event(&event).unwrap();
-    event
-}
 
 fn editor(root: &Element) -> HtmlTextAreaElement {
     find(root, ".editor__input").dyn_into().unwrap()

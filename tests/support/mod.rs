@@ -77,3 +77,27 @@ pub fn choose(root: &Element, selector: &str, value: &str) {
     select.set_value(value);
     fire(&select, "change");
 }
+
+/// A `keydown` of `key` with the given modifiers (`ctrlKey`, `shiftKey`, ...) dispatched
+/// on `target`, bubbling and cancelable as a real one; returned to check
+/// `default_prevented`.
+pub fn key_down(target: &web_sys::EventTarget, key: &str, modifiers: &[&str]) -> Event {
+    use wasm_bindgen::JsValue;
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
+    for m in modifiers {
+        js_sys::Reflect::set(&init, &(*m).into(), &JsValue::TRUE).unwrap();
+    }
+    let window = web_sys::window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let args = js_sys::Array::of2(&"keydown".into(), &init);
+    let event: Event = js_sys::Reflect::construct(&constructor, &args)
+        .unwrap()
+        .unchecked_into();
+    target.dispatch_event(&event).unwrap();
+    event
+}

@@ -24,6 +24,19 @@ struct Listing {
     lines: Vec<usize>,
 }
 
+/// Scrolls `scroller` (never the page) so that its `[data-line=N]` row is in view.
+pub fn reveal_line(scroller: &HtmlElement, line: usize) {
+    let selector = format!("[data-line=\"{line}\"]");
+    if let Ok(Some(row)) = scroller.query_selector(&selector) {
+        let row: HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
+        let (top, height) = (row.offset_top(), row.offset_height());
+        let (view, view_height) = (scroller.scroll_top(), scroller.client_height());
+        if top < view || top + height > view + view_height {
+            scroller.set_scroll_top(top - view_height / 3);
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct LinesProps {
     text: AttrValue,
@@ -114,15 +127,7 @@ pub fn code_panel() -> Html {
         let target = running.or_else(|| waiting.first().copied());
         use_effect_with((target, *lang), move |(target, _)| {
             if let (Some(line), Some(el)) = (target, scroller.cast::<HtmlElement>()) {
-                let selector = format!("[data-line=\"{line}\"]");
-                if let Ok(Some(row)) = el.query_selector(&selector) {
-                    let row: HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
-                    let (top, height) = (row.offset_top(), row.offset_height());
-                    let (view, view_height) = (el.scroll_top(), el.client_height());
-                    if top < view || top + height > view + view_height {
-                        el.set_scroll_top(top - view_height / 3);
-                    }
-                }
+                reveal_line(&el, *line);
             }
         });
     }

@@ -19,6 +19,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::code_panel::reveal_line;
+
 use crate::code::{parse_python, ParseError};
 use crate::sim::Scenario;
 use crate::ui::editing_text::{
@@ -103,15 +105,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if let (Some(line), Some(el), false) =
                 (running, scroller.cast::<HtmlElement>(), focused)
             {
-                let selector = format!("[data-line=\"{line}\"]");
-                if let Ok(Some(row)) = el.query_selector(&selector) {
-                    let row: HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
-                    let (top, height) = (row.offset_top(), row.offset_height());
-                    let (view, view_height) = (el.scroll_top(), el.client_height());
-                    if top < view || top + height > view + view_height {
-                        el.set_scroll_top(top - view_height / 3);
-                    }
-                }
+                reveal_line(&el, *line);
             }
         });
     }
