@@ -4,7 +4,7 @@
 //! Run with `wasm-pack test --headless --chrome -- --test web_controls`.
 
 use looplab::ui::App;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
