@@ -81,8 +81,13 @@ pub fn health_strip(props: &HealthStripProps) -> Html {
     html! {
         <section class="health" aria-label="Loop health">
             <h3 class="health__title">{ "Loop health" }</h3>
-            <div class="health__rows" style={format!("--playhead-frac: {at:.4}")}>
+            <div class="health__rows">
                 <Bars run={props.run.clone()} />
+                // Moved by a transform only, like the timeline's playhead: a frame of
+                // playback restyles this one layer, never the bars' layout.
+                <div class="health__track" aria-hidden="true">
+                    <div class="health__playhead" style={format!("transform:translateX({:.3}%)", at * 100.0)} />
+                </div>
             </div>
         </section>
     }
