@@ -76,8 +76,13 @@ async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
     let message = text(&root, "[data-editor-error]");
     assert!(message.starts_with("line 4, column 5:"), "{message}");
     assert!(
-        message.contains("`while` loops are not supported"),
+        message.contains("while loops are not supported; use for i in range(n):"),
         "{message}"
+    );
+    assert_eq!(
+        text(&root, "[data-editor-error] code"),
+        "while",
+        "code reads as code"
     );
     assert_eq!(all(&root, ".code-error").len(), 1);
     assert_eq!(text(&root, ".code-error"), "while");

@@ -16,6 +16,7 @@ pub mod live;
 pub mod loop_panel;
 pub mod notice;
 pub mod panel;
+pub mod rich_text;
 pub mod scenario;
 pub mod scenario_panel;
 pub mod timeline;

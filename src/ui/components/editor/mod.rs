@@ -20,6 +20,7 @@ use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::code_panel::reveal_line;
+use crate::ui::components::rich_text::RichText;
 
 use crate::code::{parse_python, ParseError};
 use crate::sim::Scenario;
@@ -202,7 +203,9 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             <p class="editor__status" id="editor-status" aria-live="polite">
                 if let Some(e) = &*error {
-                    <span class="editor__error" data-editor-error="">{ e.to_string() }</span>
+                    <span class="editor__error" data-editor-error="">
+                        <RichText text={AttrValue::from(e.to_string())} />
+                    </span>
                     <span class="editor__kept">{ " · the last program that ran is still shown" }</span>
                 } else {
                     <span class="editor__hint">

@@ -6,4 +6,3 @@ pub mod narration;
 pub mod nav;
 pub mod overlay;
 pub mod prediction;
-pub mod rich_text;

@@ -4,9 +4,9 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::rich_text::RichText;
 use crate::lessons::{lesson, narration_times};
 use crate::sim::metrics::format_ms;
+use crate::ui::components::rich_text::RichText;
 use crate::ui::state::{Action, AppContext};
 
 /// The open lesson's narration resolved against the shown run, in time order.

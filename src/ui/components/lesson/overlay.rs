@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::narration::{reached, use_narration};
-use super::rich_text::RichText;
+use crate::ui::components::rich_text::RichText;
 use crate::ui::state::AppContext;
 
 #[function_component(NarrationOverlay)]

@@ -5,9 +5,9 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::rich_text::RichText;
 use crate::lessons::{Lesson, LessonRun, Measure};
 use crate::sim::metrics::format_ms;
+use crate::ui::components::rich_text::RichText;
 use crate::ui::state::{Action, AppContext};
 
 /// What the run measured, in words: `gather took 1.5 s`.

@@ -1,4 +1,4 @@
-//! Lesson text: words between backticks are code (`asyncio.gather`).
+//! Prose with its backticked words as code: lesson text, parse errors (`asyncio.gather`).
 
 use yew::prelude::*;
 
