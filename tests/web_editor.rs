@@ -115,6 +115,22 @@ async fn the_program_stays_with_its_scenario_until_another_one_is_loaded() {
 }
 
 #[wasm_bindgen_test]
+async fn text_that_did_not_run_is_still_there_after_leaving_the_editor() {
+    let (root, _app) = mount().await;
+    open_editor(&root).await;
+    let unfinished = "import asyncio\n\nasync def main():\n    while True:\n";
+    type_program(&root, unfinished);
+    key_down(&editor(&root), "Enter", &["ctrlKey"]);
+    next_render().await;
+    assert!(!all(&root, "[data-editor-error]").is_empty());
+    click_on(&root, ".code__edit"); // Done editing
+    next_render().await;
+    open_editor(&root).await;
+    assert_eq!(editor(&root).value(), unfinished, "the draft is back");
+    assert!(text(&root, "[data-editor-error]").contains("while loops are not supported"));
+}
+
+#[wasm_bindgen_test]
 async fn edits_run_by_themselves_after_a_pause() {
     let (root, _app) = mount().await;
     open_editor(&root).await;

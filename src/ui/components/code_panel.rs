@@ -78,6 +78,9 @@ pub fn code_panel() -> Html {
     let lang = use_state_eq(|| Lang::Python);
     let copied = use_state_eq(|| None::<&'static str>);
     let editing = use_state_eq(|| false);
+    // The editor's last text and the program it was typed over: shown again on the next
+    // Edit if the scenario has not changed meanwhile.
+    let draft = use_mut_ref(|| None::<(AttrValue, AttrValue)>);
     let listings = use_memo(ctx.scenario.clone(), |s| {
         // The learner's own program, where the scenario came from the editor.
         let own = s.source.as_ref().map(|source| Listing {
@@ -191,7 +194,16 @@ pub fn code_panel() -> Html {
                 if edit_now {
                     <Editor program={listing.text.clone()} {running}
                         waiting={Rc::new(waiting.clone())}
-                        on_run={make_callback(&ctx, Action::EditCode)} />
+                        on_run={make_callback(&ctx, Action::EditCode)}
+                        draft={draft.borrow().as_ref()
+                            .filter(|(over, text)| *over == listing.text && *text != listing.text)
+                            .map(|(_, text)| text.clone())}
+                        on_draft={{
+                            let (draft, over) = (draft.clone(), listing.text.clone());
+                            Callback::from(move |text: String| {
+                                *draft.borrow_mut() = Some((over.clone(), text.into()));
+                            })
+                        }} />
                 } else {
                     <pre class="code__listing" ref={scroller} tabindex="0"
                         aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}>

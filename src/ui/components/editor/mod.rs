@@ -22,7 +22,7 @@ use yew::prelude::*;
 use super::code_panel::reveal_line;
 use crate::ui::components::rich_text::RichText;
 
-use crate::code::{parse_python, ParseError};
+use crate::code::parse_python;
 use crate::sim::Scenario;
 use crate::ui::editing_text::{
     indent, is_run_key, outdent, replacement, underline, Edited, DEBOUNCE_MS,
@@ -39,6 +39,13 @@ pub struct EditorProps {
     pub waiting: Rc<BTreeSet<usize>>,
     /// A program that parsed, with `source` set to its text.
     pub on_run: Callback<Scenario>,
+    /// Text typed earlier in this editor that had not run (it did not parse): the
+    /// editor starts from it instead of `program`, so leaving the editor loses nothing.
+    #[prop_or_default]
+    pub draft: Option<AttrValue>,
+    /// Every edit's text, for the caller to keep as the draft.
+    #[prop_or_default]
+    pub on_draft: Callback<String>,
 }
 
 /// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
@@ -73,10 +80,11 @@ fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
-    let text = use_state(|| props.program.to_string());
-    let error = use_state(|| None::<ParseError>);
+    let text = use_state(|| props.draft.as_ref().unwrap_or(&props.program).to_string());
+    let error = use_state(|| props.draft.as_ref().and_then(|d| parse_python(d).err()));
     // The last program this editor ran, to tell its own scenario from one set elsewhere.
-    let sent = use_mut_ref(|| None::<String>);
+    // Starting from a draft counts as having run `program`, so the draft is kept.
+    let sent = use_mut_ref(|| props.draft.as_ref().map(|_| props.program.to_string()));
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     // Esc then Tab moves focus on instead of indenting.
     let escaped = use_mut_ref(|| false);
@@ -132,8 +140,9 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let schedule = {
-        let (timer, run_now) = (timer.clone(), run_now.clone());
+        let (timer, run_now, on_draft) = (timer.clone(), run_now.clone(), props.on_draft.clone());
         Rc::new(move |source: String| {
+            on_draft.emit(source.clone());
             let run_now = run_now.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || run_now(source)));
         })
