@@ -1,13 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The generated Python is valid, runnable asyncio whose measured totals match the
-//! simulation: every preset is run with python3 at a tenth of its durations, except
-//! those the simulation finds deadlocked (python3 would hang just as the loop does); so
-//! is every lesson's.
+//! simulation: every preset and every lesson is run with python3 at a tenth of its
+//! durations, in each start mode. Where the simulation deadlocks, python3 must hang just
+//! as the loop does (it is stopped after a while).
 
 use looplab::code::{python_code, PythonOptions};
 use looplab::lessons::lessons;
 use looplab::sim::presets::presets;
-use looplab::sim::{compare, Outcome, Scenario};
+use looplab::sim::{run, Outcome, Scenario, StartMode};
 use std::process::Command;
 use std::sync::Mutex;
 
@@ -16,83 +16,97 @@ const SCALE: f64 = 0.1;
 /// One python3 at a time: the tests measure wall-clock time on a small machine.
 static PYTHON: Mutex<()> = Mutex::new(());
 
-fn measured(program: &str) -> (f64, f64, String) {
+/// How long a program the simulation finds deadlocked runs before it is stopped, s.
+const HANG_S: &str = "3";
+
+/// Runs `program` with python3, stopped after `limit` seconds; its stdout and whether it
+/// finished in time.
+fn python(program: &str, limit: &str) -> (String, bool) {
     let _one_at_a_time = PYTHON.lock().unwrap_or_else(|e| e.into_inner());
     let out = Command::new("timeout")
-        .args(["60", "python3", "-c"])
+        .args([limit, "python3", "-c"])
         .arg(program)
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    // `timeout` exits with 124 when it had to stop the program.
+    if out.status.code() == Some(124) {
+        return (stdout, false);
+    }
     assert!(
         out.status.success(),
         "python3 failed:\n{}\n{}",
         stdout,
         String::from_utf8_lossy(&out.stderr)
     );
-    let total = |label: &str| -> f64 {
-        stdout
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("{label} total: ")))
-            .and_then(|v| v.trim_end_matches(" ms").parse().ok())
-            .unwrap_or_else(|| panic!("no {label} total in:\n{stdout}"))
-    };
-    (total("sequential"), total("concurrent"), stdout)
+    (stdout, true)
 }
 
-/// Runs `scenario`'s Python in both modes and checks its totals against the simulation;
-/// false (not run) when the simulation deadlocks.
-fn matches_the_simulation(id: &str, scenario: &Scenario) -> bool {
-    let c = compare(scenario).unwrap();
-    let deadlocked = |t: &looplab::sim::Trace| matches!(t.outcome, Outcome::Deadlock { .. });
-    if deadlocked(&c.sequential) || deadlocked(&c.concurrent) {
-        return false;
-    }
-    let program = python_code(
-        scenario,
-        PythonOptions {
+/// Runs `scenario`'s Python in each start mode and checks it against the simulation:
+/// the same total (within a tolerance), or a hang where the simulation deadlocks.
+/// Returns how many modes deadlocked.
+fn matches_the_simulation(id: &str, scenario: &Scenario) -> usize {
+    let mut deadlocks = 0;
+    for mode in [StartMode::Sequential, StartMode::Concurrent] {
+        let scenario = scenario.with_mode(mode);
+        let trace = run(&scenario).unwrap();
+        let options = PythonOptions {
             time_scale: SCALE,
-            both_modes: true,
-        },
-    );
-    let (seq, conc, stdout) = measured(&program);
-    for (what, predicted, got) in [
-        ("sequential", c.sequential.end * SCALE, seq),
-        ("concurrent", c.concurrent.end * SCALE, conc),
-    ] {
+            both_modes: false,
+        };
+        let program = python_code(&scenario, options);
+        if let Outcome::Deadlock { .. } = trace.outcome {
+            let (stdout, finished) = python(&program, HANG_S);
+            assert!(
+                !finished,
+                "{id} {mode:?}: the simulation deadlocks, but python3 finished:\n{stdout}"
+            );
+            deadlocks += 1;
+            continue;
+        }
+        let (stdout, finished) = python(&program, "60");
+        assert!(finished, "{id} {mode:?}: python3 did not finish in 60 s");
+        let label = format!("{} total: ", format!("{mode:?}").to_lowercase());
+        let got: f64 = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&label))
+            .and_then(|v| v.trim_end_matches(" ms").parse().ok())
+            .unwrap_or_else(|| panic!("no {label} in:\n{stdout}"));
+        let predicted = trace.end * SCALE;
         // Generous enough for a loaded 2-core CI machine; a wrong model is off by whole
         // steps. python3's own cost per task (creating and scheduling it, ~0.1 ms when the
         // machine is busy) adds up in the 1,000-task lesson, so it is allowed for.
-        let tasks = c.concurrent.tasks.len() as f64;
-        let tolerance = (predicted * 0.15).max(60.0) + 0.1 * tasks;
+        let tolerance = (predicted * 0.15).max(60.0) + 0.1 * trace.tasks.len() as f64;
         assert!(
             (got - predicted).abs() <= tolerance,
-            "{id} {what}: python3 took {got:.1} ms, the simulation predicts {predicted:.1} ms\n{stdout}\n{program}"
+            "{id} {mode:?}: python3 took {got:.1} ms, the simulation predicts {predicted:.1} ms\n{stdout}\n{program}"
         );
     }
-    true
+    deadlocks
 }
 
 #[test]
 fn every_presets_python_runs_with_the_totals_the_simulation_predicts() {
-    let checked = presets()
+    let deadlocked: Vec<(&str, usize)> = presets()
         .iter()
-        .filter(|(id, scenario)| matches_the_simulation(id, scenario))
-        .count();
-    assert!(checked >= 8, "only {checked} presets were checked");
+        .map(|(id, scenario)| (*id, matches_the_simulation(id, scenario)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    // The deadlock preset hangs when its tasks run at once (each holds the lock the
+    // other wants), the queue one when run in turn (the producer fills the queue before
+    // the consumer starts). Their other mode runs with the predicted total.
+    assert_eq!(deadlocked, [("producer-consumer", 1), ("deadlock", 1)]);
 }
 
-/// Every lesson, including the 1,000 tasks of lesson 14, but those that deadlock in
-/// either mode (python3 would hang just as the loop does): the deadlock lesson, and the
-/// queue lesson run in turn (the producer fills the queue before the consumer starts).
+/// Every lesson, including the 1,000 tasks of lesson 14.
 #[test]
 fn every_lessons_python_runs_with_the_totals_the_simulation_predicts() {
-    let skipped: Vec<&str> = lessons()
+    let deadlocked: Vec<(&str, usize)> = lessons()
         .iter()
-        .filter(|l| !matches_the_simulation(l.slug, &l.scenario))
-        .map(|l| l.slug)
+        .map(|l| (l.slug, matches_the_simulation(l.slug, &l.scenario)))
+        .filter(|(_, n)| *n > 0)
         .collect();
-    assert_eq!(skipped, ["deadlock", "queue"]);
+    assert_eq!(deadlocked, [("deadlock", 1), ("queue", 1)]);
 }
 
 #[test]
