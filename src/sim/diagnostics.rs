@@ -5,7 +5,7 @@
 //! Pure queries over a [`Trace`], like `spans` and `metrics`: each rule is a small
 //! function, independent of the others (after Tokio Console's `warnings.rs`).
 
-use super::spans::{lanes, SpanState};
+use super::spans::{lanes, Lane, SpanState};
 use super::trace::{EventKind, Ms, Reason, StepId, TaskId, Trace};
 use serde::Serialize;
 
@@ -52,9 +52,14 @@ pub struct Diagnostic {
 
 /// Every diagnostic of a run, in time order.
 pub fn diagnose(trace: &Trace) -> Vec<Diagnostic> {
+    diagnose_lanes(trace, &lanes(trace))
+}
+
+/// [`diagnose`] for a caller that has the trace's lanes already.
+pub fn diagnose_lanes(trace: &Trace, lanes: &[Lane]) -> Vec<Diagnostic> {
     let mut out = never_awaited(trace);
     out.extend(slow_callbacks(trace));
-    out.extend(never_yields(trace));
+    out.extend(never_yields(trace, lanes));
     out.sort_by(|a, b| a.t.total_cmp(&b.t));
     out
 }
@@ -269,10 +274,9 @@ fn slow_callbacks(trace: &Trace) -> Vec<Diagnostic> {
 }
 
 /// Tasks that never suspended while holding the loop long or while others were ready.
-fn never_yields(trace: &Trace) -> Vec<Diagnostic> {
-    let lanes = lanes(trace);
+fn never_yields(trace: &Trace, lanes: &[Lane]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for lane in &lanes {
+    for lane in lanes {
         let Some(ended) = lane.ended else { continue };
         let suspended = lane
             .spans

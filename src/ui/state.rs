@@ -6,7 +6,7 @@
 
 use crate::lessons::lesson;
 use crate::sim::chrome_trace::from_chrome_trace;
-use crate::sim::diagnostics::{diagnose, Diagnostic};
+use crate::sim::diagnostics::{diagnose_lanes, Diagnostic};
 use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
 use crate::sim::share::ShareState;
@@ -41,10 +41,11 @@ impl PartialEq for Run {
 
 impl Run {
     pub fn new(trace: Trace) -> Run {
+        let lanes = lanes(&trace);
         Run {
-            lanes: Rc::new(lanes(&trace)),
+            diagnostics: Rc::new(diagnose_lanes(&trace, &lanes)),
+            lanes: Rc::new(lanes),
             metrics: Rc::new(metrics(&trace)),
-            diagnostics: Rc::new(diagnose(&trace)),
             trace: Rc::new(trace),
         }
     }
