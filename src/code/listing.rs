@@ -2,7 +2,24 @@
 //! view can highlight the step the playhead is at. Shared by the Python and Rust
 //! writers.
 
+use crate::sim::trace::StepId;
 use std::fmt::Write;
+
+/// A written program and where each step is in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Code {
+    pub text: String,
+    /// The 1-based line of each step, indexed by `StepId` (pre-order over the
+    /// coroutines, then `main` as the scenario's start mode writes it).
+    pub lines: Vec<usize>,
+}
+
+impl Code {
+    /// The 1-based line of a step, if it has one.
+    pub fn line_of(&self, step: StepId) -> Option<usize> {
+        self.lines.get(step as usize).copied()
+    }
+}
 
 #[derive(Default)]
 pub struct Listing {
@@ -29,5 +46,13 @@ impl Listing {
     /// The next line written is the statement of the next step.
     pub fn step(&mut self) {
         self.step_lines.push(self.lines + 1);
+    }
+
+    /// The program written.
+    pub fn finish(self) -> Code {
+        Code {
+            text: self.out,
+            lines: self.step_lines,
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod parse;
 pub mod python;
 pub mod rust;
 
+pub use listing::Code;
 pub use parse::{parse_python, parse_python_with_lines, ParseError};
-pub use python::{python_code, python_code_with_lines, PythonCode, PythonOptions};
-pub use rust::{rust_code, RustCode};
+pub use python::{python_code, python_code_with_lines, PythonOptions};
+pub use rust::rust_code;

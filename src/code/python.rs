@@ -4,9 +4,8 @@
 //! scenarios use (`fetch`, `blocking`, `ticker`), and the end prints the measured
 //! totals with `time.perf_counter()`, so a learner can compare them with the timeline.
 
-use super::listing::Listing;
+use super::listing::{Code, Listing};
 use crate::sim::program::seconds;
-use crate::sim::trace::StepId;
 use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -159,22 +158,6 @@ fn exception_names<'a>(steps: &'a [Step], names: &mut BTreeSet<&'a str>) {
     }
 }
 
-/// A generated program and where each step is in it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PythonCode {
-    pub text: String,
-    /// The 1-based line of each step, indexed by `StepId` (pre-order over the
-    /// coroutines, then `main` as the scenario's own start mode writes it).
-    pub lines: Vec<usize>,
-}
-
-impl PythonCode {
-    /// The 1-based line of a step, if it has one.
-    pub fn line_of(&self, step: StepId) -> Option<usize> {
-        self.lines.get(step as usize).copied()
-    }
-}
-
 /// The Python program for `scenario`.
 pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
     python_code_with_lines(scenario, options).text
@@ -182,7 +165,7 @@ pub fn python_code(scenario: &Scenario, options: PythonOptions) -> String {
 
 /// The Python program for `scenario`, with the line of every step, so a code view can
 /// highlight the step the playhead is at.
-pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> PythonCode {
+pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> Code {
     let mut w = Writer {
         text: Listing::default(),
         scale: options.time_scale,
@@ -269,10 +252,7 @@ pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> Py
             &format!("print(f\"{label} total: {{measure({name}):.1f}} ms\")"),
         );
     }
-    PythonCode {
-        text: w.text.out,
-        lines: w.text.step_lines,
-    }
+    w.text.finish()
 }
 
 /// Semaphores, locks and queues, made inside `main` so each `asyncio.run` gets its own.

@@ -4,25 +4,8 @@
 //! runtime, like asyncio's one thread), not compiled. Each step maps to one line, so
 //! the code view can highlight the step the playhead is at.
 
-use super::listing::Listing;
-use crate::sim::trace::StepId;
+use super::listing::{Code, Listing};
 use crate::sim::{Awaitable, ResourceKind, Scenario, StartMode, Step};
-
-/// The generated Rust and where each step is in it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RustCode {
-    pub text: String,
-    /// The 1-based line of each step, indexed by `StepId` (pre-order over the
-    /// coroutines, then `main` as the scenario's start mode writes it).
-    pub lines: Vec<usize>,
-}
-
-impl RustCode {
-    /// The 1-based line of a step, if it has one.
-    pub fn line_of(&self, step: StepId) -> Option<usize> {
-        self.lines.get(step as usize).copied()
-    }
-}
 
 const PRELUDE: &str = r#"use futures::{pin_mut, stream, Stream, StreamExt};
 use std::sync::LazyLock;
@@ -132,7 +115,7 @@ fn future(target: &Awaitable) -> String {
 }
 
 /// The tokio program for `scenario`, with the line of every step.
-pub fn rust_code(scenario: &Scenario) -> RustCode {
+pub fn rust_code(scenario: &Scenario) -> Code {
     let mut w = Writer {
         text: Listing::default(),
         scenario,
@@ -248,10 +231,7 @@ pub fn rust_code(scenario: &Scenario) -> RustCode {
     w.line(1, "}");
     w.line(1, "Ok(())");
     w.line(0, "}");
-    RustCode {
-        text: w.text.out,
-        lines: w.text.step_lines,
-    }
+    w.text.finish()
 }
 
 fn block(w: &mut Writer, steps: &[Step], indent: usize) {
