@@ -26,10 +26,31 @@ pub fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// The `onchange` of an `<input type=file>`: the chosen file's text goes to `on_text`;
+/// a file that cannot be read says so in `status` (cleared when one is read).
+pub fn on_file_chosen(
+    on_text: yew::Callback<String>,
+    status: yew::UseStateHandle<Option<&'static str>>,
+) -> yew::Callback<Event> {
+    yew::Callback::from(move |e: Event| {
+        let (on_text, status) = (on_text.clone(), status.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            match chosen_text(e).await {
+                Some(Ok(text)) => {
+                    status.set(None);
+                    on_text.emit(text)
+                }
+                Some(Err(())) => status.set(Some("That file could not be read.")),
+                None => {}
+            }
+        });
+    })
+}
+
 /// The text of the file chosen in an `<input type=file>`'s change event (`None`: no
 /// file, or it could not be read). The input is cleared so the same file can be
 /// chosen again.
-pub async fn chosen_text(e: Event) -> Option<Result<String, ()>> {
+async fn chosen_text(e: Event) -> Option<Result<String, ()>> {
     let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
     let file = input.files().and_then(|files| files.get(0))?;
     input.set_value("");

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::sim::Scenario;
 use crate::ui::clipboard;
-use crate::ui::files::{chosen_text, download};
+use crate::ui::files::{download, on_file_chosen};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportExportProps {
@@ -81,22 +81,7 @@ pub fn import_export(props: &ImportExportProps) -> Html {
             on_import.emit((*pasted).clone())
         })
     };
-    let on_file = {
-        let (on_import, status) = (props.on_import.clone(), status.clone());
-        Callback::from(move |e: Event| {
-            let (on_import, status) = (on_import.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match chosen_text(e).await {
-                    Some(Ok(text)) => {
-                        status.set(None);
-                        on_import.emit(text)
-                    }
-                    Some(Err(())) => status.set(Some("That file could not be read.")),
-                    None => {}
-                }
-            });
-        })
-    };
+    let on_file = on_file_chosen(props.on_import.clone(), status.clone());
     html! {
         <section class="scenario-section import-export edit-only" aria-labelledby="import-export-title">
             <h3 class="scenario-section__title" id="import-export-title">{ "Import and export" }</h3>

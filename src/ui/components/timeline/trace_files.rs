@@ -4,8 +4,8 @@
 
 use crate::sim::chrome_trace::to_chrome_trace;
 use crate::ui::components::scenario::import_export::file_name;
-use crate::ui::files::{chosen_text, download};
-use crate::ui::state::{Action, AppContext};
+use crate::ui::files::{download, on_file_chosen};
+use crate::ui::state::{make_callback, Action, AppContext};
 use yew::prelude::*;
 
 #[function_component(TraceFiles)]
@@ -25,22 +25,7 @@ pub fn trace_files() -> Html {
             }));
         })
     };
-    let import = {
-        let (ctx, status) = (ctx.clone(), status.clone());
-        Callback::from(move |e: Event| {
-            let (ctx, status) = (ctx.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match chosen_text(e).await {
-                    Some(Ok(text)) => {
-                        status.set(None);
-                        ctx.dispatch(Action::ImportTrace(text));
-                    }
-                    Some(Err(())) => status.set(Some("That file could not be read.")),
-                    None => {}
-                }
-            });
-        })
-    };
+    let import = on_file_chosen(make_callback(&ctx, Action::ImportTrace), status.clone());
     let close = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::CloseReplay))
