@@ -206,10 +206,9 @@ fn waits(trace: &Trace) -> BTreeMap<(String, WaitKind), Vec<Ms>> {
                 }
             }
             EventKind::Fired { callback } => match (due[i].take(), callback) {
-                (Some((until, WaitKind::Fetch)), Callback::Io)
-                | (Some((until, WaitKind::Timer)), Callback::Timer) => {
-                    let kind = due_kind(*callback);
-                    record(kind, e.t - until);
+                (Some((until, kind @ WaitKind::Fetch)), Callback::Io)
+                | (Some((until, kind @ WaitKind::Timer)), Callback::Timer) => {
+                    record(kind, e.t - until)
                 }
                 _ => {}
             },
@@ -223,12 +222,4 @@ fn waits(trace: &Trace) -> BTreeMap<(String, WaitKind), Vec<Ms>> {
         }
     }
     late
-}
-
-fn due_kind(callback: Callback) -> WaitKind {
-    if callback == Callback::Io {
-        WaitKind::Fetch
-    } else {
-        WaitKind::Timer
-    }
 }
