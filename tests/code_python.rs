@@ -66,7 +66,7 @@ fn matches_the_simulation(id: &str, scenario: &Scenario) -> usize {
         }
         let (stdout, finished) = python(&program, "60");
         assert!(finished, "{id} {mode:?}: python3 did not finish in 60 s");
-        let label = format!("{} total: ", format!("{mode:?}").to_lowercase());
+        let label = format!("{} total: ", mode.name());
         let got: f64 = stdout
             .lines()
             .find_map(|l| l.strip_prefix(&label))

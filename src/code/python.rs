@@ -243,10 +243,7 @@ pub fn python_code_with_lines(scenario: &Scenario, options: PythonOptions) -> Co
     w.line(0, "if __name__ == \"__main__\":");
     for mode in &modes {
         let name = main_name(*mode, options.both_modes);
-        let label = match mode {
-            StartMode::Sequential => "sequential",
-            StartMode::Concurrent => "concurrent",
-        };
+        let label = mode.name();
         w.line(
             1,
             &format!("print(f\"{label} total: {{measure({name}):.1f}} ms\")"),

@@ -62,6 +62,16 @@ pub enum StartMode {
     Concurrent,
 }
 
+impl StartMode {
+    /// Its name in the scenario format and in words: `sequential`, `concurrent`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StartMode::Sequential => "sequential",
+            StartMode::Concurrent => "concurrent",
+        }
+    }
+}
+
 /// A module-level synchronisation object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

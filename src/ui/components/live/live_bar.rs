@@ -110,7 +110,7 @@ pub fn live_bar() -> Html {
     let status = match (running, ctx.shown()) {
         (Some(mode), run) => format!(
             "Running {} live… {}",
-            mode_name(mode),
+            mode.name(),
             run.map_or_else(String::new, |r| format_ms(r.trace.end))
         ),
         (None, _) if ctx.live.is_some() => "Measured on this browser's event loop.".into(),
@@ -119,7 +119,7 @@ pub fn live_bar() -> Html {
     };
     html! {
         <div class={classes!("live-bar", ctx.live.is_some().then_some("live-bar--live"))}
-            role="group" aria-label="Live mode" data-live={running.map(mode_name)}>
+            role="group" aria-label="Live mode" data-live={running.map(StartMode::name)}>
             <span class="live-bar__badge">{ if ctx.live.is_some() { "Live" } else { "Simulated" } }</span>
             if running.is_some() {
                 <button type="button" class="live-bar__stop" onclick={on_stop} data-action="live-stop">
@@ -149,12 +149,5 @@ pub fn live_bar() -> Html {
                 <Heartbeat />
             }
         </div>
-    }
-}
-
-fn mode_name(mode: StartMode) -> &'static str {
-    match mode {
-        StartMode::Sequential => "sequential",
-        StartMode::Concurrent => "concurrent",
     }
 }
