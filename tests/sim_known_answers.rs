@@ -124,7 +124,7 @@ fn ready_tasks_run_in_fifo_order_and_sleep_zero_yields_to_the_back() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Print { text } => Some(text.to_string()),
+            EventKind::Print { text } => Some(trace.text(*text).to_string()),
             _ => None,
         })
         .collect();
@@ -153,14 +153,14 @@ fn gather_propagates_the_first_error_but_does_not_cancel_siblings() {
     let caught = trace
         .events
         .iter()
-        .find(|e| matches!(&e.kind, EventKind::Print { text } if &**text == "caught"))
+        .find(|e| matches!(&e.kind, EventKind::Print { text } if trace.text(*text) == "caught"))
         .unwrap();
     assert_eq!(caught.t, 400.0);
     assert_eq!(ended_at(&trace, "fine"), 800.0);
     assert!(trace
         .events
         .iter()
-        .any(|e| matches!(&e.kind, EventKind::Completed { value } if &**value == "ok")));
+        .any(|e| matches!(&e.kind, EventKind::Completed { value } if trace.text(*value) == "ok")));
     assert_eq!(trace.end, 1400.0);
 }
 
@@ -190,7 +190,7 @@ fn blocking_compute_delays_every_other_task() {
     let first_tick = trace
         .events
         .iter()
-        .find(|e| matches!(&e.kind, EventKind::Print { text } if &**text == "tick"))
+        .find(|e| matches!(&e.kind, EventKind::Print { text } if trace.text(*text) == "tick"))
         .unwrap();
     assert_eq!(first_tick.t, 1000.0);
     assert_eq!(trace.end, 1750.0);

@@ -23,7 +23,7 @@ fn spans_show_each_fetch_suspended_with_its_url() {
     assert_eq!(suspended.len(), 1);
     assert_eq!((suspended[0].start, suspended[0].end), (0.0, 3000.0));
     assert!(matches!(&suspended[0].state,
-        SpanState::Suspended { reason: Reason::Fetch { url, .. } } if &**url == "/api/comments.json"));
+        SpanState::Suspended { reason: Reason::Fetch { url, .. } } if trace.text(*url) == "/api/comments.json"));
     assert_eq!(comments.ended, Some(3000.0));
     let label = &trace.steps[suspended[0].step.unwrap() as usize].label;
     assert_eq!(label, "await fetch(\"/api/comments.json\")");
@@ -175,7 +175,7 @@ fn positions_follow_the_running_step_and_the_waiting_ones() {
         .iter()
         .position(|e| e.task.index() == get_user && matches!(e.kind, EventKind::Suspended { .. }))
         .unwrap();
-    let fetch = trace.events[suspended].step.unwrap();
+    let fetch = trace.events[suspended].step().unwrap();
     assert_eq!(
         trace.steps[fetch as usize].label,
         "await fetch(\"/api/users/1.json\")"
@@ -199,7 +199,7 @@ fn an_imported_trace_that_refers_to_missing_tasks_is_refused() {
     let message = from_chrome_trace(&broken.to_json()).unwrap_err();
     assert_eq!(
         message,
-        "This trace is damaged: event 3 refers to a task, step or resource it does not list."
+        "This trace is damaged: event 3 refers to a task, step, resource or text it does not list."
     );
     let mut shuffled = trace.clone();
     let last = shuffled.events.len() - 1;

@@ -123,7 +123,7 @@ impl Moment {
 /// The coroutine an event happened in: its step's, else its task's.
 fn event_coroutine<'a>(trace: &'a Trace, e: &crate::sim::Event) -> Option<&'a str> {
     let by_step = e
-        .step
+        .step()
         .and_then(|s| trace.steps.get(s as usize))
         .map(|s| s.coroutine.as_str());
     // Task-level events (start, end) belong to the task's coroutine.
@@ -208,7 +208,7 @@ impl Measure {
     pub fn value(&self, own: &Trace, c: &Comparison) -> f64 {
         let prints = || {
             own.events.iter().filter_map(|e| match &e.kind {
-                EventKind::Print { text } => Some((e.t, text.clone())),
+                EventKind::Print { text } => Some((e.t, own.text(*text))),
                 _ => None,
             })
         };
@@ -220,12 +220,12 @@ impl Measure {
                 f64::from(u8::from(matches!(own.outcome, Outcome::Deadlock { .. })))
             }
             Measure::PrintPosition(text) => prints()
-                .position(|(_, t)| &*t == *text)
+                .position(|(_, t)| t == *text)
                 .map_or(-1.0, |i| i as f64),
             Measure::FirstPrintAt(text) => prints()
-                .find(|(_, t)| &**t == *text)
+                .find(|(_, t)| *t == *text)
                 .map_or(-1.0, |(t, _)| t),
-            Measure::Prints(text) => prints().filter(|(_, t)| &**t == *text).count() as f64,
+            Measure::Prints(text) => prints().filter(|(_, t)| t == text).count() as f64,
             Measure::MaxInFlight => {
                 let (mut now, mut max) = (0i64, 0i64);
                 let mut in_flight = vec![false; own.tasks.len()];

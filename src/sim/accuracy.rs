@@ -198,9 +198,8 @@ fn waits(trace: &Trace) -> BTreeMap<(String, WaitKind), Vec<Ms>> {
                         Some((*until, WaitKind::Timer))
                     }
                     Reason::Fetch { until, .. } => Some((*until, WaitKind::Fetch)),
-                    Reason::Task {
-                        deadline: Some(until),
-                        ..
+                    Reason::WaitFor {
+                        deadline: until, ..
                     } => Some((*until, WaitKind::Timer)),
                     _ => None,
                 }

@@ -4,7 +4,7 @@
 //! `looplab` (viewers ignore unknown keys), so an exported file can be imported again.
 
 use super::spans::{lanes, SpanState};
-use super::trace::{EventKind, Outcome, Reason, TaskId, Trace};
+use super::trace::{EventKind, Outcome, Reason, TaskId, TaskListId, TextId, Trace};
 use serde_json::{json, Value};
 
 fn tid(task: TaskId) -> u64 {
@@ -59,8 +59,8 @@ pub fn to_chrome_trace(trace: &Trace) -> String {
     }
     for e in &trace.events {
         let name = match &e.kind {
-            EventKind::Print { text } => format!("print {text}"),
-            EventKind::Failed { error } => format!("raised {error}"),
+            EventKind::Print { text } => format!("print {}", trace.text(*text)),
+            EventKind::Failed { error } => format!("raised {}", trace.text(*error)),
             EventKind::Cancelled => "cancelled".into(),
             EventKind::TimedOut => "timed out".into(),
             EventKind::ComputeStart { ms } if *ms > 100.0 => "slow callback".into(),
@@ -98,18 +98,26 @@ fn well_formed(trace: &Trace) -> Result<(), String> {
     let damaged = |what: String| Err(format!("This trace is damaged: {what}."));
     let task_ok = |t: &TaskId| *t == TaskId::LOOP || t.index() < trace.tasks.len();
     let resource_ok = |r: &u32| (*r as usize) < trace.resources.len();
+    let text_ok = |t: &TextId| (t.0 as usize) < trace.texts.len();
+    let list_ok = |l: &TaskListId| {
+        trace
+            .task_lists
+            .get(l.0 as usize)
+            .is_some_and(|tasks| tasks.iter().all(task_ok))
+    };
     let mut last = 0.0;
     for (i, e) in trace.events.iter().enumerate() {
         if !e.t.is_finite() || e.t < last || e.t > trace.end {
             return damaged(format!("event {i} is out of time order"));
         }
         last = e.t;
-        let step_ok = e.step.is_none_or(|s| (s as usize) < trace.steps.len());
+        let step_ok = e.step().is_none_or(|s| (s as usize) < trace.steps.len());
         let refs_ok = match &e.kind {
             EventKind::Created { parent } => parent.as_ref().is_none_or(task_ok),
             EventKind::Suspended { reason } => match reason {
-                Reason::Task { task, .. } => task_ok(task),
-                Reason::Gather { tasks } => tasks.iter().all(task_ok),
+                Reason::Task { task } | Reason::WaitFor { task, .. } => task_ok(task),
+                Reason::Gather { tasks } => list_ok(tasks),
+                Reason::Fetch { url, .. } => text_ok(url),
                 Reason::Acquire { resource }
                 | Reason::QueuePut { resource }
                 | Reason::QueueGet { resource } => resource_ok(resource),
@@ -122,11 +130,14 @@ fn well_formed(trace: &Trace) -> Result<(), String> {
             EventKind::ExecutorStart { worker } | EventKind::ExecutorEnd { worker } => {
                 *worker < trace.executor_workers
             }
+            EventKind::Print { text: t }
+            | EventKind::Completed { value: t }
+            | EventKind::Failed { error: t } => text_ok(t),
             _ => true,
         };
         if !task_ok(&e.task) || !step_ok || !refs_ok {
             return damaged(format!(
-                "event {i} refers to a task, step or resource it does not list"
+                "event {i} refers to a task, step, resource or text it does not list"
             ));
         }
     }

@@ -230,7 +230,7 @@ async fn exec(
             cx.with(|k| {
                 let latency = latency_ms + k.jitter(*jitter_ms);
                 let reason = Reason::Fetch {
-                    url: url.clone(),
+                    url: k.intern(&url),
                     until: k.time() + latency as f64,
                 };
                 let gen = k.suspend(Wait::Io, reason);
@@ -352,12 +352,8 @@ async fn exec(
         }
         Step::Print { text } => cx.with(|k| {
             let me = k.current;
-            k.emit(
-                me,
-                EventKind::Print {
-                    text: text.as_str().into(),
-                },
-            );
+            let text = k.intern(text);
+            k.emit(me, EventKind::Print { text });
         }),
         Step::Return { value } => return Ok(Flow::Return(value.as_str().into())),
     }

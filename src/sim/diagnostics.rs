@@ -79,8 +79,8 @@ fn waited_on(trace: &Trace) -> Vec<bool> {
     for e in &trace.events {
         if let EventKind::Suspended { reason } = &e.kind {
             match reason {
-                Reason::Task { task, .. } => mark(task),
-                Reason::Gather { tasks } => tasks.iter().for_each(&mut mark),
+                Reason::Task { task } | Reason::WaitFor { task, .. } => mark(task),
+                Reason::Gather { tasks } => trace.task_list(*tasks).iter().for_each(&mut mark),
                 _ => {}
             }
         }
@@ -121,7 +121,7 @@ fn parent_awaited(trace: &Trace, parent: TaskId, child: TaskId, created: Ms) -> 
         .collect();
     trace.events_of(parent).any(|e| {
         e.t >= created
-            && e.step.is_some_and(|s| {
+            && e.step().is_some_and(|s| {
                 await_steps.iter().any(|(a, c)| {
                     s >= *a && trace.steps.get(s as usize).map(|i| i.coroutine.as_str()) == Some(c)
                 })
@@ -147,9 +147,9 @@ fn never_awaited(trace: &Trace) -> Vec<Diagnostic> {
                     created = Some(e.t);
                     parent = *p;
                 }
-                EventKind::Failed { error } => end = Some((e.t, e.step, Some(error.clone()))),
+                EventKind::Failed { error } => end = Some((e.t, e.step(), Some(trace.text(*error)))),
                 EventKind::Cancelled | EventKind::Completed { .. } => {
-                    end = Some((e.t, e.step, None))
+                    end = Some((e.t, e.step(), None))
                 }
                 _ => {}
             }
@@ -223,13 +223,13 @@ fn runs(trace: &Trace) -> Vec<Run> {
                     task: e.task,
                     start: e.t,
                     end: e.t,
-                    step: e.step,
+                    step: e.step(),
                     blocking_step: None,
                 })
             }
             EventKind::ComputeStart { .. } => {
                 if let Some(run) = slot {
-                    run.blocking_step.get_or_insert(e.step.unwrap_or(u32::MAX));
+                    run.blocking_step.get_or_insert(e.step().unwrap_or(u32::MAX));
                 }
             }
             EventKind::Suspended { .. }

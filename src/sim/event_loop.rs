@@ -210,27 +210,24 @@ impl EventLoop {
     /// The trace so far, as if the run ended now (a live run in progress).
     pub fn trace_so_far(&self) -> Trace {
         let k = self.k();
-        self.assemble(
-            k.infos.clone(),
-            k.events.clone(),
-            k.time(),
-            Outcome::Stopped,
-        )
+        let recorded = Recorded {
+            tasks: k.infos.clone(),
+            events: k.events.clone(),
+            texts: k.texts.clone(),
+            task_lists: k.task_lists.clone(),
+        };
+        self.assemble(recorded, k.time(), Outcome::Stopped)
     }
 
-    fn assemble(
-        &self,
-        tasks: Vec<TaskInfo>,
-        events: Vec<Event>,
-        end: Ms,
-        outcome: Outcome,
-    ) -> Trace {
+    fn assemble(&self, recorded: Recorded, end: Ms, outcome: Outcome) -> Trace {
         Trace {
-            tasks,
+            tasks: recorded.tasks,
             steps: self.cx.prog.steps.clone(),
             resources: self.cx.prog.resources.clone(),
             executor_workers: self.cx.prog.scenario.executor_workers,
-            events,
+            events: recorded.events,
+            texts: recorded.texts,
+            task_lists: recorded.task_lists,
             end,
             outcome,
         }
@@ -262,10 +259,22 @@ impl EventLoop {
                 },
             }
         };
-        let tasks = std::mem::take(&mut k.infos);
-        let events = std::mem::take(&mut k.events);
+        let recorded = Recorded {
+            tasks: std::mem::take(&mut k.infos),
+            events: std::mem::take(&mut k.events),
+            texts: std::mem::take(&mut k.texts),
+            task_lists: std::mem::take(&mut k.task_lists),
+        };
         let end = k.time();
         drop(k);
-        self.assemble(tasks, events, end, outcome)
+        self.assemble(recorded, end, outcome)
     }
+}
+
+/// What the loop recorded, taken or copied out of its state into a [`Trace`].
+struct Recorded {
+    tasks: Vec<TaskInfo>,
+    events: Vec<Event>,
+    texts: Vec<String>,
+    task_lists: Vec<Vec<TaskId>>,
 }

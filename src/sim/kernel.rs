@@ -7,8 +7,10 @@
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
 use super::host::{Completion, Host, Request};
-use super::program::Program;
-use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, WaitEdge};
+use super::program::{NameMap, Program};
+use super::trace::{
+    Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
+};
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
@@ -307,6 +309,11 @@ pub struct LoopState {
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
     pub events: Vec<Event>,
+    /// Texts the events refer to ([`super::trace::Trace::texts`]), each once.
+    pub texts: Vec<String>,
+    text_ids: NameMap<u32>,
+    /// Gathers' children as the events refer to them ([`super::trace::Trace::task_lists`]).
+    pub task_lists: Vec<Vec<TaskId>>,
     /// New tasks (their coroutines), whose futures the loop creates after the poll.
     pub spawned: Vec<(TaskId, usize)>,
     /// Set when a safety limit ends the run.
@@ -371,6 +378,9 @@ impl LoopState {
                     .min(limits.max_events)
                     .clamp(1024, MAX_RESERVED_EVENTS),
             ),
+            texts: Vec::new(),
+            text_ids: NameMap::default(),
+            task_lists: Vec::new(),
             spawned: Vec::new(),
             abort: None,
             steps_run: 0,
@@ -400,12 +410,18 @@ impl LoopState {
             self.tasks[task.index()].at
         };
         let t = self.stamp(t);
-        self.events.push(Event {
-            t,
-            task,
-            step,
-            kind,
-        });
+        self.events.push(Event::new(t, task, step, kind));
+    }
+
+    /// The id of `text` in the trace's texts, added if new.
+    pub fn intern(&mut self, text: &str) -> TextId {
+        if let Some(&id) = self.text_ids.get(text) {
+            return TextId(id);
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(text.to_string());
+        self.text_ids.insert(text.to_string(), id);
+        TextId(id)
     }
 
     /// The trace time of an event at loop time `t`: the real clock in a live run.
@@ -430,12 +446,7 @@ impl LoopState {
             return;
         }
         let t = self.stamp(self.now);
-        self.events.push(Event {
-            t,
-            task,
-            step,
-            kind,
-        });
+        self.events.push(Event::new(t, task, step, kind));
     }
 
     #[inline]
@@ -567,11 +578,11 @@ impl LoopState {
     pub fn finish(&mut self, task: TaskId, result: TaskResult) {
         let kind = match &result {
             Ok(value) => EventKind::Completed {
-                value: value.clone(),
+                value: self.intern(value),
             },
             Err(e) if e.is_cancel() => EventKind::Cancelled,
             Err(e) => EventKind::Failed {
-                error: e.describe().into(),
+                error: self.intern(&e.describe()),
             },
         };
         self.emit(task, kind);
@@ -607,9 +618,12 @@ impl LoopState {
 
     /// `await task` on an unfinished task: the current task waits for it.
     pub fn await_task(&mut self, target: TaskId, deadline: Option<u64>) -> u32 {
-        let reason = Reason::Task {
-            task: target,
-            deadline: deadline.map(|d| d as Ms),
+        let reason = match deadline {
+            None => Reason::Task { task: target },
+            Some(d) => Reason::WaitFor {
+                task: target,
+                deadline: d as Ms,
+            },
         };
         let gen = self.suspend(Wait::Task(target), reason);
         let me = self.current;
@@ -934,12 +948,9 @@ impl LoopState {
     /// `gather(children)`: the current task waits until they are done.
     pub fn gather(&mut self, children: Vec<TaskId>, return_exceptions: bool) -> u32 {
         let g = self.gathers.len();
-        let gen = self.suspend(
-            Wait::Gather(g as u32),
-            Reason::Gather {
-                tasks: children.clone(),
-            },
-        );
+        let tasks = TaskListId(self.task_lists.len() as u32);
+        self.task_lists.push(children.clone());
+        let gen = self.suspend(Wait::Gather(g as u32), Reason::Gather { tasks });
         let parent = self.current;
         for &child in &children {
             if self.is_done(child) {

@@ -21,8 +21,8 @@ pub fn positions(trace: &Trace, events: usize) -> Positions {
             continue;
         }
         let i = e.task.index();
-        if e.step.is_some() {
-            at[i] = e.step;
+        if e.step().is_some() {
+            at[i] = e.step();
         }
         match e.kind {
             EventKind::Started | EventKind::Resumed => running = Some(e.task),

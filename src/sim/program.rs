@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: names are short and come from the scenario, so a fast non-keyed hash is fine
 /// (validation looks up a name for every item of a gather).
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -33,7 +33,7 @@ impl Hasher for Fnv {
     }
 }
 
-type NameMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(super) type NameMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// A coroutine called by a step (`await c()`, `create_task(c())`, a gather item), resolved.
 const NO_CALL: u32 = u32::MAX;

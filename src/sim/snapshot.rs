@@ -200,13 +200,13 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             }
             EventKind::Completed { value } => {
                 *state = TaskState::Completed {
-                    value: value.to_string(),
+                    value: trace.text(*value).to_string(),
                 };
                 ended(&mut s, e.task);
             }
             EventKind::Failed { error } => {
                 *state = TaskState::Failed {
-                    error: error.to_string(),
+                    error: trace.text(*error).to_string(),
                 };
                 ended(&mut s, e.task);
             }
@@ -243,17 +243,14 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
                 due: *until,
                 kind: "stream",
             }),
-            Reason::Task {
-                deadline: Some(due),
-                ..
-            } => s.timers.push(Timer {
+            Reason::WaitFor { deadline: due, .. } => s.timers.push(Timer {
                 task,
                 due: *due,
                 kind: "timeout",
             }),
             Reason::Fetch { url, until } => s.fetches.push(InFlight {
                 task,
-                url: url.to_string(),
+                url: trace.text(*url).to_string(),
                 due: *until,
             }),
             Reason::Acquire { resource }

@@ -101,7 +101,7 @@ pub fn lanes(trace: &Trace) -> Vec<Lane> {
         if let Some((start, state, step)) = slot.take() {
             push(lane, start, e.t, state, step);
         }
-        *slot = next.map(|state| (e.t, state, e.step));
+        *slot = next.map(|state| (e.t, state, e.step()));
     }
     for (lane, slot) in lanes.iter_mut().zip(open) {
         if let Some((start, state, step)) = slot {

@@ -1,10 +1,12 @@
 //! The trace: the one record of a run, shared by the virtual-clock and the live runner.
 //!
-//! Events are small and flat (`{t, task, step, kind}`); spans, snapshots and metrics are
-//! derived from them by pure queries (see `spans`, `snapshot`, `metrics`).
+//! Events are small, flat and `Copy` (`{t, task, step, kind}`, 32 bytes): texts (urls,
+//! printed text, return values, errors) are ids into [`Trace::texts`] and a gather's
+//! children an id into [`Trace::task_lists`], so recording an event is a plain copy and
+//! dropping a trace of a million events frees two blocks. Spans, snapshots and metrics
+//! are derived from the events by pure queries (see `spans`, `snapshot`, `metrics`).
 
 use serde::{Deserialize, Serialize};
-use std::rc::Rc;
 
 /// Milliseconds since the start of the run (virtual or `performance.now()`).
 pub type Ms = f64;
@@ -25,18 +27,28 @@ impl TaskId {
 /// Index of a step in [`Trace::steps`] (pre-order over every coroutine's steps).
 pub type StepId = u32;
 
+/// Index of a text in [`Trace::texts`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextId(pub u32);
+
+/// Index of a list of tasks in [`Trace::task_lists`] (a gather's children).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TaskListId(pub u32);
+
 /// What a task is waiting for while suspended.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "on")]
 pub enum Reason {
     /// `asyncio.sleep`, due at `until`.
     Sleep { until: Ms },
-    /// An HTTP request in flight, due at `until`.
-    Fetch { url: Rc<str>, until: Ms },
-    /// Awaiting another task; `deadline` is set under `wait_for`.
-    Task { task: TaskId, deadline: Option<Ms> },
-    /// Awaiting `gather` over these tasks.
-    Gather { tasks: Vec<TaskId> },
+    /// An HTTP request to `url` in flight, due at `until`.
+    Fetch { url: TextId, until: Ms },
+    /// Awaiting another task.
+    Task { task: TaskId },
+    /// Awaiting another task under `wait_for`, which times out at `deadline`.
+    WaitFor { task: TaskId, deadline: Ms },
+    /// Awaiting `gather` over the tasks of `Trace::task_lists[tasks]`.
+    Gather { tasks: TaskListId },
     /// Waiting for a permit of a semaphore, or for a lock.
     Acquire { resource: u32 },
     /// `queue.put` on a full queue.
@@ -65,7 +77,7 @@ pub enum Callback {
     Gather,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum EventKind {
     /// The task object exists (`create_task`, `gather` wrapping, or main).
@@ -114,15 +126,15 @@ pub enum EventKind {
         worker: u32,
     },
     Print {
-        text: Rc<str>,
+        text: TextId,
     },
     /// A `wait_for` deadline passed: the awaited task is being cancelled.
     TimedOut,
     Completed {
-        value: Rc<str>,
+        value: TextId,
     },
     Failed {
-        error: Rc<str>,
+        error: TextId,
     },
     Cancelled,
     /// One iteration of the loop begins with `ready` callbacks to run.
@@ -135,15 +147,45 @@ pub enum EventKind {
     },
 }
 
-/// One thing that happened, at time `t`, to `task`, while it ran `step`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One thing that happened, at time `t`, to `task`, while it ran [`Event::step`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub t: Ms,
     pub task: TaskId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub step: Option<StepId>,
+    /// The step, or [`NO_STEP`] (kept out of an `Option` so the event stays 32 bytes).
+    #[serde(default = "no_step", skip_serializing_if = "is_no_step")]
+    step: StepId,
     #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// [`Event::step`] of an event outside any step (the loop's own, a task not started).
+const NO_STEP: StepId = StepId::MAX;
+
+fn no_step() -> StepId {
+    NO_STEP
+}
+
+fn is_no_step(step: &StepId) -> bool {
+    *step == NO_STEP
+}
+
+const _: () = assert!(std::mem::size_of::<Event>() == 32);
+
+impl Event {
+    pub fn new(t: Ms, task: TaskId, step: Option<StepId>, kind: EventKind) -> Event {
+        Event {
+            t,
+            task,
+            step: step.unwrap_or(NO_STEP),
+            kind,
+        }
+    }
+
+    /// The step the task was at, if any.
+    pub fn step(&self) -> Option<StepId> {
+        (self.step != NO_STEP).then_some(self.step)
+    }
 }
 
 /// A task as the trace knows it.
@@ -236,6 +278,10 @@ pub struct Trace {
     pub resources: Vec<ResourceInfo>,
     pub executor_workers: u32,
     pub events: Vec<Event>,
+    /// Texts the events refer to by [`TextId`].
+    pub texts: Vec<String>,
+    /// Lists of tasks the events refer to by [`TaskListId`].
+    pub task_lists: Vec<Vec<TaskId>>,
     /// When the run ended.
     pub end: Ms,
     pub outcome: Outcome,
@@ -251,6 +297,16 @@ impl Trace {
             .map_or("?", |info| info.name.as_str())
     }
 
+    /// The text of `id` (empty if the trace has no such text).
+    pub fn text(&self, id: TextId) -> &str {
+        self.texts.get(id.0 as usize).map_or("", String::as_str)
+    }
+
+    /// The tasks of list `id` (empty if the trace has no such list).
+    pub fn task_list(&self, id: TaskListId) -> &[TaskId] {
+        self.task_lists.get(id.0 as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// A short label of a wait, as the timeline draws it inside a segment and the
     /// Chrome export names the span: `await fetch /api/1`, `wait lock_a`.
     pub fn wait_label(&self, reason: &Reason) -> String {
@@ -261,16 +317,10 @@ impl Trace {
         };
         match reason {
             Reason::Sleep { .. } => "await sleep".into(),
-            Reason::Fetch { url, .. } => format!("await fetch {url}"),
-            Reason::Task {
-                task,
-                deadline: None,
-            } => format!("await {}", self.task_name(*task)),
-            Reason::Task {
-                task,
-                deadline: Some(_),
-            } => format!("wait_for {}", self.task_name(*task)),
-            Reason::Gather { tasks } => format!("await gather ({})", tasks.len()),
+            Reason::Fetch { url, .. } => format!("await fetch {}", self.text(*url)),
+            Reason::Task { task } => format!("await {}", self.task_name(*task)),
+            Reason::WaitFor { task, .. } => format!("wait_for {}", self.task_name(*task)),
+            Reason::Gather { tasks } => format!("await gather ({})", self.task_list(*tasks).len()),
             Reason::Acquire { resource: r } => format!("wait {}", resource(r)),
             Reason::QueuePut { resource: r } => format!("put: {} full", resource(r)),
             Reason::QueueGet { resource: r } => format!("get: {} empty", resource(r)),

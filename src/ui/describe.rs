@@ -94,7 +94,7 @@ fn event_text(trace: &Trace, index: usize, e: &Event) -> String {
         EventKind::Resumed => "resumed".into(),
         EventKind::Suspended { reason } => format!("suspended: {}", wait(trace, reason)),
         EventKind::ComputeStart { ms } => {
-            let call = step_label(trace, e.step).unwrap_or("blocking work");
+            let call = step_label(trace, e.step()).unwrap_or("blocking work");
             format!(
                 "blocks the loop: {call} holds it until {}",
                 seconds(e.t + ms)
@@ -117,10 +117,10 @@ fn event_text(trace: &Trace, index: usize, e: &Event) -> String {
             format!("its job started on worker {}", worker + 1)
         }
         EventKind::ExecutorEnd { worker } => format!("its job finished on worker {}", worker + 1),
-        EventKind::Print { text } => format!("printed “{text}”"),
+        EventKind::Print { text } => format!("printed “{}”", trace.text(*text)),
         EventKind::TimedOut => "wait_for deadline passed: the awaited task is cancelled".into(),
-        EventKind::Completed { value } => format!("returned {value}"),
-        EventKind::Failed { error } => format!("raised {error}"),
+        EventKind::Completed { value } => format!("returned {}", trace.text(*value)),
+        EventKind::Failed { error } => format!("raised {}", trace.text(*error)),
         EventKind::Cancelled => "was cancelled".into(),
         EventKind::Tick { ready } => match ready {
             1 => "loop tick: 1 callback ready".into(),
@@ -167,7 +167,7 @@ fn fetch_url(trace: &Trace, index: usize, task: TaskId) -> Option<&str> {
             _ => None,
         })
         .and_then(|reason| match reason {
-            Reason::Fetch { url, .. } => Some(&**url),
+            Reason::Fetch { url, .. } => Some(trace.text(*url)),
             _ => None,
         })
 }
@@ -176,21 +176,19 @@ fn fetch_url(trace: &Trace, index: usize, task: TaskId) -> Option<&str> {
 pub fn wait(trace: &Trace, reason: &Reason) -> String {
     match reason {
         Reason::Sleep { until } => format!("await asyncio.sleep (due {})", seconds(*until)),
-        Reason::Fetch { url, until } => format!("await fetch {url} (due {})", seconds(*until)),
-        Reason::Task {
-            task,
-            deadline: None,
-        } => format!("await {}", trace.task_name(*task)),
-        Reason::Task {
-            task,
-            deadline: Some(d),
-        } => format!(
+        Reason::Fetch { url, until } => format!(
+            "await fetch {} (due {})",
+            trace.text(*url),
+            seconds(*until)
+        ),
+        Reason::Task { task } => format!("await {}", trace.task_name(*task)),
+        Reason::WaitFor { task, deadline: d } => format!(
             "await {} with a timeout (deadline {})",
             trace.task_name(*task),
             seconds(*d)
         ),
         Reason::Gather { tasks } => {
-            let names: Vec<&str> = tasks.iter().map(|t| trace.task_name(*t)).collect();
+            let names: Vec<&str> = trace.task_list(*tasks).iter().map(|t| trace.task_name(*t)).collect();
             format!("await gather({})", names.join(", "))
         }
         Reason::Acquire { resource } => {
@@ -219,13 +217,15 @@ pub fn callback(trace: &Trace, snapshot: &Snapshot, queued: &Queued) -> String {
         Callback::Step => "next step".into(),
         Callback::Timer => match reason {
             Some(Reason::Stream { .. }) => "timer done → next async-for item".into(),
-            Some(Reason::Task { task, .. }) => {
+            Some(Reason::WaitFor { task, .. }) => {
                 format!("deadline passed → cancel {}", trace.task_name(*task))
             }
             _ => "timer done → wake its sleep".into(),
         },
         Callback::Io => match reason {
-            Some(Reason::Fetch { url, .. }) => format!("response arrived for {url}"),
+            Some(Reason::Fetch { url, .. }) => {
+                format!("response arrived for {}", trace.text(*url))
+            }
             _ => "response arrived".into(),
         },
         Callback::Executor => "executor job done".into(),
@@ -267,9 +267,9 @@ pub fn activity(trace: &Trace, snapshot: &Snapshot) -> Activity {
             .iter()
             .rev()
             .filter(|e| e.task == task)
-            .find(|e| e.step.is_some());
+            .find(|e| e.step().is_some());
         let call = last
-            .and_then(|e| step_label(trace, e.step))
+            .and_then(|e| step_label(trace, e.step()))
             .map(String::from);
         if let Some(TaskState::Blocked) = snapshot.tasks.get(task.index()) {
             let until = trace.events[..done]

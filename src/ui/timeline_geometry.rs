@@ -491,8 +491,8 @@ pub fn loop_row(trace: &Trace) -> Row {
                     "{} holds the loop with blocking work: nothing else can run",
                     trace.task_name(e.task)
                 ),
-                step: e.step,
-                step_text: step_label(trace, e.step).map(String::from),
+                step: e.step(),
+                step_text: step_label(trace, e.step()).map(String::from),
                 stuck: false,
             }),
             EventKind::Started | EventKind::Resumed => {
@@ -509,8 +509,8 @@ pub fn loop_row(trace: &Trace) -> Row {
                         kind: SegKind::LoopStep,
                         label: "1".into(),
                         detail: format!("ran a step of {name}"),
-                        step: e.step,
-                        step_text: step_label(trace, e.step).map(String::from),
+                        step: e.step(),
+                        step_text: step_label(trace, e.step()).map(String::from),
                         stuck: false,
                     }),
                 }
@@ -546,7 +546,7 @@ fn task_marks(trace: &Trace, task: TaskId) -> Vec<Mark> {
                 EventKind::Suspended { .. } => MarkKind::Suspend,
                 EventKind::Resumed => MarkKind::Resume,
                 EventKind::Completed { .. } => MarkKind::Completed,
-                EventKind::Failed { error } => MarkKind::Failed(error.to_string()),
+                EventKind::Failed { error } => MarkKind::Failed(trace.text(*error).to_string()),
                 EventKind::Cancelled => MarkKind::Cancelled,
                 EventKind::TimedOut => MarkKind::TimedOut,
                 _ => return None,
@@ -593,11 +593,14 @@ pub fn arrows(trace: &Trace) -> Vec<Arrow> {
             EventKind::Suspended { reason } => *slot = Some(reason),
             EventKind::Resumed => {
                 let awaited: Vec<TaskId> = match slot.take() {
-                    Some(Reason::Task { task, .. }) => vec![*task],
-                    Some(Reason::Gather { tasks }) if tasks.len() <= MAX_GATHER_ARROWS => {
-                        tasks.clone()
+                    Some(Reason::Task { task } | Reason::WaitFor { task, .. }) => vec![*task],
+                    Some(Reason::Gather { tasks })
+                        if trace.task_list(*tasks).len() <= MAX_GATHER_ARROWS =>
+                    {
+                        trace.task_list(*tasks).to_vec()
                     }
-                    Some(Reason::Gather { tasks }) => tasks
+                    Some(Reason::Gather { tasks }) => trace
+                        .task_list(*tasks)
                         .iter()
                         .filter(|t| ended.get(t.index()).copied().flatten().is_some())
                         .max_by(|a, b| {
