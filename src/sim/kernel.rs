@@ -300,6 +300,10 @@ pub struct LoopState {
     /// Timers and I/O completions bucketed by due time, FIFO within a bucket (the
     /// order a heap keyed by due time and insertion order would give).
     timers: BTreeMap<u64, Vec<TimerEntry>>,
+    /// The bucket timers were last pushed to, kept out of `timers`: consecutive timers
+    /// usually share their due time, so most pushes skip the map's search. It joins the
+    /// map (after the map's entries of that time) before the map is read.
+    hot: Option<(u64, Vec<TimerEntry>)>,
     /// Emptied buckets, kept to be reused without allocating.
     spare_buckets: Vec<Vec<TimerEntry>>,
     executor_done: BinaryHeap<Reverse<Due>>,
@@ -363,6 +367,7 @@ impl LoopState {
             infos: Vec::new(),
             ready: VecDeque::new(),
             timers: BTreeMap::new(),
+            hot: None,
             spare_buckets: Vec::new(),
             executor_done: BinaryHeap::new(),
             seq: 0,
@@ -397,20 +402,32 @@ impl LoopState {
 
     #[inline]
     pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
-        if self.events.len() >= self.limits.max_events {
-            self.stop(format!(
-                "the run recorded more than {} events; is a loop endless?",
-                self.limits.max_events
-            ));
-            return;
-        }
         let step = if task == TaskId::LOOP {
             None
         } else {
             self.tasks[task.index()].at
         };
+        self.record(t, task, step, kind);
+    }
+
+    /// Appends an event at loop time `t`, unless the trace is full (which stops the run).
+    #[inline]
+    fn record(&mut self, t: u64, task: TaskId, step: Option<StepId>, kind: EventKind) {
+        if self.events.len() >= self.limits.max_events {
+            self.too_many_events();
+            return;
+        }
         let t = self.stamp(t);
         self.events.push(Event::new(t, task, step, kind));
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_many_events(&mut self) {
+        self.stop(format!(
+            "the run recorded more than {} events; is a loop endless?",
+            self.limits.max_events
+        ));
     }
 
     /// The id of `text` in the trace's texts, added if new.
@@ -441,12 +458,7 @@ impl LoopState {
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
     #[inline]
     pub fn emit_for(&mut self, task: TaskId, step: Option<StepId>, kind: EventKind) {
-        if self.events.len() >= self.limits.max_events {
-            self.emit_at(self.now, task, kind);
-            return;
-        }
-        let t = self.stamp(self.now);
-        self.events.push(Event::new(t, task, step, kind));
+        self.record(self.now, task, step, kind);
     }
 
     #[inline]
@@ -560,6 +572,7 @@ impl LoopState {
 
     /// The current task's wake value after it is polled again; `Err` if it was
     /// cancelled meanwhile (the wake it would have had is returned for roll-back).
+    #[inline]
     pub fn take_wake(&mut self) -> Result<Wake, Option<Wake>> {
         let slot = &mut self.tasks[self.current.index()];
         let wake = slot.wake.take();
@@ -709,16 +722,38 @@ impl LoopState {
     }
 
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
-        let spare = &mut self.spare_buckets;
-        self.timers
-            .entry(due)
-            .or_insert_with(|| spare.pop().unwrap_or_default())
-            .push(TimerEntry {
-                task,
-                gen,
-                callback,
-                wake,
-            });
+        let entry = TimerEntry {
+            task,
+            gen,
+            callback,
+            wake,
+        };
+        if let Some((hot_due, bucket)) = &mut self.hot {
+            if *hot_due == due {
+                bucket.push(entry);
+                return;
+            }
+        }
+        self.flush_hot();
+        let mut bucket = self.spare_buckets.pop().unwrap_or_default();
+        bucket.push(entry);
+        self.hot = Some((due, bucket));
+    }
+
+    /// Moves the hot bucket into the map, after the timers already there for its time.
+    fn flush_hot(&mut self) {
+        let Some((due, mut bucket)) = self.hot.take() else {
+            return;
+        };
+        match self.timers.entry(due) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(bucket);
+            }
+            std::collections::btree_map::Entry::Occupied(mut slot) => {
+                slot.get_mut().append(&mut bucket);
+                self.spare_buckets.push(bucket);
+            }
+        }
     }
 
     /// A uniformly drawn extra latency in `0..=jitter`, from the scenario's seed.
@@ -897,6 +932,7 @@ impl LoopState {
     /// When the next timer, I/O completion or executor job is due. Cancelled timers at
     /// the head of the heap are dropped first, as asyncio's `_run_once` does.
     pub fn next_due(&mut self) -> Option<u64> {
+        self.flush_hot();
         let mut t = None;
         while let Some(entry) = self.timers.first_entry() {
             // A stale timer stays stale (a new wait bumps the generation), so a bucket
@@ -924,6 +960,7 @@ impl LoopState {
     /// Moves every timer and I/O completion due by now onto the ready queue.
     pub fn collect_due(&mut self) {
         self.advance(self.now);
+        self.flush_hot();
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
                 break;
