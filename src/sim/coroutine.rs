@@ -205,6 +205,9 @@ fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
     }
 }
 
+/// Runs one step. The steps that wait on a single thing are here; steps with a body
+/// or several waits run in [`exec_compound`], boxed, so that a task's future (which
+/// holds this one while it waits) stays small: a sleep is the hot path.
 async fn exec(
     cx: &Cx,
     step: &Step,
@@ -216,9 +219,7 @@ async fn exec(
         return Err(Unwind::Abort);
     }
     match step {
-        Step::Sleep { ms } => {
-            cx.sleep(*ms, false).await?;
-        }
+        Step::Sleep { ms } => cx.sleep(*ms, false).await?,
         Step::Fetch {
             url,
             latency_ms,
@@ -226,11 +227,10 @@ async fn exec(
             size_bytes,
             fail,
         } => {
-            let url: Rc<str> = url.as_str().into();
             cx.with(|k| {
                 let latency = latency_ms + k.jitter(*jitter_ms);
                 let reason = Reason::Fetch {
-                    url: k.intern(&url),
+                    url: k.intern(url),
                     until: k.time() + latency as f64,
                 };
                 let gen = k.suspend(Wait::Io, reason);
@@ -243,7 +243,7 @@ async fn exec(
                     }
                     None => Wake::Value,
                 };
-                k.send_request(gen, url, latency, wake);
+                k.send_request(gen, url.as_str().into(), latency, wake);
             });
             cx.wait_value().await?;
         }
@@ -264,6 +264,34 @@ async fn exec(
             let task = spawn(cx, cx.prog.callee(id, 0))?;
             frame.handles.push((handle.as_str().into(), task));
         }
+        Step::Cancel { handle } => {
+            let task = frame.handle(handle)?;
+            cx.with(|k| k.cancel(task));
+        }
+        Step::Raise { error, message } => {
+            return Err(Exception::new(error, message).into());
+        }
+        Step::Print { text } => cx.with(|k| {
+            let me = k.current;
+            let text = k.intern(text);
+            k.emit(me, EventKind::Print { text });
+        }),
+        Step::Return { value } => return Ok(Flow::Return(value.as_str().into())),
+        _ => return Box::pin(exec_compound(cx, step, id, frame, depth)).await,
+    }
+    Ok(Flow::Next)
+}
+
+/// The steps [`exec`] hands over: awaits of tasks and coroutines, gather, wait_for,
+/// blocks (try, with, async for, repeat) and queue operations.
+async fn exec_compound(
+    cx: &Cx,
+    step: &Step,
+    id: StepId,
+    frame: &mut Frame,
+    depth: u32,
+) -> Result<Flow, Unwind> {
+    match step {
         Step::Await { target } => match target {
             Awaitable::Coroutine(_) => {
                 let c = cx.prog.callee(id, 0);
@@ -289,13 +317,6 @@ async fn exec(
         Step::WaitFor { target, timeout_ms } => {
             let inner = task_of(cx, frame, target, id, 0)?;
             wait_for(cx, inner, *timeout_ms).await?;
-        }
-        Step::Cancel { handle } => {
-            let task = frame.handle(handle)?;
-            cx.with(|k| k.cancel(task));
-        }
-        Step::Raise { error, message } => {
-            return Err(Exception::new(error, message).into());
         }
         Step::Try {
             body,
@@ -350,12 +371,15 @@ async fn exec(
                 }
             }
         }
-        Step::Print { text } => cx.with(|k| {
-            let me = k.current;
-            let text = k.intern(text);
-            k.emit(me, EventKind::Print { text });
-        }),
-        Step::Return { value } => return Ok(Flow::Return(value.as_str().into())),
+        Step::Sleep { .. }
+        | Step::Fetch { .. }
+        | Step::Compute { .. }
+        | Step::RunInExecutor { .. }
+        | Step::CreateTask { .. }
+        | Step::Cancel { .. }
+        | Step::Raise { .. }
+        | Step::Print { .. }
+        | Step::Return { .. } => unreachable!("exec runs the simple steps"),
     }
     Ok(Flow::Next)
 }
