@@ -32,7 +32,7 @@ fn late_responses_are_counted_as_fetch_time() {
     let first = measured
         .events
         .iter()
-        .position(|e| matches!(e.kind, EventKind::Fired { .. }))
+        .position(|e| matches!(e.kind, EventKind::Woke { .. }))
         .unwrap();
     for e in &mut measured.events[first..] {
         e.t += 4.0;

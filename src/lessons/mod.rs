@@ -222,9 +222,9 @@ impl Measure {
             Measure::PrintPosition(text) => prints()
                 .position(|(_, t)| t == *text)
                 .map_or(-1.0, |i| i as f64),
-            Measure::FirstPrintAt(text) => prints()
-                .find(|(_, t)| *t == *text)
-                .map_or(-1.0, |(t, _)| t),
+            Measure::FirstPrintAt(text) => {
+                prints().find(|(_, t)| *t == *text).map_or(-1.0, |(t, _)| t)
+            }
             Measure::Prints(text) => prints().filter(|(_, t)| t == text).count() as f64,
             Measure::MaxInFlight => {
                 let (mut now, mut max) = (0i64, 0i64);
@@ -243,6 +243,7 @@ impl Measure {
                         e.kind,
                         EventKind::Resumed
                             | EventKind::Scheduled { .. }
+                            | EventKind::Woke { .. }
                             | EventKind::Completed { .. }
                             | EventKind::Failed { .. }
                             | EventKind::Cancelled

@@ -204,13 +204,15 @@ fn waits(trace: &Trace) -> BTreeMap<(String, WaitKind), Vec<Ms>> {
                     _ => None,
                 }
             }
-            EventKind::Fired { callback } => match (due[i].take(), callback) {
-                (Some((until, kind @ WaitKind::Fetch)), Callback::Io)
-                | (Some((until, kind @ WaitKind::Timer)), Callback::Timer) => {
-                    record(kind, e.t - until)
+            EventKind::Fired { callback } | EventKind::Woke { callback } => {
+                match (due[i].take(), callback) {
+                    (Some((until, kind @ WaitKind::Fetch)), Callback::Io)
+                    | (Some((until, kind @ WaitKind::Timer)), Callback::Timer) => {
+                        record(kind, e.t - until)
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             EventKind::ComputeStart { ms } => computing[i] = Some((e.t, *ms)),
             EventKind::ComputeEnd => {
                 if let Some((start, ms)) = computing[i].take() {

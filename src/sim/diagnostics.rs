@@ -147,7 +147,9 @@ fn never_awaited(trace: &Trace) -> Vec<Diagnostic> {
                     created = Some(e.t);
                     parent = *p;
                 }
-                EventKind::Failed { error } => end = Some((e.t, e.step(), Some(trace.text(*error)))),
+                EventKind::Failed { error } => {
+                    end = Some((e.t, e.step(), Some(trace.text(*error))))
+                }
                 EventKind::Cancelled | EventKind::Completed { .. } => {
                     end = Some((e.t, e.step(), None))
                 }
@@ -229,7 +231,8 @@ fn runs(trace: &Trace) -> Vec<Run> {
             }
             EventKind::ComputeStart { .. } => {
                 if let Some(run) = slot {
-                    run.blocking_step.get_or_insert(e.step().unwrap_or(u32::MAX));
+                    run.blocking_step
+                        .get_or_insert(e.step().unwrap_or(u32::MAX));
                 }
             }
             EventKind::Suspended { .. }

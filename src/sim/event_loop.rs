@@ -138,8 +138,7 @@ impl EventLoop {
                 callback,
                 wake,
             } => {
-                k.emit(task, EventKind::Fired { callback });
-                k.resolve(task, gen, wake);
+                k.resolve_by(callback, task, gen, wake);
             }
             Cb::GatherChild { gather, child } => k.gather_child_done(gather, child),
         }

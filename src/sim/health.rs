@@ -49,6 +49,7 @@ fn waits(trace: &Trace) -> Vec<(Ms, Ms)> {
             EventKind::Scheduled {
                 callback: Callback::Step,
             }
+            | EventKind::Woke { .. }
             | EventKind::ExecutorEnd { .. } => earliest(slot, e.t),
             EventKind::Started | EventKind::Resumed => {
                 if let Some(since) = slot.take() {

@@ -560,13 +560,34 @@ impl LoopState {
 
     /// Ends `task`'s wait with `wake` and schedules its step, unless the wait is stale.
     pub fn resolve(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
+        let woken = self.end_wait(task, gen, wake);
+        if woken {
+            self.schedule_step(task);
+        }
+        woken
+    }
+
+    /// [`Self::resolve`] by `callback`, which just ran: one `Woke` event records both the
+    /// callback and the step it schedules; a stale wait records the callback (`Fired`).
+    pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
+        let kind = if self.end_wait(task, gen, wake) {
+            self.ready.push_back(Cb::Step(task));
+            EventKind::Woke { callback }
+        } else {
+            EventKind::Fired { callback }
+        };
+        self.emit(task, kind);
+    }
+
+    /// Ends `task`'s wait with `wake`; false if the wait is stale.
+    #[inline]
+    fn end_wait(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
         let slot = &mut self.tasks[task.index()];
         if slot.gen != gen || slot.wait == Wait::None || slot.done {
             return false;
         }
         slot.wait = Wait::None;
         slot.wake = Some(wake);
-        self.schedule_step(task);
         true
     }
 
@@ -1019,35 +1040,41 @@ impl LoopState {
         let state = &mut self.gathers[g];
         state.finished += 1;
         let (parent, gen) = (state.parent, state.parent_gen);
-        self.emit(
-            parent,
-            EventKind::Fired {
-                callback: Callback::Gather,
-            },
-        );
+        match self.gather_outcome(g, child) {
+            Some(wake) => {
+                self.gathers[g].done = true;
+                self.resolve_by(Callback::Gather, parent, gen, wake);
+            }
+            None => self.emit(
+                parent,
+                EventKind::Fired {
+                    callback: Callback::Gather,
+                },
+            ),
+        }
+    }
+
+    /// What gather `g` hands its parent now that `child` finished; `None` while it
+    /// still waits (or once it is over).
+    fn gather_outcome(&self, g: usize, child: TaskId) -> Option<Wake> {
         let state = &self.gathers[g];
         if state.done {
-            return;
+            return None;
         }
         if !state.return_exceptions {
             if let Some(Err(e)) = &self.results[child.index()] {
-                let wake = Wake::raise(e.clone());
-                self.gathers[g].done = true;
-                self.resolve(parent, gen, wake);
-                return;
+                return Some(Wake::raise(e.clone()));
             }
         }
         if state.finished < state.children.len() {
-            return;
+            return None;
         }
-        self.gathers[g].done = true;
-        if self.gathers[g].cancel_requested {
-            self.resolve(parent, gen, Wake::raise(Exception::cancelled()));
-            return;
+        if state.cancel_requested {
+            return Some(Wake::raise(Exception::cancelled()));
         }
         // The list of the children's results is the gather's value; no coroutine reads
         // the value it awaited, so it is not built.
-        self.resolve(parent, gen, Wake::Value);
+        Some(Wake::Value)
     }
 
     // ---- semaphores, locks, queues ---------------------------------------------

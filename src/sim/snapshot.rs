@@ -156,6 +156,14 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
                 }
             }
             EventKind::Fired { callback } => dequeue(&mut s.ready, e.task, *callback),
+            EventKind::Woke { callback } => {
+                dequeue(&mut s.ready, e.task, *callback);
+                s.ready.push(Queued {
+                    task: e.task,
+                    callback: Callback::Step,
+                });
+                *state = TaskState::Ready;
+            }
             EventKind::Started | EventKind::Resumed => {
                 dequeue(&mut s.ready, e.task, Callback::Step);
                 *state = TaskState::Running;
@@ -165,7 +173,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             EventKind::ComputeEnd => *state = TaskState::Running,
             EventKind::Suspended { reason } => {
                 *state = TaskState::Suspended {
-                    reason: reason.clone(),
+                    reason: *reason,
                     woken: false,
                 };
                 since[e.task.index()] = i;

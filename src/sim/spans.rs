@@ -83,13 +83,14 @@ pub fn lanes(trace: &Trace) -> Vec<Lane> {
             }
             EventKind::Scheduled {
                 callback: super::trace::Callback::Step,
-            } => Some(SpanState::Ready),
+            }
+            | EventKind::Woke { .. } => Some(SpanState::Ready),
             EventKind::Started | EventKind::Resumed | EventKind::ComputeEnd => {
                 Some(SpanState::Running)
             }
             EventKind::ComputeStart { .. } => Some(SpanState::Blocked),
             EventKind::Suspended { reason } => Some(SpanState::Suspended {
-                reason: reason.clone(),
+                reason: *reason,
             }),
             EventKind::Completed { .. } | EventKind::Failed { .. } | EventKind::Cancelled => {
                 lane.ended = Some(e.t);

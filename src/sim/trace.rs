@@ -88,8 +88,14 @@ pub enum EventKind {
     Scheduled {
         callback: Callback,
     },
-    /// A non-step callback for this task ran (popped from the ready queue).
+    /// A non-step callback for this task ran (popped from the ready queue) and left the
+    /// task waiting (its wait was over already, or a gather still waits for children).
     Fired {
+        callback: Callback,
+    },
+    /// A non-step callback for this task ran and ended its wait: the task's step was
+    /// appended to the ready queue (`Fired` and `Scheduled { Step }` in one event).
+    Woke {
         callback: Callback,
     },
     Started,
@@ -304,7 +310,9 @@ impl Trace {
 
     /// The tasks of list `id` (empty if the trace has no such list).
     pub fn task_list(&self, id: TaskListId) -> &[TaskId] {
-        self.task_lists.get(id.0 as usize).map_or(&[], Vec::as_slice)
+        self.task_lists
+            .get(id.0 as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A short label of a wait, as the timeline draws it inside a segment and the

@@ -87,6 +87,19 @@ fn event_text(trace: &Trace, index: usize, e: &Event) -> String {
             Callback::Executor => "executor callback ran: the result is handed over".into(),
             Callback::Gather => "gather callback ran: checks whether every child is done".into(),
         },
+        EventKind::Woke { callback } => match callback {
+            Callback::Step => "step callback ran".into(),
+            Callback::Timer => "timer callback ran: its next step is queued".into(),
+            Callback::Io => {
+                "I/O callback ran: the response is handed over, its next step queued".into()
+            }
+            Callback::Executor => {
+                "executor callback ran: the result is handed over, its next step queued".into()
+            }
+            Callback::Gather => {
+                "gather callback ran: the gather is over, its next step queued".into()
+            }
+        },
         EventKind::Started => match trace.tasks.get(e.task.index()) {
             Some(info) => format!("started: runs {}()", info.coroutine),
             None => "started".into(),
@@ -176,11 +189,9 @@ fn fetch_url(trace: &Trace, index: usize, task: TaskId) -> Option<&str> {
 pub fn wait(trace: &Trace, reason: &Reason) -> String {
     match reason {
         Reason::Sleep { until } => format!("await asyncio.sleep (due {})", seconds(*until)),
-        Reason::Fetch { url, until } => format!(
-            "await fetch {} (due {})",
-            trace.text(*url),
-            seconds(*until)
-        ),
+        Reason::Fetch { url, until } => {
+            format!("await fetch {} (due {})", trace.text(*url), seconds(*until))
+        }
         Reason::Task { task } => format!("await {}", trace.task_name(*task)),
         Reason::WaitFor { task, deadline: d } => format!(
             "await {} with a timeout (deadline {})",
@@ -188,7 +199,11 @@ pub fn wait(trace: &Trace, reason: &Reason) -> String {
             seconds(*d)
         ),
         Reason::Gather { tasks } => {
-            let names: Vec<&str> = trace.task_list(*tasks).iter().map(|t| trace.task_name(*t)).collect();
+            let names: Vec<&str> = trace
+                .task_list(*tasks)
+                .iter()
+                .map(|t| trace.task_name(*t))
+                .collect();
             format!("await gather({})", names.join(", "))
         }
         Reason::Acquire { resource } => {
