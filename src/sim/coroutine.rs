@@ -9,6 +9,7 @@ use super::program::Program;
 use super::scenario::{Awaitable, Step};
 use super::trace::{Callback, EventKind, Reason, StepId, TaskId};
 use std::future::Future;
+use std::ops::Deref;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -136,11 +137,17 @@ impl Future for WaitValue<'_> {
 
 /// The future of a task running `coroutine` (None: main).
 pub fn task_future(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
-    Box::pin(async move { call(&cx, coroutine, 0).await })
+    Box::pin(call(cx, coroutine, 0))
 }
 
-/// Runs a coroutine's body to its end, as `await coroutine()` does.
-async fn call(cx: &Cx, coroutine: usize, depth: u32) -> Result<Rc<str>, Unwind> {
+/// Runs a coroutine's body to its end, as `await coroutine()` does. A task's future
+/// owns its `Rc<Cx>`; an inline call borrows its caller's (one level of future less).
+async fn call<C: Deref<Target = Cx>>(
+    cx: C,
+    coroutine: usize,
+    depth: u32,
+) -> Result<Rc<str>, Unwind> {
+    let cx = &*cx;
     let prog = &cx.prog;
     let steps = &prog.scenario.coroutines[coroutine].steps;
     let mut frame = Frame::default();

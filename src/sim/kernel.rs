@@ -400,7 +400,7 @@ impl LoopState {
 
     // ---- recording -------------------------------------------------------------
 
-    #[inline]
+    #[inline(always)]
     pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
         let step = if task == TaskId::LOOP {
             None
@@ -411,7 +411,7 @@ impl LoopState {
     }
 
     /// Appends an event at loop time `t`, unless the trace is full (which stops the run).
-    #[inline]
+    #[inline(always)]
     fn record(&mut self, t: u64, task: TaskId, step: Option<StepId>, kind: EventKind) {
         if self.events.len() >= self.limits.max_events {
             self.too_many_events();
@@ -442,11 +442,12 @@ impl LoopState {
     }
 
     /// The trace time of an event at loop time `t`: the real clock in a live run.
-    #[inline]
+    #[inline(always)]
     fn stamp(&self, t: u64) -> Ms {
         match &self.host {
             Some(host) => host.now(),
-            None => t as Ms,
+            // Loop time stays far below 2^63 ms; a signed conversion is one instruction.
+            None => t as i64 as Ms,
         }
     }
 
@@ -456,12 +457,12 @@ impl LoopState {
     }
 
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
-    #[inline]
+    #[inline(always)]
     pub fn emit_for(&mut self, task: TaskId, step: Option<StepId>, kind: EventKind) {
         self.record(self.now, task, step, kind);
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn emit(&mut self, task: TaskId, kind: EventKind) {
         self.emit_at(self.now, task, kind);
     }
@@ -478,12 +479,18 @@ impl LoopState {
         self.tasks[self.current.index()].at = Some(step);
         self.steps_run += 1;
         if self.steps_run > self.limits.max_steps {
-            self.stop(format!(
-                "the scenario ran more than {} steps; is a loop endless?",
-                self.limits.max_steps
-            ));
+            self.too_many_steps();
         }
         self.abort.is_none()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_many_steps(&mut self) {
+        self.stop(format!(
+            "the scenario ran more than {} steps; is a loop endless?",
+            self.limits.max_steps
+        ));
     }
 
     // ---- tasks -----------------------------------------------------------------
