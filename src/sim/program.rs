@@ -559,13 +559,16 @@ pub fn label(step: &Step) -> String {
     }
 }
 
+/// Events of one wait: suspended, its callback scheduled, the callback waking the task
+/// (`Woke`), resumed.
+const WAIT_EVENTS: usize = 4;
+
 /// About how many events a run records: per task its creation, first step, end and the
-/// callbacks around them; per wait its five events (suspended, callback scheduled and
-/// fired, step scheduled, resumed); loops multiplied out; each coroutine counted once
-/// per call (a recursive call counts as nothing: recursion is bounded at run time
-/// anyway), and a thirty-second added for the loop's own ticks. Only used to reserve
-/// memory: a wrong guess costs a reallocation (too low) or untouched reserved memory
-/// (too high), never a difference in the trace.
+/// callbacks around them; per wait its [`WAIT_EVENTS`]; loops multiplied out; each
+/// coroutine counted once per call (a recursive call counts as nothing: recursion is
+/// bounded at run time anyway), and a thirty-second added for the loop's own ticks.
+/// Only used to reserve memory: a wrong guess costs a reallocation (too low) or
+/// untouched reserved memory (too high), never a difference in the trace.
 fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> usize {
     struct Estimate<'a> {
         s: &'a Scenario,
@@ -591,8 +594,8 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> 
         fn call(&mut self, target: &Awaitable) -> usize {
             match target {
                 // A new task: created, scheduled, started, ended, its waiter's callback.
-                Awaitable::Coroutine(name) => self.coroutine(name).saturating_add(6),
-                Awaitable::Task(_) => 5,
+                Awaitable::Coroutine(name) => self.coroutine(name).saturating_add(5),
+                Awaitable::Task(_) => WAIT_EVENTS,
             }
         }
         fn block(&mut self, steps: &[Step]) -> usize {
@@ -601,28 +604,28 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> 
                     Step::Sleep { .. }
                     | Step::Fetch { .. }
                     | Step::Put { .. }
-                    | Step::Get { .. } => 5,
-                    Step::RunInExecutor { .. } => 7,
+                    | Step::Get { .. } => WAIT_EVENTS,
+                    // The job's start and end on a worker, then the wait.
+                    Step::RunInExecutor { .. } => WAIT_EVENTS + 2,
                     Step::Compute { .. } => 2,
                     Step::CreateTask { coroutine, .. } => {
                         self.coroutine(coroutine).saturating_add(4)
                     }
                     Step::Await { target } => match target {
                         Awaitable::Coroutine(name) => self.coroutine(name),
-                        Awaitable::Task(_) => 5,
+                        Awaitable::Task(_) => WAIT_EVENTS,
                     },
-                    Step::WaitFor { target, .. } => self.call(target).saturating_add(5),
+                    Step::WaitFor { target, .. } => self.call(target).saturating_add(WAIT_EVENTS),
                     Step::Gather { items, .. } => items
                         .iter()
-                        .fold(5usize, |n, item| n.saturating_add(self.call(item))),
+                        .fold(WAIT_EVENTS, |n, item| n.saturating_add(self.call(item))),
                     Step::Try { body, handler, .. } => {
                         let body = self.block(body);
                         body.saturating_add(self.block(handler) / 2)
                     }
                     Step::With { body, .. } => self.block(body).saturating_add(4),
-                    Step::AsyncFor { items, body, .. } => {
-                        (*items as usize).saturating_mul(self.block(body).saturating_add(5))
-                    }
+                    Step::AsyncFor { items, body, .. } => (*items as usize)
+                        .saturating_mul(self.block(body).saturating_add(WAIT_EVENTS)),
                     Step::Repeat { times, body } => {
                         (*times as usize).saturating_mul(self.block(body))
                     }

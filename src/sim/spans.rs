@@ -89,9 +89,7 @@ pub fn lanes(trace: &Trace) -> Vec<Lane> {
                 Some(SpanState::Running)
             }
             EventKind::ComputeStart { .. } => Some(SpanState::Blocked),
-            EventKind::Suspended { reason } => Some(SpanState::Suspended {
-                reason: *reason,
-            }),
+            EventKind::Suspended { reason } => Some(SpanState::Suspended { reason: *reason }),
             EventKind::Completed { .. } | EventKind::Failed { .. } | EventKind::Cancelled => {
                 lane.ended = Some(e.t);
                 None
