@@ -94,7 +94,7 @@ fn the_scaling_lesson_runs_a_thousand_workers_concurrently() {
         .own()
         .tasks
         .iter()
-        .filter(|t| t.coroutine == "worker")
+        .filter(|t| &*t.coroutine == "worker")
         .count();
     assert_eq!(workers, 1000);
     let m = Measure::ConcurrentTotal.value(run.own(), &run.comparison);
@@ -123,7 +123,7 @@ fn the_blocking_lesson_warns_about_the_task_that_never_yields_and_no_other_lesso
         let never_yields: Vec<&str> = diagnose(own)
             .iter()
             .filter(|d| d.kind == DiagnosticKind::NeverYields)
-            .map(|d| own.tasks[d.task.index()].coroutine.as_str())
+            .map(|d| own.tasks[d.task.index()].coroutine.as_ref())
             .collect();
         let expected: &[&str] = if l.slug == "blocking" { &["rude"] } else { &[] };
         assert_eq!(never_yields, expected, "{}", l.slug);

@@ -14,7 +14,7 @@ fn trace(json: &str) -> Trace {
 fn kinds(trace: &Trace) -> Vec<(DiagnosticKind, String)> {
     diagnose(trace)
         .into_iter()
-        .map(|d| (d.kind, trace.tasks[d.task.index()].coroutine.clone()))
+        .map(|d| (d.kind, trace.tasks[d.task.index()].coroutine.to_string()))
         .collect()
 }
 

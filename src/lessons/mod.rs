@@ -134,10 +134,7 @@ fn event_coroutine<'a>(trace: &'a Trace, e: &crate::sim::Event) -> Option<&'a st
             | EventKind::Failed { .. }
             | EventKind::Cancelled
     );
-    let by_task = trace
-        .tasks
-        .get(e.task.index())
-        .map(|t| t.coroutine.as_str());
+    let by_task = trace.tasks.get(e.task.index()).map(|t| &*t.coroutine);
     if task_level {
         by_task
     } else {

@@ -326,6 +326,8 @@ pub struct LoopState {
     rng: fastrand::Rng,
     pub none: Rc<str>,
     name_counts: Vec<u32>,
+    /// Each coroutine's name, shared by the tasks that run it.
+    coroutine_names: Vec<Rc<str>>,
     /// Tasks not yet done.
     alive: usize,
     /// The outside world of a live run; `None` on the virtual clock.
@@ -392,6 +394,11 @@ impl LoopState {
             rng: fastrand::Rng::with_seed(scenario.seed),
             none: "None".into(),
             name_counts: vec![0; prog.scenario.coroutines.len() + 1],
+            coroutine_names: scenario
+                .coroutines
+                .iter()
+                .map(|c| c.name.as_str().into())
+                .collect(),
             alive: 0,
             host: None,
             prog,
@@ -511,12 +518,12 @@ impl LoopState {
         }
         let id = TaskId(self.tasks.len() as u32);
         let (name, coroutine_name) = match coroutine {
-            None => ("main".to_string(), "main".to_string()),
+            None => ("main".to_string(), Rc::from("main")),
             Some(c) => {
                 self.name_counts[c] += 1;
-                let base = &self.prog.scenario.coroutines[c].name;
+                let base = &self.coroutine_names[c];
                 let name = match self.name_counts[c] {
-                    1 => base.clone(),
+                    1 => base.to_string(),
                     n => numbered(base, n),
                 };
                 (name, base.clone())

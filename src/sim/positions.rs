@@ -45,7 +45,10 @@ pub fn positions(trace: &Trace, events: usize) -> Positions {
     // A task that has just started is at its coroutine's first step.
     let first_step = |t: TaskId| {
         let coroutine = &trace.tasks.get(t.index())?.coroutine;
-        let i = trace.steps.iter().position(|s| &s.coroutine == coroutine)?;
+        let i = trace
+            .steps
+            .iter()
+            .position(|s| *s.coroutine == **coroutine)?;
         Some(i as StepId)
     };
     Positions {

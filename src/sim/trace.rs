@@ -7,6 +7,7 @@
 //! are derived from the events by pure queries (see `spans`, `snapshot`, `metrics`).
 
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// Milliseconds since the start of the run (virtual or `performance.now()`).
 pub type Ms = f64;
@@ -199,7 +200,7 @@ impl Event {
 pub struct TaskInfo {
     /// Display name, e.g. `Task-2 fetch_user`.
     pub name: String,
-    pub coroutine: String,
+    pub coroutine: Rc<str>,
     pub parent: Option<TaskId>,
 }
 

@@ -406,7 +406,7 @@ fn short_name(trace: &Trace, task: TaskId) -> String {
     trace
         .tasks
         .get(task.index())
-        .map_or_else(|| "?".into(), |t| t.coroutine.clone())
+        .map_or_else(|| "?".into(), |t| t.coroutine.to_string())
 }
 
 /// Parent-chain depth of every task (bounded, so a malformed trace cannot loop).
