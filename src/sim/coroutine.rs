@@ -92,6 +92,12 @@ impl Cx {
     }
 
     fn sleep(&self, ms: u64, stream: bool) -> WaitValue<'_> {
+        self.arm_sleep(ms, stream);
+        self.wait_value()
+    }
+
+    /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
+    fn arm_sleep(&self, ms: u64, stream: bool) {
         self.with(|k| {
             let until = k.time() + ms as f64;
             let reason = if stream {
@@ -109,7 +115,6 @@ impl Cx {
                 k.push_timer(due, task, gen, Callback::Timer, Wake::Value);
             }
         });
-        self.wait_value()
     }
 }
 
@@ -166,12 +171,32 @@ async fn block(
 ) -> Result<Flow, Unwind> {
     let mut id = first;
     for step in steps {
-        if let Flow::Return(v) = exec(cx, step, id, frame, depth).await? {
+        let flow = match start(cx, step, id, frame)? {
+            Started::Done(flow) => flow,
+            Started::Waiting => {
+                cx.wait_value().await?;
+                Flow::Next
+            }
+            // Boxed, so that a task's future (which holds this one while it waits) stays
+            // small: sleeps, the hot path, wait in `wait_value` above.
+            Started::Compound => Box::pin(exec_compound(cx, step, id, frame, depth)).await?,
+        };
+        if let Flow::Return(v) = flow {
             return Ok(Flow::Return(v));
         }
         id += cx.prog.subtree[id as usize];
     }
     Ok(Flow::Next)
+}
+
+/// How [`start`] began a step.
+enum Started {
+    /// The step is over.
+    Done(Flow),
+    /// The step registered one wait (sleep, fetch, executor job): the task awaits it.
+    Waiting,
+    /// The step has a body or several waits: [`exec_compound`] runs it.
+    Compound,
 }
 
 /// A nested block, boxed because blocks nest recursively.
@@ -212,21 +237,18 @@ fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
     }
 }
 
-/// Runs one step. The steps that wait on a single thing are here; steps with a body
-/// or several waits run in [`exec_compound`], boxed, so that a task's future (which
-/// holds this one while it waits) stays small: a sleep is the hot path.
-async fn exec(
-    cx: &Cx,
-    step: &Step,
-    id: StepId,
-    frame: &mut Frame,
-    depth: u32,
-) -> Result<Flow, Unwind> {
+/// Begins a step: runs it if it does not wait, registers its wait if it waits on one
+/// thing (sleep, fetch, executor job), or leaves it to [`exec_compound`].
+fn start(cx: &Cx, step: &Step, id: StepId, frame: &mut Frame) -> Result<Started, Unwind> {
     if !cx.with(|k| k.begin_step(id)) {
         return Err(Unwind::Abort);
     }
-    match step {
-        Step::Sleep { ms } => cx.sleep(*ms, false).await?,
+    let done = Started::Done(Flow::Next);
+    Ok(match step {
+        Step::Sleep { ms } => {
+            cx.arm_sleep(*ms, false);
+            Started::Waiting
+        }
         Step::Fetch {
             url,
             latency_ms,
@@ -252,44 +274,57 @@ async fn exec(
                 };
                 k.send_request(gen, url.as_str().into(), latency, wake);
             });
-            cx.wait_value().await?;
+            Started::Waiting
         }
-        Step::Compute { ms } => cx.with(|k| {
-            let me = k.current;
-            k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
-            k.hold(*ms);
-            k.emit(me, EventKind::ComputeEnd);
-        }),
+        Step::Compute { ms } => {
+            cx.with(|k| {
+                let me = k.current;
+                k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
+                k.hold(*ms);
+                k.emit(me, EventKind::ComputeEnd);
+            });
+            done
+        }
         Step::RunInExecutor { ms } => {
             cx.with(|k| {
                 let gen = k.suspend(Wait::Executor, Reason::Executor);
                 k.submit_job(*ms, gen);
             });
-            cx.wait_value().await?;
+            Started::Waiting
         }
         Step::CreateTask { handle, .. } => {
             let task = spawn(cx, cx.prog.callee(id, 0))?;
             frame.handles.push((handle.as_str().into(), task));
+            done
         }
         Step::Cancel { handle } => {
             let task = frame.handle(handle)?;
             cx.with(|k| k.cancel(task));
+            done
         }
-        Step::Raise { error, message } => {
-            return Err(Exception::new(error, message).into());
+        Step::Raise { error, message } => return Err(Exception::new(error, message).into()),
+        Step::Print { text } => {
+            cx.with(|k| {
+                let me = k.current;
+                let text = k.intern(text);
+                k.emit(me, EventKind::Print { text });
+            });
+            done
         }
-        Step::Print { text } => cx.with(|k| {
-            let me = k.current;
-            let text = k.intern(text);
-            k.emit(me, EventKind::Print { text });
-        }),
-        Step::Return { value } => return Ok(Flow::Return(value.as_str().into())),
-        _ => return Box::pin(exec_compound(cx, step, id, frame, depth)).await,
-    }
-    Ok(Flow::Next)
+        Step::Return { value } => Started::Done(Flow::Return(value.as_str().into())),
+        Step::Await { .. }
+        | Step::Gather { .. }
+        | Step::WaitFor { .. }
+        | Step::Try { .. }
+        | Step::With { .. }
+        | Step::Put { .. }
+        | Step::Get { .. }
+        | Step::AsyncFor { .. }
+        | Step::Repeat { .. } => Started::Compound,
+    })
 }
 
-/// The steps [`exec`] hands over: awaits of tasks and coroutines, gather, wait_for,
+/// The steps [`start`] hands over: awaits of tasks and coroutines, gather, wait_for,
 /// blocks (try, with, async for, repeat) and queue operations.
 async fn exec_compound(
     cx: &Cx,
@@ -378,6 +413,7 @@ async fn exec_compound(
                 }
             }
         }
+        // `start` runs these itself and never hands them over.
         Step::Sleep { .. }
         | Step::Fetch { .. }
         | Step::Compute { .. }
@@ -386,7 +422,7 @@ async fn exec_compound(
         | Step::Cancel { .. }
         | Step::Raise { .. }
         | Step::Print { .. }
-        | Step::Return { .. } => unreachable!("exec runs the simple steps"),
+        | Step::Return { .. } => {}
     }
     Ok(Flow::Next)
 }
