@@ -73,7 +73,8 @@ impl std::error::Error for ScenarioError {}
 /// A validated scenario with its names resolved and its steps numbered.
 #[derive(Debug)]
 pub struct Program {
-    /// The scenario with `main` written out as a last coroutine.
+    /// The scenario with `main` written out as a last coroutine (and `main.run` left
+    /// empty: those steps are what it said).
     pub scenario: Scenario,
     /// Index of `main` in `scenario.coroutines`.
     pub main: usize,
@@ -214,7 +215,19 @@ impl Scenario {
             position: 0,
             handles: Vec::new(),
         };
-        let mut scenario = self.clone();
+        // `main.run` is written out as main's steps below, so it is not copied again.
+        let mut scenario = Scenario {
+            name: self.name.clone(),
+            coroutines: self.coroutines.clone(),
+            main: Main {
+                mode: self.main.mode,
+                run: Vec::new(),
+            },
+            resources: self.resources.clone(),
+            executor_workers: self.executor_workers,
+            seed: self.seed,
+            source: self.source.clone(),
+        };
         scenario.coroutines.push(Coroutine {
             name: "main".into(),
             steps: main_steps(&self.main),
