@@ -107,8 +107,28 @@ impl EventLoop {
         k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
         drop(k);
         let mut context = Context::from_waker(Waker::noop());
+        // The state stays borrowed across callbacks, except while a task's step runs.
+        let cx = self.cx.clone();
+        let mut k = cx.k.borrow_mut();
         for _ in 0..n {
-            if !self.dispatch_next(&mut context) {
+            let Some(cb) = k.ready.pop_front() else {
+                break;
+            };
+            match cb {
+                Cb::Step(task) => {
+                    drop(k);
+                    self.step(task, &mut context);
+                    k = cx.k.borrow_mut();
+                }
+                Cb::Resolve {
+                    task,
+                    gen,
+                    callback,
+                    wake,
+                } => k.resolve_by(callback, task, gen, wake),
+                Cb::GatherChild { gather, child } => k.gather_child_done(gather, child),
+            }
+            if k.abort.is_some() {
                 break;
             }
         }
@@ -118,31 +138,6 @@ impl EventLoop {
     /// The loop's state, for a live driver (to sync its clock, hand in completions).
     pub fn state(&self) -> std::cell::RefMut<'_, LoopState> {
         self.k()
-    }
-
-    /// Runs the callback at the head of the ready queue; false if the run must stop.
-    fn dispatch_next(&mut self, context: &mut Context<'_>) -> bool {
-        let mut k = self.k();
-        let Some(cb) = k.ready.pop_front() else {
-            return false;
-        };
-        match cb {
-            Cb::Step(task) => {
-                drop(k);
-                self.step(task, context);
-                return self.k().abort.is_none();
-            }
-            Cb::Resolve {
-                task,
-                gen,
-                callback,
-                wake,
-            } => {
-                k.resolve_by(callback, task, gen, wake);
-            }
-            Cb::GatherChild { gather, child } => k.gather_child_done(gather, child),
-        }
-        k.abort.is_none()
     }
 
     /// Runs one step of a task: polls its future until it suspends or ends.
