@@ -210,4 +210,10 @@ fn an_imported_trace_that_refers_to_missing_tasks_is_refused() {
     assert!(from_chrome_trace("{\"traceEvents\": []}")
         .unwrap_err()
         .contains("not exported by Looplab"));
+    // A trace of an older format (texts inline, before they became ids) is named as such.
+    let mut older: serde_json::Value = serde_json::from_str(&to_chrome_trace(&trace)).unwrap();
+    older["looplab"].as_object_mut().unwrap().remove("texts");
+    assert!(from_chrome_trace(&older.to_string())
+        .unwrap_err()
+        .contains("another version of Looplab"));
 }

@@ -82,11 +82,20 @@ pub fn to_chrome_trace(trace: &Trace) -> String {
 pub fn from_chrome_trace(text: &str) -> Result<Trace, String> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| format!("This file is not JSON: {e}."))?;
-    let inner = value.get("looplab").cloned().unwrap_or(value);
+    let (inner, ours) = match value.get("looplab") {
+        Some(inner) => (inner.clone(), true),
+        None => (value, false),
+    };
     let trace: Trace = serde_json::from_value(inner).map_err(|_| {
-        "This trace was not exported by Looplab, so it cannot be replayed here. \
-         Export one with “Export trace”."
-            .to_string()
+        if ours {
+            "This trace was exported by another version of Looplab, whose trace format \
+             differs, so it cannot be replayed here. Run the scenario again and export it \
+             anew."
+        } else {
+            "This trace was not exported by Looplab, so it cannot be replayed here. \
+             Export one with “Export trace”."
+        }
+        .to_string()
     })?;
     well_formed(&trace)?;
     Ok(trace)
