@@ -350,6 +350,7 @@ async fn exec_compound(
             return_exceptions,
         } => {
             let mut children = Vec::with_capacity(items.len());
+            cx.with(|k| k.reserve_tasks(items.len()));
             for (i, item) in items.iter().enumerate() {
                 children.push(task_of(cx, frame, item, id, i)?);
             }

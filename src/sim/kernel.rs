@@ -551,6 +551,17 @@ impl LoopState {
         Some(id)
     }
 
+    /// Makes room for `n` more tasks (a gather about to wrap its items), so that the
+    /// task tables grow once instead of doubling their way up.
+    pub fn reserve_tasks(&mut self, n: usize) {
+        let n = n.min(self.limits.max_tasks.saturating_sub(self.tasks.len()));
+        self.tasks.reserve(n);
+        self.results.reserve(n);
+        self.waiters.reserve(n);
+        self.infos.reserve(n);
+        self.spawned.reserve(n);
+    }
+
     pub fn schedule_step(&mut self, task: TaskId) {
         self.ready.push_back(Cb::Step(task));
         self.emit(
