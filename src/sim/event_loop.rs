@@ -95,7 +95,9 @@ impl EventLoop {
     /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
     /// completions join the ready queue, then the callbacks ready now run in order.
     pub fn turn(&mut self) -> Turn {
-        let mut k = self.k();
+        // The state stays borrowed for the whole turn, except while a task's step runs.
+        let cx = self.cx.clone();
+        let mut k = cx.k.borrow_mut();
         if k.abort.is_some() || k.finished() {
             return Turn::Over;
         }
@@ -105,11 +107,7 @@ impl EventLoop {
             return Turn::Idle(k.next_due());
         }
         k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
-        drop(k);
         let mut context = Context::from_waker(Waker::noop());
-        // The state stays borrowed across callbacks, except while a task's step runs.
-        let cx = self.cx.clone();
-        let mut k = cx.k.borrow_mut();
         for _ in 0..n {
             let Some(cb) = k.ready.pop_front() else {
                 break;
