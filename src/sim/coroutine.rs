@@ -7,7 +7,7 @@
 use super::kernel::{Exception, LoopState, Shared, TaskFuture, Unwind, Wait, Wake};
 use super::program::Program;
 use super::scenario::{Awaitable, Step};
-use super::trace::{Callback, EventKind, Reason, StepId, TaskId};
+use super::trace::{EventKind, Reason, StepId, TaskId};
 use std::future::Future;
 use std::ops::Deref;
 use std::pin::Pin;
@@ -20,7 +20,8 @@ pub struct Cx {
     pub prog: Rc<Program>,
 }
 
-enum Flow {
+/// How a block ended: at its end, or at a `return` (with the coroutine's value).
+pub enum Flow {
     Next,
     Return(Rc<str>),
 }
@@ -92,29 +93,8 @@ impl Cx {
     }
 
     fn sleep(&self, ms: u64, stream: bool) -> WaitValue<'_> {
-        self.arm_sleep(ms, stream);
+        self.with(|k| k.arm_sleep(ms, stream));
         self.wait_value()
-    }
-
-    /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
-    fn arm_sleep(&self, ms: u64, stream: bool) {
-        self.with(|k| {
-            let until = k.time() + ms as f64;
-            let reason = if stream {
-                Reason::Stream { until }
-            } else {
-                Reason::Sleep { until }
-            };
-            let gen = k.suspend(Wait::Timer, reason);
-            let task = k.current;
-            if ms == 0 {
-                // asyncio.sleep(0) yields once: the task goes to the back of the queue.
-                k.resolve(task, gen, Wake::Value);
-            } else {
-                let due = k.now + ms;
-                k.push_timer(due, task, gen, Callback::Timer, Wake::Value);
-            }
-        });
     }
 }
 
@@ -133,68 +113,152 @@ impl Future for WaitValue<'_> {
             self.armed = true;
             return Poll::Pending;
         }
-        Poll::Ready(match self.cx.k.borrow_mut().take_wake() {
-            Ok(wake) => wake.into_value(),
+        let mut k = self.cx.k.borrow_mut();
+        Poll::Ready(match k.take_wake() {
+            Ok(wake) => k.unwrap_wake(wake),
             Err(_) => Err(Exception::cancelled().into()),
         })
     }
 }
 
-/// The future of a task running `coroutine` (None: main).
+/// The future of a task running `coroutine`; it ends with the coroutine's [`Flow`].
 pub fn task_future(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
-    Box::pin(call(cx, coroutine, 0))
+    Box::pin(block(cx, Body::Coroutine(coroutine), Frame::default(), 0))
 }
 
-/// Runs a coroutine's body to its end, as `await coroutine()` does. A task's future
-/// owns its `Rc<Cx>`; an inline call borrows its caller's (one level of future less).
-async fn call<C: Deref<Target = Cx>>(
+/// The steps a [`block`] runs.
+enum Body<'a> {
+    /// A coroutine's body, run as a task or by `await coroutine()`, with a frame of its own.
+    Coroutine(usize),
+    /// A nested block (try, with, async for, repeat): its steps and the first one's id.
+    Nested(&'a [Step], StepId),
+}
+
+/// Runs a block's steps: runs of simple steps in [`Run`], each compound step (one with
+/// a body or several waits) in [`exec_compound`]. A task's future is the block of its
+/// coroutine's body and owns its `Rc<Cx>` and frame; other blocks borrow their caller's.
+async fn block<C: Deref<Target = Cx>, F: std::borrow::BorrowMut<Frame>>(
     cx: C,
-    coroutine: usize,
-    depth: u32,
-) -> Result<Rc<str>, Unwind> {
-    let cx = &*cx;
-    let prog = &cx.prog;
-    let steps = &prog.scenario.coroutines[coroutine].steps;
-    let mut frame = Frame::default();
-    match block(cx, steps, prog.first_step[coroutine], &mut frame, depth).await? {
-        Flow::Return(v) => Ok(v),
-        Flow::Next => Ok(cx.k.borrow().none.clone()),
-    }
-}
-
-async fn block(
-    cx: &Cx,
-    steps: &[Step],
-    first: StepId,
-    frame: &mut Frame,
+    body: Body<'_>,
+    mut frame: F,
     depth: u32,
 ) -> Result<Flow, Unwind> {
-    let mut id = first;
-    for step in steps {
-        let flow = match start(cx, step, id, frame)? {
-            Started::Done(flow) => flow,
-            Started::Waiting => {
-                cx.wait_value().await?;
-                Flow::Next
-            }
-            // Boxed, so that a task's future (which holds this one while it waits) stays
-            // small: sleeps, the hot path, wait in `wait_value` above.
-            Started::Compound => Box::pin(exec_compound(cx, step, id, frame, depth)).await?,
-        };
-        if let Flow::Return(v) = flow {
-            return Ok(Flow::Return(v));
+    let cx = &*cx;
+    let (steps, first) = match body {
+        Body::Coroutine(c) => (
+            &cx.prog.scenario.coroutines[c].steps[..],
+            cx.prog.first_step[c],
+        ),
+        Body::Nested(steps, first) => (steps, first),
+    };
+    let frame = frame.borrow_mut();
+    let mut at = Cursor { i: 0, id: first };
+    loop {
+        let stop = Run {
+            cx,
+            steps,
+            frame,
+            at: &mut at,
+            waiting: false,
         }
-        id += cx.prog.subtree[id as usize];
+        .await?;
+        match stop {
+            Stop::End => return Ok(Flow::Next),
+            Stop::Return(v) => return Ok(Flow::Return(v)),
+            Stop::Compound => {
+                // Boxed, so that a task's future (which holds this one while it waits)
+                // stays small: simple steps, the hot path, wait inside `Run`.
+                let step = &steps[at.i];
+                let flow = Box::pin(exec_compound(cx, step, at.id, frame, depth)).await?;
+                if let Flow::Return(v) = flow {
+                    return Ok(Flow::Return(v));
+                }
+                at.next(&cx.prog);
+            }
+        }
     }
-    Ok(Flow::Next)
 }
 
-/// How [`start`] began a step.
-enum Started {
+/// The next step of a block to run: its position in the block and its step id.
+struct Cursor {
+    i: usize,
+    id: StepId,
+}
+
+impl Cursor {
+    fn next(&mut self, prog: &Program) {
+        self.id += prog.subtree[self.id as usize];
+        self.i += 1;
+    }
+}
+
+/// Where a [`Run`] of simple steps stopped.
+enum Stop {
+    /// The block's steps are all done.
+    End,
+    /// A `return` step.
+    Return(Rc<str>),
+    /// The step at the cursor is compound (it has begun): the caller runs it.
+    Compound,
+}
+
+/// Runs a block's simple steps from the cursor on (sleep, fetch, compute, executor job,
+/// create_task, cancel, raise, print, return): each begins in one borrow of the loop's
+/// state, and the future suspends at the wait it registers. A hand-written future, as
+/// these steps are the hot path; it stops at the block's end, a `return` or a compound
+/// step.
+struct Run<'a> {
+    cx: &'a Cx,
+    steps: &'a [Step],
+    frame: &'a mut Frame,
+    at: &'a mut Cursor,
+    /// The step at the cursor registered a wait and the task is suspended on it.
+    waiting: bool,
+}
+
+impl Future for Run<'_> {
+    type Output = Result<Stop, Unwind>;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        let prog = &*this.cx.prog;
+        let mut k = this.cx.k.borrow_mut();
+        if this.waiting {
+            this.waiting = false;
+            match k.take_wake() {
+                Ok(Wake::Value) => {}
+                Ok(wake) => return Poll::Ready(k.unwrap_wake(wake).map(|()| Stop::End)),
+                Err(_) => return Poll::Ready(Err(Exception::cancelled().into())),
+            }
+            this.at.next(prog);
+        }
+        while let Some(step) = this.steps.get(this.at.i) {
+            if !k.begin_step(this.at.id) {
+                return Poll::Ready(Err(Unwind::Abort));
+            }
+            match simple(&mut k, prog, step, this.at.id, this.frame) {
+                Ok(Simple::Done) => this.at.next(prog),
+                Ok(Simple::Waiting) => {
+                    this.waiting = true;
+                    return Poll::Pending;
+                }
+                Ok(Simple::Return(v)) => return Poll::Ready(Ok(Stop::Return(v))),
+                Ok(Simple::Compound) => return Poll::Ready(Ok(Stop::Compound)),
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
+        Poll::Ready(Ok(Stop::End))
+    }
+}
+
+/// How [`simple`] began a step.
+enum Simple {
     /// The step is over.
-    Done(Flow),
+    Done,
     /// The step registered one wait (sleep, fetch, executor job): the task awaits it.
     Waiting,
+    /// A `return` step.
+    Return(Rc<str>),
     /// The step has a body or several waits: [`exec_compound`] runs it.
     Compound,
 }
@@ -207,7 +271,13 @@ async fn nested(
     frame: &mut Frame,
     depth: u32,
 ) -> Result<Flow, Unwind> {
-    Box::pin(block(cx, steps, first, frame, deeper(cx, depth)?)).await
+    Box::pin(block(
+        cx,
+        Body::Nested(steps, first),
+        frame,
+        deeper(cx, depth)?,
+    ))
+    .await
 }
 
 /// One level deeper into nested blocks or inline calls; each level costs stack when
@@ -237,17 +307,20 @@ fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
     }
 }
 
-/// Begins a step: runs it if it does not wait, registers its wait if it waits on one
-/// thing (sleep, fetch, executor job), or leaves it to [`exec_compound`].
-fn start(cx: &Cx, step: &Step, id: StepId, frame: &mut Frame) -> Result<Started, Unwind> {
-    if !cx.with(|k| k.begin_step(id)) {
-        return Err(Unwind::Abort);
-    }
-    let done = Started::Done(Flow::Next);
+/// Begins a step that has begun ([`LoopState::begin_step`]): runs it if it does not
+/// wait, registers its wait if it waits on one thing (sleep, fetch, executor job), or
+/// leaves it to [`exec_compound`].
+fn simple(
+    k: &mut LoopState,
+    prog: &Program,
+    step: &Step,
+    id: StepId,
+    frame: &mut Frame,
+) -> Result<Simple, Unwind> {
     Ok(match step {
         Step::Sleep { ms } => {
-            cx.arm_sleep(*ms, false);
-            Started::Waiting
+            k.arm_sleep(*ms, false);
+            Simple::Waiting
         }
         Step::Fetch {
             url,
@@ -256,62 +329,52 @@ fn start(cx: &Cx, step: &Step, id: StepId, frame: &mut Frame) -> Result<Started,
             size_bytes,
             fail,
         } => {
-            cx.with(|k| {
-                let latency = latency_ms + k.jitter(*jitter_ms);
-                let reason = Reason::Fetch {
-                    url: k.intern(url),
-                    until: k.time() + latency as f64,
-                };
-                let gen = k.suspend(Wait::Io, reason);
-                // The response (`<Response {url} 200, {size_bytes} bytes>`) is not built:
-                // no coroutine reads the value it awaited.
-                let _ = size_bytes;
-                let wake = match fail {
-                    Some(error) => {
-                        Wake::raise(Exception::new(error, &format!("fetch {url} failed")))
-                    }
-                    None => Wake::Value,
-                };
-                k.send_request(gen, url.as_str().into(), latency, wake);
-            });
-            Started::Waiting
+            let latency = latency_ms + k.jitter(*jitter_ms);
+            let reason = Reason::Fetch {
+                url: k.intern(url),
+                until: k.time() + latency as f64,
+            };
+            let gen = k.suspend(Wait::Io, reason);
+            // The response (`<Response {url} 200, {size_bytes} bytes>`) is not built:
+            // no coroutine reads the value it awaited.
+            let _ = size_bytes;
+            let wake = match fail {
+                Some(error) => k.raise(Exception::new(error, &format!("fetch {url} failed"))),
+                None => Wake::Value,
+            };
+            k.send_request(gen, url.as_str().into(), latency, wake);
+            Simple::Waiting
         }
         Step::Compute { ms } => {
-            cx.with(|k| {
-                let me = k.current;
-                k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
-                k.hold(*ms);
-                k.emit(me, EventKind::ComputeEnd);
-            });
-            done
+            let me = k.current;
+            k.emit(me, EventKind::ComputeStart { ms: *ms as f64 });
+            k.hold(*ms);
+            k.emit(me, EventKind::ComputeEnd);
+            Simple::Done
         }
         Step::RunInExecutor { ms } => {
-            cx.with(|k| {
-                let gen = k.suspend(Wait::Executor, Reason::Executor);
-                k.submit_job(*ms, gen);
-            });
-            Started::Waiting
+            let gen = k.suspend(Wait::Executor, Reason::Executor);
+            k.submit_job(*ms, gen);
+            Simple::Waiting
         }
         Step::CreateTask { handle, .. } => {
-            let task = spawn(cx, cx.prog.callee(id, 0))?;
+            let task = spawn_in(k, prog.callee(id, 0))?;
             frame.handles.push((handle.as_str().into(), task));
-            done
+            Simple::Done
         }
         Step::Cancel { handle } => {
             let task = frame.handle(handle)?;
-            cx.with(|k| k.cancel(task));
-            done
+            k.cancel(task);
+            Simple::Done
         }
         Step::Raise { error, message } => return Err(Exception::new(error, message).into()),
         Step::Print { text } => {
-            cx.with(|k| {
-                let me = k.current;
-                let text = k.intern(text);
-                k.emit(me, EventKind::Print { text });
-            });
-            done
+            let me = k.current;
+            let text = k.intern(text);
+            k.emit(me, EventKind::Print { text });
+            Simple::Done
         }
-        Step::Return { value } => Started::Done(Flow::Return(value.as_str().into())),
+        Step::Return { value } => Simple::Return(value.as_str().into()),
         Step::Await { .. }
         | Step::Gather { .. }
         | Step::WaitFor { .. }
@@ -320,11 +383,11 @@ fn start(cx: &Cx, step: &Step, id: StepId, frame: &mut Frame) -> Result<Started,
         | Step::Put { .. }
         | Step::Get { .. }
         | Step::AsyncFor { .. }
-        | Step::Repeat { .. } => Started::Compound,
+        | Step::Repeat { .. } => Simple::Compound,
     })
 }
 
-/// The steps [`start`] hands over: awaits of tasks and coroutines, gather, wait_for,
+/// The steps [`simple`] hands over: awaits of tasks and coroutines, gather, wait_for,
 /// blocks (try, with, async for, repeat) and queue operations.
 async fn exec_compound(
     cx: &Cx,
@@ -337,12 +400,12 @@ async fn exec_compound(
         Step::Await { target } => match target {
             Awaitable::Coroutine(_) => {
                 let c = cx.prog.callee(id, 0);
-                Box::pin(call(cx, c, deeper(cx, depth)?)).await?;
+                let depth = deeper(cx, depth)?;
+                Box::pin(block(cx, Body::Coroutine(c), Frame::default(), depth)).await?;
             }
             Awaitable::Task(handle) => {
-                await_task(cx, frame.handle(handle)?, None)
-                    .await?
-                    .into_value()?;
+                let wake = await_task(cx, frame.handle(handle)?, None).await?;
+                cx.with(|k| k.unwrap_wake(wake))?;
             }
         },
         Step::Gather {
@@ -414,7 +477,7 @@ async fn exec_compound(
                 }
             }
         }
-        // `start` runs these itself and never hands them over.
+        // `simple` runs these itself and never hands them over.
         Step::Sleep { .. }
         | Step::Fetch { .. }
         | Step::Compute { .. }
@@ -440,14 +503,16 @@ fn body_size(cx: &Cx, first: StepId, len: usize) -> StepId {
 /// `asyncio.create_task(coroutine())`, `coroutine` being an index into the program's
 /// coroutines. The loop creates the task's future after the current poll.
 pub fn spawn(cx: &Cx, coroutine: usize) -> Result<TaskId, Unwind> {
-    cx.with(|k| {
-        let parent = Some(k.current);
-        let task = k
-            .create_task(Some(coroutine), parent)
-            .ok_or(Unwind::Abort)?;
-        k.spawned.push((task, coroutine));
-        Ok(task)
-    })
+    cx.with(|k| spawn_in(k, coroutine))
+}
+
+fn spawn_in(k: &mut LoopState, coroutine: usize) -> Result<TaskId, Unwind> {
+    let parent = Some(k.current);
+    let task = k
+        .create_task(Some(coroutine), parent)
+        .ok_or(Unwind::Abort)?;
+    k.spawned.push((task, coroutine));
+    Ok(task)
 }
 
 /// The task for item `item` of step `step`: a coroutine is wrapped in a new task
@@ -467,27 +532,12 @@ fn task_of(
 
 /// `await task`: returns at once if it is done, else waits for it.
 async fn await_task(cx: &Cx, task: TaskId, deadline: Option<u64>) -> Result<Wake, Unwind> {
-    let done = cx.with(|k| k.results[task.index()].as_ref().map(Wake::from));
+    let done = cx.with(|k| k.result_wake(task));
     if let Some(wake) = done {
         return Ok(wake);
     }
     cx.with(|k| k.await_task(task, deadline));
     cx.suspended().await
-}
-
-/// Unwraps a finished task's result as the awaiting coroutine sees it.
-trait IntoValue {
-    fn into_value(self) -> Result<(), Unwind>;
-}
-
-impl IntoValue for Wake {
-    fn into_value(self) -> Result<(), Unwind> {
-        match self {
-            Wake::Value => Ok(()),
-            Wake::Raise(e) => Err((*e).into()),
-            Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
-        }
-    }
 }
 
 /// `asyncio.wait_for(inner, timeout)` as in CPython 3.11: on timeout the inner task is
@@ -496,7 +546,7 @@ async fn wait_for(cx: &Cx, inner: TaskId, timeout_ms: u64) -> Result<(), Unwind>
     let deadline = cx.with(|k| k.now + timeout_ms);
     match await_task(cx, inner, Some(deadline)).await? {
         Wake::TimedOut => {}
-        wake => return wake.into_value(),
+        wake => return cx.with(|k| k.unwrap_wake(wake)),
     }
     cx.with(|k| {
         let me = k.current;
@@ -504,8 +554,10 @@ async fn wait_for(cx: &Cx, inner: TaskId, timeout_ms: u64) -> Result<(), Unwind>
         k.cancel(inner);
     });
     match await_task(cx, inner, None).await? {
-        Wake::Raise(e) if e.is_cancel() => Err(Exception::new("TimeoutError", "").into()),
-        wake => wake.into_value(),
+        Wake::Raise(e) if cx.with(|k| k.exception(e).is_cancel()) => {
+            Err(Exception::new("TimeoutError", "").into())
+        }
+        wake => cx.with(|k| k.unwrap_wake(wake)),
     }
 }
 

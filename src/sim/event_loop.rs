@@ -6,10 +6,11 @@
 //! `main`'s result is the outcome), when nothing can ever run again (a deadlock), or
 //! when a safety limit stops a runaway scenario.
 
-use super::coroutine::{task_future, Cx};
+use super::coroutine::{task_future, Cx, Flow};
 use super::host::Host;
-use super::kernel::{find_cycle, Cb, Exception, Limits, LoopState, TaskFuture, Unwind};
+use super::kernel::{find_cycle, Exception, Limits, LoopState, TaskFuture, Unwind};
 use super::program::{Program, ScenarioError};
+use super::ready::Batch;
 use super::scenario::Scenario;
 use super::trace::{Event, EventKind, Ms, Outcome, TaskId, TaskInfo, Trace};
 use std::cell::RefCell;
@@ -102,30 +103,48 @@ impl EventLoop {
             return Turn::Over;
         }
         k.collect_due();
-        let n = k.ready.len();
-        if n == 0 {
+        if k.ready.is_empty() {
             return Turn::Idle(k.next_due());
         }
-        k.emit(TaskId::LOOP, EventKind::Tick { ready: n as u32 });
+        // This turn runs what is queued now; what the callbacks queue waits for the next.
+        k.ready.seal();
+        let n = k.ready.batches();
+        let ready = k.ready.callbacks() as u32;
+        k.emit(TaskId::LOOP, EventKind::Tick { ready });
         let mut context = Context::from_waker(Waker::noop());
         for _ in 0..n {
-            let Some(cb) = k.ready.pop_front() else {
+            let Some(mut batch) = k.ready.pop() else {
                 break;
             };
-            match cb {
-                Cb::Step(task) => {
-                    drop(k);
-                    self.step(task, &mut context);
-                    k = cx.k.borrow_mut();
+            match &mut batch {
+                Batch::Steps(tasks) => {
+                    for &task in tasks.iter() {
+                        drop(k);
+                        self.step(task, &mut context);
+                        k = cx.k.borrow_mut();
+                        if k.abort.is_some() {
+                            break;
+                        }
+                    }
                 }
-                Cb::Resolve {
-                    task,
-                    gen,
-                    callback,
-                    wake,
-                } => k.resolve_by(callback, task, gen, wake),
-                Cb::GatherChild { gather, child } => k.gather_child_done(gather, child),
+                Batch::Resolves(resolves) => {
+                    for r in resolves.drain(..) {
+                        k.resolve_by(r.callback, r.task, r.gen, r.wake);
+                        if k.abort.is_some() {
+                            break;
+                        }
+                    }
+                }
+                Batch::GatherChildren(children) => {
+                    for &(gather, child) in children.iter() {
+                        k.gather_child_done(gather as usize, child);
+                        if k.abort.is_some() {
+                            break;
+                        }
+                    }
+                }
             }
+            k.ready.recycle(batch);
             if k.abort.is_some() {
                 break;
             }
@@ -177,7 +196,14 @@ impl EventLoop {
         if let Poll::Ready(result) = poll {
             self.futures[task.index()] = None;
             match result {
-                Ok(value) => self.end_task(self.k(), task, Ok(value)),
+                Ok(flow) => {
+                    let k = self.k();
+                    let value = match flow {
+                        Flow::Return(value) => value,
+                        Flow::Next => k.none.clone(),
+                    };
+                    self.end_task(k, task, Ok(value))
+                }
                 Err(Unwind::Raise(e)) => self.end_task(self.k(), task, Err(e)),
                 Err(Unwind::Abort) => {}
             }

@@ -6,8 +6,10 @@
 //! I/O, executor, gather child) to the ready queue; running that callback appends the
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
+use super::coroutine::Flow;
 use super::host::{Completion, Host, Request};
 use super::program::{NameMap, Program};
+use super::ready::{ReadyQueue, Resolve};
 use super::trace::{
     Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
 };
@@ -93,35 +95,25 @@ impl From<Exception> for Unwind {
 }
 
 pub type TaskResult = Result<Rc<str>, Exception>;
-pub type TaskFuture = LocalBoxFuture<'static, Result<Rc<str>, Unwind>>;
+pub type TaskFuture = LocalBoxFuture<'static, Result<Flow, Unwind>>;
 
 /// What a finished wait hands back to the suspended coroutine.
 ///
 /// A value carries no payload: no coroutine ever reads the value of what it awaited
 /// (only a task's own return value is recorded, in its `Completed` event), so the hot
-/// path neither builds nor clones one. 16 bytes; the rare exception is boxed.
-#[derive(Clone, Debug, PartialEq)]
+/// path neither builds nor clones one. `Copy` and 8 bytes: an exception is kept in the
+/// loop's table ([`LoopState::raise`]) and named by its index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wake {
     Value,
-    Raise(Box<Exception>),
+    Raise(ExceptionId),
     /// A `wait_for` deadline passed.
     TimedOut,
 }
 
-impl Wake {
-    pub fn raise(e: Exception) -> Wake {
-        Wake::Raise(Box::new(e))
-    }
-}
-
-impl From<&TaskResult> for Wake {
-    fn from(result: &TaskResult) -> Self {
-        match result {
-            Ok(_) => Wake::Value,
-            Err(e) => Wake::raise(e.clone()),
-        }
-    }
-}
+/// An exception in [`LoopState`]'s table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionId(u32);
 
 /// What a suspended task waits on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,34 +193,11 @@ pub struct TaskSlot {
     pub done: bool,
 }
 
-/// An entry of the ready queue (asyncio's `_ready`).
-pub enum Cb {
-    Step(TaskId),
-    Resolve {
-        task: TaskId,
-        gen: u32,
-        callback: Callback,
-        wake: Wake,
-    },
-    GatherChild {
-        gather: usize,
-        child: TaskId,
-    },
-}
-
 /// An executor job end, due at `due`.
 struct Due {
     due: u64,
     seq: u64,
     what: DueKind,
-}
-
-/// A timer or an I/O completion waiting in its bucket.
-struct TimerEntry {
-    task: TaskId,
-    gen: u32,
-    callback: Callback,
-    wake: Wake,
 }
 
 enum DueKind {
@@ -296,16 +265,14 @@ pub struct LoopState {
     /// Who waits for each task to finish (cold: usually empty, never allocated).
     waiters: Vec<Waiters>,
     pub infos: Vec<TaskInfo>,
-    pub ready: VecDeque<Cb>,
+    pub ready: ReadyQueue,
     /// Timers and I/O completions bucketed by due time, FIFO within a bucket (the
     /// order a heap keyed by due time and insertion order would give).
-    timers: BTreeMap<u64, Vec<TimerEntry>>,
+    timers: BTreeMap<u64, Vec<Resolve>>,
     /// The bucket timers were last pushed to, kept out of `timers`: consecutive timers
     /// usually share their due time, so most pushes skip the map's search. It joins the
     /// map (after the map's entries of that time) before the map is read.
-    hot: Option<(u64, Vec<TimerEntry>)>,
-    /// Emptied buckets, kept to be reused without allocating.
-    spare_buckets: Vec<Vec<TimerEntry>>,
+    hot: Option<(u64, Vec<Resolve>)>,
     executor_done: BinaryHeap<Reverse<Due>>,
     seq: u64,
     pub gathers: Vec<GatherState>,
@@ -322,6 +289,8 @@ pub struct LoopState {
     pub spawned: Vec<(TaskId, usize)>,
     /// Set when a safety limit ends the run.
     pub abort: Option<String>,
+    /// Exceptions that waits end with ([`Wake::Raise`]).
+    exceptions: Vec<Exception>,
     steps_run: u64,
     rng: fastrand::Rng,
     pub none: Rc<str>,
@@ -367,10 +336,9 @@ impl LoopState {
             results: Vec::new(),
             waiters: Vec::new(),
             infos: Vec::new(),
-            ready: VecDeque::new(),
+            ready: ReadyQueue::default(),
             timers: BTreeMap::new(),
             hot: None,
-            spare_buckets: Vec::new(),
             executor_done: BinaryHeap::new(),
             seq: 0,
             gathers: Vec::new(),
@@ -390,6 +358,7 @@ impl LoopState {
             task_lists: Vec::new(),
             spawned: Vec::new(),
             abort: None,
+            exceptions: Vec::new(),
             steps_run: 0,
             rng: fastrand::Rng::with_seed(scenario.seed),
             none: "None".into(),
@@ -472,6 +441,38 @@ impl LoopState {
     #[inline(always)]
     pub fn emit(&mut self, task: TaskId, kind: EventKind) {
         self.emit_at(self.now, task, kind);
+    }
+
+    /// A wake that raises `e` in the coroutine.
+    pub fn raise(&mut self, e: Exception) -> Wake {
+        let id = ExceptionId(self.exceptions.len() as u32);
+        self.exceptions.push(e);
+        Wake::Raise(id)
+    }
+
+    pub fn exception(&self, id: ExceptionId) -> &Exception {
+        &self.exceptions[id.0 as usize]
+    }
+
+    /// What the coroutine gets from a wait that ended with `wake`.
+    pub fn unwrap_wake(&self, wake: Wake) -> Result<(), Unwind> {
+        match wake {
+            Wake::Value => Ok(()),
+            Wake::Raise(id) => Err(self.exception(id).clone().into()),
+            Wake::TimedOut => Err(Exception::new("TimeoutError", "").into()),
+        }
+    }
+
+    /// What awaiting `task` gives at once, if it is done.
+    pub fn result_wake(&mut self, task: TaskId) -> Option<Wake> {
+        match &self.results[task.index()] {
+            None => None,
+            Some(Ok(_)) => Some(Wake::Value),
+            Some(Err(e)) => {
+                let e = e.clone();
+                Some(self.raise(e))
+            }
+        }
     }
 
     /// Ends the run at the next opportunity with a LimitExceeded outcome.
@@ -563,13 +564,32 @@ impl LoopState {
     }
 
     pub fn schedule_step(&mut self, task: TaskId) {
-        self.ready.push_back(Cb::Step(task));
+        self.ready.push_step(task);
         self.emit(
             task,
             EventKind::Scheduled {
                 callback: Callback::Step,
             },
         );
+    }
+
+    /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
+    pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
+        let until = self.time() + ms as f64;
+        let reason = if stream {
+            Reason::Stream { until }
+        } else {
+            Reason::Sleep { until }
+        };
+        let gen = self.suspend(Wait::Timer, reason);
+        let task = self.current;
+        if ms == 0 {
+            // asyncio.sleep(0) yields once: the task goes to the back of the queue.
+            self.resolve(task, gen, Wake::Value);
+        } else {
+            let due = self.now + ms;
+            self.push_timer(due, task, gen, Callback::Timer, Wake::Value);
+        }
     }
 
     /// Marks the current task suspended on `wait`, returning the wait's generation.
@@ -596,7 +616,7 @@ impl LoopState {
     /// callback and the step it schedules; a stale wait records the callback (`Fired`).
     pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
         let kind = if self.end_wait(task, gen, wake) {
-            self.ready.push_back(Cb::Step(task));
+            self.ready.push_step(task);
             EventKind::Woke { callback }
         } else {
             EventKind::Fired { callback }
@@ -650,20 +670,17 @@ impl LoopState {
         slot.wait = Wait::None;
         slot.done = true;
         let waiters = std::mem::take(&mut self.waiters[task.index()]);
-        let wake = Wake::from(&result);
         self.results[task.index()] = Some(result);
+        let wake = self.result_wake(task).unwrap_or(Wake::Value);
         for waiter in waiters.into_iter() {
             match waiter {
                 Waiter::Task(w, gen) => {
-                    self.resolve(w, gen, wake.clone());
+                    self.resolve(w, gen, wake);
                 }
                 Waiter::Gather(g) => {
                     let g = g as usize;
                     let parent = self.gathers[g].parent;
-                    self.ready.push_back(Cb::GatherChild {
-                        gather: g,
-                        child: task,
-                    });
+                    self.ready.push_gather_child(g as u32, task);
                     self.emit(
                         parent,
                         EventKind::Scheduled {
@@ -768,7 +785,7 @@ impl LoopState {
     }
 
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
-        let entry = TimerEntry {
+        let entry = Resolve {
             task,
             gen,
             callback,
@@ -781,7 +798,7 @@ impl LoopState {
             }
         }
         self.flush_hot();
-        let mut bucket = self.spare_buckets.pop().unwrap_or_default();
+        let mut bucket = self.ready.spare_resolves();
         bucket.push(entry);
         self.hot = Some((due, bucket));
     }
@@ -797,7 +814,7 @@ impl LoopState {
             }
             std::collections::btree_map::Entry::Occupied(mut slot) => {
                 slot.get_mut().append(&mut bucket);
-                self.spare_buckets.push(bucket);
+                self.ready.recycle_resolves(bucket);
             }
         }
     }
@@ -858,7 +875,7 @@ impl LoopState {
         }
         let slot = &self.tasks[job.task.index()];
         if slot.gen == job.gen && slot.wait == Wait::Executor {
-            self.ready.push_back(Cb::Resolve {
+            self.ready.push_resolve(Resolve {
                 task: job.task,
                 gen: job.gen,
                 callback: Callback::Executor,
@@ -922,7 +939,7 @@ impl LoopState {
                 error,
             } => {
                 let wake = match error {
-                    Some(message) => Wake::raise(Exception::new("ConnectionError", &message)),
+                    Some(message) => self.raise(Exception::new("ConnectionError", &message)),
                     None => wake,
                 };
                 self.schedule_resolve(task, gen, Callback::Io, wake);
@@ -938,7 +955,7 @@ impl LoopState {
             return; // a cancelled wait
         }
         let at = slot.at;
-        self.ready.push_back(Cb::Resolve {
+        self.ready.push_resolve(Resolve {
             task,
             gen,
             callback,
@@ -992,9 +1009,7 @@ impl LoopState {
                 t = Some(*entry.key());
                 break;
             }
-            let mut bucket = entry.remove();
-            bucket.clear();
-            self.spare_buckets.push(bucket);
+            self.ready.recycle_resolves(entry.remove());
         }
         let e = self.executor_done.peek().map(|Reverse(d)| d.due);
         match (t, e) {
@@ -1012,17 +1027,23 @@ impl LoopState {
                 break;
             }
             let mut bucket = entry.remove();
-            self.ready.reserve(bucket.len());
-            for TimerEntry {
-                task,
-                gen,
-                callback,
-                wake,
-            } in bucket.drain(..)
-            {
-                self.schedule_resolve(task, gen, callback, wake);
+            // The bucket's timers join the queue as one run; stale ones are dropped.
+            let mut live = 0;
+            for i in 0..bucket.len() {
+                let r = &bucket[i];
+                let slot = &self.tasks[r.task.index()];
+                if slot.gen != r.gen || slot.wait == Wait::None {
+                    continue; // a cancelled wait
+                }
+                let (task, at, callback) = (r.task, slot.at, r.callback);
+                self.emit_for(task, at, EventKind::Scheduled { callback });
+                if live != i {
+                    bucket.swap(live, i);
+                }
+                live += 1;
             }
-            self.spare_buckets.push(bucket);
+            bucket.truncate(live);
+            self.ready.push_resolves(bucket);
         }
     }
 
@@ -1037,7 +1058,7 @@ impl LoopState {
         let parent = self.current;
         for &child in &children {
             if self.is_done(child) {
-                self.ready.push_back(Cb::GatherChild { gather: g, child });
+                self.ready.push_gather_child(g as u32, child);
                 self.emit(
                     parent,
                     EventKind::Scheduled {
@@ -1081,21 +1102,21 @@ impl LoopState {
 
     /// What gather `g` hands its parent now that `child` finished; `None` while it
     /// still waits (or once it is over).
-    fn gather_outcome(&self, g: usize, child: TaskId) -> Option<Wake> {
+    fn gather_outcome(&mut self, g: usize, child: TaskId) -> Option<Wake> {
         let state = &self.gathers[g];
         if state.done {
             return None;
         }
         if !state.return_exceptions {
-            if let Some(Err(e)) = &self.results[child.index()] {
-                return Some(Wake::raise(e.clone()));
+            if let Some(Err(_)) = &self.results[child.index()] {
+                return self.result_wake(child);
             }
         }
         if state.finished < state.children.len() {
             return None;
         }
         if state.cancel_requested {
-            return Some(Wake::raise(Exception::cancelled()));
+            return Some(self.raise(Exception::cancelled()));
         }
         // The list of the children's results is the gather's value; no coroutine reads
         // the value it awaited, so it is not built.

@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod positions;
 pub mod presets;
 pub mod program;
+mod ready;
 pub mod scenario;
 pub mod share;
 pub mod snapshot;

@@ -1,0 +1,152 @@
+//! The ready queue (asyncio's `_ready`), stored as runs of callbacks of one kind.
+//!
+//! Callbacks queued one after another of the same kind share one [`Batch`]: the timers
+//! of one due time arrive as one run, and the steps they wake are queued as one run.
+//! The loop runs a batch in a tight loop instead of one queue operation per callback;
+//! the order is exactly that of a plain FIFO of single callbacks.
+
+use super::kernel::Wake;
+use super::trace::{Callback, TaskId};
+use std::collections::VecDeque;
+
+/// A timer, I/O completion or executor result whose callback ends `task`'s wait (when
+/// `gen` is still its wait's generation).
+pub struct Resolve {
+    pub task: TaskId,
+    pub gen: u32,
+    pub callback: Callback,
+    pub wake: Wake,
+}
+
+/// A run of queued callbacks of one kind, oldest first.
+pub enum Batch {
+    /// Each task's next step (asyncio's `Task.__step`).
+    Steps(Vec<TaskId>),
+    /// Callbacks that end waits: timers, I/O, executor results.
+    Resolves(Vec<Resolve>),
+    /// `_GatheringFuture`'s done callbacks: (gather, child that finished).
+    GatherChildren(Vec<(u32, TaskId)>),
+}
+
+impl Batch {
+    /// How many callbacks the batch holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Batch::Steps(v) => v.len(),
+            Batch::Resolves(v) => v.len(),
+            Batch::GatherChildren(v) => v.len(),
+        }
+    }
+}
+
+/// The FIFO of callbacks ready to run.
+#[derive(Default)]
+pub struct ReadyQueue {
+    /// Closed batches, oldest first.
+    batches: VecDeque<Batch>,
+    /// The newest batch, still taking callbacks of its kind; it follows `batches`.
+    open: Option<Batch>,
+    spare_steps: Vec<Vec<TaskId>>,
+    spare_resolves: Vec<Vec<Resolve>>,
+}
+
+impl ReadyQueue {
+    /// Closes the batches queued so far: the current turn runs exactly these, and what
+    /// is queued meanwhile starts a new batch.
+    pub fn seal(&mut self) {
+        if let Some(batch) = self.open.take() {
+            self.batches.push_back(batch);
+        }
+    }
+
+    /// Number of closed batches (those a turn runs).
+    pub fn batches(&self) -> usize {
+        self.batches.len()
+    }
+
+    /// Number of callbacks queued.
+    pub fn callbacks(&self) -> usize {
+        self.batches.iter().chain(&self.open).map(Batch::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.batches.is_empty() && self.open.is_none()
+    }
+
+    /// The oldest closed batch.
+    pub fn pop(&mut self) -> Option<Batch> {
+        self.batches.pop_front()
+    }
+
+    /// Takes back a batch's storage once it ran, to be reused without allocating.
+    pub fn recycle(&mut self, batch: Batch) {
+        match batch {
+            Batch::Steps(mut v) => {
+                v.clear();
+                self.spare_steps.push(v);
+            }
+            Batch::Resolves(v) => self.recycle_resolves(v),
+            Batch::GatherChildren(_) => {}
+        }
+    }
+
+    pub fn recycle_resolves(&mut self, mut v: Vec<Resolve>) {
+        v.clear();
+        self.spare_resolves.push(v);
+    }
+
+    /// An empty vector for a run of resolves (a timer bucket).
+    pub fn spare_resolves(&mut self) -> Vec<Resolve> {
+        self.spare_resolves.pop().unwrap_or_default()
+    }
+
+    /// Opens `batch` as the newest batch, closing the one before it.
+    #[cold]
+    fn open(&mut self, batch: Batch) {
+        self.seal();
+        self.open = Some(batch);
+    }
+
+    #[inline]
+    pub fn push_step(&mut self, task: TaskId) {
+        match &mut self.open {
+            Some(Batch::Steps(v)) => v.push(task),
+            _ => {
+                let mut v = self.spare_steps.pop().unwrap_or_default();
+                v.push(task);
+                self.open(Batch::Steps(v));
+            }
+        }
+    }
+
+    #[inline]
+    pub fn push_resolve(&mut self, resolve: Resolve) {
+        match &mut self.open {
+            Some(Batch::Resolves(v)) => v.push(resolve),
+            _ => {
+                let mut v = self.spare_resolves();
+                v.push(resolve);
+                self.open(Batch::Resolves(v));
+            }
+        }
+    }
+
+    /// Queues a run of resolves (a timer bucket that came due), in order.
+    pub fn push_resolves(&mut self, mut run: Vec<Resolve>) {
+        match &mut self.open {
+            _ if run.is_empty() => self.recycle_resolves(run),
+            Some(Batch::Resolves(v)) => {
+                v.append(&mut run);
+                self.recycle_resolves(run);
+            }
+            _ => self.open(Batch::Resolves(run)),
+        }
+    }
+
+    pub fn push_gather_child(&mut self, gather: u32, child: TaskId) {
+        match &mut self.open {
+            Some(Batch::GatherChildren(v)) => v.push((gather, child)),
+            _ => self.open(Batch::GatherChildren(vec![(gather, child)])),
+        }
+    }
+}
