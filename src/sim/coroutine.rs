@@ -219,6 +219,7 @@ struct Run<'a> {
 impl Future for Run<'_> {
     type Output = Result<Stop, Unwind>;
 
+    #[inline(always)]
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let prog = &*this.cx.prog;

@@ -294,6 +294,8 @@ pub struct LoopState {
     steps_run: u64,
     rng: fastrand::Rng,
     pub none: Rc<str>,
+    /// [`Self::none`]'s text id, once interned.
+    none_text: Option<TextId>,
     name_counts: Vec<u32>,
     /// Each coroutine's name, shared by the tasks that run it.
     coroutine_names: Vec<Rc<str>>,
@@ -362,6 +364,7 @@ impl LoopState {
             steps_run: 0,
             rng: fastrand::Rng::with_seed(scenario.seed),
             none: "None".into(),
+            none_text: None,
             name_counts: vec![0; prog.scenario.coroutines.len() + 1],
             coroutine_names: scenario
                 .coroutines
@@ -415,6 +418,21 @@ impl LoopState {
         self.texts.push(text.to_string());
         self.text_ids.insert(text.to_string(), id);
         TextId(id)
+    }
+
+    /// [`Self::intern`] for a task's return value, which is most often `None`.
+    fn intern_value(&mut self, value: &Rc<str>) -> TextId {
+        if !Rc::ptr_eq(value, &self.none) {
+            return self.intern(value);
+        }
+        match self.none_text {
+            Some(id) => id,
+            None => {
+                let id = self.intern(&self.none.clone());
+                self.none_text = Some(id);
+                id
+            }
+        }
     }
 
     /// The trace time of an event at loop time `t`: the real clock in a live run.
@@ -574,6 +592,7 @@ impl LoopState {
     }
 
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
+    #[inline]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
         let until = self.time() + ms as f64;
         let reason = if stream {
@@ -593,6 +612,7 @@ impl LoopState {
     }
 
     /// Marks the current task suspended on `wait`, returning the wait's generation.
+    #[inline]
     pub fn suspend(&mut self, wait: Wait, reason: Reason) -> u32 {
         let task = self.current;
         let slot = &mut self.tasks[task.index()];
@@ -614,6 +634,7 @@ impl LoopState {
 
     /// [`Self::resolve`] by `callback`, which just ran: one `Woke` event records both the
     /// callback and the step it schedules; a stale wait records the callback (`Fired`).
+    #[inline]
     pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
         let kind = if self.end_wait(task, gen, wake) {
             self.ready.push_step(task);
@@ -657,7 +678,7 @@ impl LoopState {
     pub fn finish(&mut self, task: TaskId, result: TaskResult) {
         let kind = match &result {
             Ok(value) => EventKind::Completed {
-                value: self.intern(value),
+                value: self.intern_value(value),
             },
             Err(e) if e.is_cancel() => EventKind::Cancelled,
             Err(e) => EventKind::Failed {
@@ -784,6 +805,7 @@ impl LoopState {
         self.seq
     }
 
+    #[inline]
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
         let entry = Resolve {
             task,

@@ -234,16 +234,18 @@ impl Scenario {
         });
         let main = scenario.coroutines.len() - 1;
         let mut first_step = Vec::new();
-        for c in &scenario.coroutines {
+        for c in &scenario.coroutines[..main] {
             first_step.push(checker.steps.len() as StepId);
             checker.coroutine = &c.name;
             checker.position = 0;
             checker.handles.clear();
             checker.block(&c.steps)?;
         }
+        first_step.push(checker.steps.len() as StepId);
+        checker.main(&self.main)?;
         let (subtree, steps, calls) = (checker.subtree, checker.steps, checker.calls);
         coroutine_index.insert("main".into(), main);
-        let event_estimate = estimate_events(&scenario, &coroutine_index, main);
+        let event_estimate = estimate_events(&scenario, &coroutine_index, &self.main);
         Ok(Program {
             scenario,
             main,
@@ -259,25 +261,32 @@ impl Scenario {
     }
 }
 
-/// `main()` as the start mode writes it.
+/// `main()` as the start mode writes it. Its coroutine names are left empty (no copy
+/// of `main.run`, which may name thousands): [`Checker::main`] resolves them from
+/// `main.run` into [`Program::callee`], which is all the interpreter reads.
 fn main_steps(main: &Main) -> Vec<Step> {
+    let unnamed = || Awaitable::Coroutine(String::new());
     match main.mode {
         StartMode::Sequential => main
             .run
             .iter()
-            .map(|name| Step::Await {
-                target: Awaitable::Coroutine(name.clone()),
-            })
+            .map(|_| Step::Await { target: unnamed() })
             .collect(),
         StartMode::Concurrent if main.run.is_empty() => Vec::new(),
         StartMode::Concurrent => vec![Step::Gather {
-            items: main
-                .run
-                .iter()
-                .map(|name| Awaitable::Coroutine(name.clone()))
-                .collect(),
+            items: main.run.iter().map(|_| unnamed()).collect(),
             return_exceptions: false,
         }],
+    }
+}
+
+/// The steps of `main` (see [`main_steps`]), each with the names in `main.run` it
+/// calls.
+fn main_calls(main: &Main) -> Vec<&[String]> {
+    match main.mode {
+        StartMode::Sequential => main.run.chunks(1).collect(),
+        StartMode::Concurrent if main.run.is_empty() => Vec::new(),
+        StartMode::Concurrent => vec![&main.run[..]],
     }
 }
 
@@ -373,6 +382,42 @@ impl<'a> Checker<'a> {
             self.block(block)?;
         }
         self.subtree[id] = (self.steps.len() - id) as u32;
+        Ok(())
+    }
+
+    /// Numbers `main`'s steps, which [`main_steps`] wrote from `main.run` (its names are
+    /// known: `validate` checked them).
+    fn main(&mut self, main: &Main) -> Result<(), ScenarioError> {
+        let mut previous: Option<(&str, u32)> = None;
+        for names in main_calls(main) {
+            if self.steps.len() >= MAX_STEPS {
+                return Err(ScenarioError {
+                    coroutine: Some("main".into()),
+                    step: None,
+                    message: format!("A scenario may have at most {MAX_STEPS} steps."),
+                });
+            }
+            let label = match main.mode {
+                StartMode::Sequential => format!("await {}()", names[0]),
+                StartMode::Concurrent => {
+                    gather_label(names.iter().map(|n| (n.as_str(), true)), false)
+                }
+            };
+            self.steps.push(StepInfo {
+                coroutine: "main".into(),
+                label,
+            });
+            let calls = names.iter().map(|name| match previous {
+                Some((p, c)) if p == name => c,
+                _ => {
+                    let c = self.coroutine_index[name.as_str()] as u32;
+                    previous = Some((name, c));
+                    c
+                }
+            });
+            self.calls.push(calls.collect());
+            self.subtree.push(1);
+        }
         Ok(())
     }
 
@@ -532,6 +577,29 @@ fn awaitable_label(target: &Awaitable) -> String {
     }
 }
 
+/// `await asyncio.gather(...)` over `items`: names, each a coroutine to call (`true`)
+/// or a task handle.
+fn gather_label<'a>(
+    items: impl Iterator<Item = (&'a str, bool)>,
+    return_exceptions: bool,
+) -> String {
+    let mut label = String::from("await asyncio.gather(");
+    for (i, (name, call)) in items.enumerate() {
+        if i > 0 {
+            label.push_str(", ");
+        }
+        label.push_str(name);
+        if call {
+            label.push_str("()");
+        }
+    }
+    if return_exceptions {
+        label.push_str(", return_exceptions=True");
+    }
+    label.push(')');
+    label
+}
+
 /// The step as one line of Python.
 pub fn label(step: &Step) -> String {
     match step {
@@ -550,24 +618,11 @@ pub fn label(step: &Step) -> String {
             items,
             return_exceptions,
         } => {
-            let mut label = String::from("await asyncio.gather(");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    label.push_str(", ");
-                }
-                match item {
-                    Awaitable::Coroutine(name) => {
-                        label.push_str(name);
-                        label.push_str("()");
-                    }
-                    Awaitable::Task(handle) => label.push_str(handle),
-                }
-            }
-            if *return_exceptions {
-                label.push_str(", return_exceptions=True");
-            }
-            label.push(')');
-            label
+            let items = items.iter().map(|item| match item {
+                Awaitable::Coroutine(name) => (name.as_str(), true),
+                Awaitable::Task(handle) => (handle.as_str(), false),
+            });
+            gather_label(items, *return_exceptions)
         }
         Step::WaitFor { target, timeout_ms } => format!(
             "await asyncio.wait_for({}, timeout={})",
@@ -604,7 +659,7 @@ const WAIT_EVENTS: usize = 4;
 /// bounded at run time anyway), and a thirty-second added for the loop's own ticks.
 /// Only used to reserve memory: a wrong guess costs a reallocation (too low) or
 /// untouched reserved memory (too high), never a difference in the trace.
-fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> usize {
+fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: &Main) -> usize {
     struct Estimate<'a> {
         s: &'a Scenario,
         index: &'a NameMap<usize>,
@@ -686,8 +741,26 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: usize) -> 
         index,
         memo: vec![None; scenario.coroutines.len()],
     };
-    let n = estimate
-        .coroutine(&scenario.coroutines[main].name)
-        .saturating_add(7);
+    // `main`'s steps, as `main_steps` writes them from `main.run`.
+    let mut previous: Option<(&str, usize)> = None;
+    let mut calls = 0usize;
+    for name in &main.run {
+        let here = match previous {
+            Some((p, here)) if p == name => here,
+            _ => {
+                let here = match main.mode {
+                    StartMode::Sequential => estimate.coroutine(name),
+                    StartMode::Concurrent => estimate.coroutine(name).saturating_add(5),
+                };
+                previous = Some((name, here));
+                here
+            }
+        };
+        calls = calls.saturating_add(here);
+    }
+    if main.mode == StartMode::Concurrent && !main.run.is_empty() {
+        calls = calls.saturating_add(WAIT_EVENTS);
+    }
+    let n = calls.saturating_add(7);
     n.saturating_add(n / 32)
 }
