@@ -127,14 +127,7 @@ impl EventLoop {
                         }
                     }
                 }
-                Batch::Resolves(resolves) => {
-                    for r in resolves.drain(..) {
-                        k.resolve_by(r.callback, r.task, r.gen, r.wake);
-                        if k.abort.is_some() {
-                            break;
-                        }
-                    }
-                }
+                Batch::Resolves(resolves) => k.run_resolves(resolves),
                 Batch::GatherChildren(children) => {
                     for &(gather, child) in children.iter() {
                         k.gather_child_done(gather as usize, child);

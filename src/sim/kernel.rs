@@ -392,11 +392,17 @@ impl LoopState {
     /// Appends an event at loop time `t`, unless the trace is full (which stops the run).
     #[inline(always)]
     fn record(&mut self, t: u64, task: TaskId, step: Option<StepId>, kind: EventKind) {
+        let t = self.stamp(t);
+        self.push_event(t, task, step, kind);
+    }
+
+    /// Appends an event stamped `t`, unless the trace is full (which stops the run).
+    #[inline(always)]
+    fn push_event(&mut self, t: Ms, task: TaskId, step: Option<StepId>, kind: EventKind) {
         if self.events.len() >= self.limits.max_events {
             self.too_many_events();
             return;
         }
-        let t = self.stamp(t);
         self.events.push(Event::new(t, task, step, kind));
     }
 
@@ -594,13 +600,14 @@ impl LoopState {
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
     #[inline]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
-        let until = self.time() + ms as f64;
+        let now = self.time();
+        let until = now + ms as f64;
         let reason = if stream {
             Reason::Stream { until }
         } else {
             Reason::Sleep { until }
         };
-        let gen = self.suspend(Wait::Timer, reason);
+        let gen = self.suspend_at(now, Wait::Timer, reason);
         let task = self.current;
         if ms == 0 {
             // asyncio.sleep(0) yields once: the task goes to the back of the queue.
@@ -614,12 +621,19 @@ impl LoopState {
     /// Marks the current task suspended on `wait`, returning the wait's generation.
     #[inline]
     pub fn suspend(&mut self, wait: Wait, reason: Reason) -> u32 {
+        let t = self.time();
+        self.suspend_at(t, wait, reason)
+    }
+
+    /// [`Self::suspend`] with the current time `t` in trace ms.
+    #[inline(always)]
+    fn suspend_at(&mut self, t: Ms, wait: Wait, reason: Reason) -> u32 {
         let task = self.current;
         let slot = &mut self.tasks[task.index()];
         slot.gen += 1;
         slot.wait = wait;
-        let gen = slot.gen;
-        self.emit(task, EventKind::Suspended { reason });
+        let (gen, at) = (slot.gen, slot.at);
+        self.push_event(t, task, at, EventKind::Suspended { reason });
         gen
     }
 
@@ -636,13 +650,33 @@ impl LoopState {
     /// callback and the step it schedules; a stale wait records the callback (`Fired`).
     #[inline]
     pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
-        let kind = if self.end_wait(task, gen, wake) {
+        let t = self.time();
+        self.resolve_at(t, callback, task, gen, wake);
+    }
+
+    /// [`Self::resolve_by`] at the current time `t` in trace ms.
+    #[inline(always)]
+    fn resolve_at(&mut self, t: Ms, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
+        let woken = self.end_wait(task, gen, wake);
+        let at = self.tasks[task.index()].at;
+        let kind = if woken {
             self.ready.push_step(task);
             EventKind::Woke { callback }
         } else {
             EventKind::Fired { callback }
         };
-        self.emit(task, kind);
+        self.push_event(t, task, at, kind);
+    }
+
+    /// Runs a batch of callbacks that end waits, in order (stopping if the run must).
+    pub fn run_resolves(&mut self, resolves: &[Resolve]) {
+        let t = self.time();
+        for r in resolves {
+            self.resolve_at(t, r.callback, r.task, r.gen, r.wake);
+            if self.abort.is_some() {
+                break;
+            }
+        }
     }
 
     /// Ends `task`'s wait with `wake`; false if the wait is stale.
@@ -805,7 +839,7 @@ impl LoopState {
         self.seq
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
         let entry = Resolve {
             task,
@@ -819,6 +853,12 @@ impl LoopState {
                 return;
             }
         }
+        self.push_timer_bucket(due, entry);
+    }
+
+    /// [`Self::push_timer`] to a due time other than the hot bucket's.
+    #[inline(never)]
+    fn push_timer_bucket(&mut self, due: u64, entry: Resolve) {
         self.flush_hot();
         let mut bucket = self.ready.spare_resolves();
         bucket.push(entry);
@@ -1044,6 +1084,7 @@ impl LoopState {
     pub fn collect_due(&mut self) {
         self.advance(self.now);
         self.flush_hot();
+        let t = self.time();
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
                 break;
@@ -1058,7 +1099,7 @@ impl LoopState {
                     continue; // a cancelled wait
                 }
                 let (task, at, callback) = (r.task, slot.at, r.callback);
-                self.emit_for(task, at, EventKind::Scheduled { callback });
+                self.push_event(t, task, at, EventKind::Scheduled { callback });
                 if live != i {
                     bucket.swap(live, i);
                 }
