@@ -121,3 +121,46 @@ fn the_json_format_round_trips() {
         assert_eq!(back, s, "{id}");
     }
 }
+
+/// `main`'s steps are written from `main.run` (without copying its names into them):
+/// their labels, the coroutines they start and the step limit still follow `main.run`.
+#[test]
+fn mains_steps_follow_main_run_in_both_start_modes() {
+    let scenario = |mode: &str, run: Vec<&str>| -> Scenario {
+        serde_json::from_value(json!({
+            "coroutines": [
+                {"name": "a", "steps": [{"op": "sleep", "ms": 10}]},
+                {"name": "b", "steps": [{"op": "sleep", "ms": 20}]}
+            ],
+            "main": {"mode": mode, "run": run}
+        }))
+        .expect("parses")
+    };
+    let run = vec!["a", "b", "a"];
+    let gathered = looplab::sim::run(&scenario("concurrent", run.clone())).expect("valid");
+    let main_labels = |t: &looplab::sim::Trace| -> Vec<String> {
+        t.steps
+            .iter()
+            .filter(|s| s.coroutine == "main")
+            .map(|s| s.label.clone())
+            .collect()
+    };
+    assert_eq!(
+        main_labels(&gathered),
+        ["await asyncio.gather(a(), b(), a())"]
+    );
+    let coroutines: Vec<&str> = gathered.tasks.iter().map(|t| &*t.coroutine).collect();
+    assert_eq!(coroutines, ["main", "a", "b", "a"]);
+    assert_eq!(gathered.end, 20.0);
+
+    let in_turn = looplab::sim::run(&scenario("sequential", run)).expect("valid");
+    assert_eq!(
+        main_labels(&in_turn),
+        ["await a()", "await b()", "await a()"]
+    );
+    assert_eq!(in_turn.end, 40.0);
+
+    let too_many = scenario("sequential", vec!["a"; 100_001]);
+    let msg = too_many.validate().expect_err("too many steps").to_string();
+    assert!(msg.contains("at most 100000 steps"), "{msg}");
+}

@@ -150,3 +150,59 @@ impl ReadyQueue {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(batch: Option<Batch>) -> Vec<u32> {
+        match batch {
+            Some(Batch::Steps(v)) => v.iter().map(|t| t.0).collect(),
+            _ => panic!("expected a batch of steps"),
+        }
+    }
+
+    fn resolve(task: u32) -> Resolve {
+        Resolve {
+            task: TaskId(task),
+            gen: 1,
+            callback: Callback::Timer,
+            wake: Wake::Value,
+        }
+    }
+
+    #[test]
+    fn callbacks_of_one_kind_in_a_row_share_a_batch_in_fifo_order() {
+        let mut q = ReadyQueue::default();
+        q.push_step(TaskId(1));
+        q.push_step(TaskId(2));
+        q.push_resolve(resolve(3));
+        q.push_resolves(vec![resolve(4), resolve(5)]);
+        q.push_step(TaskId(6));
+        q.seal();
+        assert_eq!((q.batches(), q.callbacks()), (3, 6));
+        assert_eq!(steps(q.pop()), [1, 2]);
+        match q.pop() {
+            Some(Batch::Resolves(v)) => {
+                assert_eq!(v.iter().map(|r| r.task.0).collect::<Vec<_>>(), [3, 4, 5])
+            }
+            _ => panic!("expected the resolves"),
+        }
+        assert_eq!(steps(q.pop()), [6]);
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn what_is_queued_after_the_seal_waits_for_the_next_turn() {
+        let mut q = ReadyQueue::default();
+        q.push_step(TaskId(1));
+        q.seal();
+        // Queued while the turn runs: same kind as the last batch, yet not merged into it.
+        q.push_step(TaskId(2));
+        assert_eq!((q.batches(), q.callbacks()), (1, 2));
+        assert_eq!(steps(q.pop()), [1]);
+        assert!(q.pop().is_none(), "the new step is not part of this turn");
+        q.seal();
+        assert_eq!(steps(q.pop()), [2]);
+    }
+}
