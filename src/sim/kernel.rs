@@ -19,6 +19,9 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::rc::Rc;
 
+/// How many of the newest exceptions [`LoopState::raise`] looks through for an equal one.
+const RECENT_EXCEPTIONS: usize = 8;
+
 /// Most events the trace reserves room for up front (more grow it as usual).
 const MAX_RESERVED_EVENTS: usize = 1 << 20;
 
@@ -467,11 +470,19 @@ impl LoopState {
         self.emit_at(self.now, task, kind);
     }
 
-    /// A wake that raises `e` in the coroutine.
+    /// A wake that raises `e` in the coroutine. Exceptions are values: one equal to a
+    /// recent one shares its entry, so a loop that keeps failing the same way (a
+    /// failing fetch under `try`, repeated) does not grow the table.
     pub fn raise(&mut self, e: Exception) -> Wake {
-        let id = ExceptionId(self.exceptions.len() as u32);
-        self.exceptions.push(e);
-        Wake::Raise(id)
+        let recent = self.exceptions.len().saturating_sub(RECENT_EXCEPTIONS);
+        let index = match self.exceptions[recent..].iter().rposition(|x| *x == e) {
+            Some(i) => recent + i,
+            None => {
+                self.exceptions.push(e);
+                self.exceptions.len() - 1
+            }
+        };
+        Wake::Raise(ExceptionId(index as u32))
     }
 
     pub fn exception(&self, id: ExceptionId) -> &Exception {
@@ -1427,4 +1438,44 @@ fn numbered(base: &str, n: u32) -> String {
     name.push_str(" #");
     name.extend(digits[i..].iter().map(|&d| d as char));
     name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{Coroutine, Main, Scenario, StartMode};
+
+    fn state() -> LoopState {
+        let scenario = Scenario {
+            name: "one".into(),
+            coroutines: vec![Coroutine {
+                name: "a".into(),
+                steps: Vec::new(),
+            }],
+            main: Main {
+                mode: StartMode::Concurrent,
+                run: vec!["a".into()],
+            },
+            resources: Vec::new(),
+            executor_workers: 1,
+            seed: 0,
+            source: None,
+        };
+        let program = scenario.validate().expect("valid");
+        LoopState::new(Rc::new(program), Limits::default())
+    }
+
+    #[test]
+    fn an_exception_raised_again_shares_its_entry() {
+        let mut k = state();
+        let failed = || Exception::new("ConnectionError", "fetch /a failed");
+        let first = k.raise(failed());
+        let other = k.raise(Exception::new("ValueError", "bad"));
+        assert_ne!(first, other);
+        for _ in 0..1000 {
+            assert_eq!(k.raise(failed()), first);
+        }
+        assert_eq!(k.exceptions.len(), 2, "a repeated failure adds no entry");
+        assert_eq!(k.unwrap_wake(first), Err(Unwind::Raise(failed())));
+    }
 }
