@@ -361,20 +361,7 @@ impl<'a> Checker<'a> {
                 Box::new([self.coroutine_index[coroutine.as_str()] as u32])
             }
             Step::Await { target } | Step::WaitFor { target, .. } => Box::new([index(target)]),
-            Step::Gather { items, .. } => {
-                let mut previous: Option<(&Awaitable, u32)> = None;
-                items
-                    .iter()
-                    .map(|item| match previous {
-                        Some((p, c)) if p == item => c,
-                        _ => {
-                            let c = index(item);
-                            previous = Some((item, c));
-                            c
-                        }
-                    })
-                    .collect()
-            }
+            Step::Gather { items, .. } => once_per_run(items, index).collect(),
             _ => Box::new([]),
         });
         self.subtree.push(1);
@@ -388,7 +375,6 @@ impl<'a> Checker<'a> {
     /// Numbers `main`'s steps, which [`main_steps`] wrote from `main.run` (its names are
     /// known: `validate` checked them).
     fn main(&mut self, main: &Main) -> Result<(), ScenarioError> {
-        let mut previous: Option<(&str, u32)> = None;
         for names in main_calls(main) {
             if self.steps.len() >= MAX_STEPS {
                 return Err(ScenarioError {
@@ -407,15 +393,9 @@ impl<'a> Checker<'a> {
                 coroutine: "main".into(),
                 label,
             });
-            let calls = names.iter().map(|name| match previous {
-                Some((p, c)) if p == name => c,
-                _ => {
-                    let c = self.coroutine_index[name.as_str()] as u32;
-                    previous = Some((name, c));
-                    c
-                }
-            });
-            self.calls.push(calls.collect());
+            let index = self.coroutine_index;
+            self.calls
+                .push(once_per_run(names, |name| index[name.as_str()] as u32).collect());
             self.subtree.push(1);
         }
         Ok(())
@@ -465,16 +445,7 @@ impl<'a> Checker<'a> {
                 if items.is_empty() {
                     return Err("gather() needs at least one coroutine or task.".into());
                 }
-                // A gather often repeats one coroutine (main's gather of 10,000 tasks):
-                // an item like the one before it is checked once.
-                let mut previous = None;
-                items.iter().try_for_each(|item| {
-                    if previous == Some(item) {
-                        return Ok(());
-                    }
-                    previous = Some(item);
-                    self.awaitable(item)
-                })
+                once_per_run(items, |item| self.awaitable(item)).collect()
             }
             Step::Cancel { handle } => self.known_handle(handle),
             Step::Raise { error, .. } => check_identifier(error, "An exception"),
@@ -575,6 +546,24 @@ fn awaitable_label(target: &Awaitable) -> String {
         Awaitable::Coroutine(name) => format!("{name}()"),
         Awaitable::Task(handle) => handle.clone(),
     }
+}
+
+/// `f` of each item, called once per run of equal items in a row: a gather often
+/// repeats one coroutine (main's gather of 10,000 tasks), and a name is then resolved,
+/// checked or estimated once.
+fn once_per_run<'a, T: PartialEq, R: Clone, F: FnMut(&'a T) -> R>(
+    items: &'a [T],
+    mut f: F,
+) -> impl Iterator<Item = R> + use<'a, T, R, F> {
+    let mut previous: Option<(&'a T, R)> = None;
+    items.iter().map(move |item| match &previous {
+        Some((p, r)) if *p == item => r.clone(),
+        _ => {
+            let r = f(item);
+            previous = Some((item, r.clone()));
+            r
+        }
+    })
 }
 
 /// `await asyncio.gather(...)` over `items`: names, each a coroutine to call (`true`)
@@ -706,17 +695,8 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: &Main) -> 
                         Awaitable::Task(_) => WAIT_EVENTS,
                     },
                     Step::WaitFor { target, .. } => self.call(target).saturating_add(WAIT_EVENTS),
-                    Step::Gather { items, .. } => {
-                        let mut previous: Option<(&Awaitable, usize)> = None;
-                        items.iter().fold(WAIT_EVENTS, |n, item| {
-                            let here = match previous {
-                                Some((p, here)) if p == item => here,
-                                _ => self.call(item),
-                            };
-                            previous = Some((item, here));
-                            n.saturating_add(here)
-                        })
-                    }
+                    Step::Gather { items, .. } => once_per_run(items, |item| self.call(item))
+                        .fold(WAIT_EVENTS, usize::saturating_add),
                     Step::Try { body, handler, .. } => {
                         let body = self.block(body);
                         body.saturating_add(self.block(handler) / 2)
@@ -742,22 +722,11 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: &Main) -> 
         memo: vec![None; scenario.coroutines.len()],
     };
     // `main`'s steps, as `main_steps` writes them from `main.run`.
-    let mut previous: Option<(&str, usize)> = None;
-    let mut calls = 0usize;
-    for name in &main.run {
-        let here = match previous {
-            Some((p, here)) if p == name => here,
-            _ => {
-                let here = match main.mode {
-                    StartMode::Sequential => estimate.coroutine(name),
-                    StartMode::Concurrent => estimate.coroutine(name).saturating_add(5),
-                };
-                previous = Some((name, here));
-                here
-            }
-        };
-        calls = calls.saturating_add(here);
-    }
+    let mut calls = once_per_run(&main.run, |name| match main.mode {
+        StartMode::Sequential => estimate.coroutine(name),
+        StartMode::Concurrent => estimate.coroutine(name).saturating_add(5),
+    })
+    .fold(0, usize::saturating_add);
     if main.mode == StartMode::Concurrent && !main.run.is_empty() {
         calls = calls.saturating_add(WAIT_EVENTS);
     }
