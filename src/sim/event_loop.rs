@@ -128,14 +128,7 @@ impl EventLoop {
                     }
                 }
                 Batch::Resolves(resolves) => k.run_resolves(resolves),
-                Batch::GatherChildren(children) => {
-                    for &(gather, child) in children.iter() {
-                        k.gather_child_done(gather as usize, child);
-                        if k.abort.is_some() {
-                            break;
-                        }
-                    }
-                }
+                Batch::GatherChildren(children) => k.run_gather_children(children),
             }
             k.ready.recycle(batch);
             if k.abort.is_some() {

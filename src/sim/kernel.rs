@@ -690,6 +690,17 @@ impl LoopState {
         }
     }
 
+    /// Runs a batch of gather children's done callbacks, in order (stopping if the run
+    /// must).
+    pub fn run_gather_children(&mut self, children: &[(u32, TaskId)]) {
+        for &(gather, child) in children {
+            self.gather_child_done(gather as usize, child);
+            if self.abort.is_some() {
+                break;
+            }
+        }
+    }
+
     /// Ends `task`'s wait with `wake`; false if the wait is stale.
     #[inline]
     fn end_wait(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
@@ -737,6 +748,9 @@ impl LoopState {
         slot.done = true;
         let waiters = std::mem::take(&mut self.waiters[task.index()]);
         self.results[task.index()] = Some(result);
+        if matches!(waiters, Waiters::None) {
+            return; // nobody awaits it: no wake to make
+        }
         let wake = self.result_wake(task).unwrap_or(Wake::Value);
         for waiter in waiters.into_iter() {
             match waiter {
