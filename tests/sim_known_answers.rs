@@ -30,7 +30,7 @@ fn assert_completed(trace: &Trace) {
 }
 
 fn ended_at(trace: &Trace, name: &str) -> f64 {
-    let task = trace.tasks.iter().position(|t| t.name == name).unwrap();
+    let task = trace.tasks.iter().position(|t| t.name() == name).unwrap();
     trace
         .events_of(TaskId(task as u32))
         .find(|e| {

@@ -114,12 +114,12 @@ fn suspensions_end(trace: &Trace) -> Result<(), String> {
         for e in trace.events_of(TaskId(i as u32)) {
             match e.kind {
                 EventKind::Suspended { .. } if open => {
-                    return Err(format!("{} suspended twice", task.name))
+                    return Err(format!("{} suspended twice", task.name()))
                 }
                 EventKind::Suspended { .. } => open = true,
                 EventKind::Resumed | EventKind::Cancelled => open = false,
                 EventKind::Completed { .. } | EventKind::Failed { .. } if open => {
-                    return Err(format!("{} ended while suspended", task.name))
+                    return Err(format!("{} ended while suspended", task.name()))
                 }
                 _ => {}
             }
@@ -172,7 +172,7 @@ proptest! {
             suspensions_end(trace).map_err(TestCaseError::fail)?;
             spans_ordered(trace).map_err(TestCaseError::fail)?;
             compute_serializes(trace).map_err(TestCaseError::fail)?;
-            prop_assert!(trace.events.windows(2).all(|w| w[0].t <= w[1].t), "events in time order");
+            prop_assert!(trace.events.iter().zip(trace.events.iter().skip(1)).all(|(a, b)| a.t <= b.t), "events in time order");
         }
         prop_assert!(c.concurrent.end <= c.sequential.end,
             "concurrent {} > sequential {}", c.concurrent.end, c.sequential.end);
@@ -308,7 +308,7 @@ proptest! {
         one_at_a_time(&trace).map_err(TestCaseError::fail)?;
         suspensions_end(&trace).map_err(TestCaseError::fail)?;
         spans_ordered(&trace).map_err(TestCaseError::fail)?;
-        prop_assert!(trace.events.windows(2).all(|w| w[0].t <= w[1].t));
+        prop_assert!(trace.events.iter().zip(trace.events.iter().skip(1)).all(|(a, b)| a.t <= b.t));
         let _ = trace.outcome.describe(&trace);
         let _ = snapshot_at(&trace, trace.end / 2.0);
     }

@@ -32,7 +32,7 @@ fn spans_show_each_fetch_suspended_with_its_url() {
 #[test]
 fn compute_shows_as_a_blocked_span_of_its_length() {
     let trace = run(&preset("blocking-sleep").unwrap()).unwrap();
-    let rude = trace.tasks.iter().position(|t| t.name == "rude").unwrap();
+    let rude = trace.tasks.iter().position(|t| t.name() == "rude").unwrap();
     let blocked: Vec<_> = lanes(&trace)[rude]
         .spans
         .iter()
@@ -168,14 +168,14 @@ fn positions_follow_the_running_step_and_the_waiting_ones() {
     let get_user = trace
         .tasks
         .iter()
-        .position(|t| t.name == "get_user")
+        .position(|t| t.name() == "get_user")
         .unwrap();
     let suspended = trace
         .events
         .iter()
         .position(|e| e.task.index() == get_user && matches!(e.kind, EventKind::Suspended { .. }))
         .unwrap();
-    let fetch = trace.events[suspended].step().unwrap();
+    let fetch = trace.events.at(suspended).step().unwrap();
     assert_eq!(
         trace.steps[fetch as usize].label,
         "await fetch(\"/api/users/1.json\")"
@@ -195,15 +195,19 @@ fn an_imported_trace_that_refers_to_missing_tasks_is_refused() {
     let exported = to_chrome_trace(&trace);
     assert_eq!(from_chrome_trace(&exported).unwrap(), trace);
     let mut broken = trace.clone();
-    broken.events[3].task = TaskId(999);
+    let mut events: Vec<_> = trace.events.iter().collect();
+    events[3].task = TaskId(999);
+    broken.events = events.into();
     let message = from_chrome_trace(&broken.to_json()).unwrap_err();
     assert_eq!(
         message,
         "This trace is damaged: event 3 refers to a task, step, resource or text it does not list."
     );
     let mut shuffled = trace.clone();
-    let last = shuffled.events.len() - 1;
-    shuffled.events.swap(1, last);
+    let mut events: Vec<_> = trace.events.iter().collect();
+    let last = events.len() - 1;
+    events.swap(1, last);
+    shuffled.events = events.into();
     assert!(from_chrome_trace(&shuffled.to_json())
         .unwrap_err()
         .contains("out of time order"));

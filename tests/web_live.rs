@@ -103,7 +103,7 @@ async fn a_blocking_compute_delays_a_concurrent_timer_by_its_length() {
     .await
     .unwrap();
     assert_completed(&run);
-    let ticker = run.tasks.iter().position(|t| t.name == "ticker").unwrap();
+    let ticker = run.tasks.iter().position(|t| t.name() == "ticker").unwrap();
     let (start, due) = run
         .events
         .iter()

@@ -8,7 +8,7 @@
 //! real time, blocking work overruns, and the loop's own work takes the rest.
 
 use super::metrics::metrics;
-use super::trace::{Callback, EventKind, Ms, Reason, TaskId, Trace};
+use super::trace::{Callback, EventKind, Ms, Reason, TaskId, TaskInfo, Trace};
 use std::collections::BTreeMap;
 
 /// The target: within 5 % or 10 ms of the prediction, whichever is larger.
@@ -122,20 +122,23 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Compares a live run with the virtual-clock run of the same scenario; tasks are
-/// matched by name (`fetch_user-2`), as both runs create them in the same order.
+/// matched by name (`fetch_user #2`), as both runs create them in the same order.
 pub fn accuracy(predicted: &Trace, measured: &Trace) -> Accuracy {
     let (p, m) = (metrics(predicted), metrics(measured));
-    let ended = |trace: &Trace, timings: &super::Metrics, name: &str| {
-        let i = trace.tasks.iter().position(|t| t.name == name)?;
+    let ended = |trace: &Trace, timings: &super::Metrics, task: &TaskInfo| {
+        let i = trace
+            .tasks
+            .iter()
+            .position(|t| t.coroutine == task.coroutine && t.number == task.number)?;
         timings.tasks[i].ended
     };
     let tasks = measured
         .tasks
         .iter()
         .map(|t| TaskAccuracy {
-            name: t.name.clone(),
-            predicted: ended(predicted, &p, &t.name),
-            measured: ended(measured, &m, &t.name),
+            name: t.name().into_owned(),
+            predicted: ended(predicted, &p, t),
+            measured: ended(measured, &m, t),
         })
         .collect();
     let (late, expected) = (waits(measured), waits(predicted));

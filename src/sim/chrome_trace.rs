@@ -36,7 +36,7 @@ pub fn to_chrome_trace(trace: &Trace) -> String {
     for (i, task) in trace.tasks.iter().enumerate() {
         events.push(json!({
             "name": "thread_name", "ph": "M", "pid": 1, "tid": i as u64 + 1,
-            "args": {"name": task.name}
+            "args": {"name": task.name()}
         }));
     }
     for lane in lanes(trace) {

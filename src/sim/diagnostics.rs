@@ -162,7 +162,7 @@ fn never_awaited(trace: &Trace) -> Vec<Diagnostic> {
         if parent_awaited(trace, parent, task, created) {
             continue;
         }
-        let name = &info.name;
+        let name = info.name();
         match end {
             Some((t, step, Some(error))) => out.push(Diagnostic {
                 task,

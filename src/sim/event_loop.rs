@@ -12,7 +12,7 @@ use super::kernel::{find_cycle, Exception, Limits, LoopState, TaskFuture, Unwind
 use super::program::{Program, ScenarioError};
 use super::ready::Batch;
 use super::scenario::Scenario;
-use super::trace::{Event, EventKind, Ms, Outcome, TaskId, TaskInfo, Trace};
+use super::trace::{EventKind, Events, Ms, Outcome, TaskId, TaskInfo, Trace};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
@@ -278,7 +278,7 @@ impl EventLoop {
 /// What the loop recorded, taken or copied out of its state into a [`Trace`].
 struct Recorded {
     tasks: Vec<TaskInfo>,
-    events: Vec<Event>,
+    events: Events,
     texts: Vec<String>,
     task_lists: Vec<Vec<TaskId>>,
 }

@@ -7,11 +7,12 @@
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
 use super::coroutine::Flow;
+use super::events::{Ticks, MAX_TICKED_MS, TICKS_PER_MS};
 use super::host::{Completion, Host, Request};
 use super::program::{NameMap, Program};
 use super::ready::{ReadyQueue, Resolve};
 use super::trace::{
-    Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
+    Callback, EventKind, Events, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
 };
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
@@ -282,7 +283,7 @@ pub struct LoopState {
     pub resources: Vec<ResourceState>,
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
-    pub events: Vec<Event>,
+    pub events: Events,
     /// Texts the events refer to ([`super::trace::Trace::texts`]), each once.
     pub texts: Vec<String>,
     text_ids: NameMap<u32>,
@@ -352,8 +353,8 @@ impl LoopState {
             executor_queue: VecDeque::new(),
             // Reserved from the program's estimate: growing a Vec of tens of MB by
             // doubling copies it repeatedly and faults in twice the memory it needs.
-            // Capped (at 1 Mi events, 56 MiB) as wasm commits what it reserves.
-            events: Vec::with_capacity(
+            // Capped (at 1 Mi events, 16 MiB) as wasm commits what it reserves.
+            events: Events::with_capacity(
                 prog.event_estimate()
                     .min(limits.max_events)
                     .clamp(1024, MAX_RESERVED_EVENTS),
@@ -395,18 +396,19 @@ impl LoopState {
     /// Appends an event at loop time `t`, unless the trace is full (which stops the run).
     #[inline(always)]
     fn record(&mut self, t: u64, task: TaskId, step: Option<StepId>, kind: EventKind) {
-        let t = self.stamp(t);
+        let t = self.ticks(t);
         self.push_event(t, task, step, kind);
     }
 
-    /// Appends an event stamped `t`, unless the trace is full (which stops the run).
+    /// Appends an event stamped `t` (in ticks, see [`Self::ticks`]), unless the trace is
+    /// full (which stops the run).
     #[inline(always)]
-    fn push_event(&mut self, t: Ms, task: TaskId, step: Option<StepId>, kind: EventKind) {
+    fn push_event(&mut self, t: Ticks, task: TaskId, step: Option<StepId>, kind: EventKind) {
         if self.events.len() >= self.limits.max_events {
             self.too_many_events();
             return;
         }
-        self.events.push(Event::new(t, task, step, kind));
+        self.events.push_at(t, task, step, kind);
     }
 
     #[cold]
@@ -457,6 +459,22 @@ impl LoopState {
     /// The current time in trace ms (fractional in a live run).
     pub fn time(&self) -> Ms {
         self.stamp(self.now)
+    }
+
+    /// [`Self::stamp`] in the trace's ticks ([`Events`]): on the virtual clock, whole ms
+    /// times sixteen, without a detour through floating point.
+    #[inline(always)]
+    fn ticks(&self, t: u64) -> Ticks {
+        match &self.host {
+            Some(host) => Events::ticks_of(host.now()),
+            None => (t.min(MAX_TICKED_MS) as u32) * TICKS_PER_MS,
+        }
+    }
+
+    /// The current time in ticks.
+    #[inline(always)]
+    fn now_ticks(&self) -> Ticks {
+        self.ticks(self.now)
     }
 
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
@@ -553,21 +571,16 @@ impl LoopState {
             return None;
         }
         let id = TaskId(self.tasks.len() as u32);
-        let (name, coroutine_name) = match coroutine {
-            None => ("main".to_string(), Rc::from("main")),
+        let (coroutine, number) = match coroutine {
+            None => (Rc::from("main"), 1),
             Some(c) => {
                 self.name_counts[c] += 1;
-                let base = &self.coroutine_names[c];
-                let name = match self.name_counts[c] {
-                    1 => base.to_string(),
-                    n => numbered(base, n),
-                };
-                (name, base.clone())
+                (self.coroutine_names[c].clone(), self.name_counts[c])
             }
         };
         self.infos.push(TaskInfo {
-            name,
-            coroutine: coroutine_name,
+            coroutine,
+            number,
             parent,
         });
         self.tasks.push(TaskSlot {
@@ -613,12 +626,13 @@ impl LoopState {
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
         let now = self.time();
         let until = now + ms as f64;
+        let t = self.now_ticks();
         let reason = if stream {
             Reason::Stream { until }
         } else {
             Reason::Sleep { until }
         };
-        let gen = self.suspend_at(now, Wait::Timer, reason);
+        let gen = self.suspend_at(t, Wait::Timer, reason);
         let task = self.current;
         if ms == 0 {
             // asyncio.sleep(0) yields once: the task goes to the back of the queue.
@@ -632,13 +646,13 @@ impl LoopState {
     /// Marks the current task suspended on `wait`, returning the wait's generation.
     #[inline]
     pub fn suspend(&mut self, wait: Wait, reason: Reason) -> u32 {
-        let t = self.time();
+        let t = self.now_ticks();
         self.suspend_at(t, wait, reason)
     }
 
     /// [`Self::suspend`] with the current time `t` in trace ms.
     #[inline(always)]
-    fn suspend_at(&mut self, t: Ms, wait: Wait, reason: Reason) -> u32 {
+    fn suspend_at(&mut self, t: Ticks, wait: Wait, reason: Reason) -> u32 {
         let task = self.current;
         let slot = &mut self.tasks[task.index()];
         slot.gen += 1;
@@ -661,13 +675,13 @@ impl LoopState {
     /// callback and the step it schedules; a stale wait records the callback (`Fired`).
     #[inline]
     pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
-        let t = self.time();
+        let t = self.now_ticks();
         self.resolve_at(t, callback, task, gen, wake);
     }
 
     /// [`Self::resolve_by`] at the current time `t` in trace ms.
     #[inline(always)]
-    fn resolve_at(&mut self, t: Ms, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
+    fn resolve_at(&mut self, t: Ticks, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
         let woken = self.end_wait(task, gen, wake);
         let at = self.tasks[task.index()].at;
         let kind = if woken {
@@ -681,7 +695,7 @@ impl LoopState {
 
     /// Runs a batch of callbacks that end waits, in order (stopping if the run must).
     pub fn run_resolves(&mut self, resolves: &[Resolve]) {
-        let t = self.time();
+        let t = self.now_ticks();
         for r in resolves {
             self.resolve_at(t, r.callback, r.task, r.gen, r.wake);
             if self.abort.is_some() {
@@ -1109,7 +1123,7 @@ impl LoopState {
     pub fn collect_due(&mut self) {
         self.advance(self.now);
         self.flush_hot();
-        let t = self.time();
+        let t = self.now_ticks();
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
                 break;
@@ -1368,7 +1382,7 @@ impl LoopState {
                 continue;
             }
             let task = TaskId(i as u32);
-            let name = |t: TaskId| self.infos[t.index()].name.clone();
+            let name = |t: TaskId| self.infos[t.index()].name().into_owned();
             let resource = |r: u32| &self.prog.resources[r as usize];
             let (on, holder) = match slot.wait {
                 Wait::Task(t) => (format!("task {}", name(t)), Some(t)),
@@ -1435,25 +1449,6 @@ pub fn find_cycle(edges: &[WaitEdge]) -> Vec<WaitEdge> {
 }
 
 /// `name #n`, without the formatting machinery (one per task created).
-fn numbered(base: &str, n: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut name = String::with_capacity(base.len() + 2 + digits.len() - i);
-    name.push_str(base);
-    name.push_str(" #");
-    name.extend(digits[i..].iter().map(|&d| d as char));
-    name
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

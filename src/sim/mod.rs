@@ -11,6 +11,7 @@ pub mod chrome_trace;
 mod coroutine;
 pub mod diagnostics;
 pub mod event_loop;
+mod events;
 pub mod health;
 pub mod host;
 pub mod kernel;

@@ -16,7 +16,7 @@ pub fn positions(trace: &Trace, events: usize) -> Positions {
     let mut at: Vec<Option<StepId>> = vec![None; trace.tasks.len()];
     let mut done = vec![false; trace.tasks.len()];
     let mut running: Option<TaskId> = None;
-    for e in &trace.events[..events.min(trace.events.len())] {
+    for e in trace.events.range(0..events.min(trace.events.len())) {
         if e.task == TaskId::LOOP {
             continue;
         }

@@ -107,7 +107,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
     // When each task began its current wait, to order waiters.
     let mut since = vec![0usize; trace.tasks.len()];
     let mut s = Snapshot {
-        t: n.checked_sub(1).map_or(0.0, |i| trace.events[i].t),
+        t: n.checked_sub(1).map_or(0.0, |i| trace.events.time(i)),
         events: n,
         ticks: 0,
         running: None,
@@ -130,7 +130,8 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             })
             .collect(),
     };
-    for (i, e) in trace.events[..n].iter().enumerate() {
+    for (i, e) in trace.events.range(0..n).enumerate() {
+        let e = &e;
         if e.task == TaskId::LOOP {
             if let EventKind::Tick { .. } = e.kind {
                 s.ticks += 1;

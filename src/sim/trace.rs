@@ -1,13 +1,17 @@
 //! The trace: the one record of a run, shared by the virtual-clock and the live runner.
 //!
-//! Events are small, flat and `Copy` (`{t, task, step, kind}`, 32 bytes): texts (urls,
-//! printed text, return values, errors) are ids into [`Trace::texts`] and a gather's
-//! children an id into [`Trace::task_lists`], so recording an event is a plain copy and
-//! dropping a trace of a million events frees two blocks. Spans, snapshots and metrics
+//! Events are small, flat and `Copy` (`{t, task, step, kind}`): texts (urls, printed
+//! text, return values, errors) are ids into [`Trace::texts`] and a gather's children an
+//! id into [`Trace::task_lists`]. The trace stores them packed in 16 bytes each
+//! ([`Events`]), so recording one is a plain write and dropping a trace of a million
+//! events frees two blocks. Spans, snapshots and metrics
 //! are derived from the events by pure queries (see `spans`, `snapshot`, `metrics`).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::rc::Rc;
+
+pub use super::events::Events;
 
 /// Milliseconds since the start of the run (virtual or `performance.now()`).
 pub type Ms = f64;
@@ -159,7 +163,7 @@ pub enum EventKind {
 pub struct Event {
     pub t: Ms,
     pub task: TaskId,
-    /// The step, or [`NO_STEP`] (kept out of an `Option` so the event stays 32 bytes).
+    /// The step, or [`NO_STEP`] (kept out of an `Option` so the event stays small).
     #[serde(default = "no_step", skip_serializing_if = "is_no_step")]
     step: StepId,
     #[serde(flatten)]
@@ -176,8 +180,6 @@ fn no_step() -> StepId {
 fn is_no_step(step: &StepId) -> bool {
     *step == NO_STEP
 }
-
-const _: () = assert!(std::mem::size_of::<Event>() == 32);
 
 impl Event {
     pub fn new(t: Ms, task: TaskId, step: Option<StepId>, kind: EventKind) -> Event {
@@ -198,10 +200,24 @@ impl Event {
 /// A task as the trace knows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TaskInfo {
-    /// Display name, e.g. `Task-2 fetch_user`.
-    pub name: String,
+    /// The coroutine the task runs (`main` for main's task).
     pub coroutine: Rc<str>,
+    /// Which of its coroutine's tasks this is, counting from 1 (see [`TaskInfo::name`]).
+    pub number: u32,
     pub parent: Option<TaskId>,
+}
+
+impl TaskInfo {
+    /// Display name: the coroutine's name for its first task, then `worker #2`,
+    /// `worker #3`, ... (made when shown, so that a run of 10,000 tasks does not build
+    /// 10,000 strings).
+    pub fn name(&self) -> Cow<'_, str> {
+        if self.number <= 1 {
+            Cow::Borrowed(&self.coroutine)
+        } else {
+            Cow::Owned(format!("{} #{}", self.coroutine, self.number))
+        }
+    }
 }
 
 /// A step as the trace knows it, for labels and source links.
@@ -284,7 +300,7 @@ pub struct Trace {
     pub steps: Vec<StepInfo>,
     pub resources: Vec<ResourceInfo>,
     pub executor_workers: u32,
-    pub events: Vec<Event>,
+    pub events: Events,
     /// Texts the events refer to by [`TextId`].
     pub texts: Vec<String>,
     /// Lists of tasks the events refer to by [`TaskListId`].
@@ -295,13 +311,13 @@ pub struct Trace {
 }
 
 impl Trace {
-    pub fn task_name(&self, task: TaskId) -> &str {
+    pub fn task_name(&self, task: TaskId) -> Cow<'_, str> {
         if task == TaskId::LOOP {
-            return "event loop";
+            return Cow::Borrowed("event loop");
         }
         self.tasks
             .get(task.index())
-            .map_or("?", |info| info.name.as_str())
+            .map_or(Cow::Borrowed("?"), TaskInfo::name)
     }
 
     /// The text of `id` (empty if the trace has no such text).
@@ -339,13 +355,13 @@ impl Trace {
     }
 
     /// Events of one task, in order.
-    pub fn events_of(&self, task: TaskId) -> impl Iterator<Item = &Event> {
+    pub fn events_of(&self, task: TaskId) -> impl Iterator<Item = Event> + '_ {
         self.events.iter().filter(move |e| e.task == task)
     }
 
     /// The index of the first event after time `t` (events at `t` are included before it).
     pub fn events_until(&self, t: Ms) -> usize {
-        self.events.partition_point(|e| e.t <= t)
+        self.events.until(t)
     }
 
     pub fn to_json(&self) -> String {

@@ -60,7 +60,7 @@ pub fn event(trace: &Trace, index: usize) -> Option<Line> {
     let task = (e.task != TaskId::LOOP).then_some(e.task);
     Some(Line {
         task,
-        text: event_text(trace, index, e),
+        text: event_text(trace, index, &e),
     })
 }
 
@@ -171,16 +171,17 @@ pub fn resource_name(trace: &Trace, resource: u32) -> String {
 
 /// The URL `task` was fetching at event `index`: its last wait before it.
 fn fetch_url(trace: &Trace, index: usize, task: TaskId) -> Option<&str> {
-    trace.events[..index.min(trace.events.len())]
-        .iter()
+    trace
+        .events
+        .range(0..index.min(trace.events.len()))
         .rev()
         .filter(|e| e.task == task)
-        .find_map(|e| match &e.kind {
+        .find_map(|e| match e.kind {
             EventKind::Suspended { reason } => Some(reason),
             _ => None,
         })
         .and_then(|reason| match reason {
-            Reason::Fetch { url, .. } => Some(trace.text(*url)),
+            Reason::Fetch { url, .. } => Some(trace.text(url)),
             _ => None,
         })
 }
@@ -199,7 +200,7 @@ pub fn wait(trace: &Trace, reason: &Reason) -> String {
             seconds(*d)
         ),
         Reason::Gather { tasks } => {
-            let names: Vec<&str> = trace
+            let names: Vec<_> = trace
                 .task_list(*tasks)
                 .iter()
                 .map(|t| trace.task_name(*t))
@@ -278,8 +279,9 @@ pub fn activity(trace: &Trace, snapshot: &Snapshot) -> Activity {
         return Activity::NotStarted;
     }
     if let Some(task) = snapshot.running {
-        let last = trace.events[..done]
-            .iter()
+        let last = trace
+            .events
+            .range(0..done)
             .rev()
             .filter(|e| e.task == task)
             .find(|e| e.step().is_some());
@@ -287,8 +289,9 @@ pub fn activity(trace: &Trace, snapshot: &Snapshot) -> Activity {
             .and_then(|e| step_label(trace, e.step()))
             .map(String::from);
         if let Some(TaskState::Blocked) = snapshot.tasks.get(task.index()) {
-            let until = trace.events[..done]
-                .iter()
+            let until = trace
+                .events
+                .range(0..done)
                 .rev()
                 .filter(|e| e.task == task)
                 .find_map(|e| match e.kind {
@@ -317,7 +320,11 @@ pub fn activity(trace: &Trace, snapshot: &Snapshot) -> Activity {
     if next.is_none() && !working {
         // Between a callback that ran and the wake-up it queues (the next event, at the
         // same instant), nothing is pending for a moment: stuck only if nothing follows.
-        return match trace.events[done..].iter().find(|e| e.task != TaskId::LOOP) {
+        return match trace
+            .events
+            .range(done..trace.events.len())
+            .find(|e| e.task != TaskId::LOOP)
+        {
             Some(e) => Activity::Idle { next: Some(e.t) },
             None => Activity::Stuck,
         };
@@ -396,7 +403,10 @@ mod tests {
             let deadlocked = matches!(t.outcome, Outcome::Deadlock { .. });
             for n in 1..=t.events.len() {
                 let stuck = activity(&t, &snapshot_after(&t, n)) == Activity::Stuck;
-                let after = t.events[n..].iter().any(|e| e.task != TaskId::LOOP);
+                let after = t
+                    .events
+                    .range(n..t.events.len())
+                    .any(|e| e.task != TaskId::LOOP);
                 assert!(
                     !stuck || (deadlocked && !after),
                     "{id}: stuck after {n} events"

@@ -309,7 +309,7 @@ impl State {
         let Some(run) = self.shown() else { return };
         let events = &run.trace.events;
         let n = n.min(events.len());
-        let t = n.checked_sub(1).map_or(0.0, |i| events[i].t);
+        let t = n.checked_sub(1).map_or(0.0, |i| events.time(i));
         self.cursor = Some(n);
         self.playhead = t;
         self.playing = false;

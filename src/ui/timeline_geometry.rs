@@ -363,7 +363,7 @@ impl Model {
             }
             rows.push(Row {
                 task,
-                name: info.name.clone(),
+                name: info.name().into_owned(),
                 depth: depths.get(i).copied().unwrap_or(0),
                 note: info
                     .parent
@@ -583,24 +583,24 @@ pub fn arrows(trace: &Trace) -> Vec<Arrow> {
             }
         }
     }
-    let mut waiting: Vec<Option<&Reason>> = vec![None; n];
+    let mut waiting: Vec<Option<Reason>> = vec![None; n];
     let mut out = Vec::new();
     for e in &trace.events {
         let Some(slot) = waiting.get_mut(e.task.index()) else {
             continue;
         };
-        match &e.kind {
+        match e.kind {
             EventKind::Suspended { reason } => *slot = Some(reason),
             EventKind::Resumed => {
                 let awaited: Vec<TaskId> = match slot.take() {
-                    Some(Reason::Task { task } | Reason::WaitFor { task, .. }) => vec![*task],
+                    Some(Reason::Task { task } | Reason::WaitFor { task, .. }) => vec![task],
                     Some(Reason::Gather { tasks })
-                        if trace.task_list(*tasks).len() <= MAX_GATHER_ARROWS =>
+                        if trace.task_list(tasks).len() <= MAX_GATHER_ARROWS =>
                     {
-                        trace.task_list(*tasks).to_vec()
+                        trace.task_list(tasks).to_vec()
                     }
                     Some(Reason::Gather { tasks }) => trace
-                        .task_list(*tasks)
+                        .task_list(tasks)
                         .iter()
                         .filter(|t| ended.get(t.index()).copied().flatten().is_some())
                         .max_by(|a, b| {

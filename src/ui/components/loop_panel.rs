@@ -174,7 +174,7 @@ fn loop_state(props: &LoopStateProps) -> Html {
     let lines: Vec<LogLine> = window
         .filter_map(|i| {
             let line = describe::event(trace, i)?;
-            let e = &trace.events[i];
+            let e = trace.events.at(i);
             Some(LogLine {
                 index: i,
                 time: describe::seconds(e.t),
