@@ -4,9 +4,10 @@
 //! with the [`LoopState`] and then awaits a [`Suspension`], which returns `Pending`
 //! once; the event loop polls the task again only after the wait is over.
 
-use super::kernel::{Exception, LoopState, Shared, TaskFuture, Unwind, Wait, Wake};
+use super::kernel::{Exception, LoopState, Shared, Unwind, Wait, Wake};
 use super::program::Program;
 use super::scenario::{Awaitable, Step};
+use super::task_futures::{Arena, TaskFutures};
 use super::trace::{EventKind, Reason, StepId, TaskId};
 use std::future::Future;
 use std::ops::Deref;
@@ -121,9 +122,12 @@ impl Future for WaitValue<'_> {
     }
 }
 
-/// The future of a task running `coroutine`; it ends with the coroutine's [`Flow`].
-pub fn task_future(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
-    Box::pin(block(cx, Body::Coroutine(coroutine), Frame::default(), 0))
+/// Where a run keeps its tasks' futures: the future of a task running `coroutine` is
+/// the block of its body, and ends with the coroutine's [`Flow`].
+pub fn task_futures() -> Box<dyn TaskFutures> {
+    Box::new(Arena::new(|cx: Rc<Cx>, coroutine: usize| {
+        block(cx, Body::Coroutine(coroutine), Frame::default(), 0)
+    }))
 }
 
 /// The steps a [`block`] runs.
@@ -310,7 +314,8 @@ fn matches_except(clause: Option<&str>, e: &Exception) -> bool {
 
 /// Begins a step that has begun ([`LoopState::begin_step`]): runs it if it does not
 /// wait, registers its wait if it waits on one thing (sleep, fetch, executor job), or
-/// leaves it to [`exec_compound`].
+/// leaves it to [`exec_compound`]. Inlined into [`Run`], its one caller: the hot path.
+#[inline(always)]
 fn simple(
     k: &mut LoopState,
     prog: &Program,

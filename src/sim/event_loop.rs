@@ -6,12 +6,13 @@
 //! `main`'s result is the outcome), when nothing can ever run again (a deadlock), or
 //! when a safety limit stops a runaway scenario.
 
-use super::coroutine::{task_future, Cx, Flow};
+use super::coroutine::{task_futures, Cx, Flow};
 use super::host::Host;
-use super::kernel::{find_cycle, Exception, Limits, LoopState, TaskFuture, Unwind};
+use super::kernel::{find_cycle, Exception, Limits, LoopState, Unwind};
 use super::program::{Program, ScenarioError};
 use super::ready::Batch;
 use super::scenario::Scenario;
+use super::task_futures::TaskFutures;
 use super::trace::{EventKind, Events, Ms, Outcome, TaskId, TaskInfo, Trace};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,7 +44,7 @@ pub enum Turn {
 /// A single-threaded executor polling the tasks' futures.
 pub struct EventLoop {
     cx: Rc<Cx>,
-    futures: Vec<Option<TaskFuture>>,
+    futures: Box<dyn TaskFutures>,
 }
 
 impl EventLoop {
@@ -51,7 +52,7 @@ impl EventLoop {
         let k = Rc::new(RefCell::new(LoopState::new(prog.clone(), limits)));
         EventLoop {
             cx: Rc::new(Cx { k, prog }),
-            futures: Vec::new(),
+            futures: task_futures(),
         }
     }
 
@@ -90,7 +91,7 @@ impl EventLoop {
     pub fn start(&mut self) {
         let main = self.cx.prog.main;
         self.k().create_task(Some(main), None);
-        self.futures.push(Some(task_future(self.cx.clone(), main)));
+        self.futures.spawn(&self.cx, main);
     }
 
     /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
@@ -165,22 +166,18 @@ impl EventLoop {
             }
             k.current = task;
         }
-        let poll = match self.futures[task.index()].as_mut() {
-            Some(fut) => fut.as_mut().poll(context),
-            None => return,
+        let Some(poll) = self.futures.poll(task, context) else {
+            return;
         };
         let mut k = self.cx.k.borrow_mut();
         if !k.spawned.is_empty() {
-            let cx = &self.cx;
-            self.futures.reserve(k.spawned.len());
             for (id, coroutine) in k.spawned.drain(..) {
                 debug_assert_eq!(id.index(), self.futures.len());
-                self.futures.push(Some(task_future(cx.clone(), coroutine)));
+                self.futures.spawn(&self.cx, coroutine);
             }
         }
         drop(k);
         if let Poll::Ready(result) = poll {
-            self.futures[task.index()] = None;
             match result {
                 Ok(flow) => {
                     let k = self.k();

@@ -6,7 +6,6 @@
 //! I/O, executor, gather child) to the ready queue; running that callback appends the
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
-use super::coroutine::Flow;
 use super::events::{Ticks, MAX_TICKED_MS, TICKS_PER_MS};
 use super::host::{Completion, Host, Request};
 use super::program::{NameMap, Program};
@@ -14,7 +13,6 @@ use super::ready::{ReadyQueue, Resolve};
 use super::trace::{
     Callback, EventKind, Events, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
 };
-use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
@@ -51,6 +49,8 @@ impl Default for Limits {
         }
     }
 }
+
+pub type TaskResult = Result<Rc<str>, Exception>;
 
 /// A Python exception travelling through the coroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,9 +97,6 @@ impl From<Exception> for Unwind {
         Unwind::Raise(e)
     }
 }
-
-pub type TaskResult = Result<Rc<str>, Exception>;
-pub type TaskFuture = LocalBoxFuture<'static, Result<Flow, Unwind>>;
 
 /// What a finished wait hands back to the suspended coroutine.
 ///
@@ -622,7 +619,7 @@ impl LoopState {
     }
 
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
-    #[inline]
+    #[inline(always)]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
         let now = self.time();
         let until = now + ms as f64;

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod share;
 pub mod snapshot;
 pub mod spans;
+mod task_futures;
 pub mod trace;
 
 pub use diagnostics::{diagnose, Diagnostic, DiagnosticKind};
