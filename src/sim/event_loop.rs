@@ -8,13 +8,13 @@
 
 use super::coroutine::{task_futures, Cx, Flow};
 use super::host::Host;
-use super::kernel::{find_cycle, Exception, Limits, LoopState, Unwind};
+use super::kernel::{find_cycle, Exception, Limits, LoopState, Shared, Unwind};
 use super::program::{Program, ScenarioError};
 use super::ready::Batch;
 use super::scenario::Scenario;
 use super::task_futures::TaskFutures;
 use super::trace::{EventKind, Events, Ms, Outcome, TaskId, TaskInfo, Trace};
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
@@ -120,9 +120,7 @@ impl EventLoop {
             match &mut batch {
                 Batch::Steps(tasks) => {
                     for &task in tasks.iter() {
-                        drop(k);
-                        self.step(task, &mut context);
-                        k = cx.k.borrow_mut();
+                        k = self.step(&cx.k, k, task, &mut context);
                         if k.abort.is_some() {
                             break;
                         }
@@ -144,68 +142,56 @@ impl EventLoop {
         self.k()
     }
 
-    /// Runs one step of a task: polls its future until it suspends or ends.
-    fn step(&mut self, task: TaskId, context: &mut Context<'_>) {
-        {
-            let mut k = self.k();
-            let slot = &mut k.tasks[task.index()];
-            if slot.done {
-                return;
-            }
-            let at = slot.at;
-            if !slot.started {
-                if slot.cancel_requested {
-                    // Cancelled before it ever ran: the coroutine never starts.
-                    self.end_task(k, task, Err(Exception::cancelled()));
-                    return;
-                }
-                slot.started = true;
-                k.emit_for(task, at, EventKind::Started);
-            } else {
-                k.emit_for(task, at, EventKind::Resumed);
-            }
-            k.current = task;
+    /// Runs one step of a task: polls its future until it suspends or ends. Takes the
+    /// turn's borrow of the loop's state and gives it back; it is released while the
+    /// future runs, which borrows the state itself.
+    fn step<'a>(
+        &mut self,
+        shared: &'a Shared,
+        mut k: RefMut<'a, LoopState>,
+        task: TaskId,
+        context: &mut Context<'_>,
+    ) -> RefMut<'a, LoopState> {
+        let slot = &mut k.tasks[task.index()];
+        if slot.done {
+            return k;
         }
-        let Some(poll) = self.futures.poll(task, context) else {
-            return;
-        };
-        let mut k = self.cx.k.borrow_mut();
+        let at = slot.at;
+        if !slot.started {
+            if slot.cancel_requested {
+                // Cancelled before it ever ran: the coroutine never starts.
+                end_task(&mut k, task, Err(Exception::cancelled()));
+                return k;
+            }
+            slot.started = true;
+            k.emit_for(task, at, EventKind::Started);
+        } else {
+            k.emit_for(task, at, EventKind::Resumed);
+        }
+        k.current = task;
+        drop(k);
+        let poll = self.futures.poll(task, context);
+        let mut k = shared.borrow_mut();
         if !k.spawned.is_empty() {
             for (id, coroutine) in k.spawned.drain(..) {
                 debug_assert_eq!(id.index(), self.futures.len());
                 self.futures.spawn(&self.cx, coroutine);
             }
         }
-        drop(k);
-        if let Poll::Ready(result) = poll {
+        if let Some(Poll::Ready(result)) = poll {
             match result {
                 Ok(flow) => {
-                    let k = self.k();
                     let value = match flow {
                         Flow::Return(value) => value,
                         Flow::Next => k.none.clone(),
                     };
-                    self.end_task(k, task, Ok(value))
+                    end_task(&mut k, task, Ok(value))
                 }
-                Err(Unwind::Raise(e)) => self.end_task(self.k(), task, Err(e)),
+                Err(Unwind::Raise(e)) => end_task(&mut k, task, Err(e)),
                 Err(Unwind::Abort) => {}
             }
         }
-    }
-
-    fn end_task(
-        &self,
-        mut k: std::cell::RefMut<'_, LoopState>,
-        task: TaskId,
-        result: Result<Rc<str>, Exception>,
-    ) {
-        k.finish(task, result);
-        if task == TaskId::MAIN {
-            // asyncio.run(): when main returns, every remaining task is cancelled.
-            for t in 1..k.tasks.len() {
-                k.cancel(TaskId(t as u32));
-            }
-        }
+        k
     }
 
     /// The trace so far, as if the run ended now (a live run in progress).
@@ -278,4 +264,15 @@ struct Recorded {
     events: Events,
     texts: Vec<String>,
     task_lists: Vec<Vec<TaskId>>,
+}
+
+/// Records `task`'s end with `result`.
+fn end_task(k: &mut LoopState, task: TaskId, result: Result<Rc<str>, Exception>) {
+    k.finish(task, result);
+    if task == TaskId::MAIN {
+        // asyncio.run(): when main returns, every remaining task is cancelled.
+        for t in 1..k.tasks.len() {
+            k.cancel(TaskId(t as u32));
+        }
+    }
 }
