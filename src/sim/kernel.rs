@@ -621,9 +621,15 @@ impl LoopState {
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
     #[inline(always)]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
-        let now = self.time();
-        let until = now + ms as f64;
-        let t = self.now_ticks();
+        // One look at the clock for the event's time and the due time. Durations are
+        // at most an hour (validation), so a signed conversion is exact.
+        let (t, until) = match &self.host {
+            None => (self.now_ticks(), (self.now + ms) as i64 as Ms),
+            Some(host) => {
+                let now = host.now();
+                (Events::ticks_of(now), now + ms as i64 as Ms)
+            }
+        };
         let reason = if stream {
             Reason::Stream { until }
         } else {
