@@ -54,6 +54,40 @@ async fn the_default_preset_draws_the_loop_main_and_three_task_lanes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_bigger_run_shown_after_a_small_one_draws_the_lanes_in_view() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+    let lanes = || all(&root, "section[data-panel=\"timeline\"] [data-lane]").len();
+    assert_eq!(lanes(), 5, "three fetches: loop + main + 3 tasks");
+
+    // Opening the 1,000-task lesson replaces the 5-lane run with one of over 1,000.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/lesson/thousand-tasks")
+        .unwrap();
+    let chart = "section[data-panel=\"timeline\"] [data-lanes]";
+    for _ in 0..20 {
+        next_render().await;
+        if support::attr(&root, chart, "data-lanes") != "5" {
+            break;
+        }
+    }
+    next_render().await;
+    let rows: usize = support::attr(&root, chart, "data-lanes").parse().unwrap();
+    assert!(rows > 1000, "{rows} lanes");
+    // Every lane in the chart's view is drawn, not just as many as the last run had
+    // (without the app's style sheet the chart does not scroll: all of them are).
+    assert!(lanes() >= 30, "{} lanes drawn of {rows}", lanes());
+
+    app.destroy();
+    root.remove();
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    next_render().await;
+}
+
+#[wasm_bindgen_test]
 async fn compare_shows_both_totals_and_the_speedup_on_one_axis() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();

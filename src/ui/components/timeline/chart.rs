@@ -77,6 +77,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // Another run (a lesson opened, a scenario edited) can have a different number of
+    // rows: the rows to draw are worked out again for it, where the chart is scrolled.
+    {
+        let scroller = scroller.clone();
+        let setter = window.setter();
+        use_effect_with((h, rows), move |&(h, rows)| {
+            let (top, height) = scroller
+                .cast::<Element>()
+                .map(|el| (f64::from(el.scroll_top()), f64::from(el.client_height())))
+                .filter(|&(_, height)| height > 0.0)
+                .unwrap_or((0.0, INITIAL_VIEW_PX));
+            setter.set(drawn_rows(top, height, h, rows));
+        });
+    }
     let window = if compact {
         let (from, to) = *window;
         (from.min(rows), to.min(rows))
