@@ -50,6 +50,7 @@ impl Default for Limits {
     }
 }
 
+/// What a task ends with: the value it returned, or the exception it raised.
 pub type TaskResult = Result<Rc<str>, Exception>;
 
 /// A Python exception travelling through the coroutines.
