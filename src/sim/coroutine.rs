@@ -114,11 +114,7 @@ impl Future for WaitValue<'_> {
             self.armed = true;
             return Poll::Pending;
         }
-        let mut k = self.cx.k.borrow_mut();
-        Poll::Ready(match k.take_wake() {
-            Ok(wake) => k.unwrap_wake(wake),
-            Err(_) => Err(Exception::cancelled().into()),
-        })
+        Poll::Ready(self.cx.k.borrow_mut().take_value())
     }
 }
 
@@ -230,10 +226,8 @@ impl Future for Run<'_> {
         let mut k = this.cx.k.borrow_mut();
         if this.waiting {
             this.waiting = false;
-            match k.take_wake() {
-                Ok(Wake::Value) => {}
-                Ok(wake) => return Poll::Ready(k.unwrap_wake(wake).map(|()| Stop::End)),
-                Err(_) => return Poll::Ready(Err(Exception::cancelled().into())),
+            if let Err(e) = k.take_value() {
+                return Poll::Ready(Err(e));
             }
             this.at.next(prog);
         }

@@ -151,10 +151,6 @@ impl Events {
         ms(self.packed[i].t)
     }
 
-    pub fn last(&self) -> Option<Event> {
-        self.packed.last().map(|p| self.decode(p))
-    }
-
     /// Every event, in order.
     pub fn iter(&self) -> Iter<'_> {
         self.range(0..self.len())
@@ -512,7 +508,6 @@ mod tests {
         assert_eq!(stored.iter().collect::<Vec<_>>(), events);
         let backwards: Vec<_> = stored.iter().rev().collect();
         assert_eq!(backwards.last(), events.first());
-        assert_eq!(stored.last().as_ref(), events.last());
         for (i, e) in events.iter().enumerate() {
             assert_eq!(stored.at(i), *e);
             assert_eq!(stored.time(i), e.t);

@@ -195,6 +195,15 @@ pub struct TaskSlot {
     pub done: bool,
 }
 
+impl TaskSlot {
+    /// True while the task still waits on the wait of generation `gen` (a callback
+    /// for an older wait, one that was cancelled or has ended, is stale).
+    #[inline(always)]
+    fn waits(&self, gen: u32) -> bool {
+        self.gen == gen && self.wait != Wait::None
+    }
+}
+
 /// An executor job end, due at `due`.
 struct Due {
     due: u64,
@@ -654,7 +663,7 @@ impl LoopState {
         self.suspend_at(t, wait, reason)
     }
 
-    /// [`Self::suspend`] with the current time `t` in trace ms.
+    /// [`Self::suspend`] with the current time `t` in ticks.
     #[inline(always)]
     fn suspend_at(&mut self, t: Ticks, wait: Wait, reason: Reason) -> u32 {
         let task = self.current;
@@ -683,7 +692,7 @@ impl LoopState {
         self.resolve_at(t, callback, task, gen, wake);
     }
 
-    /// [`Self::resolve_by`] at the current time `t` in trace ms.
+    /// [`Self::resolve_by`] at the current time `t` in ticks.
     #[inline(always)]
     fn resolve_at(&mut self, t: Ticks, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
         let woken = self.end_wait(task, gen, wake);
@@ -723,7 +732,7 @@ impl LoopState {
     #[inline]
     fn end_wait(&mut self, task: TaskId, gen: u32, wake: Wake) -> bool {
         let slot = &mut self.tasks[task.index()];
-        if slot.gen != gen || slot.wait == Wait::None || slot.done {
+        if !slot.waits(gen) || slot.done {
             return false;
         }
         slot.wait = Wait::None;
@@ -742,6 +751,17 @@ impl LoopState {
             return Err(wake);
         }
         wake.ok_or(None)
+    }
+
+    /// What the current task's wait ended with, as its coroutine sees it after being
+    /// polled again: `Ok` for a value, else the exception it raises (`CancelledError`
+    /// if the task was cancelled meanwhile).
+    #[inline(always)]
+    pub fn take_value(&mut self) -> Result<(), Unwind> {
+        match self.take_wake() {
+            Ok(wake) => self.unwrap_wake(wake),
+            Err(_) => Err(Exception::cancelled().into()),
+        }
     }
 
     pub fn is_done(&self, task: TaskId) -> bool {
@@ -1056,7 +1076,7 @@ impl LoopState {
     /// Appends a callback that ends `task`'s wait, unless the wait is stale.
     fn schedule_resolve(&mut self, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
         let slot = &self.tasks[task.index()];
-        if slot.gen != gen || slot.wait == Wait::None {
+        if !slot.waits(gen) {
             return; // a cancelled wait
         }
         let at = slot.at;
@@ -1106,10 +1126,10 @@ impl LoopState {
             // A stale timer stays stale (a new wait bumps the generation), so a bucket
             // with a live timer is kept whole: its stale ones are skipped when it is due.
             let tasks = &self.tasks;
-            let live = entry.get().iter().any(|e| {
-                let slot = &tasks[e.task.index()];
-                slot.gen == e.gen && slot.wait != Wait::None
-            });
+            let live = entry
+                .get()
+                .iter()
+                .any(|e| tasks[e.task.index()].waits(e.gen));
             if live {
                 t = Some(*entry.key());
                 break;
@@ -1138,7 +1158,7 @@ impl LoopState {
             for i in 0..bucket.len() {
                 let r = &bucket[i];
                 let slot = &self.tasks[r.task.index()];
-                if slot.gen != r.gen || slot.wait == Wait::None {
+                if !slot.waits(r.gen) {
                     continue; // a cancelled wait
                 }
                 let (task, at, callback) = (r.task, slot.at, r.callback);
@@ -1452,7 +1472,6 @@ pub fn find_cycle(edges: &[WaitEdge]) -> Vec<WaitEdge> {
     Vec::new()
 }
 
-/// `name #n`, without the formatting machinery (one per task created).
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,14 @@ fn drawn_rows(top: f64, height: f64, row_px: f64, rows: usize) -> (usize, usize)
     (from.min(rows), to.min(rows))
 }
 
+/// Where the chart's scroller is scrolled to and how tall it is, in px (`None` before
+/// it is mounted).
+fn scrolled(scroller: &NodeRef) -> Option<(f64, f64)> {
+    scroller
+        .cast::<Element>()
+        .map(|el| (f64::from(el.scroll_top()), f64::from(el.client_height())))
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let model = use_memo(props.run.clone(), |run| {
@@ -70,9 +78,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let scroller = scroller.clone();
         let setter = window.setter();
         use_callback((h, rows), move |_: Event, &(h, rows)| {
-            if let Some(el) = scroller.cast::<Element>() {
-                let top = f64::from(el.scroll_top());
-                let height = f64::from(el.client_height());
+            if let Some((top, height)) = scrolled(&scroller) {
                 setter.set(drawn_rows(top, height, h, rows));
             }
         })
@@ -83,9 +89,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let scroller = scroller.clone();
         let setter = window.setter();
         use_effect_with((h, rows), move |&(h, rows)| {
-            let (top, height) = scroller
-                .cast::<Element>()
-                .map(|el| (f64::from(el.scroll_top()), f64::from(el.client_height())))
+            let (top, height) = scrolled(&scroller)
                 .filter(|&(_, height)| height > 0.0)
                 .unwrap_or((0.0, INITIAL_VIEW_PX));
             setter.set(drawn_rows(top, height, h, rows));
