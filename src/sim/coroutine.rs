@@ -120,10 +120,10 @@ impl Future for WaitValue<'_> {
 
 /// Where a run keeps its tasks' futures: the future of a task running `coroutine` is
 /// the block of its body, and ends with the coroutine's [`Flow`].
-pub fn task_futures() -> Box<dyn TaskFutures> {
-    Box::new(Arena::new(|cx: Rc<Cx>, coroutine: usize| {
+pub fn task_futures() -> impl TaskFutures {
+    Arena::new(|cx: Rc<Cx>, coroutine: usize| {
         block(cx, Body::Coroutine(coroutine), Frame::default(), 0)
-    }))
+    })
 }
 
 /// The steps a [`block`] runs.

@@ -26,7 +26,7 @@ pub fn run(scenario: &Scenario) -> Result<Trace, ScenarioError> {
 /// Runs a scenario to its end; invalid scenarios are rejected before anything runs.
 pub fn run_with(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioError> {
     let program = Rc::new(scenario.validate()?);
-    Ok(EventLoop::new(program, limits).run())
+    Ok(EventLoop::new(program, limits, task_futures()).run())
 }
 
 /// What one [`EventLoop::turn`] did.
@@ -41,30 +41,35 @@ pub enum Turn {
     Over,
 }
 
-/// A single-threaded executor polling the tasks' futures.
-pub struct EventLoop {
+/// A single-threaded executor polling the tasks' futures, kept in `T`: the concrete
+/// type on the virtual clock, so that polling a task compiles to a direct call, and a
+/// boxed one in a live run, whose driver keeps the loop in a type of its own.
+pub struct EventLoop<T: TaskFutures = Box<dyn TaskFutures>> {
     cx: Rc<Cx>,
-    futures: Box<dyn TaskFutures>,
+    futures: T,
 }
 
 impl EventLoop {
-    pub fn new(prog: Rc<Program>, limits: Limits) -> EventLoop {
+    /// A loop whose time and outside work come from `host` (a live run).
+    pub fn with_host(prog: Rc<Program>, limits: Limits, host: Rc<dyn Host>) -> EventLoop {
+        let event_loop = EventLoop::new(prog, limits, Box::new(task_futures()) as Box<_>);
+        event_loop.k().host = Some(host);
+        event_loop
+    }
+}
+
+impl<T: TaskFutures> EventLoop<T> {
+    /// A loop for `prog` whose tasks' futures live in `futures` (see [`task_futures`]).
+    pub fn new(prog: Rc<Program>, limits: Limits, futures: T) -> EventLoop<T> {
         let k = Rc::new(RefCell::new(LoopState::new(prog.clone(), limits)));
         EventLoop {
             cx: Rc::new(Cx { k, prog }),
-            futures: task_futures(),
+            futures,
         }
     }
 
     fn k(&self) -> std::cell::RefMut<'_, LoopState> {
         self.cx.k.borrow_mut()
-    }
-
-    /// A loop whose time and outside work come from `host` (a live run).
-    pub fn with_host(prog: Rc<Program>, limits: Limits, host: Rc<dyn Host>) -> EventLoop {
-        let event_loop = EventLoop::new(prog, limits);
-        event_loop.k().host = Some(host);
-        event_loop
     }
 
     /// Runs on the virtual clock to the end.

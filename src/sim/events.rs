@@ -185,6 +185,32 @@ impl Events {
     #[inline(always)]
     pub fn push_at(&mut self, t: Ticks, task: TaskId, step: Option<StepId>, kind: EventKind) {
         let (tag, arg) = self.encode(kind);
+        self.push_packed(t, task, step, tag, arg);
+    }
+
+    /// Appends a task's suspension on a sleep (`stream`: on an async iterator's next
+    /// item) due at `until`, both times in ticks: what [`Self::push_at`] stores for
+    /// `Suspended { reason: Sleep { until } }`, for the hot path, which has its times
+    /// in ticks already (a `Reason` holds ms, converted back through floating point).
+    #[inline(always)]
+    pub fn push_sleep(
+        &mut self,
+        t: Ticks,
+        task: TaskId,
+        step: Option<StepId>,
+        stream: bool,
+        until: Ticks,
+    ) {
+        let tag = if stream {
+            tag::ON_STREAM
+        } else {
+            tag::ON_SLEEP
+        };
+        self.push_packed(t, task, step, tag, until);
+    }
+
+    #[inline(always)]
+    fn push_packed(&mut self, t: Ticks, task: TaskId, step: Option<StepId>, tag: u8, arg: u32) {
         // Programs have at most 100,000 steps and an imported trace is checked when
         // read, so a step id always fits its 24 bits.
         let step = step.unwrap_or(NO_STEP);

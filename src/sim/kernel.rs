@@ -117,6 +117,30 @@ pub enum Wake {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExceptionId(u32);
 
+impl Wake {
+    /// The wake as one number below 2^29, for a timer's entry ([`Resolve`]): a value 0,
+    /// a timeout 1, an exception its id plus 2 (ids stay far below 2^29: a run adds at
+    /// most one per step, and stops after [`Limits::max_steps`]).
+    #[inline(always)]
+    pub fn to_bits(self) -> u32 {
+        match self {
+            Wake::Value => 0,
+            Wake::TimedOut => 1,
+            Wake::Raise(ExceptionId(id)) => id + 2,
+        }
+    }
+
+    /// The inverse of [`Self::to_bits`].
+    #[inline(always)]
+    pub fn from_bits(bits: u32) -> Wake {
+        match bits {
+            0 => Wake::Value,
+            1 => Wake::TimedOut,
+            id => Wake::Raise(ExceptionId(id - 2)),
+        }
+    }
+}
+
 /// What a suspended task waits on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wait {
@@ -411,11 +435,19 @@ impl LoopState {
     /// full (which stops the run).
     #[inline(always)]
     fn push_event(&mut self, t: Ticks, task: TaskId, step: Option<StepId>, kind: EventKind) {
+        if self.room_for_event() {
+            self.events.push_at(t, task, step, kind);
+        }
+    }
+
+    /// True if the trace has room for another event; once it is full, the run stops.
+    #[inline(always)]
+    fn room_for_event(&mut self) -> bool {
         if self.events.len() >= self.limits.max_events {
             self.too_many_events();
-            return;
+            return false;
         }
-        self.events.push_at(t, task, step, kind);
+        true
     }
 
     #[cold]
@@ -631,22 +663,22 @@ impl LoopState {
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
     #[inline(always)]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
-        // One look at the clock for the event's time and the due time. Durations are
-        // at most an hour (validation), so a signed conversion is exact.
+        // One look at the clock for the event's time and the due time, both in ticks.
+        // Durations are at most an hour (validation), so a signed conversion is exact.
         let (t, until) = match &self.host {
-            None => (self.now_ticks(), (self.now + ms) as i64 as Ms),
+            None => (self.now_ticks(), self.ticks(self.now + ms)),
             Some(host) => {
                 let now = host.now();
-                (Events::ticks_of(now), now + ms as i64 as Ms)
+                (
+                    Events::ticks_of(now),
+                    Events::ticks_of(now + ms as i64 as Ms),
+                )
             }
         };
-        let reason = if stream {
-            Reason::Stream { until }
-        } else {
-            Reason::Sleep { until }
-        };
-        let gen = self.suspend_at(t, Wait::Timer, reason);
-        let task = self.current;
+        let (task, at, gen) = self.mark_suspended(Wait::Timer);
+        if self.room_for_event() {
+            self.events.push_sleep(t, task, at, stream, until);
+        }
         if ms == 0 {
             // asyncio.sleep(0) yields once: the task goes to the back of the queue.
             self.resolve(task, gen, Wake::Value);
@@ -666,13 +698,20 @@ impl LoopState {
     /// [`Self::suspend`] with the current time `t` in ticks.
     #[inline(always)]
     fn suspend_at(&mut self, t: Ticks, wait: Wait, reason: Reason) -> u32 {
+        let (task, at, gen) = self.mark_suspended(wait);
+        self.push_event(t, task, at, EventKind::Suspended { reason });
+        gen
+    }
+
+    /// Marks the current task waiting on `wait`, under a new generation: the task,
+    /// its step and the generation, for the `Suspended` event the caller records.
+    #[inline(always)]
+    fn mark_suspended(&mut self, wait: Wait) -> (TaskId, Option<StepId>, u32) {
         let task = self.current;
         let slot = &mut self.tasks[task.index()];
         slot.gen += 1;
         slot.wait = wait;
-        let (gen, at) = (slot.gen, slot.at);
-        self.push_event(t, task, at, EventKind::Suspended { reason });
-        gen
+        (task, slot.at, slot.gen)
     }
 
     /// Ends `task`'s wait with `wake` and schedules its step, unless the wait is stale.
@@ -710,7 +749,7 @@ impl LoopState {
     pub fn run_resolves(&mut self, resolves: &[Resolve]) {
         let t = self.now_ticks();
         for r in resolves {
-            self.resolve_at(t, r.callback, r.task, r.gen, r.wake);
+            self.resolve_at(t, r.callback(), r.task(), r.gen(), r.wake());
             if self.abort.is_some() {
                 break;
             }
@@ -904,12 +943,7 @@ impl LoopState {
 
     #[inline(always)]
     pub fn push_timer(&mut self, due: u64, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
-        let entry = Resolve {
-            task,
-            gen,
-            callback,
-            wake,
-        };
+        let entry = Resolve::new(task, gen, callback, wake);
         if let Some((hot_due, bucket)) = &mut self.hot {
             if *hot_due == due {
                 bucket.push(entry);
@@ -1000,12 +1034,12 @@ impl LoopState {
         }
         let slot = &self.tasks[job.task.index()];
         if slot.gen == job.gen && slot.wait == Wait::Executor {
-            self.ready.push_resolve(Resolve {
-                task: job.task,
-                gen: job.gen,
-                callback: Callback::Executor,
-                wake: Wake::Value,
-            });
+            self.ready.push_resolve(Resolve::new(
+                job.task,
+                job.gen,
+                Callback::Executor,
+                Wake::Value,
+            ));
             self.emit(
                 job.task,
                 EventKind::Scheduled {
@@ -1080,12 +1114,8 @@ impl LoopState {
             return; // a cancelled wait
         }
         let at = slot.at;
-        self.ready.push_resolve(Resolve {
-            task,
-            gen,
-            callback,
-            wake,
-        });
+        self.ready
+            .push_resolve(Resolve::new(task, gen, callback, wake));
         self.emit_for(task, at, EventKind::Scheduled { callback });
     }
 
@@ -1129,7 +1159,7 @@ impl LoopState {
             let live = entry
                 .get()
                 .iter()
-                .any(|e| tasks[e.task.index()].waits(e.gen));
+                .any(|e| tasks[e.task().index()].waits(e.gen()));
             if live {
                 t = Some(*entry.key());
                 break;
@@ -1157,11 +1187,11 @@ impl LoopState {
             let mut live = 0;
             for i in 0..bucket.len() {
                 let r = &bucket[i];
-                let slot = &self.tasks[r.task.index()];
-                if !slot.waits(r.gen) {
+                let slot = &self.tasks[r.task().index()];
+                if !slot.waits(r.gen()) {
                     continue; // a cancelled wait
                 }
-                let (task, at, callback) = (r.task, slot.at, r.callback);
+                let (task, at, callback) = (r.task(), slot.at, r.callback());
                 self.push_event(t, task, at, EventKind::Scheduled { callback });
                 if live != i {
                     bucket.swap(live, i);
@@ -1509,5 +1539,32 @@ mod tests {
         }
         assert_eq!(k.exceptions.len(), 2, "a repeated failure adds no entry");
         assert_eq!(k.unwrap_wake(first), Err(Unwind::Raise(failed())));
+    }
+
+    #[test]
+    fn a_timer_entry_gives_back_its_task_wait_callback_and_wake() {
+        let callbacks = [
+            Callback::Step,
+            Callback::Timer,
+            Callback::Io,
+            Callback::Executor,
+            Callback::Gather,
+        ];
+        let wakes = [
+            Wake::Value,
+            Wake::TimedOut,
+            Wake::Raise(ExceptionId(0)),
+            Wake::Raise(ExceptionId((1 << 29) - 3)),
+        ];
+        for (i, &callback) in callbacks.iter().enumerate() {
+            for &wake in &wakes {
+                let (task, gen) = (TaskId(u32::MAX - i as u32), u32::MAX - 7);
+                let r = Resolve::new(task, gen, callback, wake);
+                assert_eq!(
+                    (r.task(), r.gen(), r.callback(), r.wake()),
+                    (task, gen, callback, wake)
+                );
+            }
+        }
     }
 }

@@ -11,11 +11,57 @@ use std::collections::VecDeque;
 
 /// A timer, I/O completion or executor result whose callback ends `task`'s wait (when
 /// `gen` is still its wait's generation).
+///
+/// Two plain integers (12 bytes): every sleep builds one on its hot path, and a struct
+/// of several fields was assembled on the stack and copied out with loads spanning
+/// several stores, which stall (a failed store-to-load forward) for as long as the
+/// rest of the sleep takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Resolve {
-    pub task: TaskId,
-    pub gen: u32,
-    pub callback: Callback,
-    pub wake: Wake,
+    /// The task in the low half, the generation in the high half.
+    wait: u64,
+    /// The callback (its discriminant) in the top three bits, the wake ([`Wake::to_bits`]) below.
+    how: u32,
+}
+
+const WAKE_BITS: u32 = 29;
+
+impl Resolve {
+    #[inline(always)]
+    pub fn new(task: TaskId, gen: u32, callback: Callback, wake: Wake) -> Resolve {
+        let code = callback as u32;
+        Resolve {
+            wait: task.0 as u64 | (gen as u64) << 32,
+            how: code << WAKE_BITS | wake.to_bits(),
+        }
+    }
+
+    #[inline(always)]
+    pub fn task(&self) -> TaskId {
+        TaskId(self.wait as u32)
+    }
+
+    /// The generation of the task's wait this ends.
+    #[inline(always)]
+    pub fn gen(&self) -> u32 {
+        (self.wait >> 32) as u32
+    }
+
+    #[inline(always)]
+    pub fn callback(&self) -> Callback {
+        match self.how >> WAKE_BITS {
+            0 => Callback::Step,
+            1 => Callback::Timer,
+            2 => Callback::Io,
+            3 => Callback::Executor,
+            _ => Callback::Gather,
+        }
+    }
+
+    #[inline(always)]
+    pub fn wake(&self) -> Wake {
+        Wake::from_bits(self.how & ((1 << WAKE_BITS) - 1))
+    }
 }
 
 /// A run of queued callbacks of one kind, oldest first.
@@ -163,12 +209,7 @@ mod tests {
     }
 
     fn resolve(task: u32) -> Resolve {
-        Resolve {
-            task: TaskId(task),
-            gen: 1,
-            callback: Callback::Timer,
-            wake: Wake::Value,
-        }
+        Resolve::new(TaskId(task), 1, Callback::Timer, Wake::Value)
     }
 
     #[test]
@@ -184,7 +225,7 @@ mod tests {
         assert_eq!(steps(q.pop()), [1, 2]);
         match q.pop() {
             Some(Batch::Resolves(v)) => {
-                assert_eq!(v.iter().map(|r| r.task.0).collect::<Vec<_>>(), [3, 4, 5])
+                assert_eq!(v.iter().map(|r| r.task().0).collect::<Vec<_>>(), [3, 4, 5])
             }
             _ => panic!("expected the resolves"),
         }

@@ -28,6 +28,21 @@ pub trait TaskFutures {
     fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>>;
 }
 
+/// The futures of a live run, whose loop is kept by a type that can name it.
+impl TaskFutures for Box<dyn TaskFutures> {
+    fn spawn(&mut self, cx: &Rc<Cx>, coroutine: usize) {
+        (**self).spawn(cx, coroutine)
+    }
+
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>> {
+        (**self).poll(task, context)
+    }
+}
+
 /// Futures per chunk: a chunk is allocated when the one before it is full.
 const CHUNK: usize = 256;
 
