@@ -193,15 +193,6 @@ impl Waiters {
             Waiters::Many(all) => all.retain(|w| *w != waiter),
         }
     }
-
-    fn into_iter(self) -> impl Iterator<Item = Waiter> {
-        let (one, many) = match self {
-            Waiters::None => (None, Vec::new()),
-            Waiters::One(w) => (Some(w), Vec::new()),
-            Waiters::Many(all) => (None, all),
-        };
-        one.into_iter().chain(many)
-    }
 }
 
 /// The hot part of a task (40 bytes, touched at every event); its result and waiters
@@ -825,26 +816,29 @@ impl LoopState {
         slot.done = true;
         let waiters = std::mem::take(&mut self.waiters[task.index()]);
         self.results[task.index()] = Some(result);
-        if matches!(waiters, Waiters::None) {
-            return; // nobody awaits it: no wake to make
+        match waiters {
+            Waiters::None => {} // nobody awaits it: no wake to make
+            Waiters::One(waiter) => self.wake_waiter(waiter, task),
+            Waiters::Many(all) => all.into_iter().for_each(|w| self.wake_waiter(w, task)),
         }
-        let wake = self.result_wake(task).unwrap_or(Wake::Value);
-        for waiter in waiters.into_iter() {
-            match waiter {
-                Waiter::Task(w, gen) => {
-                    self.resolve(w, gen, wake);
-                }
-                Waiter::Gather(g) => {
-                    let g = g as usize;
-                    let parent = self.gathers[g].parent;
-                    self.ready.push_gather_child(g as u32, task);
-                    self.emit(
-                        parent,
-                        EventKind::Scheduled {
-                            callback: Callback::Gather,
-                        },
-                    );
-                }
+    }
+
+    /// Tells `waiter` that `task`, which it awaits, is done.
+    fn wake_waiter(&mut self, waiter: Waiter, task: TaskId) {
+        match waiter {
+            Waiter::Task(w, gen) => {
+                let wake = self.result_wake(task).unwrap_or(Wake::Value);
+                self.resolve(w, gen, wake);
+            }
+            Waiter::Gather(g) => {
+                let parent = self.gathers[g as usize].parent;
+                self.ready.push_gather_child(g, task);
+                self.emit(
+                    parent,
+                    EventKind::Scheduled {
+                        callback: Callback::Gather,
+                    },
+                );
             }
         }
     }
