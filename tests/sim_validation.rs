@@ -164,3 +164,41 @@ fn mains_steps_follow_main_run_in_both_start_modes() {
     let msg = too_many.validate().expect_err("too many steps").to_string();
     assert!(msg.contains("at most 100000 steps"), "{msg}");
 }
+
+/// A gather's label lists every item, also when runs of equal items (which it writes
+/// run by run) follow each other; an unknown name in a long run is still reported.
+#[test]
+fn a_gathers_label_lists_runs_of_equal_items_in_full() {
+    let scenario = |run: Vec<&str>| -> Scenario {
+        serde_json::from_value(json!({
+            "coroutines": [
+                {"name": "a", "steps": [{"op": "sleep", "ms": 10}]},
+                {"name": "b", "steps": [{"op": "sleep", "ms": 20}]}
+            ],
+            "main": {"mode": "concurrent", "run": run}
+        }))
+        .expect("parses")
+    };
+    let program = scenario(vec!["a", "a", "b", "a", "a", "a", "b"])
+        .validate()
+        .expect("valid");
+    let labels: Vec<&str> = program
+        .steps
+        .iter()
+        .filter(|s| s.coroutine == "main")
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["await asyncio.gather(a(), a(), b(), a(), a(), a(), b())"]
+    );
+
+    let mut run = vec!["a"; 500];
+    run.push("c");
+    run.extend(["a"; 10]);
+    let msg = scenario(run)
+        .validate()
+        .expect_err("c is unknown")
+        .to_string();
+    assert!(msg.contains("main() runs `c`"), "{msg}");
+}

@@ -198,8 +198,9 @@ impl Scenario {
                 capacity,
             });
         }
-        for name in &self.main.run {
-            if !coroutine_index.contains_key(name) {
+        let known = once_per_run(&self.main.run, |name| coroutine_index.contains_key(name));
+        for (name, known) in self.main.run.iter().zip(known) {
+            if !known {
                 return Err(top(format!(
                     "main() runs `{name}`, but no coroutine has that name."
                 )));
@@ -573,14 +574,26 @@ fn gather_label<'a>(
     return_exceptions: bool,
 ) -> String {
     let mut label = String::from("await asyncio.gather(");
-    for (i, (name, call)) in items.enumerate() {
-        if i > 0 {
+    // Items in runs of equal ones (main's gather of 10,000 `worker()`s): each run is
+    // written once and repeated, rather than copied item by item.
+    let mut items = items.peekable();
+    let mut first = true;
+    while let Some((name, call)) = items.next() {
+        let mut times = 1;
+        while items.next_if_eq(&(name, call)).is_some() {
+            times += 1;
+        }
+        let one = if call {
+            format!("{name}()")
+        } else {
+            name.to_string()
+        };
+        if !first {
             label.push_str(", ");
         }
-        label.push_str(name);
-        if call {
-            label.push_str("()");
-        }
+        label.push_str(&one);
+        label.push_str(&format!(", {one}").repeat(times - 1));
+        first = false;
     }
     if return_exceptions {
         label.push_str(", return_exceptions=True");
