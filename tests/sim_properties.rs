@@ -312,4 +312,55 @@ proptest! {
         let _ = trace.outcome.describe(&trace);
         let _ = snapshot_at(&trace, trace.end / 2.0);
     }
+
+    /// A turn of due timers taken in one pass writes exactly the trace the general path
+    /// writes (its `Scheduled`, `Tick` and `Woke` events in the same order, the same
+    /// steps queued), also with cancelled timers, timeouts and small event limits.
+    #[test]
+    fn turns_taken_in_one_pass_write_the_trace_of_the_general_path(
+        bodies in prop::collection::vec(prop::collection::vec(any_step(), 0..5), 4),
+        maxsize in 0u32..3,
+        sequential in any::<bool>(),
+        max_events in prop_oneof![Just(2_000_000usize), 5usize..200],
+    ) {
+        let mut s = scenario_from(bodies, 1, 2, 1);
+        s.resources.push(Resource { name: "q".into(), kind: ResourceKind::Queue { maxsize } });
+        if sequential {
+            s.main.mode = StartMode::Sequential;
+        }
+        let limits = looplab::sim::Limits { max_tasks: 300, max_steps: 20_000, max_events, ..Default::default() };
+        let Ok(fast) = looplab::sim::run_with(&s, limits) else {
+            return Ok(());
+        };
+        let general = looplab::sim::event_loop::run_general(&s, limits).expect("valid, as above");
+        prop_assert_eq!(fast, general);
+    }
+}
+
+/// The same for every preset and lesson, and for the bench's gather of 1,000 workers.
+#[test]
+fn presets_and_lessons_run_in_one_pass_as_on_the_general_path() {
+    let mut scenarios: Vec<Scenario> = looplab::sim::presets::presets()
+        .into_iter()
+        .map(|(_, s)| s)
+        .chain(looplab::lessons::lessons().into_iter().map(|l| l.scenario))
+        .collect();
+    scenarios.push(scenario_from(
+        vec![(1..=10).map(|i| Step::Sleep { ms: i % 7 * 10 }).collect(); 1],
+        1,
+        1,
+        0,
+    ));
+    let last = scenarios.len() - 1;
+    scenarios[last].main.run = vec!["c0".into(); 1000];
+    for s in scenarios {
+        for mode in [StartMode::Concurrent, StartMode::Sequential] {
+            let mut s = s.clone();
+            s.main.mode = mode;
+            let limits = looplab::sim::Limits::default();
+            let fast = looplab::sim::run_with(&s, limits).expect("presets are valid");
+            let general = looplab::sim::event_loop::run_general(&s, limits).expect("valid");
+            assert!(fast == general, "{} ({mode:?}): the traces differ", s.name);
+        }
+    }
 }

@@ -29,6 +29,17 @@ pub fn run_with(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioEr
     Ok(EventLoop::new(program, limits, task_futures()).run())
 }
 
+/// [`run_with`] with every turn taken by the general path, never in one pass over its
+/// timers ([`LoopState::run_due_timers`]): for the test that checks both write the
+/// same trace.
+#[doc(hidden)]
+pub fn run_general(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioError> {
+    let program = Rc::new(scenario.validate()?);
+    let event_loop = EventLoop::new(program, limits, task_futures());
+    event_loop.state().single_pass = false;
+    Ok(event_loop.run())
+}
+
 /// What one [`EventLoop::turn`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Turn {
@@ -107,6 +118,9 @@ impl<T: TaskFutures> EventLoop<T> {
         let mut k = cx.k.borrow_mut();
         if k.abort.is_some() || k.finished() {
             return Turn::Over;
+        }
+        if k.run_due_timers() {
+            return Turn::Ran;
         }
         k.collect_due();
         if k.ready.is_empty() {

@@ -223,6 +223,20 @@ impl Events {
         });
     }
 
+    /// Moves every event of `other` to the end, leaving it empty.
+    pub fn append(&mut self, other: &mut Events) {
+        if other.wide.is_empty() {
+            self.packed.append(&mut other.packed);
+        } else {
+            // Second arguments are numbered per trace: renumber them by pushing anew.
+            for e in other.iter() {
+                self.push(e);
+            }
+            other.packed.clear();
+            other.wide.clear();
+        }
+    }
+
     /// A time in ticks, as [`Self::push_at`] takes it.
     #[inline(always)]
     pub fn ticks_of(t: Ms) -> Ticks {
@@ -537,6 +551,25 @@ mod tests {
         for (i, e) in events.iter().enumerate() {
             assert_eq!(stored.at(i), *e);
             assert_eq!(stored.time(i), e.t);
+        }
+    }
+
+    #[test]
+    fn appended_events_read_back_in_order_with_their_second_arguments() {
+        let events = every_event();
+        let (head, tail) = events.split_at(events.len() / 2);
+        let wide = |e: &[Event]| Events::from(e.to_vec()).wide.len();
+        assert!(
+            wide(head) > 0 && wide(tail) > 0,
+            "both halves have second arguments"
+        );
+        for other in [tail.to_vec(), vec![tail[0]]] {
+            let mut stored = Events::from(head.to_vec());
+            let mut rest = Events::from(other.clone());
+            stored.append(&mut rest);
+            assert!(rest.is_empty());
+            let expected: Vec<Event> = head.iter().chain(&other).copied().collect();
+            assert_eq!(stored.iter().collect::<Vec<_>>(), expected);
         }
     }
 

@@ -306,6 +306,12 @@ pub struct LoopState {
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
     pub events: Events,
+    /// The `Woke` events of a turn run by [`Self::run_due_timers`], kept aside until
+    /// the turn's `Tick` is written (empty between turns).
+    woke: Events,
+    /// [`Self::run_due_timers`] may run a turn (off only to test it against the
+    /// general path).
+    pub single_pass: bool,
     /// Texts the events refer to ([`super::trace::Trace::texts`]), each once.
     pub texts: Vec<String>,
     text_ids: NameMap<u32>,
@@ -376,6 +382,8 @@ impl LoopState {
             // Reserved from the program's estimate: growing a Vec of tens of MB by
             // doubling copies it repeatedly and faults in twice the memory it needs.
             // Capped (at 1 Mi events, 16 MiB) as wasm commits what it reserves.
+            woke: Events::default(),
+            single_pass: true,
             events: Events::with_capacity(
                 prog.event_estimate()
                     .min(limits.max_events)
@@ -1165,6 +1173,63 @@ impl LoopState {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// Runs a whole turn in one pass over its timers, in the common case on the virtual
+    /// clock: nothing is ready but the timers of one due time. Such a turn runs exactly
+    /// those timers' callbacks, so the trace is written as the general path writes it
+    /// ([`Self::collect_due`], the turn's `Tick`, [`Self::run_resolves`]): each live
+    /// timer's `Scheduled` event, then the `Tick`, then each callback's `Woke` event
+    /// (gathered aside meanwhile), with the steps queued in the same order. A task has
+    /// at most one live timer (one per wait), so no callback of the pass touches a
+    /// timer after it. False, with nothing done, when the turn needs the general path:
+    /// a live run, a callback already ready, no timer due or those of several due
+    /// times, or a trace too full to take the turn's events.
+    pub fn run_due_timers(&mut self) -> bool {
+        if self.host.is_some() || !self.single_pass {
+            return false;
+        }
+        self.advance(self.now);
+        self.flush_hot();
+        if !self.ready.is_empty() {
+            return false;
+        }
+        let mut due = self.timers.range(..=self.now);
+        let (Some((&at, bucket)), None) = (due.next(), due.next()) else {
+            return false;
+        };
+        if self.events.len() + 2 * bucket.len() >= self.limits.max_events {
+            return false;
+        }
+        let Some(mut bucket) = self.timers.remove(&at) else {
+            return false;
+        };
+        let t = self.now_ticks();
+        let mut live = 0;
+        for r in &bucket {
+            let (task, callback) = (r.task(), r.callback());
+            let slot = &mut self.tasks[task.index()];
+            if !slot.waits(r.gen()) {
+                continue; // a cancelled wait
+            }
+            slot.wait = Wait::None;
+            slot.wake = Some(r.wake());
+            let at = slot.at;
+            self.events
+                .push_at(t, task, at, EventKind::Scheduled { callback });
+            self.woke.push_at(t, task, at, EventKind::Woke { callback });
+            self.ready.push_step(task);
+            live += 1;
+        }
+        bucket.clear();
+        self.ready.recycle_resolves(bucket);
+        if live == 0 {
+            return false; // every timer was stale: the loop is idle, as it would be
+        }
+        self.events
+            .push_at(t, TaskId::LOOP, None, EventKind::Tick { ready: live });
+        self.events.append(&mut self.woke);
+        true
     }
 
     /// Moves every timer and I/O completion due by now onto the ready queue.
