@@ -479,13 +479,7 @@ mod tests {
             Reason::Executor,
             Reason::Stream { until: 90.0 },
         ];
-        let callbacks = [
-            Callback::Step,
-            Callback::Timer,
-            Callback::Io,
-            Callback::Executor,
-            Callback::Gather,
-        ];
+        let callbacks = Callback::ALL;
         let mut kinds = vec![
             EventKind::Created { parent: None },
             EventKind::Created {

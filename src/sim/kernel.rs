@@ -1602,13 +1602,7 @@ mod tests {
 
     #[test]
     fn a_timer_entry_gives_back_its_task_wait_callback_and_wake() {
-        let callbacks = [
-            Callback::Step,
-            Callback::Timer,
-            Callback::Io,
-            Callback::Executor,
-            Callback::Gather,
-        ];
+        let callbacks = Callback::ALL;
         let wakes = [
             Wake::Value,
             Wake::TimedOut,

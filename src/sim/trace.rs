@@ -82,6 +82,18 @@ pub enum Callback {
     Gather,
 }
 
+#[cfg(test)]
+impl Callback {
+    /// Every kind of callback, in declaration order.
+    pub const ALL: [Callback; 5] = [
+        Callback::Step,
+        Callback::Timer,
+        Callback::Io,
+        Callback::Executor,
+        Callback::Gather,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum EventKind {
