@@ -1195,13 +1195,14 @@ impl LoopState {
             return false;
         }
         let mut due = self.timers.range(..=self.now);
-        let (Some((&at, bucket)), None) = (due.next(), due.next()) else {
+        let (Some((&time, bucket)), None) = (due.next(), due.next()) else {
             return false;
         };
+        // Room for every event of the turn, so that none can reach the limit.
         if self.events.len() + 2 * bucket.len() >= self.limits.max_events {
             return false;
         }
-        let Some(mut bucket) = self.timers.remove(&at) else {
+        let Some(mut bucket) = self.timers.remove(&time) else {
             return false;
         };
         let t = self.now_ticks();
@@ -1224,7 +1225,7 @@ impl LoopState {
         bucket.clear();
         self.ready.recycle_resolves(bucket);
         if live == 0 {
-            return false; // every timer was stale: the loop is idle, as it would be
+            return false; // every timer was stale: the turn is idle, as on the general path
         }
         self.events
             .push_at(t, TaskId::LOOP, None, EventKind::Tick { ready: live });
