@@ -649,6 +649,7 @@ impl LoopState {
         self.spawned.reserve(n);
     }
 
+    #[inline]
     pub fn schedule_step(&mut self, task: TaskId) {
         self.ready.push_step(task);
         self.emit(
