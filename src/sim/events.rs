@@ -91,26 +91,6 @@ mod tag {
 
 const NO_TASK: u32 = u32::MAX;
 
-fn callback_code(callback: Callback) -> u32 {
-    match callback {
-        Callback::Step => 0,
-        Callback::Timer => 1,
-        Callback::Io => 2,
-        Callback::Executor => 3,
-        Callback::Gather => 4,
-    }
-}
-
-fn callback_of(code: u32) -> Callback {
-    match code {
-        0 => Callback::Step,
-        1 => Callback::Timer,
-        2 => Callback::Io,
-        3 => Callback::Executor,
-        _ => Callback::Gather,
-    }
-}
-
 /// The events of a trace, in the order they happened.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Events {
@@ -252,9 +232,9 @@ impl Events {
     fn encode(&mut self, kind: EventKind) -> (u8, u32) {
         match kind {
             EventKind::Created { parent } => (tag::CREATED, parent.map_or(NO_TASK, |p| p.0)),
-            EventKind::Scheduled { callback } => (tag::SCHEDULED, callback_code(callback)),
-            EventKind::Fired { callback } => (tag::FIRED, callback_code(callback)),
-            EventKind::Woke { callback } => (tag::WOKE, callback_code(callback)),
+            EventKind::Scheduled { callback } => (tag::SCHEDULED, callback.code()),
+            EventKind::Fired { callback } => (tag::FIRED, callback.code()),
+            EventKind::Woke { callback } => (tag::WOKE, callback.code()),
             EventKind::Started => (tag::STARTED, 0),
             EventKind::Resumed => (tag::RESUMED, 0),
             EventKind::Suspended { reason } => match reason {
@@ -297,13 +277,13 @@ impl Events {
                 parent: (arg != NO_TASK).then_some(TaskId(arg)),
             },
             tag::SCHEDULED => EventKind::Scheduled {
-                callback: callback_of(arg),
+                callback: Callback::from_code(arg),
             },
             tag::FIRED => EventKind::Fired {
-                callback: callback_of(arg),
+                callback: Callback::from_code(arg),
             },
             tag::WOKE => EventKind::Woke {
-                callback: callback_of(arg),
+                callback: Callback::from_code(arg),
             },
             tag::STARTED => EventKind::Started,
             tag::RESUMED => EventKind::Resumed,

@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 /// A timer, I/O completion or executor result whose callback ends `task`'s wait (when
 /// `gen` is still its wait's generation).
 ///
-/// Two plain integers (12 bytes): every sleep builds one on its hot path, and a struct
+/// Two plain integers (16 bytes): every sleep builds one on its hot path, and a struct
 /// of several fields was assembled on the stack and copied out with loads spanning
 /// several stores, which stall (a failed store-to-load forward) for as long as the
 /// rest of the sleep takes.
@@ -20,7 +20,8 @@ use std::collections::VecDeque;
 pub struct Resolve {
     /// The task in the low half, the generation in the high half.
     wait: u64,
-    /// The callback (its discriminant) in the top three bits, the wake ([`Wake::to_bits`]) below.
+    /// The callback ([`Callback::code`]) in the top three bits, the wake
+    /// ([`Wake::to_bits`]) below.
     how: u32,
 }
 
@@ -29,10 +30,9 @@ const WAKE_BITS: u32 = 29;
 impl Resolve {
     #[inline(always)]
     pub fn new(task: TaskId, gen: u32, callback: Callback, wake: Wake) -> Resolve {
-        let code = callback as u32;
         Resolve {
             wait: task.0 as u64 | (gen as u64) << 32,
-            how: code << WAKE_BITS | wake.to_bits(),
+            how: callback.code() << WAKE_BITS | wake.to_bits(),
         }
     }
 
@@ -49,13 +49,7 @@ impl Resolve {
 
     #[inline(always)]
     pub fn callback(&self) -> Callback {
-        match self.how >> WAKE_BITS {
-            0 => Callback::Step,
-            1 => Callback::Timer,
-            2 => Callback::Io,
-            3 => Callback::Executor,
-            _ => Callback::Gather,
-        }
+        Callback::from_code(self.how >> WAKE_BITS)
     }
 
     #[inline(always)]

@@ -82,9 +82,34 @@ pub enum Callback {
     Gather,
 }
 
-#[cfg(test)]
 impl Callback {
+    /// The callback as a small number (0 to 4), as [`super::events::Events`] and the
+    /// ready queue's timer entries store it.
+    #[inline(always)]
+    pub fn code(self) -> u32 {
+        match self {
+            Callback::Step => 0,
+            Callback::Timer => 1,
+            Callback::Io => 2,
+            Callback::Executor => 3,
+            Callback::Gather => 4,
+        }
+    }
+
+    /// The inverse of [`Self::code`] (a code past 4 reads as `Gather`).
+    #[inline(always)]
+    pub fn from_code(code: u32) -> Callback {
+        match code {
+            0 => Callback::Step,
+            1 => Callback::Timer,
+            2 => Callback::Io,
+            3 => Callback::Executor,
+            _ => Callback::Gather,
+        }
+    }
+
     /// Every kind of callback, in declaration order.
+    #[cfg(test)]
     pub const ALL: [Callback; 5] = [
         Callback::Step,
         Callback::Timer,
