@@ -119,6 +119,7 @@ impl<T: TaskFutures> EventLoop<T> {
         if k.abort.is_some() || k.finished() {
             return Turn::Over;
         }
+        k.catch_up();
         if k.run_due_timers() {
             return Turn::Ran;
         }

@@ -379,11 +379,11 @@ impl LoopState {
             resources,
             workers: vec![None; scenario.executor_workers as usize],
             executor_queue: VecDeque::new(),
+            woke: Events::default(),
+            single_pass: true,
             // Reserved from the program's estimate: growing a Vec of tens of MB by
             // doubling copies it repeatedly and faults in twice the memory it needs.
             // Capped (at 1 Mi events, 16 MiB) as wasm commits what it reserves.
-            woke: Events::default(),
-            single_pass: true,
             events: Events::with_capacity(
                 prog.event_estimate()
                     .min(limits.max_events)
@@ -1185,14 +1185,10 @@ impl LoopState {
     /// at most one live timer (one per wait), so no callback of the pass touches a
     /// timer after it. False, with nothing done, when the turn needs the general path:
     /// a live run, a callback already ready, no timer due or those of several due
-    /// times, or a trace too full to take the turn's events.
+    /// times, or a trace too full to take the turn's events. Called after
+    /// [`Self::catch_up`].
     pub fn run_due_timers(&mut self) -> bool {
-        if self.host.is_some() || !self.single_pass {
-            return false;
-        }
-        self.advance(self.now);
-        self.flush_hot();
-        if !self.ready.is_empty() {
+        if self.host.is_some() || !self.single_pass || !self.ready.is_empty() {
             return false;
         }
         let mut due = self.timers.range(..=self.now);
@@ -1234,10 +1230,17 @@ impl LoopState {
         true
     }
 
-    /// Moves every timer and I/O completion due by now onto the ready queue.
-    pub fn collect_due(&mut self) {
+    /// What a turn does before it looks at what is due: executor jobs done by now
+    /// finish (their callbacks join the ready queue), and the hot timer bucket joins
+    /// the map.
+    pub fn catch_up(&mut self) {
         self.advance(self.now);
         self.flush_hot();
+    }
+
+    /// Moves every timer and I/O completion due by now onto the ready queue. Called
+    /// after [`Self::catch_up`].
+    pub fn collect_due(&mut self) {
         let t = self.now_ticks();
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
