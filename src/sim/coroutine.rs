@@ -10,7 +10,6 @@ use super::scenario::{Awaitable, Step};
 use super::task_futures::{Arena, TaskFutures};
 use super::trace::{EventKind, Reason, StepId, TaskId};
 use std::future::Future;
-use std::ops::Deref;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -118,12 +117,101 @@ impl Future for WaitValue<'_> {
     }
 }
 
-/// Where a run keeps its tasks' futures: the future of a task running `coroutine` is
-/// the block of its body, and ends with the coroutine's [`Flow`].
+/// Where a run keeps its tasks' futures: a [`TaskFuture`] per task.
 pub fn task_futures() -> impl TaskFutures {
-    Arena::new(|cx: Rc<Cx>, coroutine: usize| {
-        block(cx, Body::Coroutine(coroutine), Frame::default(), 0)
-    })
+    Arena::new(TaskFuture::new)
+}
+
+/// A task's future: its coroutine's body, ending with the coroutine's [`Flow`]. Its
+/// simple steps run in place ([`run_simple`], as in a [`block`]); a compound step runs
+/// in a boxed [`exec_compound`], which holds the frame until it ends.
+///
+/// Written by hand rather than as the `async fn` [`block`] so that it stays small (64
+/// bytes; the `block` of a coroutine's body took 208): a gather of 10,000 coroutines
+/// polls 10,000 task futures every turn, and their bytes were most of what a turn
+/// read and wrote.
+pub struct TaskFuture {
+    cx: Rc<Cx>,
+    frame: Frame,
+    /// The compound step at the cursor, while it runs.
+    compound: Option<Pin<Box<Compound>>>,
+    at: Cursor,
+    coroutine: u32,
+    /// The simple step at the cursor registered a wait (see [`run_simple`]).
+    waiting: bool,
+}
+
+/// A compound step of a task's body, run with the task's frame, which it gives back.
+type Compound = dyn Future<Output = (Frame, Result<Flow, Unwind>)>;
+
+const _: () = assert!(std::mem::size_of::<TaskFuture>() <= 64);
+
+impl TaskFuture {
+    fn new(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
+        let at = Cursor {
+            i: 0,
+            id: cx.prog.first_step[coroutine],
+        };
+        TaskFuture {
+            cx,
+            frame: Frame::default(),
+            compound: None,
+            at,
+            coroutine: coroutine as u32,
+            waiting: false,
+        }
+    }
+}
+
+impl Future for TaskFuture {
+    type Output = Result<Flow, Unwind>;
+
+    #[inline(always)]
+    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        loop {
+            if let Some(compound) = &mut this.compound {
+                let Poll::Ready((frame, flow)) = compound.as_mut().poll(context) else {
+                    return Poll::Pending;
+                };
+                this.compound = None;
+                this.frame = frame;
+                match flow {
+                    Ok(Flow::Next) => this.at.next(&this.cx.prog),
+                    ended => return Poll::Ready(ended),
+                }
+            }
+            let cx = &*this.cx;
+            let steps = &cx.prog.scenario.coroutines[this.coroutine as usize].steps;
+            let stop = run_simple(cx, steps, &mut this.frame, &mut this.at, &mut this.waiting);
+            let Poll::Ready(stop) = stop else {
+                return Poll::Pending;
+            };
+            match stop {
+                Ok(Stop::End) => return Poll::Ready(Ok(Flow::Next)),
+                Ok(Stop::Return(v)) => return Poll::Ready(Ok(Flow::Return(v))),
+                Err(e) => return Poll::Ready(Err(e)),
+                Ok(Stop::Compound) => {
+                    let frame = std::mem::take(&mut this.frame);
+                    let step = compound_step(this.cx.clone(), this.coroutine, this.at, frame);
+                    this.compound = Some(Box::pin(step));
+                }
+            }
+        }
+    }
+}
+
+/// Runs the compound step at `at` of `coroutine`'s body (of a task: depth 0) with the
+/// task's frame, and gives the frame back.
+async fn compound_step(
+    cx: Rc<Cx>,
+    coroutine: u32,
+    at: Cursor,
+    mut frame: Frame,
+) -> (Frame, Result<Flow, Unwind>) {
+    let step = &cx.prog.scenario.coroutines[coroutine as usize].steps[at.i as usize];
+    let flow = exec_compound(&cx, step, at.id, &mut frame, 0).await;
+    (frame, flow)
 }
 
 /// The steps a [`block`] runs.
@@ -135,15 +223,14 @@ enum Body<'a> {
 }
 
 /// Runs a block's steps: runs of simple steps in [`Run`], each compound step (one with
-/// a body or several waits) in [`exec_compound`]. A task's future is the block of its
-/// coroutine's body and owns its `Rc<Cx>` and frame; other blocks borrow their caller's.
-async fn block<C: Deref<Target = Cx>, F: std::borrow::BorrowMut<Frame>>(
-    cx: C,
+/// a body or several waits) in [`exec_compound`]. An awaited coroutine's block owns its
+/// frame; other blocks borrow their caller's. (A task's body is a [`TaskFuture`].)
+async fn block<F: std::borrow::BorrowMut<Frame>>(
+    cx: &Cx,
     body: Body<'_>,
     mut frame: F,
     depth: u32,
 ) -> Result<Flow, Unwind> {
-    let cx = &*cx;
     let (steps, first) = match body {
         Body::Coroutine(c) => (
             &cx.prog.scenario.coroutines[c].steps[..],
@@ -168,7 +255,7 @@ async fn block<C: Deref<Target = Cx>, F: std::borrow::BorrowMut<Frame>>(
             Stop::Compound => {
                 // Boxed, so that a task's future (which holds this one while it waits)
                 // stays small: simple steps, the hot path, wait inside `Run`.
-                let step = &steps[at.i];
+                let step = &steps[at.i as usize];
                 let flow = Box::pin(exec_compound(cx, step, at.id, frame, depth)).await?;
                 if let Flow::Return(v) = flow {
                     return Ok(Flow::Return(v));
@@ -180,8 +267,9 @@ async fn block<C: Deref<Target = Cx>, F: std::borrow::BorrowMut<Frame>>(
 }
 
 /// The next step of a block to run: its position in the block and its step id.
+#[derive(Clone, Copy)]
 struct Cursor {
-    i: usize,
+    i: u32,
     id: StepId,
 }
 
@@ -222,32 +310,45 @@ impl Future for Run<'_> {
     #[inline(always)]
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        let prog = &*this.cx.prog;
-        let mut k = this.cx.k.borrow_mut();
-        if this.waiting {
-            this.waiting = false;
-            if let Err(e) = k.take_value() {
-                return Poll::Ready(Err(e));
-            }
-            this.at.next(prog);
-        }
-        while let Some(step) = this.steps.get(this.at.i) {
-            if !k.begin_step(this.at.id) {
-                return Poll::Ready(Err(Unwind::Abort));
-            }
-            match simple(&mut k, prog, step, this.at.id, this.frame) {
-                Ok(Simple::Done) => this.at.next(prog),
-                Ok(Simple::Waiting) => {
-                    this.waiting = true;
-                    return Poll::Pending;
-                }
-                Ok(Simple::Return(v)) => return Poll::Ready(Ok(Stop::Return(v))),
-                Ok(Simple::Compound) => return Poll::Ready(Ok(Stop::Compound)),
-                Err(e) => return Poll::Ready(Err(e)),
-            }
-        }
-        Poll::Ready(Ok(Stop::End))
+        run_simple(this.cx, this.steps, this.frame, this.at, &mut this.waiting)
     }
+}
+
+/// [`Run`]'s poll, shared with [`TaskFuture`]: runs simple steps from the cursor on;
+/// `waiting` is set while the task is suspended on the wait of the step at the cursor.
+#[inline(always)]
+fn run_simple(
+    cx: &Cx,
+    steps: &[Step],
+    frame: &mut Frame,
+    at: &mut Cursor,
+    waiting: &mut bool,
+) -> Poll<Result<Stop, Unwind>> {
+    let prog = &*cx.prog;
+    let mut k = cx.k.borrow_mut();
+    if *waiting {
+        *waiting = false;
+        if let Err(e) = k.take_value() {
+            return Poll::Ready(Err(e));
+        }
+        at.next(prog);
+    }
+    while let Some(step) = steps.get(at.i as usize) {
+        if !k.begin_step(at.id) {
+            return Poll::Ready(Err(Unwind::Abort));
+        }
+        match simple(&mut k, prog, step, at.id, frame) {
+            Ok(Simple::Done) => at.next(prog),
+            Ok(Simple::Waiting) => {
+                *waiting = true;
+                return Poll::Pending;
+            }
+            Ok(Simple::Return(v)) => return Poll::Ready(Ok(Stop::Return(v))),
+            Ok(Simple::Compound) => return Poll::Ready(Ok(Stop::Compound)),
+            Err(e) => return Poll::Ready(Err(e)),
+        }
+    }
+    Poll::Ready(Ok(Stop::End))
 }
 
 /// How [`simple`] began a step.

@@ -203,17 +203,16 @@ impl Events {
         });
     }
 
-    /// Moves every event of `other` to the end, leaving it empty.
-    pub fn append(&mut self, other: &mut Events) {
-        if other.wide.is_empty() {
-            self.packed.append(&mut other.packed);
-        } else {
-            // Second arguments are numbered per trace: renumber them by pushing anew.
-            for e in other.iter() {
-                self.push(e);
-            }
-            other.packed.clear();
-            other.wide.clear();
+    /// Appends, for each event in `scheduled` (each a `Scheduled` event), the `Woke`
+    /// event of the same time, task, step and callback, in the same order: the
+    /// callbacks a turn queued, run.
+    pub fn push_woke(&mut self, scheduled: std::ops::Range<usize>) {
+        let start = self.packed.len();
+        self.packed.extend_from_within(scheduled);
+        for p in &mut self.packed[start..] {
+            debug_assert_eq!(p.head as u8, tag::SCHEDULED, "only a Scheduled event wakes");
+            // Both kinds store the callback's code as their argument.
+            p.head = (p.head & !0xff) | tag::WOKE as u32;
         }
     }
 
@@ -529,22 +528,40 @@ mod tests {
     }
 
     #[test]
-    fn appended_events_read_back_in_order_with_their_second_arguments() {
-        let events = every_event();
-        let (head, tail) = events.split_at(events.len() / 2);
-        let wide = |e: &[Event]| Events::from(e.to_vec()).wide.len();
-        assert!(
-            wide(head) > 0 && wide(tail) > 0,
-            "both halves have second arguments"
-        );
-        for other in [tail.to_vec(), vec![tail[0]]] {
-            let mut stored = Events::from(head.to_vec());
-            let mut rest = Events::from(other.clone());
-            stored.append(&mut rest);
-            assert!(rest.is_empty());
-            let expected: Vec<Event> = head.iter().chain(&other).copied().collect();
-            assert_eq!(stored.iter().collect::<Vec<_>>(), expected);
+    fn woke_events_repeat_scheduled_ones_with_their_callbacks() {
+        let scheduled = |callback| EventKind::Scheduled { callback };
+        let mut stored = Events::from(vec![Event::new(
+            1.0,
+            TaskId(9),
+            None,
+            EventKind::Suspended {
+                reason: Reason::Sleep { until: 3.0 },
+            },
+        )]);
+        let callbacks: Vec<(u32, Option<StepId>, Callback)> = Callback::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (i as u32, (i % 2 == 0).then_some(i as StepId * 1000), c))
+            .collect();
+        for &(task, step, callback) in &callbacks {
+            stored.push(Event::new(3.0, TaskId(task), step, scheduled(callback)));
         }
+        stored.push(Event::new(
+            3.0,
+            TaskId::LOOP,
+            None,
+            EventKind::Tick { ready: 9 },
+        ));
+        stored.push_woke(1..1 + callbacks.len());
+        let woke: Vec<Event> = stored.range(2 + callbacks.len()..stored.len()).collect();
+        let expected: Vec<Event> = callbacks
+            .iter()
+            .map(|&(task, step, callback)| {
+                Event::new(3.0, TaskId(task), step, EventKind::Woke { callback })
+            })
+            .collect();
+        assert_eq!(woke, expected);
+        assert_eq!(stored.len(), 2 + 2 * callbacks.len());
     }
 
     #[test]

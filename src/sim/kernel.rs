@@ -306,9 +306,6 @@ pub struct LoopState {
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
     pub events: Events,
-    /// The `Woke` events of a turn run by [`Self::run_due_timers`], kept aside until
-    /// the turn's `Tick` is written (empty between turns).
-    woke: Events,
     /// [`Self::run_due_timers`] may run a turn (off only to test it against the
     /// general path).
     pub single_pass: bool,
@@ -379,7 +376,6 @@ impl LoopState {
             resources,
             workers: vec![None; scenario.executor_workers as usize],
             executor_queue: VecDeque::new(),
-            woke: Events::default(),
             single_pass: true,
             // Reserved from the program's estimate: growing a Vec of tens of MB by
             // doubling copies it repeatedly and faults in twice the memory it needs.
@@ -1181,7 +1177,7 @@ impl LoopState {
     /// those timers' callbacks, so the trace is written as the general path writes it
     /// ([`Self::collect_due`], the turn's `Tick`, [`Self::run_resolves`]): each live
     /// timer's `Scheduled` event, then the `Tick`, then each callback's `Woke` event
-    /// (gathered aside meanwhile), with the steps queued in the same order. A task has
+    /// (copied from the `Scheduled` ones), with the steps queued in the same order. A task has
     /// at most one live timer (one per wait), so no callback of the pass touches a
     /// timer after it. False, with nothing done, when the turn needs the general path:
     /// a live run, a callback already ready, no timer due or those of several due
@@ -1203,6 +1199,7 @@ impl LoopState {
             return false;
         };
         let t = self.now_ticks();
+        let first = self.events.len();
         let mut live = 0;
         for r in &bucket {
             let (task, callback) = (r.task(), r.callback());
@@ -1215,7 +1212,6 @@ impl LoopState {
             let at = slot.at;
             self.events
                 .push_at(t, task, at, EventKind::Scheduled { callback });
-            self.woke.push_at(t, task, at, EventKind::Woke { callback });
             self.ready.push_step(task);
             live += 1;
         }
@@ -1226,7 +1222,7 @@ impl LoopState {
         }
         self.events
             .push_at(t, TaskId::LOOP, None, EventKind::Tick { ready: live });
-        self.events.append(&mut self.woke);
+        self.events.push_woke(first..first + live as usize);
         true
     }
 
