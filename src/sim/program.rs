@@ -198,9 +198,11 @@ impl Scenario {
                 capacity,
             });
         }
-        let known = once_per_run(&self.main.run, |name| coroutine_index.contains_key(name));
-        for (name, known) in self.main.run.iter().zip(known) {
-            if !known {
+        // `main.run` is read run by run of equal names (it often repeats one thousands
+        // of times): checked, numbered and estimated once per run.
+        let main_runs = runs(&self.main.run);
+        for (name, _) in &main_runs {
+            if !coroutine_index.contains_key(*name) {
                 return Err(top(format!(
                     "main() runs `{name}`, but no coroutine has that name."
                 )));
@@ -243,10 +245,11 @@ impl Scenario {
             checker.block(&c.steps)?;
         }
         first_step.push(checker.steps.len() as StepId);
-        checker.main(&self.main)?;
+        checker.main(self.main.mode, &main_runs)?;
         let (subtree, steps, calls) = (checker.subtree, checker.steps, checker.calls);
         coroutine_index.insert("main".into(), main);
-        let event_estimate = estimate_events(&scenario, &coroutine_index, &self.main);
+        let event_estimate =
+            estimate_events(&scenario, &coroutine_index, self.main.mode, &main_runs);
         Ok(Program {
             scenario,
             main,
@@ -278,16 +281,6 @@ fn main_steps(main: &Main) -> Vec<Step> {
             items: main.run.iter().map(|_| unnamed()).collect(),
             return_exceptions: false,
         }],
-    }
-}
-
-/// The steps of `main` (see [`main_steps`]), each with the names in `main.run` it
-/// calls.
-fn main_calls(main: &Main) -> Vec<&[String]> {
-    match main.mode {
-        StartMode::Sequential => main.run.chunks(1).collect(),
-        StartMode::Concurrent if main.run.is_empty() => Vec::new(),
-        StartMode::Concurrent => vec![&main.run[..]],
     }
 }
 
@@ -373,32 +366,49 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    /// Numbers `main`'s steps, which [`main_steps`] wrote from `main.run` (its names are
-    /// known: `validate` checked them).
-    fn main(&mut self, main: &Main) -> Result<(), ScenarioError> {
-        for names in main_calls(main) {
-            if self.steps.len() >= MAX_STEPS {
-                return Err(ScenarioError {
-                    coroutine: Some("main".into()),
-                    step: None,
-                    message: format!("A scenario may have at most {MAX_STEPS} steps."),
-                });
-            }
-            let label = match main.mode {
-                StartMode::Sequential => format!("await {}()", names[0]),
-                StartMode::Concurrent => {
-                    gather_label(names.iter().map(|n| (n.as_str(), true)), false)
+    /// Numbers `main`'s steps, which [`main_steps`] wrote from `main.run`, given in
+    /// runs of equal names (known: `validate` checked them).
+    fn main(&mut self, mode: StartMode, runs: &[(&String, usize)]) -> Result<(), ScenarioError> {
+        let index = self.coroutine_index;
+        match mode {
+            StartMode::Sequential => {
+                for &(name, times) in runs {
+                    for _ in 0..times {
+                        let call = Box::new([index[name.as_str()] as u32]);
+                        self.main_step(format!("await {name}()"), call)?;
+                    }
                 }
-            };
-            self.steps.push(StepInfo {
-                coroutine: "main".into(),
-                label,
-            });
-            let index = self.coroutine_index;
-            self.calls
-                .push(once_per_run(names, |name| index[name.as_str()] as u32).collect());
-            self.subtree.push(1);
+            }
+            StartMode::Concurrent if runs.is_empty() => {}
+            StartMode::Concurrent => {
+                let items = runs.iter().map(|&(name, times)| ((name.as_str(), true), times));
+                let calls = runs
+                    .iter()
+                    .flat_map(|&(name, times)| {
+                        std::iter::repeat_n(index[name.as_str()] as u32, times)
+                    })
+                    .collect();
+                self.main_step(gather_label(items, false), calls)?;
+            }
         }
+        Ok(())
+    }
+
+    /// Numbers one of `main`'s steps, which calls the coroutines `calls`.
+    fn main_step(&mut self, label: String, calls: Box<[u32]>) -> Result<(), ScenarioError> {
+        if self.steps.len() >= MAX_STEPS {
+            return Err(ScenarioError {
+                coroutine: Some("main".into()),
+                step: None,
+                message: format!("A scenario may have at most {MAX_STEPS} steps."),
+            });
+        }
+        self.steps.push(StepInfo {
+            coroutine: "main".into(),
+            label,
+        });
+        self.calls.push(calls);
+        self.subtree.push(1);
         Ok(())
     }
 
@@ -549,40 +559,39 @@ fn awaitable_label(target: &Awaitable) -> String {
     }
 }
 
+/// Items in runs of equal items in a row, each with its length.
+fn runs<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
+    let mut runs: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        match runs.last_mut() {
+            Some((last, times)) if *last == item => *times += 1,
+            _ => runs.push((item, 1)),
+        }
+    }
+    runs
+}
+
 /// `f` of each item, called once per run of equal items in a row: a gather often
-/// repeats one coroutine (main's gather of 10,000 tasks), and a name is then resolved,
-/// checked or estimated once.
+/// repeats one coroutine, and a name is then resolved, checked or estimated once.
 fn once_per_run<'a, T: PartialEq, R: Clone, F: FnMut(&'a T) -> R>(
     items: &'a [T],
     mut f: F,
 ) -> impl Iterator<Item = R> + use<'a, T, R, F> {
-    let mut previous: Option<(&'a T, R)> = None;
-    items.iter().map(move |item| match &previous {
-        Some((p, r)) if *p == item => r.clone(),
-        _ => {
-            let r = f(item);
-            previous = Some((item, r.clone()));
-            r
-        }
-    })
+    runs(items)
+        .into_iter()
+        .flat_map(move |(item, times)| std::iter::repeat_n(f(item), times))
 }
 
 /// `await asyncio.gather(...)` over `items`: names, each a coroutine to call (`true`)
-/// or a task handle.
+/// or a task handle, in runs of equal ones with their lengths (main's gather of 10,000
+/// `worker()`s is one run: written once and repeated, rather than item by item).
 fn gather_label<'a>(
-    items: impl Iterator<Item = (&'a str, bool)>,
+    items: impl Iterator<Item = ((&'a str, bool), usize)>,
     return_exceptions: bool,
 ) -> String {
     let mut label = String::from("await asyncio.gather(");
-    // Items in runs of equal ones (main's gather of 10,000 `worker()`s): each run is
-    // written once and repeated, rather than copied item by item.
-    let mut items = items.peekable();
     let mut first = true;
-    while let Some((name, call)) = items.next() {
-        let mut times = 1;
-        while items.next_if_eq(&(name, call)).is_some() {
-            times += 1;
-        }
+    for ((name, call), times) in items {
         let one = if call {
             format!("{name}()")
         } else {
@@ -624,7 +633,7 @@ pub fn label(step: &Step) -> String {
                 Awaitable::Coroutine(name) => (name.as_str(), true),
                 Awaitable::Task(handle) => (handle.as_str(), false),
             });
-            gather_label(items, *return_exceptions)
+            gather_label(runs(items).into_iter(), *return_exceptions)
         }
         Step::WaitFor { target, timeout_ms } => format!(
             "await asyncio.wait_for({}, timeout={})",
@@ -661,7 +670,12 @@ const WAIT_EVENTS: usize = 4;
 /// bounded at run time anyway), and a thirty-second added for the loop's own ticks.
 /// Only used to reserve memory: a wrong guess costs a reallocation (too low) or
 /// untouched reserved memory (too high), never a difference in the trace.
-fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: &Main) -> usize {
+fn estimate_events(
+    scenario: &Scenario,
+    index: &NameMap<usize>,
+    mode: StartMode,
+    main_runs: &[(&String, usize)],
+) -> usize {
     struct Estimate<'a> {
         s: &'a Scenario,
         index: &'a NameMap<usize>,
@@ -735,12 +749,17 @@ fn estimate_events(scenario: &Scenario, index: &NameMap<usize>, main: &Main) -> 
         memo: vec![None; scenario.coroutines.len()],
     };
     // `main`'s steps, as `main_steps` writes them from `main.run`.
-    let mut calls = once_per_run(&main.run, |name| match main.mode {
-        StartMode::Sequential => estimate.coroutine(name),
-        StartMode::Concurrent => estimate.coroutine(name).saturating_add(5),
-    })
-    .fold(0, usize::saturating_add);
-    if main.mode == StartMode::Concurrent && !main.run.is_empty() {
+    let mut calls = main_runs
+        .iter()
+        .map(|&(name, times)| {
+            let one = match mode {
+                StartMode::Sequential => estimate.coroutine(name),
+                StartMode::Concurrent => estimate.coroutine(name).saturating_add(5),
+            };
+            one.saturating_mul(times)
+        })
+        .fold(0, usize::saturating_add);
+    if mode == StartMode::Concurrent && !main_runs.is_empty() {
         calls = calls.saturating_add(WAIT_EVENTS);
     }
     let n = calls.saturating_add(7);
