@@ -107,7 +107,7 @@ impl<T: TaskFutures> EventLoop<T> {
     pub fn start(&mut self) {
         let main = self.cx.prog.main;
         self.k().create_task(Some(main), None);
-        self.futures.spawn(&self.cx, main);
+        self.futures.spawn(&self.cx, &[(TaskId::MAIN, main)]);
     }
 
     /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
@@ -193,10 +193,8 @@ impl<T: TaskFutures> EventLoop<T> {
         let poll = self.futures.poll(task, context);
         let mut k = shared.borrow_mut();
         if !k.spawned.is_empty() {
-            for (id, coroutine) in k.spawned.drain(..) {
-                debug_assert_eq!(id.index(), self.futures.len());
-                self.futures.spawn(&self.cx, coroutine);
-            }
+            self.futures.spawn(&self.cx, &k.spawned);
+            k.spawned.clear();
         }
         if let Some(Poll::Ready(result)) = poll {
             match result {
@@ -289,7 +287,7 @@ struct Recorded {
 /// Records `task`'s end with `result`.
 fn end_task(k: &mut LoopState, task: TaskId, result: Result<Rc<str>, Exception>) {
     k.finish(task, result);
-    if task == TaskId::MAIN {
+    if task == TaskId::MAIN && k.alive() > 0 {
         // asyncio.run(): when main returns, every remaining task is cancelled.
         for t in 1..k.tasks.len() {
             k.cancel(TaskId(t as u32));

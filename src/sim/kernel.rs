@@ -1118,6 +1118,11 @@ impl LoopState {
         self.emit_for(task, at, EventKind::Scheduled { callback });
     }
 
+    /// The number of tasks not yet done.
+    pub fn alive(&self) -> usize {
+        self.alive
+    }
+
     /// True once every task is done and no worker thread is busy: `asyncio.run` returns.
     pub fn finished(&self) -> bool {
         self.alive == 0 && self.workers.iter().all(Option::is_none)

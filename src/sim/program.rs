@@ -381,14 +381,14 @@ impl<'a> Checker<'a> {
             }
             StartMode::Concurrent if runs.is_empty() => {}
             StartMode::Concurrent => {
-                let items = runs.iter().map(|&(name, times)| ((name.as_str(), true), times));
-                let calls = runs
+                let items = runs
                     .iter()
-                    .flat_map(|&(name, times)| {
-                        std::iter::repeat_n(index[name.as_str()] as u32, times)
-                    })
-                    .collect();
-                self.main_step(gather_label(items, false), calls)?;
+                    .map(|&(name, times)| ((name.as_str(), true), times));
+                let mut calls = Vec::new();
+                for &(name, times) in runs {
+                    calls.extend(std::iter::repeat_n(index[name.as_str()] as u32, times));
+                }
+                self.main_step(gather_label(items, false), calls.into())?;
             }
         }
         Ok(())

@@ -1,6 +1,6 @@
-//! [`TaskFutures`]: the tasks' futures, stored in place in chunks rather than boxed one
-//! by one, so that creating a task allocates nothing (a gather of 10,000 coroutines
-//! made 10,000 allocations and as many frees) and polling one calls its future directly.
+//! [`TaskFutures`]: the tasks' futures, stored in one vector rather than boxed one by
+//! one, so that creating a task allocates nothing (a gather of 10,000 coroutines made
+//! 10,000 allocations and as many frees) and polling one calls its future directly.
 
 use super::coroutine::{Cx, Flow};
 use super::kernel::Unwind;
@@ -15,9 +15,9 @@ pub type TaskOutput = Result<Flow, Unwind>;
 
 /// The futures of a run's tasks, indexed by [`TaskId`].
 pub trait TaskFutures {
-    /// Creates the future of the next task (its id is the number of futures so far),
-    /// running `coroutine`.
-    fn spawn(&mut self, cx: &Rc<Cx>, coroutine: usize);
+    /// Creates the futures of new tasks, each running its coroutine, in order: their
+    /// ids follow on from the number of futures so far.
+    fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]);
 
     /// The number of tasks whose futures were created.
     fn len(&self) -> usize;
@@ -30,8 +30,8 @@ pub trait TaskFutures {
 
 /// The futures of a live run, whose loop is kept by a type that can name it.
 impl TaskFutures for Box<dyn TaskFutures> {
-    fn spawn(&mut self, cx: &Rc<Cx>, coroutine: usize) {
-        (**self).spawn(cx, coroutine)
+    fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]) {
+        (**self).spawn(cx, tasks)
     }
 
     fn len(&self) -> usize {
@@ -43,27 +43,23 @@ impl TaskFutures for Box<dyn TaskFutures> {
     }
 }
 
-/// Futures per chunk: a chunk is allocated when the one before it is full.
-const CHUNK: usize = 256;
-
-/// [`TaskFutures`] for futures of type `F`, made by `make`.
+/// [`TaskFutures`] for futures of type `F`, made by `make`. The futures are `Unpin`
+/// (a task's future keeps what must not move behind a `Box`), so the vector may move
+/// them as it grows.
 pub struct Arena<F, M> {
-    /// Boxed chunks that are never reallocated or moved: a future stays where it was
-    /// made until it is dropped in place.
-    chunks: Vec<Box<[Option<F>]>>,
-    len: usize,
+    /// Each task's future; `None` once it has ended.
+    futures: Vec<Option<F>>,
     make: M,
 }
 
 impl<F, M> Arena<F, M>
 where
-    F: Future<Output = TaskOutput>,
+    F: Future<Output = TaskOutput> + Unpin,
     M: Fn(Rc<Cx>, usize) -> F,
 {
     pub fn new(make: M) -> Arena<F, M> {
         Arena {
-            chunks: Vec::new(),
-            len: 0,
+            futures: Vec::new(),
             make,
         }
     }
@@ -71,34 +67,31 @@ where
 
 impl<F, M> TaskFutures for Arena<F, M>
 where
-    F: Future<Output = TaskOutput>,
+    F: Future<Output = TaskOutput> + Unpin,
     M: Fn(Rc<Cx>, usize) -> F,
 {
-    fn spawn(&mut self, cx: &Rc<Cx>, coroutine: usize) {
-        let (chunk, i) = (self.len / CHUNK, self.len % CHUNK);
-        if i == 0 {
-            self.chunks.push((0..CHUNK).map(|_| None).collect());
-        }
-        // A slot is filled once, while empty: nothing pinned is overwritten.
-        self.chunks[chunk][i] = Some((self.make)(cx.clone(), coroutine));
-        self.len += 1;
+    fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]) {
+        debug_assert!(tasks
+            .first()
+            .is_none_or(|(id, _)| id.index() == self.futures.len()));
+        let make = &self.make;
+        self.futures.extend(
+            tasks
+                .iter()
+                .map(|&(_, coroutine)| Some(make(cx.clone(), coroutine))),
+        );
     }
 
     fn len(&self) -> usize {
-        self.len
+        self.futures.len()
     }
 
     #[inline]
     fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>> {
-        let i = task.index();
-        let slot = self.chunks.get_mut(i / CHUNK)?.get_mut(i % CHUNK)?;
-        // SAFETY: the slot lives in a boxed chunk that is never moved, reallocated or
-        // freed before the arena is dropped, and a future in it is only ever dropped
-        // in place (`Pin::set` below, or the chunk's drop): pinning's guarantees hold.
-        let mut slot = unsafe { Pin::new_unchecked(slot) };
-        let poll = slot.as_mut().as_pin_mut()?.poll(context);
+        let slot = self.futures.get_mut(task.index())?;
+        let poll = Pin::new(slot.as_mut()?).poll(context);
         if poll.is_ready() {
-            slot.set(None);
+            *slot = None;
         }
         Some(poll)
     }
@@ -146,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn futures_span_chunks_and_are_dropped_when_they_end() {
+    fn futures_are_dropped_when_they_end() {
         let drops = Rc::new(Cell::new(0));
         let counter = drops.clone();
         // Task i is pending i % 3 times.
@@ -155,10 +148,10 @@ mod tests {
             drops: counter.clone(),
         });
         let cx = cx();
-        let n = CHUNK * 2 + 5;
-        for i in 0..n {
-            arena.spawn(&cx, i);
-        }
+        let n = 300;
+        let tasks: Vec<(TaskId, usize)> = (0..n).map(|i| (TaskId(i as u32), i)).collect();
+        arena.spawn(&cx, &tasks[..n / 2]);
+        arena.spawn(&cx, &tasks[n / 2..]);
         assert_eq!(arena.len(), n);
         let mut context = Context::from_waker(Waker::noop());
         let mut ended = 0;
@@ -184,10 +177,9 @@ mod tests {
             drops: counter.clone(),
         });
         let cx = cx();
-        for i in 0..CHUNK + 1 {
-            arena.spawn(&cx, i);
-        }
+        let tasks: Vec<(TaskId, usize)> = (0..257).map(|i| (TaskId(i as u32), i)).collect();
+        arena.spawn(&cx, &tasks);
         drop(arena);
-        assert_eq!(drops.get(), CHUNK as u32 + 1);
+        assert_eq!(drops.get(), 257);
     }
 }
