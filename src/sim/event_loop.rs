@@ -252,7 +252,7 @@ impl<T: TaskFutures> EventLoop<T> {
                 waits,
             }
         } else {
-            match &k.results[TaskId::MAIN.index()] {
+            match k.result(TaskId::MAIN) {
                 Some(Ok(value)) => Outcome::Completed {
                     value: value.to_string(),
                 },
@@ -285,6 +285,7 @@ struct Recorded {
 }
 
 /// Records `task`'s end with `result`.
+#[inline(always)]
 fn end_task(k: &mut LoopState, task: TaskId, result: Result<Rc<str>, Exception>) {
     k.finish(task, result);
     if task == TaskId::MAIN && k.alive() > 0 {

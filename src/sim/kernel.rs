@@ -162,24 +162,33 @@ enum Waiter {
 }
 
 /// Who waits for a task: usually one gather or one task, kept inline (no allocation).
-#[derive(Default)]
 enum Waiters {
-    #[default]
     None,
     One(Waiter),
     Many(Vec<Waiter>),
 }
 
+/// A task's end: who waits for it while it runs, then its result.
+enum TaskEnd {
+    Running(Waiters),
+    Done(TaskResult),
+}
+
+impl TaskEnd {
+    /// A new task's end. A constant, so that pushing it copies it from memory that was
+    /// not just written: built on the stack, its bytes were written in 8-byte pieces
+    /// and read back in 16-byte ones, which stalls the load (most of `create_task`'s
+    /// time).
+    const RUNNING: TaskEnd = TaskEnd::Running(Waiters::None);
+}
+
 impl Waiters {
     fn push(&mut self, waiter: Waiter) {
-        *self = match std::mem::take(self) {
-            Waiters::None => Waiters::One(waiter),
-            Waiters::One(first) => Waiters::Many(vec![first, waiter]),
-            Waiters::Many(mut all) => {
-                all.push(waiter);
-                Waiters::Many(all)
-            }
-        };
+        match self {
+            Waiters::None => *self = Waiters::One(waiter),
+            Waiters::One(first) => *self = Waiters::Many(vec![*first, waiter]),
+            Waiters::Many(all) => all.push(waiter),
+        }
     }
 
     fn remove(&mut self, waiter: Waiter) {
@@ -195,8 +204,8 @@ impl Waiters {
     }
 }
 
-/// The hot part of a task (40 bytes, touched at every event); its result and waiters
-/// live in [`LoopState::results`] and [`LoopState::waiters`].
+/// The hot part of a task (32 bytes, touched at every event); who waits for it and its
+/// result live in [`LoopState::ends`].
 pub struct TaskSlot {
     pub wait: Wait,
     /// Bumped at every suspension, so that stale timers and waiters are ignored.
@@ -206,7 +215,7 @@ pub struct TaskSlot {
     pub wake: Option<Wake>,
     pub cancel_requested: bool,
     pub started: bool,
-    /// The task has a result (in [`LoopState::results`]).
+    /// The task has a result (in [`LoopState::ends`]).
     pub done: bool,
 }
 
@@ -286,10 +295,9 @@ pub struct LoopState {
     pub now: u64,
     pub current: TaskId,
     pub tasks: Vec<TaskSlot>,
-    /// Each task's result once it is done (cold: read when someone awaits it).
-    pub results: Vec<Option<TaskResult>>,
-    /// Who waits for each task to finish (cold: usually empty, never allocated).
-    waiters: Vec<Waiters>,
+    /// Each task's end: who waits for it, then its result (cold: read when it ends or
+    /// someone awaits it).
+    ends: Vec<TaskEnd>,
     pub infos: Vec<TaskInfo>,
     pub ready: ReadyQueue,
     /// Timers and I/O completions bucketed by due time, FIFO within a bucket (the
@@ -364,8 +372,7 @@ impl LoopState {
             now: 0,
             current: TaskId::MAIN,
             tasks: Vec::new(),
-            results: Vec::new(),
-            waiters: Vec::new(),
+            ends: Vec::new(),
             infos: Vec::new(),
             ready: ReadyQueue::default(),
             timers: BTreeMap::new(),
@@ -550,12 +557,27 @@ impl LoopState {
         }
     }
 
+    /// `task`'s result, once it is done.
+    pub fn result(&self, task: TaskId) -> Option<&TaskResult> {
+        match &self.ends[task.index()] {
+            TaskEnd::Running(_) => None,
+            TaskEnd::Done(result) => Some(result),
+        }
+    }
+
+    /// Who waits for `task`, while it runs.
+    fn waiters(&mut self, task: TaskId) -> Option<&mut Waiters> {
+        match &mut self.ends[task.index()] {
+            TaskEnd::Running(waiters) => Some(waiters),
+            TaskEnd::Done(_) => None,
+        }
+    }
+
     /// What awaiting `task` gives at once, if it is done.
     pub fn result_wake(&mut self, task: TaskId) -> Option<Wake> {
-        match &self.results[task.index()] {
-            None => None,
-            Some(Ok(_)) => Some(Wake::Value),
-            Some(Err(e)) => {
+        match self.result(task)? {
+            Ok(_) => Some(Wake::Value),
+            Err(e) => {
                 let e = e.clone();
                 Some(self.raise(e))
             }
@@ -626,8 +648,7 @@ impl LoopState {
             started: false,
             done: false,
         });
-        self.results.push(None);
-        self.waiters.push(Waiters::None);
+        self.ends.push(TaskEnd::RUNNING);
         self.alive += 1;
         self.emit(id, EventKind::Created { parent });
         self.schedule_step(id);
@@ -639,8 +660,7 @@ impl LoopState {
     pub fn reserve_tasks(&mut self, n: usize) {
         let n = n.min(self.limits.max_tasks.saturating_sub(self.tasks.len()));
         self.tasks.reserve(n);
-        self.results.reserve(n);
-        self.waiters.reserve(n);
+        self.ends.reserve(n);
         self.infos.reserve(n);
         self.spawned.reserve(n);
     }
@@ -804,6 +824,7 @@ impl LoopState {
     }
 
     /// Records the end of a task and wakes whatever awaits it.
+    #[inline(always)]
     pub fn finish(&mut self, task: TaskId, result: TaskResult) {
         let kind = match &result {
             Ok(value) => EventKind::Completed {
@@ -819,8 +840,10 @@ impl LoopState {
         let slot = &mut self.tasks[task.index()];
         slot.wait = Wait::None;
         slot.done = true;
-        let waiters = std::mem::take(&mut self.waiters[task.index()]);
-        self.results[task.index()] = Some(result);
+        let waiters = match std::mem::replace(&mut self.ends[task.index()], TaskEnd::Done(result)) {
+            TaskEnd::Running(waiters) => waiters,
+            TaskEnd::Done(_) => Waiters::None,
+        };
         match waiters {
             Waiters::None => {} // nobody awaits it: no wake to make
             Waiters::One(waiter) => self.wake_waiter(waiter, task),
@@ -859,7 +882,9 @@ impl LoopState {
         };
         let gen = self.suspend(Wait::Task(target), reason);
         let me = self.current;
-        self.waiters[target.index()].push(Waiter::Task(me, gen));
+        if let Some(waiters) = self.waiters(target) {
+            waiters.push(Waiter::Task(me, gen));
+        }
         if let Some(due) = deadline {
             self.push_timer(due, me, gen, Callback::Timer, Wake::TimedOut);
         }
@@ -924,7 +949,11 @@ impl LoopState {
                     }
                 }
             }
-            Wait::Task(target) => self.waiters[target.index()].remove(Waiter::Task(task, gen)),
+            Wait::Task(target) => {
+                if let Some(waiters) = self.waiters(target) {
+                    waiters.remove(Waiter::Task(task, gen));
+                }
+            }
             Wait::Executor => self
                 .executor_queue
                 .retain(|j| j.task != task || j.gen != gen),
@@ -1287,7 +1316,9 @@ impl LoopState {
                     },
                 );
             } else {
-                self.waiters[child.index()].push(Waiter::Gather(g as u32));
+                if let Some(waiters) = self.waiters(child) {
+                    waiters.push(Waiter::Gather(g as u32));
+                }
             }
         }
         self.gathers.push(GatherState {
@@ -1329,7 +1360,7 @@ impl LoopState {
             return None;
         }
         if !state.return_exceptions {
-            if let Some(Err(_)) = &self.results[child.index()] {
+            if let Some(Err(_)) = self.result(child) {
                 return self.result_wake(child);
             }
         }
