@@ -7,8 +7,9 @@
 use super::kernel::{Exception, LoopState, Shared, Unwind, Wait, Wake};
 use super::program::Program;
 use super::scenario::{Awaitable, Step};
-use super::task_futures::{Arena, TaskFutures};
+use super::task_futures::{Arena, Resume, TaskFutures};
 use super::trace::{EventKind, Reason, StepId, TaskId};
+use std::cell::RefMut;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -129,7 +130,9 @@ pub fn task_futures() -> impl TaskFutures {
 /// Written by hand rather than as the `async fn` [`block`] so that it stays small (64
 /// bytes; the `block` of a coroutine's body took 208): a gather of 10,000 coroutines
 /// polls 10,000 task futures every turn, and their bytes were most of what a turn
-/// read and wrote.
+/// read and wrote. It is polled through [`Resume`], in the turn's borrow of the loop's
+/// state: taking and releasing the `RefCell` again for every step chained each poll
+/// to the one before through its flag.
 pub struct TaskFuture {
     cx: Rc<Cx>,
     frame: Frame,
@@ -163,40 +166,56 @@ impl TaskFuture {
     }
 }
 
-impl Future for TaskFuture {
-    type Output = Result<Flow, Unwind>;
-
+impl Resume for TaskFuture {
+    /// Runs simple steps in the turn's borrow of the loop's state `k`; a compound step's
+    /// future is polled with the borrow released, as it borrows the state itself.
     #[inline(always)]
-    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
+    fn resume<'a>(
+        &mut self,
+        shared: &'a Shared,
+        mut k: RefMut<'a, LoopState>,
+        context: &mut Context<'_>,
+    ) -> (RefMut<'a, LoopState>, Poll<Result<Flow, Unwind>>) {
         loop {
-            if let Some(compound) = &mut this.compound {
-                let Poll::Ready((frame, flow)) = compound.as_mut().poll(context) else {
-                    return Poll::Pending;
+            if let Some(compound) = &mut self.compound {
+                drop(k);
+                let poll = compound.as_mut().poll(context);
+                k = shared.borrow_mut();
+                let Poll::Ready((frame, flow)) = poll else {
+                    return (k, Poll::Pending);
                 };
-                this.compound = None;
-                this.frame = frame;
+                self.compound = None;
+                self.frame = frame;
                 match flow {
-                    Ok(Flow::Next) => this.at.next(&this.cx.prog),
-                    ended => return Poll::Ready(ended),
+                    Ok(Flow::Next) => self.at.next(&self.cx.prog),
+                    ended => return (k, Poll::Ready(ended)),
                 }
             }
-            let cx = &*this.cx;
-            let steps = &cx.prog.scenario.coroutines[this.coroutine as usize].steps;
-            let stop = run_simple(cx, steps, &mut this.frame, &mut this.at, &mut this.waiting);
+            let prog = &*self.cx.prog;
+            let steps = &prog.scenario.coroutines[self.coroutine as usize].steps;
+            let stop = run_simple(
+                &mut k,
+                prog,
+                steps,
+                &mut self.frame,
+                &mut self.at,
+                &mut self.waiting,
+            );
             let Poll::Ready(stop) = stop else {
-                return Poll::Pending;
+                return (k, Poll::Pending);
             };
-            match stop {
-                Ok(Stop::End) => return Poll::Ready(Ok(Flow::Next)),
-                Ok(Stop::Return(v)) => return Poll::Ready(Ok(Flow::Return(v))),
-                Err(e) => return Poll::Ready(Err(e)),
+            let flow = match stop {
+                Ok(Stop::End) => Ok(Flow::Next),
+                Ok(Stop::Return(v)) => Ok(Flow::Return(v)),
+                Err(e) => Err(e),
                 Ok(Stop::Compound) => {
-                    let frame = std::mem::take(&mut this.frame);
-                    let step = compound_step(this.cx.clone(), this.coroutine, this.at, frame);
-                    this.compound = Some(Box::pin(step));
+                    let frame = std::mem::take(&mut self.frame);
+                    let step = compound_step(self.cx.clone(), self.coroutine, self.at, frame);
+                    self.compound = Some(Box::pin(step));
+                    continue;
                 }
-            }
+            };
+            return (k, Poll::Ready(flow));
         }
     }
 }
@@ -310,7 +329,16 @@ impl Future for Run<'_> {
     #[inline(always)]
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        run_simple(this.cx, this.steps, this.frame, this.at, &mut this.waiting)
+        let mut k = this.cx.k.borrow_mut();
+        let prog = &*this.cx.prog;
+        run_simple(
+            &mut k,
+            prog,
+            this.steps,
+            this.frame,
+            this.at,
+            &mut this.waiting,
+        )
     }
 }
 
@@ -318,14 +346,13 @@ impl Future for Run<'_> {
 /// `waiting` is set while the task is suspended on the wait of the step at the cursor.
 #[inline(always)]
 fn run_simple(
-    cx: &Cx,
+    k: &mut LoopState,
+    prog: &Program,
     steps: &[Step],
     frame: &mut Frame,
     at: &mut Cursor,
     waiting: &mut bool,
 ) -> Poll<Result<Stop, Unwind>> {
-    let prog = &*cx.prog;
-    let mut k = cx.k.borrow_mut();
     if *waiting {
         *waiting = false;
         if let Err(e) = k.take_value() {
@@ -337,7 +364,7 @@ fn run_simple(
         if !k.begin_step(at.id) {
             return Poll::Ready(Err(Unwind::Abort));
         }
-        match simple(&mut k, prog, step, at.id, frame) {
+        match simple(k, prog, step, at.id, frame) {
             Ok(Simple::Done) => at.next(prog),
             Ok(Simple::Waiting) => {
                 *waiting = true;

@@ -113,7 +113,7 @@ impl<T: TaskFutures> EventLoop<T> {
     /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
     /// completions join the ready queue, then the callbacks ready now run in order.
     pub fn turn(&mut self) -> Turn {
-        // The state stays borrowed for the whole turn, except while a task's step runs.
+        // The state stays borrowed for the whole turn, except while a compound step runs.
         let cx = self.cx.clone();
         let mut k = cx.k.borrow_mut();
         if k.abort.is_some() || k.finished() {
@@ -163,8 +163,8 @@ impl<T: TaskFutures> EventLoop<T> {
     }
 
     /// Runs one step of a task: polls its future until it suspends or ends. Takes the
-    /// turn's borrow of the loop's state and gives it back; it is released while the
-    /// future runs, which borrows the state itself.
+    /// turn's borrow of the loop's state and gives it back; the future runs its simple
+    /// steps in that borrow ([`super::task_futures::Resume`]).
     fn step<'a>(
         &mut self,
         shared: &'a Shared,
@@ -189,9 +189,7 @@ impl<T: TaskFutures> EventLoop<T> {
             k.emit_for(task, at, EventKind::Resumed);
         }
         k.current = task;
-        drop(k);
-        let poll = self.futures.poll(task, context);
-        let mut k = shared.borrow_mut();
+        let (mut k, poll) = self.futures.poll(task, shared, k, context);
         if !k.spawned.is_empty() {
             self.futures.spawn(&self.cx, &k.spawned);
             k.spawned.clear();

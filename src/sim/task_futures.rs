@@ -3,10 +3,9 @@
 //! 10,000 allocations and as many frees) and polling one calls its future directly.
 
 use super::coroutine::{Cx, Flow};
-use super::kernel::Unwind;
+use super::kernel::{LoopState, Shared, Unwind};
 use super::trace::TaskId;
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::RefMut;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
@@ -22,10 +21,28 @@ pub trait TaskFutures {
     /// The number of tasks whose futures were created.
     fn len(&self) -> usize;
 
-    /// Polls `task`'s future; `None` if it has ended (its future is dropped when it
-    /// does). The caller must not hold the loop's state borrowed: the future borrows
-    /// it itself.
-    fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>>;
+    /// Polls `task`'s future with the loop's state `k`, borrowed from `shared`, and
+    /// gives the borrow back; `None` if the future has ended (it is dropped when it
+    /// does).
+    fn poll<'a>(
+        &mut self,
+        task: TaskId,
+        shared: &'a Shared,
+        k: RefMut<'a, LoopState>,
+        context: &mut Context<'_>,
+    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>);
+}
+
+/// A task's future, polled with the loop's state already borrowed: simple steps run in
+/// that borrow, and a future that runs a compound step releases it while the step's
+/// own futures borrow the state themselves.
+pub trait Resume {
+    fn resume<'a>(
+        &mut self,
+        shared: &'a Shared,
+        k: RefMut<'a, LoopState>,
+        context: &mut Context<'_>,
+    ) -> (RefMut<'a, LoopState>, Poll<TaskOutput>);
 }
 
 /// The futures of a live run, whose loop is kept by a type that can name it.
@@ -38,14 +55,19 @@ impl TaskFutures for Box<dyn TaskFutures> {
         (**self).len()
     }
 
-    fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>> {
-        (**self).poll(task, context)
+    fn poll<'a>(
+        &mut self,
+        task: TaskId,
+        shared: &'a Shared,
+        k: RefMut<'a, LoopState>,
+        context: &mut Context<'_>,
+    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
+        (**self).poll(task, shared, k, context)
     }
 }
 
-/// [`TaskFutures`] for futures of type `F`, made by `make`. The futures are `Unpin`
-/// (a task's future keeps what must not move behind a `Box`), so the vector may move
-/// them as it grows.
+/// [`TaskFutures`] for futures of type `F`, made by `make`. The vector may move them
+/// as it grows: a task's future keeps what must not move behind a `Box`.
 pub struct Arena<F, M> {
     /// Each task's future; `None` once it has ended.
     futures: Vec<Option<F>>,
@@ -54,7 +76,7 @@ pub struct Arena<F, M> {
 
 impl<F, M> Arena<F, M>
 where
-    F: Future<Output = TaskOutput> + Unpin,
+    F: Resume,
     M: Fn(Rc<Cx>, usize) -> F,
 {
     pub fn new(make: M) -> Arena<F, M> {
@@ -67,7 +89,7 @@ where
 
 impl<F, M> TaskFutures for Arena<F, M>
 where
-    F: Future<Output = TaskOutput> + Unpin,
+    F: Resume,
     M: Fn(Rc<Cx>, usize) -> F,
 {
     fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]) {
@@ -87,13 +109,21 @@ where
     }
 
     #[inline]
-    fn poll(&mut self, task: TaskId, context: &mut Context<'_>) -> Option<Poll<TaskOutput>> {
-        let slot = self.futures.get_mut(task.index())?;
-        let poll = Pin::new(slot.as_mut()?).poll(context);
+    fn poll<'a>(
+        &mut self,
+        task: TaskId,
+        shared: &'a Shared,
+        k: RefMut<'a, LoopState>,
+        context: &mut Context<'_>,
+    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
+        let Some(Some(future)) = self.futures.get_mut(task.index()) else {
+            return (k, None);
+        };
+        let (k, poll) = future.resume(shared, k, context);
         if poll.is_ready() {
-            *slot = None;
+            self.futures[task.index()] = None;
         }
-        Some(poll)
+        (k, Some(poll))
     }
 }
 
@@ -110,16 +140,30 @@ mod tests {
         drops: Rc<Cell<u32>>,
     }
 
-    impl Future for Countdown {
-        type Output = TaskOutput;
-
-        fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<TaskOutput> {
+    impl Resume for Countdown {
+        fn resume<'a>(
+            &mut self,
+            _: &'a Shared,
+            k: RefMut<'a, LoopState>,
+            _: &mut Context<'_>,
+        ) -> (RefMut<'a, LoopState>, Poll<TaskOutput>) {
             if self.polls == 0 {
-                return Poll::Ready(Ok(Flow::Next));
+                return (k, Poll::Ready(Ok(Flow::Next)));
             }
             self.polls -= 1;
-            Poll::Pending
+            (k, Poll::Pending)
         }
+    }
+
+    /// Polls `task` in a borrow of `cx`'s loop state, as the loop does.
+    fn poll<F: Resume, M: Fn(Rc<Cx>, usize) -> F>(
+        arena: &mut Arena<F, M>,
+        cx: &Cx,
+        task: usize,
+    ) -> Option<Poll<TaskOutput>> {
+        let mut context = Context::from_waker(Waker::noop());
+        let k = cx.k.borrow_mut();
+        arena.poll(TaskId(task as u32), &cx.k, k, &mut context).1
     }
 
     impl Drop for Countdown {
@@ -153,19 +197,18 @@ mod tests {
         arena.spawn(&cx, &tasks[..n / 2]);
         arena.spawn(&cx, &tasks[n / 2..]);
         assert_eq!(arena.len(), n);
-        let mut context = Context::from_waker(Waker::noop());
         let mut ended = 0;
         for _ in 0..3 {
             for t in 0..n {
-                if let Some(Poll::Ready(_)) = arena.poll(TaskId(t as u32), &mut context) {
+                if let Some(Poll::Ready(_)) = poll(&mut arena, &cx, t) {
                     ended += 1;
                 }
             }
         }
         assert_eq!(ended, n, "every future ends once");
         assert_eq!(drops.get(), n as u32, "and is dropped when it ends");
-        assert!(arena.poll(TaskId(0), &mut context).is_none());
-        assert!(arena.poll(TaskId(n as u32), &mut context).is_none());
+        assert!(poll(&mut arena, &cx, 0).is_none());
+        assert!(poll(&mut arena, &cx, n).is_none());
     }
 
     #[test]
