@@ -272,8 +272,8 @@ async fn block<F: std::borrow::BorrowMut<Frame>>(
             Stop::End => return Ok(Flow::Next),
             Stop::Return(v) => return Ok(Flow::Return(v)),
             Stop::Compound => {
-                // Boxed, so that a task's future (which holds this one while it waits)
-                // stays small: simple steps, the hot path, wait inside `Run`.
+                // Boxed, so that this block's future (which its caller holds while it
+                // waits) stays small: simple steps, the hot path, wait inside `Run`.
                 let step = &steps[at.i as usize];
                 let flow = Box::pin(exec_compound(cx, step, at.id, frame, depth)).await?;
                 if let Flow::Return(v) = flow {

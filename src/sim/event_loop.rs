@@ -282,7 +282,7 @@ struct Recorded {
     task_lists: Vec<Vec<TaskId>>,
 }
 
-/// Records `task`'s end with `result`.
+/// Records `task`'s end with `result` (inlined, as [`LoopState::finish`] is).
 #[inline(always)]
 fn end_task(k: &mut LoopState, task: TaskId, result: Result<Rc<str>, Exception>) {
     k.finish(task, result);

@@ -826,7 +826,9 @@ impl LoopState {
         self.tasks[task.index()].done
     }
 
-    /// Records the end of a task and wakes whatever awaits it.
+    /// Records the end of a task and wakes whatever awaits it. Inlined into its one
+    /// caller, so that `result` is stored from registers: passed by reference, it was
+    /// written in 8-byte pieces and read back in 16-byte ones, a stalled load.
     #[inline(always)]
     pub fn finish(&mut self, task: TaskId, result: TaskResult) {
         let kind = match &result {
@@ -1214,9 +1216,9 @@ impl LoopState {
     /// those timers' callbacks, so the trace is written as the general path writes it
     /// ([`Self::collect_due`], the turn's `Tick`, [`Self::run_resolves`]): each live
     /// timer's `Scheduled` event, then the `Tick`, then each callback's `Woke` event
-    /// (copied from the `Scheduled` ones), with the steps queued in the same order. A task has
-    /// at most one live timer (one per wait), so no callback of the pass touches a
-    /// timer after it. False, with nothing done, when the turn needs the general path:
+    /// (copied from the `Scheduled` ones), with the steps queued in the same order. A
+    /// task has at most one live timer (one per wait), so no callback of the pass
+    /// touches a timer after it. False, with nothing done, when the turn needs the general path:
     /// a live run, a callback already ready, no timer due or those of several due
     /// times, or a trace too full to take the turn's events. Called after
     /// [`Self::catch_up`].

@@ -373,9 +373,9 @@ impl<'a> Checker<'a> {
         match mode {
             StartMode::Sequential => {
                 for &(name, times) in runs {
+                    let callee = index[name.as_str()] as u32;
                     for _ in 0..times {
-                        let call = Box::new([index[name.as_str()] as u32]);
-                        self.main_step(format!("await {name}()"), call)?;
+                        self.main_step(format!("await {name}()"), Box::new([callee]))?;
                     }
                 }
             }

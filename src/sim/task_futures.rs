@@ -116,12 +116,15 @@ where
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
-        let Some(Some(future)) = self.futures.get_mut(task.index()) else {
+        let Some(slot) = self.futures.get_mut(task.index()) else {
+            return (k, None);
+        };
+        let Some(future) = slot else {
             return (k, None);
         };
         let (k, poll) = future.resume(shared, k, context);
         if poll.is_ready() {
-            self.futures[task.index()] = None;
+            *slot = None;
         }
         (k, Some(poll))
     }
