@@ -27,17 +27,32 @@ pub enum Flow {
     Return(Rc<str>),
 }
 
-/// A coroutine's local variables: its task handles.
+/// A coroutine's local variables: its task handles. One pointer, allocated at the
+/// first `create_task` (most coroutines make no task), so that a [`TaskFuture`] stays
+/// small.
 #[derive(Default)]
 struct Frame {
-    handles: Vec<(Rc<str>, TaskId)>,
+    #[expect(
+        clippy::box_collection,
+        reason = "one pointer in every task's future rather than a Vec's three"
+    )]
+    handles: Option<Box<Vec<Handle>>>,
 }
 
+/// A task handle: the variable's name and the task.
+type Handle = (Rc<str>, TaskId);
+
 impl Frame {
+    fn bind(&mut self, name: &str, task: TaskId) {
+        self.handles
+            .get_or_insert_default()
+            .push((name.into(), task));
+    }
+
     fn handle(&self, name: &str) -> Result<TaskId, Unwind> {
         self.handles
             .iter()
-            .rev()
+            .flat_map(|handles| handles.iter().rev())
             .find(|(h, _)| &**h == name)
             .map(|(_, t)| *t)
             .ok_or_else(|| {
@@ -127,17 +142,18 @@ pub fn task_futures() -> impl TaskFutures {
 /// simple steps run in place ([`run_simple`], as in a [`block`]); a compound step runs
 /// in a boxed [`exec_compound`], which holds the frame until it ends.
 ///
-/// Written by hand rather than as the `async fn` [`block`] so that it stays small (64
+/// Written by hand rather than as the `async fn` [`block`] so that it stays small (32
 /// bytes; the `block` of a coroutine's body took 208): a gather of 10,000 coroutines
 /// polls 10,000 task futures every turn, and their bytes were most of what a turn
-/// read and wrote. It is polled through [`Resume`], in the turn's borrow of the loop's
-/// state: taking and releasing the `RefCell` again for every step chained each poll
-/// to the one before through its flag.
+/// read and wrote. So it keeps no pointer to the loop (it is handed one when polled),
+/// its frame is one pointer, and a compound step's future is boxed twice, to be one.
+/// It is polled through [`Resume`], in the turn's borrow of the loop's state: taking
+/// and releasing the `RefCell` again for every step chained each poll to the one before
+/// through its flag.
 pub struct TaskFuture {
-    cx: Rc<Cx>,
     frame: Frame,
     /// The compound step at the cursor, while it runs.
-    compound: Option<Pin<Box<Compound>>>,
+    compound: Option<Box<Pin<Box<Compound>>>>,
     at: Cursor,
     coroutine: u32,
     /// The simple step at the cursor registered a wait (see [`run_simple`]).
@@ -147,19 +163,17 @@ pub struct TaskFuture {
 /// A compound step of a task's body, run with the task's frame, which it gives back.
 type Compound = dyn Future<Output = (Frame, Result<Flow, Unwind>)>;
 
-const _: () = assert!(std::mem::size_of::<TaskFuture>() <= 64);
+const _: () = assert!(std::mem::size_of::<TaskFuture>() <= 32);
 
 impl TaskFuture {
-    fn new(cx: Rc<Cx>, coroutine: usize) -> TaskFuture {
-        let at = Cursor {
-            i: 0,
-            id: cx.prog.first_step[coroutine],
-        };
+    fn new(cx: &Cx, coroutine: usize) -> TaskFuture {
         TaskFuture {
-            cx,
             frame: Frame::default(),
             compound: None,
-            at,
+            at: Cursor {
+                i: 0,
+                id: cx.prog.first_step[coroutine],
+            },
             coroutine: coroutine as u32,
             waiting: false,
         }
@@ -172,26 +186,26 @@ impl Resume for TaskFuture {
     #[inline(always)]
     fn resume<'a>(
         &mut self,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         mut k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Poll<Result<Flow, Unwind>>) {
+        let prog = &*cx.prog;
         loop {
             if let Some(compound) = &mut self.compound {
                 drop(k);
-                let poll = compound.as_mut().poll(context);
-                k = shared.borrow_mut();
+                let poll = compound.as_mut().as_mut().poll(context);
+                k = cx.k.borrow_mut();
                 let Poll::Ready((frame, flow)) = poll else {
                     return (k, Poll::Pending);
                 };
                 self.compound = None;
                 self.frame = frame;
                 match flow {
-                    Ok(Flow::Next) => self.at.next(&self.cx.prog),
+                    Ok(Flow::Next) => self.at.next(prog),
                     ended => return (k, Poll::Ready(ended)),
                 }
             }
-            let prog = &*self.cx.prog;
             let steps = &prog.scenario.coroutines[self.coroutine as usize].steps;
             let stop = run_simple(
                 &mut k,
@@ -210,8 +224,8 @@ impl Resume for TaskFuture {
                 Err(e) => Err(e),
                 Ok(Stop::Compound) => {
                     let frame = std::mem::take(&mut self.frame);
-                    let step = compound_step(self.cx.clone(), self.coroutine, self.at, frame);
-                    self.compound = Some(Box::pin(step));
+                    let step = compound_step(cx.clone(), self.coroutine, self.at, frame);
+                    self.compound = Some(Box::new(Box::pin(step)));
                     continue;
                 }
             };
@@ -487,7 +501,7 @@ fn simple(
         }
         Step::CreateTask { handle, .. } => {
             let task = spawn_in(k, prog.callee(id, 0))?;
-            frame.handles.push((handle.as_str().into(), task));
+            frame.bind(handle, task);
             Simple::Done
         }
         Step::Cancel { handle } => {

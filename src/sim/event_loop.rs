@@ -8,7 +8,7 @@
 
 use super::coroutine::{task_futures, Cx, Flow};
 use super::host::Host;
-use super::kernel::{find_cycle, Exception, Limits, LoopState, Shared, Unwind};
+use super::kernel::{find_cycle, Exception, Limits, LoopState, Unwind};
 use super::program::{Program, ScenarioError};
 use super::ready::Batch;
 use super::scenario::Scenario;
@@ -140,7 +140,7 @@ impl<T: TaskFutures> EventLoop<T> {
             match &mut batch {
                 Batch::Steps(tasks) => {
                     for &task in tasks.iter() {
-                        k = self.step(&cx.k, k, task, &mut context);
+                        k = self.step(&cx, k, task, &mut context);
                         if k.abort.is_some() {
                             break;
                         }
@@ -167,7 +167,7 @@ impl<T: TaskFutures> EventLoop<T> {
     /// steps in that borrow ([`super::task_futures::Resume`]).
     fn step<'a>(
         &mut self,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         mut k: RefMut<'a, LoopState>,
         task: TaskId,
         context: &mut Context<'_>,
@@ -189,7 +189,7 @@ impl<T: TaskFutures> EventLoop<T> {
             k.emit_for(task, at, EventKind::Resumed);
         }
         k.current = task;
-        let (mut k, poll) = self.futures.poll(task, shared, k, context);
+        let (mut k, poll) = self.futures.poll(task, cx, k, context);
         if !k.spawned.is_empty() {
             self.futures.spawn(&self.cx, &k.spawned);
             k.spawned.clear();

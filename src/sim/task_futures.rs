@@ -3,7 +3,7 @@
 //! 10,000 allocations and as many frees) and polling one calls its future directly.
 
 use super::coroutine::{Cx, Flow};
-use super::kernel::{LoopState, Shared, Unwind};
+use super::kernel::{LoopState, Unwind};
 use super::trace::TaskId;
 use std::cell::RefMut;
 use std::rc::Rc;
@@ -21,13 +21,13 @@ pub trait TaskFutures {
     /// The number of tasks whose futures were created.
     fn len(&self) -> usize;
 
-    /// Polls `task`'s future with the loop's state `k`, borrowed from `shared`, and
-    /// gives the borrow back; `None` if the future has ended (it is dropped when it
+    /// Polls `task`'s future with the loop's state `k`, borrowed from `cx`, and gives
+    /// the borrow back; `None` if the future has ended (it is dropped when it
     /// does).
     fn poll<'a>(
         &mut self,
         task: TaskId,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>);
@@ -39,7 +39,7 @@ pub trait TaskFutures {
 pub trait Resume {
     fn resume<'a>(
         &mut self,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Poll<TaskOutput>);
@@ -58,11 +58,11 @@ impl TaskFutures for Box<dyn TaskFutures> {
     fn poll<'a>(
         &mut self,
         task: TaskId,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
-        (**self).poll(task, shared, k, context)
+        (**self).poll(task, cx, k, context)
     }
 }
 
@@ -77,7 +77,7 @@ pub struct Arena<F, M> {
 impl<F, M> Arena<F, M>
 where
     F: Resume,
-    M: Fn(Rc<Cx>, usize) -> F,
+    M: Fn(&Cx, usize) -> F,
 {
     pub fn new(make: M) -> Arena<F, M> {
         Arena {
@@ -90,7 +90,7 @@ where
 impl<F, M> TaskFutures for Arena<F, M>
 where
     F: Resume,
-    M: Fn(Rc<Cx>, usize) -> F,
+    M: Fn(&Cx, usize) -> F,
 {
     fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]) {
         debug_assert!(tasks
@@ -100,7 +100,7 @@ where
         self.futures.extend(
             tasks
                 .iter()
-                .map(|&(_, coroutine)| Some(make(cx.clone(), coroutine))),
+                .map(|&(_, coroutine)| Some(make(cx, coroutine))),
         );
     }
 
@@ -112,7 +112,7 @@ where
     fn poll<'a>(
         &mut self,
         task: TaskId,
-        shared: &'a Shared,
+        cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
     ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
@@ -122,7 +122,7 @@ where
         let Some(future) = slot else {
             return (k, None);
         };
-        let (k, poll) = future.resume(shared, k, context);
+        let (k, poll) = future.resume(cx, k, context);
         if poll.is_ready() {
             *slot = None;
         }
@@ -146,7 +146,7 @@ mod tests {
     impl Resume for Countdown {
         fn resume<'a>(
             &mut self,
-            _: &'a Shared,
+            _: &'a Rc<Cx>,
             k: RefMut<'a, LoopState>,
             _: &mut Context<'_>,
         ) -> (RefMut<'a, LoopState>, Poll<TaskOutput>) {
@@ -159,14 +159,14 @@ mod tests {
     }
 
     /// Polls `task` in a borrow of `cx`'s loop state, as the loop does.
-    fn poll<F: Resume, M: Fn(Rc<Cx>, usize) -> F>(
+    fn poll<F: Resume, M: Fn(&Cx, usize) -> F>(
         arena: &mut Arena<F, M>,
-        cx: &Cx,
+        cx: &Rc<Cx>,
         task: usize,
     ) -> Option<Poll<TaskOutput>> {
         let mut context = Context::from_waker(Waker::noop());
         let k = cx.k.borrow_mut();
-        arena.poll(TaskId(task as u32), &cx.k, k, &mut context).1
+        arena.poll(TaskId(task as u32), cx, k, &mut context).1
     }
 
     impl Drop for Countdown {
