@@ -5,8 +5,11 @@
 //! four `u32`s: its time in sixteenths of a ms, its task, its kind's tag with its step,
 //! and one argument. The few kinds with two arguments (a fetch's url and due time, a
 //! `wait_for`'s task and deadline, a queue's resource and size) keep them in a side
-//! table. Readers get whole [`Event`] values back, decoded on the fly; serialized, a
-//! trace lists its events exactly as it did when they were stored whole.
+//! table. The `Woke` events of a turn taken in one pass repeat its `Scheduled` events
+//! (a fifth of a large run's events): they are not stored, only where they go and
+//! what they repeat ([`Events::push_woke`]). Readers get whole [`Event`] values back,
+//! decoded on the fly; serialized, a trace lists its events exactly as it did when they
+//! were stored whole.
 
 use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskListId, TextId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -92,11 +95,36 @@ mod tag {
 const NO_TASK: u32 = u32::MAX;
 
 /// The events of a trace, in the order they happened.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Events {
+    /// The events stored: all but the [`Copies`].
     packed: Vec<Packed>,
     /// Second arguments: `[first, second]` of the kinds that have two.
     wide: Vec<[u32; 2]>,
+    /// Runs of `Woke` events that repeat stored `Scheduled` ones, in order.
+    copies: Vec<Copies>,
+    /// The events in `copies`.
+    copied: usize,
+}
+
+/// A run of `Woke` events, each repeating a stored `Scheduled` event with its tag
+/// changed ([`Events::push_woke`]).
+#[derive(Clone, Copy, Debug)]
+struct Copies {
+    /// The index (among all events) of the run's first event.
+    at: usize,
+    /// The run's length.
+    len: usize,
+    /// The index in `packed` of the first `Scheduled` event it repeats.
+    from: usize,
+    /// The copied events before the run's (the earlier runs' lengths).
+    before: usize,
+}
+
+impl Copies {
+    fn end(&self) -> usize {
+        self.at + self.len
+    }
 }
 
 impl Events {
@@ -104,31 +132,54 @@ impl Events {
     pub fn with_capacity(n: usize) -> Events {
         Events {
             packed: Vec::with_capacity(n),
-            wide: Vec::new(),
+            ..Events::default()
         }
     }
 
     pub fn len(&self) -> usize {
-        self.packed.len()
+        self.packed.len() + self.copied
     }
 
     pub fn is_empty(&self) -> bool {
-        self.packed.is_empty()
+        self.len() == 0
+    }
+
+    /// The events stored: all but the `Woke` copies ([`Self::push_woke`]).
+    #[inline(always)]
+    pub fn stored(&self) -> usize {
+        self.packed.len()
     }
 
     /// Event `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<Event> {
-        self.packed.get(i).map(|p| self.decode(p))
+        (i < self.len()).then(|| self.at(i))
     }
 
     /// Event `i`; panics if there is none (as indexing a slice does).
     pub fn at(&self, i: usize) -> Event {
-        self.decode(&self.packed[i])
+        self.decode(&self.packed_at(i))
     }
 
     /// The time of event `i`, without decoding the rest of it.
     pub fn time(&self, i: usize) -> Ms {
-        ms(self.packed[i].t)
+        ms(self.packed_at(i).t)
+    }
+
+    /// Event `i` as stored; panics if there is none.
+    fn packed_at(&self, i: usize) -> Packed {
+        assert!(i < self.len(), "event {i} of {}", self.len());
+        // The first run of copies that does not end before `i`.
+        let run = self.copies.partition_point(|c| c.end() <= i);
+        match self.copies.get(run) {
+            Some(c) if c.at <= i => woke(self.packed[c.from + (i - c.at)]),
+            _ => self.packed[i - self.copied_before(run)],
+        }
+    }
+
+    /// The copied events before run `run` of [`Self::copies`] (all of them if it is past
+    /// the last).
+    fn copied_before(&self, run: usize) -> usize {
+        self.copies.get(run).map_or(self.copied, |c| c.before)
     }
 
     /// Every event, in order.
@@ -138,9 +189,24 @@ impl Events {
 
     /// The events with indices in `range`.
     pub fn range(&self, range: std::ops::Range<usize>) -> Iter<'_> {
+        assert!(
+            range.start <= range.end && range.end <= self.len(),
+            "events {range:?} of {}",
+            self.len()
+        );
+        let run = self.copies.partition_point(|c| c.end() <= range.start);
+        // The stored events before `range.start`: if it falls in a run of copies,
+        // those before the run.
+        let stored = match self.copies.get(run) {
+            Some(c) if c.at <= range.start => c.at - c.before,
+            _ => range.start - self.copied_before(run),
+        };
         Iter {
             events: self,
-            inner: self.packed[range].iter(),
+            front: range.start,
+            back: range.end,
+            run,
+            stored,
         }
     }
 
@@ -150,9 +216,13 @@ impl Events {
             return 0;
         }
         // Events are stored at whole ticks: those at or before `t` are those at or
-        // before its tick, rounded down.
+        // before its tick, rounded down. A run of copies is at the time of the events
+        // it copies.
         let last = (t * TICKS_PER_MS as f64).min(u32::MAX as f64) as u32;
-        self.packed.partition_point(|p| p.t <= last)
+        let runs = self
+            .copies
+            .partition_point(|c| self.packed[c.from].t <= last);
+        self.packed.partition_point(|p| p.t <= last) + self.copied_before(runs)
     }
 
     /// Appends `e` (its time rounded to a sixteenth of a ms).
@@ -203,17 +273,24 @@ impl Events {
         });
     }
 
-    /// Appends, for each event in `scheduled` (each a `Scheduled` event), the `Woke`
-    /// event of the same time, task, step and callback, in the same order: the
-    /// callbacks a turn queued, run.
+    /// Appends, for each event in `scheduled` (each a `Scheduled` event, after the
+    /// last copies), the `Woke` event of the same time, task, step and callback, in
+    /// the same order: the callbacks a turn queued, run. They are not stored; the run
+    /// records which events it repeats.
     pub fn push_woke(&mut self, scheduled: std::ops::Range<usize>) {
-        let start = self.packed.len();
-        self.packed.extend_from_within(scheduled);
-        for p in &mut self.packed[start..] {
-            debug_assert_eq!(p.head as u8, tag::SCHEDULED, "only a Scheduled event wakes");
-            // Both kinds store the callback's code as their argument.
-            p.head = (p.head & !0xff) | tag::WOKE as u32;
-        }
+        let before = self.copied;
+        debug_assert!(scheduled.start >= self.copies.last().map_or(0, Copies::end));
+        let from = scheduled.start - before;
+        debug_assert!(self.packed[from..scheduled.end - before]
+            .iter()
+            .all(|p| p.head as u8 == tag::SCHEDULED));
+        self.copies.push(Copies {
+            at: self.len(),
+            len: scheduled.len(),
+            from,
+            before,
+        });
+        self.copied += scheduled.len();
     }
 
     /// A time in ticks, as [`Self::push_at`] takes it.
@@ -346,6 +423,22 @@ impl Events {
     }
 }
 
+/// `Woke` for the `Scheduled` event `p` (both kinds store the callback's code as their
+/// argument).
+fn woke(p: Packed) -> Packed {
+    Packed {
+        head: (p.head & !0xff) | tag::WOKE as u32,
+        ..p
+    }
+}
+
+/// Equal when they hold the same events, however they are stored.
+impl PartialEq for Events {
+    fn eq(&self, other: &Events) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
 impl From<Vec<Event>> for Events {
     fn from(events: Vec<Event>) -> Events {
         let mut stored = Events::with_capacity(events.len());
@@ -369,24 +462,52 @@ impl<'a> IntoIterator for &'a Events {
 #[derive(Clone)]
 pub struct Iter<'a> {
     events: &'a Events,
-    inner: std::slice::Iter<'a, Packed>,
+    /// The indices of the events left: `front..back`.
+    front: usize,
+    back: usize,
+    /// The first run of copies that does not end before `front`.
+    run: usize,
+    /// The index in `packed` of the first stored event at or after `front`.
+    stored: usize,
 }
 
 impl Iterator for Iter<'_> {
     type Item = Event;
 
     fn next(&mut self) -> Option<Event> {
-        self.inner.next().map(|p| self.events.decode(p))
+        if self.front >= self.back {
+            return None;
+        }
+        let events = self.events;
+        let p = match events.copies.get(self.run) {
+            Some(c) if c.at <= self.front => {
+                if self.front + 1 == c.end() {
+                    self.run += 1;
+                }
+                woke(events.packed[c.from + (self.front - c.at)])
+            }
+            _ => {
+                self.stored += 1;
+                events.packed[self.stored - 1]
+            }
+        };
+        self.front += 1;
+        Some(events.decode(&p))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
+        let n = self.back.saturating_sub(self.front);
+        (n, Some(n))
     }
 }
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Event> {
-        self.inner.next_back().map(|p| self.events.decode(p))
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        Some(self.events.at(self.back))
     }
 }
 
@@ -562,6 +683,91 @@ mod tests {
             .collect();
         assert_eq!(woke, expected);
         assert_eq!(stored.len(), 2 + 2 * callbacks.len());
+    }
+
+    /// Turns like a run's: a few events, then `Scheduled` events, a `Tick` and their
+    /// `Woke` copies (some turns without copies), at rising times. Returns what was
+    /// stored and the same events as a plain list.
+    fn turns(seed: u64) -> (Events, Vec<Event>) {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let (mut stored, mut plain) = (Events::default(), Vec::new());
+        let push = |stored: &mut Events, plain: &mut Vec<Event>, e: Event| {
+            stored.push(e);
+            plain.push(e);
+        };
+        for turn in 0..rng.usize(0..8) {
+            let t = turn as f64 * 10.0;
+            for _ in 0..rng.usize(0..4) {
+                let task = TaskId(rng.u32(0..50));
+                push(
+                    &mut stored,
+                    &mut plain,
+                    Event::new(t, task, None, EventKind::Resumed),
+                );
+            }
+            let first = stored.len();
+            let n = rng.usize(0..6);
+            let scheduled: Vec<Event> = (0..n)
+                .map(|_| {
+                    let callback = Callback::ALL[rng.usize(0..Callback::ALL.len())];
+                    let step = rng.bool().then(|| rng.u32(0..1000));
+                    Event::new(
+                        t,
+                        TaskId(rng.u32(0..50)),
+                        step,
+                        EventKind::Scheduled { callback },
+                    )
+                })
+                .collect();
+            for &e in &scheduled {
+                push(&mut stored, &mut plain, e);
+            }
+            let tick = EventKind::Tick { ready: n as u32 };
+            push(
+                &mut stored,
+                &mut plain,
+                Event::new(t, TaskId::LOOP, None, tick),
+            );
+            if n > 0 && rng.bool() {
+                stored.push_woke(first..first + n);
+                plain.extend(scheduled.iter().map(|e| {
+                    let EventKind::Scheduled { callback } = e.kind else {
+                        unreachable!()
+                    };
+                    Event::new(e.t, e.task, e.step(), EventKind::Woke { callback })
+                }));
+            }
+        }
+        (stored, plain)
+    }
+
+    #[test]
+    fn copied_events_read_back_in_place_however_they_are_read() {
+        for seed in 0..300 {
+            let (stored, plain) = turns(seed);
+            assert_eq!(stored.len(), plain.len(), "seed {seed}");
+            assert_eq!(stored.iter().collect::<Vec<_>>(), plain, "seed {seed}");
+            assert_eq!(stored, Events::from(plain.clone()), "seed {seed}");
+            for (i, e) in plain.iter().enumerate() {
+                assert_eq!(stored.at(i), *e, "seed {seed}, event {i}");
+                assert_eq!(stored.time(i), e.t);
+            }
+            assert_eq!(stored.get(plain.len()), None);
+            for a in 0..=plain.len() {
+                for b in a..=plain.len() {
+                    let forward: Vec<Event> = stored.range(a..b).collect();
+                    assert_eq!(forward, plain[a..b], "seed {seed}, events {a}..{b}");
+                    let mut backward: Vec<Event> = stored.range(a..b).rev().collect();
+                    backward.reverse();
+                    assert_eq!(backward, plain[a..b]);
+                    assert_eq!(stored.range(a..b).len(), b - a);
+                }
+            }
+            for t in [-1.0, 0.0, 5.0, 10.0, 35.0, 70.0, 1e6] {
+                let expected = plain.iter().filter(|e| e.t <= t).count();
+                assert_eq!(stored.until(t), expected, "seed {seed}, at {t}");
+            }
+        }
     }
 
     #[test]

@@ -317,6 +317,10 @@ pub struct LoopState {
     workers: Vec<Option<Job>>,
     executor_queue: VecDeque<Job>,
     pub events: Events,
+    /// The most events [`Self::events`] may store: the limit on events, less the
+    /// `Woke` copies it holds without storing them ([`Events::push_woke`]). Checked
+    /// at every event, against the events stored, which the push reads anyway.
+    max_stored: usize,
     /// [`Self::run_due_timers`] may run a turn (off only to test it against the
     /// general path).
     pub single_pass: bool,
@@ -395,6 +399,7 @@ impl LoopState {
                     .min(limits.max_events)
                     .clamp(1024, MAX_RESERVED_EVENTS),
             ),
+            max_stored: limits.max_events,
             texts: Vec::new(),
             text_ids: NameMap::default(),
             task_lists: Vec::new(),
@@ -448,7 +453,7 @@ impl LoopState {
     /// True if the trace has room for another event; once it is full, the run stops.
     #[inline(always)]
     fn room_for_event(&mut self) -> bool {
-        if self.events.len() >= self.limits.max_events {
+        if self.events.stored() >= self.max_stored {
             self.too_many_events();
             return false;
         }
@@ -1262,6 +1267,7 @@ impl LoopState {
         self.events
             .push_at(t, TaskId::LOOP, None, EventKind::Tick { ready: live });
         self.events.push_woke(first..first + live as usize);
+        self.max_stored -= live as usize;
         true
     }
 
