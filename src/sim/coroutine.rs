@@ -605,7 +605,7 @@ async fn exec_compound(
             body,
         } => {
             for _ in 0..*items {
-                cx.with(|k| k.tasks[k.current.index()].at = Some(id));
+                cx.with(|k| k.tasks[k.current.index()].set_at(id));
                 cx.sleep(*every_ms, true).await?;
                 if let Flow::Return(v) = nested(cx, body, id + 1, frame, depth).await? {
                     return Ok(Flow::Return(v));

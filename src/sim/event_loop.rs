@@ -16,7 +16,7 @@ use super::task_futures::TaskFutures;
 use super::trace::{EventKind, Events, Ms, Outcome, TaskId, TaskInfo, Trace};
 use std::cell::{RefCell, RefMut};
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Waker};
 
 /// Runs a scenario to its end with the default limits.
 pub fn run(scenario: &Scenario) -> Result<Trace, ScenarioError> {
@@ -176,7 +176,7 @@ impl<T: TaskFutures> EventLoop<T> {
         if slot.done {
             return k;
         }
-        let at = slot.at;
+        let at = slot.at();
         if !slot.started {
             if slot.cancel_requested {
                 // Cancelled before it ever ran: the coroutine never starts.
@@ -189,12 +189,13 @@ impl<T: TaskFutures> EventLoop<T> {
             k.emit_for(task, at, EventKind::Resumed);
         }
         k.current = task;
-        let (mut k, poll) = self.futures.poll(task, cx, k, context);
+        let mut ended = None;
+        let mut k = self.futures.poll(task, cx, k, context, &mut ended);
         if !k.spawned.is_empty() {
             self.futures.spawn(&self.cx, &k.spawned);
             k.spawned.clear();
         }
-        if let Some(Poll::Ready(result)) = poll {
+        if let Some(result) = ended {
             match result {
                 Ok(flow) => {
                     let value = match flow {

@@ -27,7 +27,7 @@ pub const MAX_TICKED_MS: u64 = (u32::MAX / TICKS_PER_MS) as u64;
 
 /// The largest step id that fits beside the tag (24 bits); the all-ones value means
 /// "no step". Programs have at most 100,000 steps.
-const NO_STEP: u32 = (1 << 24) - 1;
+pub const NO_STEP: u32 = (1 << 24) - 1;
 
 /// Ms to ticks, rounded; negative and non-finite times become 0 or saturate (an
 /// imported trace is checked before it is stored, see [`Events`]'s `Deserialize`).

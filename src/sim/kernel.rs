@@ -6,7 +6,7 @@
 //! I/O, executor, gather child) to the ready queue; running that callback appends the
 //! waiting task's step; the step runs the task. Resources hand over as in CPython 3.12.
 
-use super::events::{Ticks, MAX_TICKED_MS, TICKS_PER_MS};
+use super::events::{Ticks, MAX_TICKED_MS, NO_STEP, TICKS_PER_MS};
 use super::host::{Completion, Host, Request};
 use super::program::{NameMap, Program};
 use super::ready::{ReadyQueue, Resolve};
@@ -23,6 +23,13 @@ const RECENT_EXCEPTIONS: usize = 8;
 
 /// Most events the trace reserves room for up front (more grow it as usual).
 const MAX_RESERVED_EVENTS: usize = 1 << 20;
+
+/// A virtual time in ticks: whole ms times sixteen, without a detour through floating
+/// point.
+#[inline(always)]
+fn virtual_ticks(t: u64) -> Ticks {
+    (t.min(MAX_TICKED_MS) as u32) * TICKS_PER_MS
+}
 
 /// Safety limits that end a runaway scenario with a clear outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -207,22 +214,62 @@ impl Waiters {
     }
 }
 
-/// The hot part of a task (32 bytes, touched at every event); who waits for it and its
+/// The hot part of a task (24 bytes, touched at every event); who waits for it and its
 /// result live in [`LoopState::ends`].
 pub struct TaskSlot {
     pub wait: Wait,
     /// Bumped at every suspension, so that stale timers and waiters are ignored.
     pub gen: u32,
-    /// The step the task is at, for events the loop records about it.
-    pub at: Option<StepId>,
-    pub wake: Option<Wake>,
+    /// The step the task is at, for events the loop records about it ([`Self::at`]):
+    /// its id, or [`NO_STEP`] for none, as an event stores it.
+    at: u32,
+    /// What the task's last wait ended with, until the task takes it: the wake's
+    /// [`Wake::to_bits`], or [`NO_WAKE`].
+    wake: u32,
     pub cancel_requested: bool,
     pub started: bool,
     /// The task has a result (in [`LoopState::ends`]).
     pub done: bool,
 }
 
+const _: () = assert!(std::mem::size_of::<TaskSlot>() == 24);
+
+/// [`TaskSlot::wake`] when the task has no wake to take.
+const NO_WAKE: u32 = u32::MAX;
+
 impl TaskSlot {
+    const NEW: TaskSlot = TaskSlot {
+        wait: Wait::None,
+        gen: 0,
+        at: NO_STEP,
+        wake: NO_WAKE,
+        cancel_requested: false,
+        started: false,
+        done: false,
+    };
+
+    /// The step the task is at, if it has begun one.
+    #[inline(always)]
+    pub fn at(&self) -> Option<StepId> {
+        (self.at != NO_STEP).then_some(self.at)
+    }
+
+    #[inline(always)]
+    pub fn set_at(&mut self, step: StepId) {
+        self.at = step;
+    }
+
+    #[inline(always)]
+    fn set_wake(&mut self, wake: Option<Wake>) {
+        self.wake = wake.map_or(NO_WAKE, Wake::to_bits);
+    }
+
+    #[inline(always)]
+    fn take_wake(&mut self) -> Option<Wake> {
+        let bits = std::mem::replace(&mut self.wake, NO_WAKE);
+        (bits != NO_WAKE).then(|| Wake::from_bits(bits))
+    }
+
     /// True while the task still waits on the wait of generation `gen` (a callback
     /// for an older wait, one that was cancelled or has ended, is stale).
     #[inline(always)]
@@ -295,7 +342,12 @@ pub type Shared = Rc<RefCell<LoopState>>;
 pub struct LoopState {
     pub prog: Rc<Program>,
     pub limits: Limits,
+    /// Virtual time in ms; set only through [`Self::advance`], which keeps [`Self::now_ticks`]
+    /// with it.
     pub now: u64,
+    /// [`Self::now`] in ticks, as events are stamped (kept with it by
+    /// [`Self::advance`]: most events are stamped now).
+    now_ticks: Ticks,
     pub current: TaskId,
     pub tasks: Vec<TaskSlot>,
     /// Each task's end: who waits for it, then its result (cold: read when it ends or
@@ -377,6 +429,7 @@ impl LoopState {
         LoopState {
             limits,
             now: 0,
+            now_ticks: 0,
             current: TaskId::MAIN,
             tasks: Vec::new(),
             ends: Vec::new(),
@@ -426,18 +479,18 @@ impl LoopState {
 
     #[inline(always)]
     pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
+        let t = self.ticks(t);
+        self.emit_stamped(t, task, kind);
+    }
+
+    /// [`Self::emit_at`] a time in ticks.
+    #[inline(always)]
+    fn emit_stamped(&mut self, t: Ticks, task: TaskId, kind: EventKind) {
         let step = if task == TaskId::LOOP {
             None
         } else {
-            self.tasks[task.index()].at
+            self.tasks[task.index()].at()
         };
-        self.record(t, task, step, kind);
-    }
-
-    /// Appends an event at loop time `t`, unless the trace is full (which stops the run).
-    #[inline(always)]
-    fn record(&mut self, t: u64, task: TaskId, step: Option<StepId>, kind: EventKind) {
-        let t = self.ticks(t);
         self.push_event(t, task, step, kind);
     }
 
@@ -516,25 +569,30 @@ impl LoopState {
     fn ticks(&self, t: u64) -> Ticks {
         match &self.host {
             Some(host) => Events::ticks_of(host.now()),
-            None => (t.min(MAX_TICKED_MS) as u32) * TICKS_PER_MS,
+            None => virtual_ticks(t),
         }
     }
 
     /// The current time in ticks.
     #[inline(always)]
     fn now_ticks(&self) -> Ticks {
-        self.ticks(self.now)
+        match &self.host {
+            Some(host) => Events::ticks_of(host.now()),
+            None => self.now_ticks,
+        }
     }
 
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
     #[inline(always)]
     pub fn emit_for(&mut self, task: TaskId, step: Option<StepId>, kind: EventKind) {
-        self.record(self.now, task, step, kind);
+        let t = self.now_ticks();
+        self.push_event(t, task, step, kind);
     }
 
     #[inline(always)]
     pub fn emit(&mut self, task: TaskId, kind: EventKind) {
-        self.emit_at(self.now, task, kind);
+        let t = self.now_ticks();
+        self.emit_stamped(t, task, kind);
     }
 
     /// A wake that raises `e` in the coroutine. Exceptions are values: one equal to a
@@ -601,7 +659,7 @@ impl LoopState {
 
     /// Called by the interpreter before each step; false once the run must stop.
     pub fn begin_step(&mut self, step: StepId) -> bool {
-        self.tasks[self.current.index()].at = Some(step);
+        self.tasks[self.current.index()].set_at(step);
         self.steps_run += 1;
         if self.steps_run > self.limits.max_steps {
             self.too_many_steps();
@@ -647,15 +705,7 @@ impl LoopState {
             number,
             parent,
         });
-        self.tasks.push(TaskSlot {
-            wait: Wait::None,
-            gen: 0,
-            at: None,
-            wake: None,
-            cancel_requested: false,
-            started: false,
-            done: false,
-        });
+        self.tasks.push(TaskSlot::NEW);
         self.ends.push(TaskEnd::RUNNING);
         self.alive += 1;
         self.emit(id, EventKind::Created { parent });
@@ -690,7 +740,7 @@ impl LoopState {
         // One look at the clock for the event's time and the due time, both in ticks.
         // Durations are at most an hour (validation), so a signed conversion is exact.
         let (t, until) = match &self.host {
-            None => (self.now_ticks(), self.ticks(self.now + ms)),
+            None => (self.now_ticks, virtual_ticks(self.now + ms)),
             Some(host) => {
                 let now = host.now();
                 (
@@ -735,7 +785,7 @@ impl LoopState {
         let slot = &mut self.tasks[task.index()];
         slot.gen += 1;
         slot.wait = wait;
-        (task, slot.at, slot.gen)
+        (task, slot.at(), slot.gen)
     }
 
     /// Ends `task`'s wait with `wake` and schedules its step, unless the wait is stale.
@@ -759,7 +809,7 @@ impl LoopState {
     #[inline(always)]
     fn resolve_at(&mut self, t: Ticks, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
         let woken = self.end_wait(task, gen, wake);
-        let at = self.tasks[task.index()].at;
+        let at = self.tasks[task.index()].at();
         let kind = if woken {
             self.ready.push_step(task);
             EventKind::Woke { callback }
@@ -799,7 +849,7 @@ impl LoopState {
             return false;
         }
         slot.wait = Wait::None;
-        slot.wake = Some(wake);
+        slot.set_wake(Some(wake));
         true
     }
 
@@ -808,7 +858,7 @@ impl LoopState {
     #[inline]
     pub fn take_wake(&mut self) -> Result<Wake, Option<Wake>> {
         let slot = &mut self.tasks[self.current.index()];
-        let wake = slot.wake.take();
+        let wake = slot.take_wake();
         if slot.cancel_requested {
             slot.cancel_requested = false;
             return Err(wake);
@@ -924,7 +974,7 @@ impl LoopState {
         self.forget_wait(task, gen, wait);
         let slot = &mut self.tasks[task.index()];
         slot.wait = Wait::None;
-        slot.wake = None;
+        slot.set_wake(None);
         self.schedule_step(task);
         true
     }
@@ -1151,7 +1201,7 @@ impl LoopState {
         if !slot.waits(gen) {
             return; // a cancelled wait
         }
-        let at = slot.at;
+        let at = slot.at();
         self.ready
             .push_resolve(Resolve::new(task, gen, callback, wake));
         self.emit_for(task, at, EventKind::Scheduled { callback });
@@ -1167,6 +1217,12 @@ impl LoopState {
         self.alive == 0 && self.workers.iter().all(Option::is_none)
     }
 
+    /// Sets the loop's time (and its time in ticks).
+    fn set_now(&mut self, now: u64) {
+        self.now = now;
+        self.now_ticks = virtual_ticks(now);
+    }
+
     /// Advances the clock to `to`, finishing executor jobs on the way: worker threads
     /// run in parallel with the loop, even while a compute step holds it.
     pub fn advance(&mut self, to: u64) {
@@ -1177,11 +1233,11 @@ impl LoopState {
             let Some(Reverse(Due { due, what, .. })) = self.executor_done.pop() else {
                 break;
             };
-            self.now = self.now.max(due);
+            self.set_now(self.now.max(due));
             let DueKind::ExecutorDone { worker } = what;
             self.executor_done(worker);
         }
-        self.now = self.now.max(to);
+        self.set_now(self.now.max(to));
         if self.now > self.limits.max_time_ms {
             self.stop(format!(
                 "virtual time passed {} s; does the scenario never end?",
@@ -1252,8 +1308,8 @@ impl LoopState {
                 continue; // a cancelled wait
             }
             slot.wait = Wait::None;
-            slot.wake = Some(r.wake());
-            let at = slot.at;
+            slot.set_wake(Some(r.wake()));
+            let at = slot.at();
             self.events
                 .push_at(t, task, at, EventKind::Scheduled { callback });
             self.ready.push_step(task);
@@ -1296,7 +1352,7 @@ impl LoopState {
                 if !slot.waits(r.gen()) {
                     continue; // a cancelled wait
                 }
-                let (task, at, callback) = (r.task(), slot.at, r.callback());
+                let (task, at, callback) = (r.task(), slot.at(), r.callback());
                 self.push_event(t, task, at, EventKind::Scheduled { callback });
                 if live != i {
                     bucket.swap(live, i);

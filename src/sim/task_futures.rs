@@ -22,15 +22,17 @@ pub trait TaskFutures {
     fn len(&self) -> usize;
 
     /// Polls `task`'s future with the loop's state `k`, borrowed from `cx`, and gives
-    /// the borrow back; `None` if the future has ended (it is dropped when it
-    /// does).
+    /// the borrow back. If the future ends, its output goes to `ended` and it is
+    /// dropped; a future that has ended is not polled again. (An out-parameter, so that
+    /// the common case, a future that suspends, moves no output about.)
     fn poll<'a>(
         &mut self,
         task: TaskId,
         cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
-    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>);
+        ended: &mut Option<TaskOutput>,
+    ) -> RefMut<'a, LoopState>;
 }
 
 /// A task's future, polled with the loop's state already borrowed: simple steps run in
@@ -61,8 +63,9 @@ impl TaskFutures for Box<dyn TaskFutures> {
         cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
-    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
-        (**self).poll(task, cx, k, context)
+        ended: &mut Option<TaskOutput>,
+    ) -> RefMut<'a, LoopState> {
+        (**self).poll(task, cx, k, context, ended)
     }
 }
 
@@ -115,18 +118,17 @@ where
         cx: &'a Rc<Cx>,
         k: RefMut<'a, LoopState>,
         context: &mut Context<'_>,
-    ) -> (RefMut<'a, LoopState>, Option<Poll<TaskOutput>>) {
-        let Some(slot) = self.futures.get_mut(task.index()) else {
-            return (k, None);
-        };
-        let Some(future) = slot else {
-            return (k, None);
+        ended: &mut Option<TaskOutput>,
+    ) -> RefMut<'a, LoopState> {
+        let Some(Some(future)) = self.futures.get_mut(task.index()) else {
+            return k;
         };
         let (k, poll) = future.resume(cx, k, context);
-        if poll.is_ready() {
-            *slot = None;
+        if let Poll::Ready(output) = poll {
+            *ended = Some(output);
+            self.futures[task.index()] = None;
         }
-        (k, Some(poll))
+        k
     }
 }
 
@@ -163,10 +165,12 @@ mod tests {
         arena: &mut Arena<F, M>,
         cx: &Rc<Cx>,
         task: usize,
-    ) -> Option<Poll<TaskOutput>> {
+    ) -> Option<TaskOutput> {
         let mut context = Context::from_waker(Waker::noop());
         let k = cx.k.borrow_mut();
-        arena.poll(TaskId(task as u32), cx, k, &mut context).1
+        let mut ended = None;
+        drop(arena.poll(TaskId(task as u32), cx, k, &mut context, &mut ended));
+        ended
     }
 
     impl Drop for Countdown {
@@ -203,7 +207,7 @@ mod tests {
         let mut ended = 0;
         for _ in 0..3 {
             for t in 0..n {
-                if let Some(Poll::Ready(_)) = poll(&mut arena, &cx, t) {
+                if poll(&mut arena, &cx, t).is_some() {
                     ended += 1;
                 }
             }
