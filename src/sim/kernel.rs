@@ -9,7 +9,7 @@
 use super::events::{Ticks, MAX_TICKED_MS, NO_STEP, TICKS_PER_MS};
 use super::host::{Completion, Host, Request};
 use super::program::{NameMap, Program};
-use super::ready::{ReadyQueue, Resolve};
+use super::ready::{Batch, ReadyQueue, Resolve};
 use super::trace::{
     Callback, EventKind, Events, Ms, Reason, StepId, TaskId, TaskInfo, TaskListId, TextId, WaitEdge,
 };
@@ -1300,26 +1300,30 @@ impl LoopState {
         };
         let t = self.now_ticks();
         let first = self.events.len();
-        let mut live = 0;
+        // The woken steps, gathered in a vector of the loop's own and queued at the end
+        // as one batch (the queue is empty).
+        let mut steps = self.ready.spare_steps();
+        steps.reserve(bucket.len());
+        let (tasks, events) = (&mut self.tasks, &mut self.events);
         for r in &bucket {
             let (task, callback) = (r.task(), r.callback());
-            let slot = &mut self.tasks[task.index()];
+            let slot = &mut tasks[task.index()];
             if !slot.waits(r.gen()) {
                 continue; // a cancelled wait
             }
             slot.wait = Wait::None;
             slot.set_wake(Some(r.wake()));
-            let at = slot.at();
-            self.events
-                .push_at(t, task, at, EventKind::Scheduled { callback });
-            self.ready.push_step(task);
-            live += 1;
+            events.push_at(t, task, slot.at(), EventKind::Scheduled { callback });
+            steps.push(task);
         }
+        let live = steps.len() as u32;
         bucket.clear();
         self.ready.recycle_resolves(bucket);
         if live == 0 {
+            self.ready.recycle(Batch::Steps(steps));
             return false; // every timer was stale: the turn is idle, as on the general path
         }
+        self.ready.push_steps(steps);
         self.events
             .push_at(t, TaskId::LOOP, None, EventKind::Tick { ready: live });
         self.events.push_woke(first..first + live as usize);

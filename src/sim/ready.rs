@@ -140,6 +140,23 @@ impl ReadyQueue {
         self.spare_resolves.pop().unwrap_or_default()
     }
 
+    /// An empty vector for a run of steps ([`Self::push_steps`]).
+    pub fn spare_steps(&mut self) -> Vec<TaskId> {
+        self.spare_steps.pop().unwrap_or_default()
+    }
+
+    /// Queues a run of steps, in order.
+    pub fn push_steps(&mut self, mut run: Vec<TaskId>) {
+        match &mut self.open {
+            _ if run.is_empty() => self.recycle(Batch::Steps(run)),
+            Some(Batch::Steps(v)) => {
+                v.append(&mut run);
+                self.recycle(Batch::Steps(run));
+            }
+            _ => self.open(Batch::Steps(run)),
+        }
+    }
+
     /// Opens `batch` as the newest batch, closing the one before it.
     #[cold]
     fn open(&mut self, batch: Batch) {
@@ -152,7 +169,7 @@ impl ReadyQueue {
         match &mut self.open {
             Some(Batch::Steps(v)) => v.push(task),
             _ => {
-                let mut v = self.spare_steps.pop().unwrap_or_default();
+                let mut v = self.spare_steps();
                 v.push(task);
                 self.open(Batch::Steps(v));
             }
@@ -214,8 +231,10 @@ mod tests {
         q.push_resolve(resolve(3));
         q.push_resolves(vec![resolve(4), resolve(5)]);
         q.push_step(TaskId(6));
+        q.push_steps(vec![TaskId(7), TaskId(8)]);
+        q.push_steps(Vec::new());
         q.seal();
-        assert_eq!((q.batches(), q.callbacks()), (3, 6));
+        assert_eq!((q.batches(), q.callbacks()), (3, 8));
         assert_eq!(steps(q.pop()), [1, 2]);
         match q.pop() {
             Some(Batch::Resolves(v)) => {
@@ -223,8 +242,15 @@ mod tests {
             }
             _ => panic!("expected the resolves"),
         }
-        assert_eq!(steps(q.pop()), [6]);
+        assert_eq!(steps(q.pop()), [6, 7, 8]);
         assert!(q.is_empty());
+        q.push_steps(vec![TaskId(9)]);
+        q.seal();
+        assert_eq!(
+            steps(q.pop()),
+            [9],
+            "a run of steps opens a batch of its own"
+        );
     }
 
     #[test]
