@@ -103,8 +103,6 @@ pub struct Events {
     wide: Vec<[u32; 2]>,
     /// Runs of `Woke` events that repeat stored `Scheduled` ones, in order.
     copies: Vec<Copies>,
-    /// The events in `copies`.
-    copied: usize,
 }
 
 /// A run of `Woke` events, each repeating a stored `Scheduled` event with its tag
@@ -137,7 +135,12 @@ impl Events {
     }
 
     pub fn len(&self) -> usize {
-        self.packed.len() + self.copied
+        self.packed.len() + self.copied()
+    }
+
+    /// The events in [`Self::copies`], not stored.
+    fn copied(&self) -> usize {
+        self.copies.last().map_or(0, |c| c.before + c.len)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -165,21 +168,19 @@ impl Events {
         ms(self.packed_at(i).t)
     }
 
-    /// Event `i` as stored; panics if there is none.
+    /// Event `i` as stored (a copy with its tag changed); panics if there is none.
     fn packed_at(&self, i: usize) -> Packed {
-        assert!(i < self.len(), "event {i} of {}", self.len());
-        // The first run of copies that does not end before `i`.
-        let run = self.copies.partition_point(|c| c.end() <= i);
-        match self.copies.get(run) {
-            Some(c) if c.at <= i => woke(self.packed[c.from + (i - c.at)]),
-            _ => self.packed[i - self.copied_before(run)],
-        }
+        self.range(i..i + 1)
+            .next_packed()
+            .expect("a range of one event yields it")
     }
 
     /// The copied events before run `run` of [`Self::copies`] (all of them if it is past
     /// the last).
     fn copied_before(&self, run: usize) -> usize {
-        self.copies.get(run).map_or(self.copied, |c| c.before)
+        self.copies
+            .get(run)
+            .map_or_else(|| self.copied(), |c| c.before)
     }
 
     /// Every event, in order.
@@ -278,7 +279,7 @@ impl Events {
     /// the same order: the callbacks a turn queued, run. They are not stored; the run
     /// records which events it repeats.
     pub fn push_woke(&mut self, scheduled: std::ops::Range<usize>) {
-        let before = self.copied;
+        let before = self.copied();
         debug_assert!(scheduled.start >= self.copies.last().map_or(0, Copies::end));
         let from = scheduled.start - before;
         debug_assert!(self.packed[from..scheduled.end - before]
@@ -290,7 +291,6 @@ impl Events {
             from,
             before,
         });
-        self.copied += scheduled.len();
     }
 
     /// A time in ticks, as [`Self::push_at`] takes it.
@@ -471,10 +471,9 @@ pub struct Iter<'a> {
     stored: usize,
 }
 
-impl Iterator for Iter<'_> {
-    type Item = Event;
-
-    fn next(&mut self) -> Option<Event> {
+impl Iter<'_> {
+    /// The next event as stored (a copy with its tag changed).
+    fn next_packed(&mut self) -> Option<Packed> {
         if self.front >= self.back {
             return None;
         }
@@ -492,7 +491,15 @@ impl Iterator for Iter<'_> {
             }
         };
         self.front += 1;
-        Some(events.decode(&p))
+        Some(p)
+    }
+}
+
+impl Iterator for Iter<'_> {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        self.next_packed().map(|p| self.events.decode(&p))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
