@@ -342,11 +342,10 @@ pub type Shared = Rc<RefCell<LoopState>>;
 pub struct LoopState {
     pub prog: Rc<Program>,
     pub limits: Limits,
-    /// Virtual time in ms; set only through [`Self::advance`], which keeps [`Self::now_ticks`]
-    /// with it.
+    /// Virtual time in ms; set only through [`Self::set_now`], which keeps
+    /// [`Self::now_ticks`] with it.
     pub now: u64,
-    /// [`Self::now`] in ticks, as events are stamped (kept with it by
-    /// [`Self::advance`]: most events are stamped now).
+    /// [`Self::now`] in ticks, as events are stamped (most are stamped now).
     now_ticks: Ticks,
     pub current: TaskId,
     pub tasks: Vec<TaskSlot>,
@@ -1277,11 +1276,11 @@ impl LoopState {
     /// those timers' callbacks, so the trace is written as the general path writes it
     /// ([`Self::collect_due`], the turn's `Tick`, [`Self::run_resolves`]): each live
     /// timer's `Scheduled` event, then the `Tick`, then each callback's `Woke` event
-    /// (copied from the `Scheduled` ones), with the steps queued in the same order. A
+    /// (repeating the `Scheduled` ones), with the steps queued in the same order. A
     /// task has at most one live timer (one per wait), so no callback of the pass
-    /// touches a timer after it. False, with nothing done, when the turn needs the general path:
-    /// a live run, a callback already ready, no timer due or those of several due
-    /// times, or a trace too full to take the turn's events. Called after
+    /// touches a timer after it. False, with nothing done, when the turn needs the
+    /// general path: a live run, a callback already ready, no timer due or those of
+    /// several due times, or a trace too full to take the turn's events. Called after
     /// [`Self::catch_up`].
     pub fn run_due_timers(&mut self) -> bool {
         if self.host.is_some() || !self.single_pass || !self.ready.is_empty() {
