@@ -12,5 +12,6 @@
 pub mod code;
 pub mod lessons;
 pub mod live;
+pub mod py;
 pub mod sim;
 pub mod ui;

@@ -1,0 +1,520 @@
+//! The native half of the `asyncio` module and the methods of futures, tasks, the loop,
+//! handles and thread pools. The Python half is `prelude/*.py`.
+
+use super::future::State;
+use super::runtime::Callback;
+use super::{aio_value, future_of, task_of, AioObject, R};
+use crate::py::builtins::{builtin, check_kwargs, float_arg, kwarg, Kwargs};
+use crate::py::value::*;
+use crate::py::vm::Vm;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// The native functions, as `_native` inside the prelude.
+pub fn natives() -> Vec<(&'static str, Value)> {
+    vec![
+        ("sleep", builtin("sleep", sleep)),
+        ("create_task", builtin("create_task", create_task)),
+        ("ensure_future", builtin("ensure_future", ensure_future)),
+        (
+            "get_running_loop",
+            builtin("get_running_loop", get_running_loop),
+        ),
+        (
+            "get_event_loop",
+            builtin("get_event_loop", get_running_loop),
+        ),
+        ("current_task", builtin("current_task", current_task)),
+        ("all_tasks", builtin("all_tasks", all_tasks)),
+        ("Future", builtin("Future", new_future)),
+        ("iscoroutine", builtin("iscoroutine", iscoroutine)),
+        (
+            "iscoroutinefunction",
+            builtin("iscoroutinefunction", iscoroutinefunction),
+        ),
+        ("isfuture", builtin("isfuture", isfuture)),
+        (
+            "run_until_complete",
+            builtin("run_until_complete", run_until_complete),
+        ),
+        ("loop_open", builtin("loop_open", loop_open)),
+        ("running", builtin("running", running)),
+        ("label", builtin("label", label)),
+        ("pending_jobs", builtin("pending_jobs", pending_jobs)),
+        (
+            "ThreadPoolExecutor",
+            builtin("ThreadPoolExecutor", thread_pool),
+        ),
+        (
+            "gathering_future",
+            builtin("gathering_future", gathering_future),
+        ),
+        (
+            "executor_idle",
+            builtin("executor_idle", |vm, _, _| Ok(vm.executor_idle())),
+        ),
+        (
+            "loop_object",
+            builtin("loop_object", |_, _, _| Ok(aio_value(AioObject::Loop))),
+        ),
+        ("alive_tasks", builtin("alive_tasks", alive_tasks)),
+        ("note", builtin("note", note)),
+    ]
+}
+
+fn sleep(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    check_kwargs(vm, &kwargs, "sleep", &["delay", "result"])?;
+    let delay = args
+        .first()
+        .or_else(|| kwarg(&kwargs, "delay"))
+        .cloned()
+        .unwrap_or_default();
+    let delay = float_arg(vm, &delay, "sleep() delay")?;
+    if delay.is_nan() {
+        return Err(vm.value_error("Invalid delay: NaN (not a number)"));
+    }
+    let result = args
+        .get(1)
+        .or_else(|| kwarg(&kwargs, "result"))
+        .cloned()
+        .unwrap_or_default();
+    Ok(aio_value(AioObject::Sleep { delay, result }))
+}
+
+fn running_loop(vm: &Vm) -> R<()> {
+    if vm.aio.running {
+        Ok(())
+    } else {
+        Err(vm.new_exc(&vm.types.runtime_error.clone(), "no running event loop"))
+    }
+}
+
+fn create_task(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    check_kwargs(vm, &kwargs, "create_task", &["name", "context"])?;
+    if !vm.aio.open {
+        return Err(vm.new_exc(&vm.types.runtime_error.clone(), "no running event loop"));
+    }
+    let coro = args.first().cloned().unwrap_or_default();
+    let is_coro = matches!(&coro, Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine));
+    if !is_coro {
+        let r = vm.repr_of(&coro)?;
+        return Err(vm.type_error(&format!("a coroutine was expected, got {r}")));
+    }
+    let name = match kwarg(&kwargs, "name") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.str_of(v)?.into()),
+    };
+    let task = vm.new_task(coro, name)?;
+    Ok(aio_value(AioObject::Task(task)))
+}
+
+fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    let v = args.first().cloned().unwrap_or_default();
+    if future_of(&v).is_some() {
+        return Ok(v);
+    }
+    create_task(vm, vec![v], kwargs)
+}
+
+fn get_running_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    running_loop(vm)?;
+    Ok(aio_value(AioObject::Loop))
+}
+
+fn current_task(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    running_loop(vm)?;
+    Ok(match &vm.aio.current {
+        Some(t) => aio_value(AioObject::Task(t.clone())),
+        None => Value::None,
+    })
+}
+
+fn all_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    running_loop(vm)?;
+    let tasks: Vec<Value> = vm
+        .aio
+        .tasks
+        .iter()
+        .filter(|t| !t.fut.done())
+        .map(|t| aio_value(AioObject::Task(t.clone())))
+        .collect();
+    vm.make_set(tasks)
+}
+
+fn gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let fut = vm.new_future();
+    if let Some(f) = future_of(&fut) {
+        *f.cancel_hook.borrow_mut() = args.first().cloned();
+    }
+    Ok(fut)
+}
+
+fn alive_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    let tasks: Vec<Value> = vm
+        .aio
+        .tasks
+        .iter()
+        .filter(|t| !t.fut.done())
+        .map(|t| aio_value(AioObject::Task(t.clone())))
+        .collect();
+    Ok(Value::list(tasks))
+}
+
+fn note(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    if let Some(Value::Str(s)) = args.first() {
+        vm.aio.rec.note(s.to_string());
+    }
+    Ok(Value::None)
+}
+
+fn new_future(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(vm.new_future())
+}
+
+fn iscoroutine(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(Value::Bool(
+        matches!(args.first(), Some(Value::Object(o)) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine)),
+    ))
+}
+
+fn iscoroutinefunction(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(Value::Bool(
+        matches!(args.first(), Some(Value::Function(f)) if f.code.kind == crate::py::code::CodeKind::Coroutine),
+    ))
+}
+
+fn isfuture(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(Value::Bool(
+        args.first().is_some_and(|v| future_of(v).is_some()),
+    ))
+}
+
+fn run_until_complete(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let fut = args.first().cloned().unwrap_or_default();
+    vm.run_until_complete(fut)
+}
+
+fn loop_open(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let open = match args.first() {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    vm.aio.open = open;
+    if open {
+        vm.aio.max_workers =
+            32.min(std::thread::available_parallelism().map_or(1, |n| n.get()) + 4);
+    }
+    Ok(Value::None)
+}
+
+fn running(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(Value::Bool(vm.aio.running))
+}
+
+/// `_native.label(fut, "Lock.acquire")`: what a future stands for, for the trace.
+fn label(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    if let (Some(f), Some(Value::Str(s))) = (args.first().and_then(future_of), args.get(1)) {
+        *f.label.borrow_mut() = Some(s.clone());
+    }
+    let _ = vm;
+    Ok(args.first().cloned().unwrap_or_default())
+}
+
+fn pending_jobs(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(Value::Int(
+        (vm.aio.threads.len() + vm.aio.job_queue.len()) as i64,
+    ))
+}
+
+fn thread_pool(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    let n = match args.first().or_else(|| kwarg(&kwargs, "max_workers")) {
+        None | Some(Value::None) => {
+            32.min(std::thread::available_parallelism().map_or(1, |n| n.get()) + 4)
+        }
+        Some(v) => {
+            let n = crate::py::builtins::int_arg(vm, v, "max_workers")?;
+            if n <= 0 {
+                return Err(vm.value_error("max_workers must be greater than 0"));
+            }
+            n as usize
+        }
+    };
+    Ok(aio_value(AioObject::Pool { max_workers: n }))
+}
+
+const FUTURE_METHODS: &[&str] = &[
+    "result",
+    "exception",
+    "done",
+    "cancelled",
+    "cancel",
+    "add_done_callback",
+    "remove_done_callback",
+    "set_result",
+    "set_exception",
+    "get_loop",
+    "__await__",
+];
+const TASK_METHODS: &[&str] = &[
+    "get_name",
+    "set_name",
+    "get_coro",
+    "uncancel",
+    "cancelling",
+    "print_stack",
+    "get_stack",
+];
+const LOOP_METHODS: &[&str] = &[
+    "time",
+    "call_soon",
+    "call_later",
+    "call_at",
+    "create_future",
+    "create_task",
+    "run_in_executor",
+    "run_until_complete",
+    "is_running",
+    "is_closed",
+    "call_soon_threadsafe",
+    "set_debug",
+    "get_debug",
+    "slow_callback_duration",
+];
+
+impl Vm {
+    pub fn new_future(&mut self) -> Value {
+        aio_value(AioObject::Future(super::Future::default()))
+    }
+
+    pub fn aio_has_method(&self, a: &AioObject, name: &str) -> bool {
+        match a {
+            AioObject::Future(_) => FUTURE_METHODS.contains(&name),
+            AioObject::Task(_) => FUTURE_METHODS.contains(&name) || TASK_METHODS.contains(&name),
+            AioObject::Loop => LOOP_METHODS.contains(&name),
+            AioObject::Handle(_) => matches!(name, "cancel" | "cancelled"),
+            AioObject::Pool { .. } => {
+                matches!(name, "__enter__" | "__exit__" | "shutdown" | "submit")
+            }
+            AioObject::Sleep { .. } => matches!(name, "close" | "send"),
+            _ => false,
+        }
+    }
+
+    pub fn aio_method(
+        &mut self,
+        a: &AioObject,
+        recv: &Value,
+        name: &str,
+        args: &[Value],
+        kwargs: &Kwargs,
+    ) -> R<Option<Value>> {
+        if !self.aio_has_method(a, name) {
+            return Ok(None);
+        }
+        let a0 = args.first().cloned().unwrap_or_default();
+        match a {
+            AioObject::Future(_) | AioObject::Task(_) => {
+                self.future_method(recv, name, args, kwargs)
+            }
+            AioObject::Loop => self.loop_method(name, args, kwargs).map(Some),
+            AioObject::Handle(flag) => Ok(Some(match name {
+                "cancel" => {
+                    flag.set(true);
+                    Value::None
+                }
+                _ => Value::Bool(flag.get()),
+            })),
+            AioObject::Pool { .. } => Ok(Some(match name {
+                "__enter__" => recv.clone(),
+                "__exit__" | "shutdown" => {
+                    // Leaving `with ThreadPoolExecutor()` waits for its jobs.
+                    let pending = self.aio.threads.len() + self.aio.job_queue.len();
+                    if pending > 0 && self.aio.current.is_none() {
+                        self.block_loop_until_jobs_done()?;
+                    }
+                    Value::None
+                }
+                _ => {
+                    let _ = a0;
+                    return Err(self.new_exc(
+                        &self.types.not_implemented_error.clone(),
+                        "executor.submit() is not supported: use `await loop.run_in_executor(executor, func, *args)`",
+                    ));
+                }
+            })),
+            AioObject::Sleep { .. } => Ok(Some(Value::None)),
+            _ => Ok(None),
+        }
+    }
+
+    fn block_loop_until_jobs_done(&mut self) -> R<()> {
+        while !self.aio.threads.is_empty() {
+            let next = self
+                .aio
+                .threads
+                .iter()
+                .map(|t| t.wake_at)
+                .fold(f64::INFINITY, f64::min);
+            let secs = (next - self.aio.time).max(0.0);
+            self.block_loop(secs)?;
+            self.run_threads()?;
+        }
+        Ok(())
+    }
+
+    fn future_method(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        args: &[Value],
+        kwargs: &Kwargs,
+    ) -> R<Option<Value>> {
+        let fut = future_of(recv).ok_or_else(|| self.type_error("not a future"))?;
+        let a0 = args.first().cloned().unwrap_or_default();
+        let task = task_of(recv);
+        Ok(Some(match name {
+            "result" => return self.future_result(recv).map(Some),
+            "exception" => match fut.state.get() {
+                State::Pending => {
+                    return Err(self.new_exc(
+                        &self.types.invalid_state_error.clone(),
+                        "Exception is not set.",
+                    ))
+                }
+                State::Cancelled => {
+                    let msg = fut.cancel_message.borrow().clone();
+                    return Err(self.cancelled_error(msg));
+                }
+                State::Finished => {
+                    fut.retrieved.set(true);
+                    fut.exception.borrow().clone().unwrap_or_default()
+                }
+            },
+            "done" => Value::Bool(fut.done()),
+            "cancelled" => Value::Bool(fut.state.get() == State::Cancelled),
+            "cancel" => {
+                let msg = args.first().or_else(|| kwarg(kwargs, "msg")).cloned();
+                Value::Bool(self.future_cancel(recv, msg))
+            }
+            "add_done_callback" => {
+                if fut.done() {
+                    self.aio.call_soon(Callback::Call {
+                        func: a0,
+                        args: vec![recv.clone()],
+                        cancelled: Rc::new(Cell::new(false)),
+                    });
+                } else {
+                    fut.callbacks.borrow_mut().push(a0);
+                }
+                Value::None
+            }
+            "remove_done_callback" => {
+                let before = fut.callbacks.borrow().len();
+                fut.callbacks
+                    .borrow_mut()
+                    .retain(|c| !c.is(&a0) && !crate::py::value::key_eq(c, &a0));
+                Value::Int((before - fut.callbacks.borrow().len()) as i64)
+            }
+            "set_result" if task.is_none() => {
+                self.set_result(recv, a0)?;
+                Value::None
+            }
+            "set_exception" if task.is_none() => {
+                self.set_exception(recv, a0)?;
+                Value::None
+            }
+            "set_result" | "set_exception" => {
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    &format!("Task does not support {name}() operation"),
+                ))
+            }
+            "get_loop" => aio_value(AioObject::Loop),
+            "get_name" => Value::Str(
+                task.map(|t| t.name.borrow().clone())
+                    .unwrap_or_else(|| "".into()),
+            ),
+            "set_name" => {
+                if let Some(t) = task {
+                    let n = self.str_of(&a0)?;
+                    *t.name.borrow_mut() = n.into();
+                }
+                Value::None
+            }
+            "get_coro" => task.map(|t| t.coro.clone()).unwrap_or_default(),
+            "uncancel" => {
+                let t = task.ok_or_else(|| self.type_error("not a task"))?;
+                let n = t.cancel_requests.get().saturating_sub(1);
+                t.cancel_requests.set(n);
+                if n == 0 {
+                    t.must_cancel.set(false);
+                }
+                Value::Int(n as i64)
+            }
+            "cancelling" => Value::Int(task.map_or(0, |t| t.cancel_requests.get()) as i64),
+            "get_stack" => Value::list(Vec::new()),
+            "print_stack" | "__await__" => Value::None,
+            _ => return Ok(None),
+        }))
+    }
+
+    fn loop_method(&mut self, name: &str, args: &[Value], kwargs: &Kwargs) -> R<Value> {
+        let a0 = args.first().cloned().unwrap_or_default();
+        Ok(match name {
+            "time" => Value::Float(self.aio.time),
+            "call_soon" | "call_soon_threadsafe" => {
+                let flag = Rc::new(Cell::new(false));
+                self.aio.call_soon(Callback::Call {
+                    func: a0,
+                    args: args[1..].to_vec(),
+                    cancelled: flag.clone(),
+                });
+                aio_value(AioObject::Handle(flag))
+            }
+            "call_later" | "call_at" => {
+                let t = float_arg(self, &a0, "delay")?;
+                let when = if name == "call_later" {
+                    self.aio.time + t
+                } else {
+                    t
+                };
+                let flag = Rc::new(Cell::new(false));
+                let func = args.get(1).cloned().unwrap_or_default();
+                self.aio.call_at(
+                    when,
+                    Callback::Call {
+                        func,
+                        args: args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),
+                        cancelled: flag.clone(),
+                    },
+                );
+                aio_value(AioObject::Handle(flag))
+            }
+            "create_future" => self.new_future(),
+            "create_task" => create_task(self, args.to_vec(), kwargs.clone())?,
+            "run_in_executor" => {
+                let func = args.get(1).cloned().unwrap_or_default();
+                let fut = self.new_future();
+                let saved = self.aio.max_workers;
+                if let Some(Value::Object(o)) = args.first() {
+                    if let Object::Aio(AioObject::Pool { max_workers }) = &**o {
+                        self.aio.max_workers = *max_workers;
+                    }
+                }
+                let r = self.start_job(
+                    func,
+                    args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),
+                    fut.clone(),
+                );
+                self.aio.max_workers = saved;
+                r?;
+                fut
+            }
+            "run_until_complete" => self.run_until_complete(a0)?,
+            "is_running" => Value::Bool(self.aio.running),
+            "is_closed" => Value::Bool(!self.aio.open),
+            "get_debug" => Value::Bool(false),
+            _ => Value::None,
+        })
+    }
+}

@@ -1,0 +1,86 @@
+//! asyncio's `Future` and `Task` objects. A task owns its coroutine's frames while it
+//! is suspended; its `step` (in [`super::runtime`]) runs them.
+
+use crate::py::value::Value;
+use crate::py::vm::Frame;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Pending,
+    Finished,
+    Cancelled,
+}
+
+/// A future: a result that is not there yet, and the callbacks to run when it is.
+#[derive(Debug)]
+pub struct Future {
+    pub state: Cell<State>,
+    pub result: RefCell<Value>,
+    pub exception: RefCell<Option<Value>>,
+    /// Done callbacks, called with the future through `call_soon`.
+    pub callbacks: RefCell<Vec<Value>>,
+    pub cancel_message: RefCell<Option<Value>>,
+    /// An exception nobody retrieved is reported when the run ends.
+    pub retrieved: Cell<bool>,
+    /// What it stands for in the trace (`Lock.acquire`, `Event.wait`...), if known.
+    pub label: RefCell<Option<Rc<str>>>,
+    /// `gather`'s outer future cancels its children instead (`_GatheringFuture.cancel`).
+    pub cancel_hook: RefCell<Option<Value>>,
+}
+
+impl Default for Future {
+    fn default() -> Self {
+        Future {
+            state: Cell::new(State::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(None),
+            retrieved: Cell::new(false),
+            label: RefCell::new(None),
+            cancel_hook: RefCell::new(None),
+        }
+    }
+}
+
+impl Future {
+    pub fn done(&self) -> bool {
+        self.state.get() != State::Pending
+    }
+}
+
+/// What a task is suspended on.
+#[derive(Debug, Clone)]
+pub enum Waiting {
+    Nothing,
+    /// A future or task.
+    Future(Value),
+    /// `asyncio.sleep`: the timer's generation (a cancelled sleep's timer is ignored)
+    /// and the result to resume with.
+    Sleep {
+        gen: u32,
+        result: Value,
+    },
+}
+
+/// A task: a coroutine driven by the loop.
+#[derive(Debug)]
+pub struct Task {
+    pub fut: Future,
+    /// Its number in the trace.
+    pub id: u32,
+    pub name: RefCell<Rc<str>>,
+    pub coro: Value,
+    /// The coroutine's frames while suspended (empty while it runs or once it ended).
+    pub frames: RefCell<Vec<Frame>>,
+    pub started: Cell<bool>,
+    pub must_cancel: Cell<bool>,
+    pub cancel_requests: Cell<u32>,
+    pub waiting: RefCell<Waiting>,
+    /// Bumped at every suspension, so a stale timer or wake-up is ignored.
+    pub gen: Cell<u32>,
+}
+
+pub type TaskRef = Rc<Task>;

@@ -1,0 +1,359 @@
+//! asyncio on the virtual clock. The loop, futures and tasks are native ([`runtime`],
+//! [`future`]); the primitives built on them (gather, wait_for, locks, queues,
+//! TaskGroup...) are Python in `prelude/`, written after CPython's `Lib/asyncio`, one
+//! file a room, so they behave as CPython's do callback for callback.
+
+pub mod api;
+pub mod future;
+pub mod record;
+pub mod runtime;
+
+use crate::py::value::*;
+use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};
+pub use future::{Future, State, Task, TaskRef};
+pub use runtime::Runtime;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// asyncio's objects, as values.
+#[derive(Debug)]
+pub enum AioObject {
+    Future(Future),
+    Task(TaskRef),
+    /// `asyncio.sleep(delay, result)`, not yet awaited.
+    Sleep {
+        delay: f64,
+        result: Value,
+    },
+    /// A task's `__wakeup`, as a future's done callback.
+    Wakeup(TaskRef),
+    /// `run_until_complete`'s callback that stops the loop.
+    StopLoop,
+    /// `agen.__anext__()`, `aclose()` or `athrow(exc)`, not yet awaited.
+    Anext {
+        gen: Value,
+        close: bool,
+        throw: Option<Value>,
+    },
+    /// The event loop.
+    Loop,
+    /// What `call_soon`/`call_later` return: `cancel()` sets the flag.
+    Handle(Rc<Cell<bool>>),
+    /// `concurrent.futures.ThreadPoolExecutor(max_workers=n)`.
+    Pool {
+        max_workers: usize,
+    },
+}
+
+type R<T> = Result<T, Value>;
+
+/// The future inside a future or task value.
+pub fn future_of(v: &Value) -> Option<&Future> {
+    match v {
+        Value::Object(o) => match &**o {
+            Object::Aio(AioObject::Future(f)) => Some(f),
+            Object::Aio(AioObject::Task(t)) => Some(&t.fut),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn task_of(v: &Value) -> Option<TaskRef> {
+    match v {
+        Value::Object(o) => match &**o {
+            Object::Aio(AioObject::Task(t)) => Some(t.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn aio_value(a: AioObject) -> Value {
+    Value::object(Object::Aio(a))
+}
+
+impl Vm {
+    /// What `print` writes goes to the program's output and into the trace.
+    pub fn write_stdout(&mut self, text: &str) {
+        self.stdout.push_str(text);
+        let t = self.aio.time;
+        let task = self.aio.current.as_ref().map(|t| t.id);
+        self.aio.rec.print(t, task, text.trim_end_matches('\n'));
+    }
+
+    /// `await v`'s first half: checks that `v` can be awaited.
+    pub fn awaitable(&mut self, v: Value) -> R<Value> {
+        match &v {
+            Value::Object(o) => match &**o {
+                Object::Gen(g) => {
+                    let mut g = g.borrow_mut();
+                    match g.kind {
+                        crate::py::code::CodeKind::Coroutine => {
+                            if g.started || g.finished {
+                                drop(g);
+                                return Err(self.new_exc(
+                                    &self.types.runtime_error.clone(),
+                                    "cannot reuse already awaited coroutine",
+                                ));
+                            }
+                            g.awaited = true;
+                            Ok(v.clone())
+                        }
+                        _ => {
+                            drop(g);
+                            Err(self.not_awaitable(&v))
+                        }
+                    }
+                }
+                Object::Aio(
+                    AioObject::Future(_)
+                    | AioObject::Task(_)
+                    | AioObject::Sleep { .. }
+                    | AioObject::Anext { .. },
+                ) => Ok(v.clone()),
+                _ => Err(self.not_awaitable(&v)),
+            },
+            Value::Instance(_) => match self.lookup_special(&v, "__await__") {
+                Some(m) => {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    self.awaitable(r)
+                }
+                None => Err(self.not_awaitable(&v)),
+            },
+            _ => Err(self.not_awaitable(&v)),
+        }
+    }
+
+    fn not_awaitable(&self, v: &Value) -> Value {
+        let hint = match v {
+            Value::Function(f) if f.code.is_async() => {
+                " (it is an async function: call it, as in `await f()`)"
+            }
+            Value::None => " (did a function forget to return its coroutine or task?)",
+            _ => "",
+        };
+        self.type_error(&format!(
+            "object {} can't be used in 'await' expression{hint}",
+            self.type_name(v)
+        ))
+    }
+
+    /// `await a`: a coroutine's frame goes on the stack; a pending future suspends the
+    /// task; a done one gives its result at once.
+    pub fn await_value(&mut self, frames: &mut Vec<Frame>, a: Value) -> R<Option<Exit>> {
+        let Value::Object(o) = &a else {
+            return Err(self.not_awaitable(&a));
+        };
+        match &**o {
+            Object::Gen(g) => {
+                let frame = {
+                    let mut g = g.borrow_mut();
+                    g.started = true;
+                    g.frame.take()
+                };
+                let Some(mut frame) = frame else {
+                    return Err(self.new_exc(
+                        &self.types.runtime_error.clone(),
+                        "cannot reuse already awaited coroutine",
+                    ));
+                };
+                frame.kind = FrameKind::Await(a.clone());
+                frames.push(*frame);
+                self.check_depth(frames)?;
+                Ok(None)
+            }
+            Object::Aio(AioObject::Sleep { delay, result }) => {
+                if self.aio.current.is_none() || self.aio.in_thread {
+                    return Err(
+                        self.new_exc(&self.types.runtime_error.clone(), "no running event loop")
+                    );
+                }
+                Ok(Some(Exit::Suspend(Wait::Sleep {
+                    delay: *delay,
+                    result: result.clone(),
+                })))
+            }
+            Object::Aio(AioObject::Future(_) | AioObject::Task(_)) => {
+                let fut = future_of(&a).ok_or_else(|| self.type_error("not a future"))?;
+                if fut.done() {
+                    let v = self.future_result(&a)?;
+                    if let Some(f) = frames.last_mut() {
+                        f.push(v);
+                    }
+                    return Ok(None);
+                }
+                if self.aio.current.is_none() {
+                    return Err(
+                        self.new_exc(&self.types.runtime_error.clone(), "no running event loop")
+                    );
+                }
+                Ok(Some(Exit::Suspend(Wait::Future(a.clone()))))
+            }
+            Object::Aio(AioObject::Anext { gen, close, throw }) => {
+                self.await_anext(frames, gen, *close, throw.clone())
+            }
+            _ => Err(self.not_awaitable(&a)),
+        }
+    }
+
+    fn await_anext(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        gen: &Value,
+        close: bool,
+        throw: Option<Value>,
+    ) -> R<Option<Exit>> {
+        let Value::Object(o) = gen else {
+            return Ok(None);
+        };
+        let Object::Gen(g) = &**o else {
+            return Ok(None);
+        };
+        let mut state = g.borrow_mut();
+        if close {
+            // Closing: a started generator's `finally` blocks run with GeneratorExit.
+            if state.finished || !state.started {
+                state.finished = true;
+                state.frame = None;
+                drop(state);
+                if let Some(f) = frames.last_mut() {
+                    f.push(Value::None);
+                }
+                return Ok(None);
+            }
+            let Some(mut frame) = state.frame.take() else {
+                return Ok(None);
+            };
+            state.finished = true;
+            drop(state);
+            frame.kind = FrameKind::Close;
+            frames.push(*frame);
+            let exit = self.new_exc(&self.types.generator_exit.clone(), "");
+            let base = frames.len() - 1;
+            return match self.unwind(frames, base, exit) {
+                Some(Exit::Raise(e)) => Err(e),
+                _ => Ok(None),
+            };
+        }
+        if let Some(exc) = throw {
+            let Some(mut frame) = state.frame.take() else {
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    "athrow(): asynchronous generator is already running",
+                ));
+            };
+            if state.finished || !state.started {
+                state.finished = true;
+                drop(state);
+                return Err(exc);
+            }
+            drop(state);
+            frame.kind = FrameKind::Anext(gen.clone());
+            frames.push(*frame);
+            let base = frames.len() - 1;
+            return match self.unwind(frames, base, exc) {
+                Some(Exit::Raise(e)) => Err(e),
+                _ => Ok(None),
+            };
+        }
+        if state.finished {
+            drop(state);
+            return Err(self.new_exc(&self.types.stop_async_iteration.clone(), ""));
+        }
+        let Some(mut frame) = state.frame.take() else {
+            drop(state);
+            return Err(self.new_exc(
+                &self.types.runtime_error.clone(),
+                "anext(): asynchronous generator is already running",
+            ));
+        };
+        if state.started {
+            frame.push(Value::None);
+        }
+        state.started = true;
+        drop(state);
+        frame.kind = FrameKind::Anext(gen.clone());
+        frames.push(*frame);
+        Ok(None)
+    }
+
+    /// `agen.__anext__()`, `agen.aclose()`, `agen.athrow(exc)`.
+    pub fn anext_awaitable(&mut self, gen: &Value, close: bool, throw: Option<Value>) -> Value {
+        aio_value(AioObject::Anext {
+            gen: gen.clone(),
+            close,
+            throw,
+        })
+    }
+
+    /// `super()` with no arguments, inside a method: the class that defines the running
+    /// method and its first argument.
+    pub fn zero_arg_super(&mut self) -> R<Value> {
+        Err(self.new_exc(&self.types.runtime_error.clone(), "super(): no arguments"))
+    }
+
+    pub fn aio_type(&self, a: &AioObject) -> Value {
+        match a {
+            AioObject::Task(_) => Value::Class(self.types.task.clone()),
+            AioObject::Future(_) => Value::Class(self.types.future.clone()),
+            _ => Value::Class(self.types.object.clone()),
+        }
+    }
+
+    pub fn aio_len(&mut self, _a: &AioObject) -> R<Value> {
+        Err(self.type_error("object has no len()"))
+    }
+
+    pub fn aio_repr(&mut self, a: &AioObject, v: &Value) -> R<String> {
+        Ok(match a {
+            AioObject::Task(t) => {
+                let state = match t.fut.state.get() {
+                    State::Pending => "pending",
+                    State::Cancelled => "cancelled",
+                    State::Finished => "finished",
+                };
+                let coro = self.repr_of(&t.coro)?;
+                let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
+                if t.fut.state.get() == State::Finished {
+                    match t.fut.exception.borrow().clone() {
+                        Some(e) => s.push_str(&format!(" exception={}", self.repr_of(&e)?)),
+                        None => {
+                            let r = t.fut.result.borrow().clone();
+                            s.push_str(&format!(" result={}", self.repr_of(&r)?));
+                        }
+                    }
+                }
+                s.push('>');
+                s
+            }
+            AioObject::Future(f) => match f.state.get() {
+                State::Pending => "<Future pending>".into(),
+                State::Cancelled => "<Future cancelled>".into(),
+                State::Finished => match f.exception.borrow().clone() {
+                    Some(e) => format!("<Future finished exception={}>", self.repr_of(&e)?),
+                    None => {
+                        let r = f.result.borrow().clone();
+                        format!("<Future finished result={}>", self.repr_of(&r)?)
+                    }
+                },
+            },
+            AioObject::Sleep { .. } => {
+                format!("<coroutine object sleep at 0x{:x}>", v.identity())
+            }
+            AioObject::Loop => {
+                "<_UnixSelectorEventLoop running=True closed=False debug=False>".into()
+            }
+            _ => format!("<object at 0x{:x}>", v.identity()),
+        })
+    }
+
+    pub fn aio_attr(&mut self, a: &AioObject, _obj: &Value, name: &str) -> R<Option<Value>> {
+        Ok(match (a, name) {
+            (AioObject::Pool { max_workers }, "_max_workers") => {
+                Some(Value::Int(*max_workers as i64))
+            }
+            _ => None,
+        })
+    }
+}

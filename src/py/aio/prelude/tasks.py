@@ -1,0 +1,237 @@
+# asyncio's task helpers: gather, wait_for, wait, as_completed, shield. The same
+# algorithm as CPython 3.12's Lib/asyncio/tasks.py (callbacks in the same order), so
+# programs print and finish as they do under CPython.
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+def _cancelled_error_of(fut):
+    try:
+        fut.result()
+    except CancelledError as e:
+        return e
+    return CancelledError()
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    if not coros_or_futures:
+        outer = _native.Future()
+        outer.set_result([])
+        return outer
+    nfuts = 0
+    nfinished = 0
+    children = []
+    outer = None
+    cancel_requested = False
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                outer.set_exception(_cancelled_error_of(fut))
+                return
+            exc = fut.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+        if nfinished == nfuts:
+            results = []
+            for child in children:
+                if child.cancelled():
+                    res = _cancelled_error_of(child)
+                else:
+                    res = child.exception()
+                    if res is None:
+                        res = child.result()
+                results.append(res)
+            if cancel_requested:
+                outer.set_exception(_cancelled_error_of(fut))
+            else:
+                outer.set_result(results)
+
+    seen = {}
+    done_futs = []
+    for arg in coros_or_futures:
+        key = id(arg)
+        if key in seen:
+            fut = seen[key]
+        else:
+            fut = _native.ensure_future(arg)
+            nfuts += 1
+            seen[key] = fut
+            if fut.done():
+                done_futs.append(fut)
+            else:
+                fut.add_done_callback(_done_callback)
+        children.append(fut)
+
+    def _cancel(msg):
+        nonlocal cancel_requested
+        ret = False
+        for child in children:
+            if child.cancel(msg):
+                ret = True
+        if ret:
+            cancel_requested = True
+        return ret
+
+    outer = _native.gathering_future(_cancel)
+    for fut in done_futs:
+        _done_callback(fut)
+    return outer
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut):
+    waiter = _native.Future()
+
+    def cb(f):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    if timeout is not None and timeout <= 0:
+        fut = _native.ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError from exc
+    async with timeout_ctx(timeout):
+        return await fut
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if _native.isfuture(fs) or _native.iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = list(dict.fromkeys(fs))
+    if any(_native.iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = _native.get_running_loop()
+    waiter = _native.Future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
+
+    def _on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or
+                return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and
+                                                    f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    if _native.isfuture(fs) or _native.iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    loop = _native.get_running_loop()
+    todo = [_native.ensure_future(f) for f in dict.fromkeys(fs)]
+    done = Queue()
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    return [_wait_for_one() for _ in range(len(todo))]
+
+
+def shield(arg):
+    inner = _native.ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = _native.Future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+async def to_thread(func, /, *args, **kwargs):
+    loop = _native.get_running_loop()
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))

@@ -1,0 +1,186 @@
+//! Records a program's run as the [`Trace`] the timeline draws: the same events the
+//! step simulation records, with a task's "step" being the source line it ran or waited
+//! at.
+
+use crate::sim::trace::{
+    Callback, Event, EventKind, Events, Outcome, Reason, StepId, StepInfo, TaskId, TaskInfo,
+    TextId, Trace,
+};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Default)]
+pub struct Recorder {
+    pub tasks: Vec<TaskInfo>,
+    pub events: Events,
+    texts: Vec<String>,
+    steps: Vec<StepInfo>,
+    step_of_line: HashMap<u32, StepId>,
+    /// How many tasks each coroutine name has (for `worker #2`).
+    per_coroutine: HashMap<Rc<str>, u32>,
+    /// Lines of the program, for step labels.
+    pub lines: Vec<String>,
+    /// Messages CPython writes to stderr (exceptions in callbacks, warnings).
+    pub notes: Vec<String>,
+    pub deadlock: bool,
+}
+
+fn ms(t: f64) -> f64 {
+    t * 1000.0
+}
+
+impl Recorder {
+    fn push(&mut self, t: f64, task: u32, step: Option<StepId>, kind: EventKind) {
+        self.events
+            .push(Event::new(ms(t), TaskId(task), step, kind));
+    }
+
+    fn text(&mut self, s: &str) -> TextId {
+        self.texts.push(s.to_string());
+        TextId(self.texts.len() as u32 - 1)
+    }
+
+    /// The step standing for a source line (one per line, labelled with its text).
+    fn step(&mut self, line: u32) -> Option<StepId> {
+        if line == 0 {
+            return None;
+        }
+        if let Some(s) = self.step_of_line.get(&line) {
+            return Some(*s);
+        }
+        let label = self
+            .lines
+            .get(line as usize - 1)
+            .map_or(String::new(), |l| l.trim().to_string());
+        self.steps.push(StepInfo {
+            coroutine: format!("line {line}"),
+            label,
+        });
+        let id = self.steps.len() as StepId - 1;
+        self.step_of_line.insert(line, id);
+        Some(id)
+    }
+
+    pub fn task_created(&mut self, t: f64, id: u32, coroutine: &Rc<str>, parent: Option<u32>) {
+        let n = self.per_coroutine.entry(coroutine.clone()).or_insert(0);
+        *n += 1;
+        self.tasks.push(TaskInfo {
+            coroutine: coroutine.clone(),
+            number: *n,
+            parent: parent.map(TaskId),
+        });
+        self.push(
+            t,
+            id,
+            None,
+            EventKind::Created {
+                parent: parent.map(TaskId),
+            },
+        );
+    }
+
+    pub fn scheduled(&mut self, t: f64, id: u32) {
+        self.push(
+            t,
+            id,
+            None,
+            EventKind::Scheduled {
+                callback: Callback::Step,
+            },
+        );
+    }
+
+    pub fn woke(&mut self, t: f64, id: u32) {
+        self.push(
+            t,
+            id,
+            None,
+            EventKind::Woke {
+                callback: Callback::Timer,
+            },
+        );
+    }
+
+    pub fn started(&mut self, t: f64, id: u32, line: u32) {
+        let step = self.step(line);
+        self.push(t, id, step, EventKind::Started);
+    }
+
+    pub fn resumed(&mut self, t: f64, id: u32, line: u32) {
+        let step = self.step(line);
+        self.push(t, id, step, EventKind::Resumed);
+    }
+
+    pub fn suspended_sleep(&mut self, t: f64, id: u32, until: f64, line: u32) {
+        let step = self.step(line);
+        let reason = Reason::Sleep { until: ms(until) };
+        self.push(t, id, step, EventKind::Suspended { reason });
+    }
+
+    pub fn suspended_future(
+        &mut self,
+        t: f64,
+        id: u32,
+        on: Option<u32>,
+        _label: Option<Rc<str>>,
+        line: u32,
+    ) {
+        let step = self.step(line);
+        let reason = match on {
+            Some(task) => Reason::Task { task: TaskId(task) },
+            None => Reason::Executor,
+        };
+        self.push(t, id, step, EventKind::Suspended { reason });
+    }
+
+    pub fn blocked(&mut self, t: f64, id: u32, end: f64) {
+        self.push(t, id, None, EventKind::ComputeStart { ms: ms(end - t) });
+        self.push(end, id, None, EventKind::ComputeEnd);
+    }
+
+    pub fn print(&mut self, t: f64, id: Option<u32>, text: &str) {
+        let text = self.text(text);
+        self.push(t, id.unwrap_or(u32::MAX), None, EventKind::Print { text });
+    }
+
+    pub fn completed(&mut self, t: f64, id: u32, value: &str) {
+        let value = self.text(value);
+        self.push(t, id, None, EventKind::Completed { value });
+    }
+
+    pub fn failed(&mut self, t: f64, id: u32, error: &str) {
+        let error = self.text(error);
+        self.push(t, id, None, EventKind::Failed { error });
+    }
+
+    pub fn cancelled(&mut self, t: f64, id: u32) {
+        self.push(t, id, None, EventKind::Cancelled);
+    }
+
+    pub fn tick(&mut self, t: f64, ready: u32) {
+        self.push(t, u32::MAX, None, EventKind::Tick { ready });
+    }
+
+    pub fn idle_jump(&mut self, from: f64, to: f64) {
+        self.push(to, u32::MAX, None, EventKind::IdleJump { from: ms(from) });
+    }
+
+    pub fn note(&mut self, text: String) {
+        self.notes.push(text);
+    }
+
+    /// The finished trace.
+    pub fn finish(self, end: f64, outcome: Outcome) -> Trace {
+        Trace {
+            tasks: self.tasks,
+            steps: self.steps,
+            resources: Vec::new(),
+            executor_workers: 0,
+            events: self.events,
+            texts: self.texts,
+            task_lists: Vec::new(),
+            end: ms(end),
+            outcome,
+        }
+    }
+}

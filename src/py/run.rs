@@ -1,0 +1,108 @@
+//! Running a whole program: parse, compile, run, and what came of it, as `looplab-run`
+//! reports it and the UI shows it.
+
+use super::ast::SyntaxError;
+use super::vm::{Limits, Vm};
+use crate::sim::trace::{Outcome, Trace};
+
+/// How a program ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// It ran to its end.
+    Completed,
+    /// An exception escaped.
+    Exception,
+    /// Tasks wait for each other (or for nothing) and no timer is left.
+    Deadlock,
+    /// A safety limit stopped it (a loop that never yields, too many tasks...).
+    Limit,
+}
+
+impl Ending {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ending::Completed => "completed",
+            Ending::Exception => "exception",
+            Ending::Deadlock => "deadlock",
+            Ending::Limit => "limit",
+        }
+    }
+}
+
+/// What a run produced.
+pub struct RunOutput {
+    pub ending: Ending,
+    /// Virtual time when the program ended, in ms.
+    pub virtual_ms: f64,
+    pub stdout: String,
+    /// `ValueError: boom` for an escaped exception; the limit's or deadlock's message.
+    pub exception: Option<String>,
+    /// The Python traceback of an escaped exception.
+    pub traceback: Option<String>,
+    /// What CPython would write to stderr besides (exceptions in callbacks...).
+    pub stderr: String,
+    pub trace: Trace,
+}
+
+/// Runs a program's text; a syntax error or refused construct is an `Err`.
+pub fn run_source(src: &str) -> Result<RunOutput, SyntaxError> {
+    run_source_with(src, Limits::default())
+}
+
+pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxError> {
+    let ast = super::parser::parse(src)?;
+    let code = super::compile::compile_module(&ast)?;
+    let mut vm = Vm::new(src, limits);
+    vm.aio.rec.lines = src.lines().map(str::to_string).collect();
+    let result = vm.run_module(code);
+    let (ending, exception, traceback) = match result {
+        Ok(_) => (Ending::Completed, None, None),
+        Err(e) => match vm.stopped.clone() {
+            Some(message) => {
+                let ending = if vm.aio.rec.deadlock {
+                    Ending::Deadlock
+                } else {
+                    Ending::Limit
+                };
+                (ending, Some(message), None)
+            }
+            None => {
+                if super::vm::exc::is_instance(&e, &vm.types.system_exit.clone()) {
+                    (Ending::Completed, None, None)
+                } else {
+                    let text = vm.describe_exception(&e);
+                    let tb = vm.format_traceback(&e);
+                    (Ending::Exception, Some(text), Some(tb))
+                }
+            }
+        },
+    };
+    let virtual_ms = vm.aio.time * 1000.0;
+    let outcome = match ending {
+        Ending::Completed => Outcome::Completed {
+            value: String::new(),
+        },
+        Ending::Exception => Outcome::Failed {
+            error: exception.clone().unwrap_or_default(),
+        },
+        Ending::Deadlock => Outcome::Deadlock {
+            cycle: Vec::new(),
+            waits: Vec::new(),
+        },
+        Ending::Limit => Outcome::LimitExceeded {
+            message: exception.clone().unwrap_or_default(),
+        },
+    };
+    let rec = std::mem::take(&mut vm.aio.rec);
+    let stderr = rec.notes.join("\n");
+    let trace = rec.finish(vm.aio.time, outcome);
+    Ok(RunOutput {
+        ending,
+        virtual_ms,
+        stdout: std::mem::take(&mut vm.stdout),
+        exception,
+        traceback,
+        stderr,
+        trace,
+    })
+}

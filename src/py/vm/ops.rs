@@ -1,0 +1,988 @@
+//! Operators, truth, comparison and iteration, as Python defines them for the built-in
+//! types, with user classes' `__add__`, `__eq__`, `__lt__`, `__iter__`... called when
+//! defined.
+
+use super::{Vm, R};
+use crate::py::ast::{BinOp, CmpOp, UnaryOp};
+use crate::py::value::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Arithmetic on two ints or floats that cannot fail: the common case, without a call.
+#[inline(always)]
+pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(*y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+            BinOp::Mult => x.checked_mul(*y).map(Value::Int),
+            BinOp::Mod if *y > 0 => Some(Value::Int(x.rem_euclid(*y))),
+            BinOp::FloorDiv if *y > 0 => Some(Value::Int(x.div_euclid(*y))),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinOp::Add => Some(Value::Float(x + y)),
+            BinOp::Sub => Some(Value::Float(x - y)),
+            BinOp::Mult => Some(Value::Float(x * y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Int(y)) | (Value::Int(y), Value::Float(x)) => {
+            let y = *y as f64;
+            match op {
+                BinOp::Add => Some(Value::Float(x + y)),
+                BinOp::Mult => Some(Value::Float(x * y)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else {
+        return None;
+    };
+    Some(match op {
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        _ => return None,
+    })
+}
+
+/// The generator behind a `for` loop's iterator, if its frame can run on the loop's
+/// own stack.
+pub fn resumable_generator(it: &Value) -> Option<&RefCell<crate::py::vm::GenState>> {
+    match it {
+        Value::Object(o) => match &**o {
+            Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Generator => Some(g),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn op_dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "+"),
+        BinOp::Sub => ("__sub__", "__rsub__", "-"),
+        BinOp::Mult => ("__mul__", "__rmul__", "*"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "@"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "/"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "//"),
+        BinOp::Mod => ("__mod__", "__rmod__", "%"),
+        BinOp::Pow => ("__pow__", "__rpow__", "** or pow()"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "<<"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", ">>"),
+        BinOp::BitOr => ("__or__", "__ror__", "|"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "^"),
+        BinOp::BitAnd => ("__and__", "__rand__", "&"),
+    }
+}
+
+impl Vm {
+    pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+        if let Some(v) = self.builtin_binary(op, a, b)? {
+            return Ok(v);
+        }
+        let (name, rname, sym) = op_dunder(op);
+        if let Value::Instance(_) = a {
+            if let Some(m) = self.lookup_special(a, name) {
+                let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Value::Instance(_) = b {
+            if let Some(m) = self.lookup_special(b, rname) {
+                let r = self.call_value(&m, vec![b.clone(), a.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(self.type_error(&format!(
+            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    pub fn inplace(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+        match (op, a) {
+            (BinOp::Add, Value::List(l)) => {
+                let items = self.collect(b)?;
+                l.borrow_mut().extend(items);
+                Ok(a.clone())
+            }
+            (BinOp::BitOr, Value::Dict(_)) => {
+                self.dict_update(a, b)?;
+                Ok(a.clone())
+            }
+            _ => {
+                if let Value::Instance(_) = a {
+                    let iname = format!("__i{}", &op_dunder(op).0[2..]);
+                    if let Some(m) = self.lookup_special(a, &iname) {
+                        let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+                self.binary(op, a, b)
+            }
+        }
+    }
+
+    fn overflow(&self) -> Value {
+        self.new_exc(
+            &self.types.overflow_error.clone(),
+            "integer result too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
+        )
+    }
+
+    fn zero_division(&self, msg: &str) -> Value {
+        self.new_exc(&self.types.zero_division_error.clone(), msg)
+    }
+
+    fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+            return self.numeric(op, x, y).map(Some);
+        }
+        Ok(Some(match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Value::Str(s.into())
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Value::list(v)
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Value::tuple(v)
+            }
+            (BinOp::Mult, Value::Str(s), n) | (BinOp::Mult, n, Value::Str(s))
+                if n.as_number().is_some() =>
+            {
+                let n = self.repeat_count(n, s.len())?;
+                Value::Str(s.repeat(n).into())
+            }
+            (BinOp::Mult, Value::List(l), n) | (BinOp::Mult, n, Value::List(l))
+                if n.as_number().is_some() =>
+            {
+                let items = l.borrow();
+                let n = self.repeat_count(n, items.len())?;
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                Value::list(v)
+            }
+            (BinOp::Mult, Value::Tuple(t), n) | (BinOp::Mult, n, Value::Tuple(t))
+                if n.as_number().is_some() =>
+            {
+                let n = self.repeat_count(n, t.len())?;
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            (BinOp::Mod, Value::Str(fmt), args) => {
+                Value::Str(self.percent_format(fmt, args)?.into())
+            }
+            (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().iter() {
+                    d.insert(k.clone(), v.clone());
+                }
+                Value::dict(d)
+            }
+            (op, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let x = set_items(a);
+                let y = set_items(b);
+                let out: Set = match op {
+                    BinOp::BitOr => x.union(&y).cloned().collect(),
+                    BinOp::BitAnd => x.intersection(&y).cloned().collect(),
+                    BinOp::Sub => x.difference(&y).cloned().collect(),
+                    BinOp::BitXor => x.symmetric_difference(&y).cloned().collect(),
+                    _ => return Ok(None),
+                };
+                match a {
+                    Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
+                    _ => Value::Set(Rc::new(RefCell::new(out))),
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn repeat_count(&self, n: &Value, len: usize) -> R<usize> {
+        let n = match n {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            _ => return Err(self.type_error("can't multiply sequence by non-int of type 'float'")),
+        };
+        let n = n.max(0) as usize;
+        if n.saturating_mul(len.max(1)) > self.limits.max_items {
+            return Err(self.new_exc(
+                &self.types.overflow_error.clone(),
+                "that sequence would be too large for Looplab (over 10 million items)",
+            ));
+        }
+        Ok(n)
+    }
+
+    fn numeric(&mut self, op: BinOp, x: Num, y: Num) -> R<Value> {
+        use Num::*;
+        if let (Int(a), Int(b)) = (x, y) {
+            return self.int_op(op, a, b);
+        }
+        let (a, b) = (x.to_f64(), y.to_f64());
+        Ok(Value::Float(match op {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mult => a * b,
+            BinOp::Div => {
+                if b == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                a / b
+            }
+            BinOp::FloorDiv => {
+                if b == 0.0 {
+                    return Err(self.zero_division("float floor division by zero"));
+                }
+                (a / b).floor()
+            }
+            BinOp::Mod => {
+                if b == 0.0 {
+                    return Err(self.zero_division("float modulo"));
+                }
+                let r = a % b;
+                if r != 0.0 && (r < 0.0) != (b < 0.0) {
+                    r + b
+                } else {
+                    r
+                }
+            }
+            BinOp::Pow => {
+                if a == 0.0 && b < 0.0 {
+                    return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                }
+                a.powf(b)
+            }
+            _ => {
+                let (_, _, sym) = op_dunder(op);
+                return Err(self.type_error(&format!(
+                    "unsupported operand type(s) for {sym}: 'float' and 'float'"
+                )));
+            }
+        }))
+    }
+
+    fn int_op(&mut self, op: BinOp, a: i64, b: i64) -> R<Value> {
+        let r = match op {
+            BinOp::Add => a.checked_add(b),
+            BinOp::Sub => a.checked_sub(b),
+            BinOp::Mult => a.checked_mul(b),
+            BinOp::Div => {
+                if b == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                return Ok(Value::Float(a as f64 / b as f64));
+            }
+            BinOp::FloorDiv => {
+                if b == 0 {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                let q = a.checked_div(b);
+                q.map(|q| {
+                    if (a % b != 0) && ((a < 0) != (b < 0)) {
+                        q - 1
+                    } else {
+                        q
+                    }
+                })
+            }
+            BinOp::Mod => {
+                if b == 0 {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                a.checked_rem(b).map(|r| {
+                    if r != 0 && ((r < 0) != (b < 0)) {
+                        r + b
+                    } else {
+                        r
+                    }
+                })
+            }
+            BinOp::Pow => {
+                if b < 0 {
+                    return Ok(Value::Float((a as f64).powf(b as f64)));
+                }
+                u32::try_from(b).ok().and_then(|e| a.checked_pow(e))
+            }
+            BinOp::LShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if b >= 63 {
+                    if a == 0 {
+                        Some(0)
+                    } else {
+                        None
+                    }
+                } else {
+                    a.checked_mul(1i64 << b)
+                }
+            }
+            BinOp::RShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Some(a >> b.min(63))
+            }
+            BinOp::BitOr => Some(a | b),
+            BinOp::BitAnd => Some(a & b),
+            BinOp::BitXor => Some(a ^ b),
+            BinOp::MatMult => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
+        };
+        r.map(Value::Int).ok_or_else(|| self.overflow())
+    }
+
+    pub fn unary(&mut self, op: UnaryOp, a: &Value) -> R<Value> {
+        Ok(match (op, a) {
+            (UnaryOp::Not, v) => Value::Bool(!self.truthy(v)?),
+            (UnaryOp::Neg, Value::Int(i)) => {
+                Value::Int(i.checked_neg().ok_or_else(|| self.overflow())?)
+            }
+            (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
+            (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
+            (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => a.clone(),
+            (UnaryOp::Pos, Value::Bool(b)) => Value::Int(*b as i64),
+            (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+            (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i64)),
+            (op, Value::Instance(_)) => {
+                let name = match op {
+                    UnaryOp::Neg => "__neg__",
+                    UnaryOp::Pos => "__pos__",
+                    _ => "__invert__",
+                };
+                match self.lookup_special(a, name) {
+                    Some(m) => self.call_value(&m, vec![a.clone()], vec![])?,
+                    None => return Err(self.bad_unary(op, a)),
+                }
+            }
+            _ => return Err(self.bad_unary(op, a)),
+        })
+    }
+
+    fn bad_unary(&self, op: UnaryOp, a: &Value) -> Value {
+        let sym = match op {
+            UnaryOp::Neg => "-",
+            UnaryOp::Pos => "+",
+            UnaryOp::Invert => "~",
+            UnaryOp::Not => "not",
+        };
+        self.type_error(&format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(a)
+        ))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> R<bool> {
+        Ok(match v {
+            Value::None | Value::Unbound => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::FrozenSet(s) => !s.is_empty(),
+            Value::Instance(_) => {
+                if let Some(m) = self.lookup_special(v, "__bool__") {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    return self.truthy(&r);
+                }
+                if let Some(m) = self.lookup_special(v, "__len__") {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    return self.truthy(&r);
+                }
+                true
+            }
+            Value::Object(o) => match &**o {
+                Object::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                _ => true,
+            },
+            _ => true,
+        })
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
+        match op {
+            CmpOp::Is => Ok(a.is(b)),
+            CmpOp::IsNot => Ok(!a.is(b)),
+            CmpOp::In => self.contains(b, a),
+            CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            CmpOp::Eq => self.eq(a, b),
+            CmpOp::NotEq => Ok(!self.eq(a, b)?),
+            _ => self.order(op, a, b),
+        }
+    }
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> R<bool> {
+        Ok(match (a, b) {
+            (Value::List(x), Value::List(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_eq(&x, &y)?
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y)?,
+            (Value::Dict(x), Value::Dict(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (k, v) in &x {
+                    match y.get(k) {
+                        Some(w) => {
+                            if !self.eq(v, w)? {
+                                return Ok(false);
+                            }
+                        }
+                        Option::None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let (x, y) = (set_items(a), set_items(b));
+                x.len() == y.len() && x.iter().all(|k| y.contains(k))
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                for (l, r) in [(a, b), (b, a)] {
+                    if let Value::Instance(i) = l {
+                        if i.exc.is_none() || i.class.lookup("__eq__").is_some() {
+                            if let Some(m) = self.lookup_special(l, "__eq__") {
+                                let res =
+                                    self.call_value(&m, vec![l.clone(), r.clone()], vec![])?;
+                                if !matches!(res, Value::NotImplemented) {
+                                    return self.truthy(&res);
+                                }
+                            }
+                        }
+                    }
+                }
+                a.is(b)
+            }
+            _ => key_eq(a, b),
+        })
+    }
+
+    fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> R<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (a, b) in x.iter().zip(y) {
+            if !a.is(b) && !self.eq(a, b)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn order(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<bool> {
+        use std::cmp::Ordering;
+        let ord = match (a, b) {
+            _ if a.as_number().is_some() && b.as_number().is_some() => {
+                let (x, y) = (
+                    a.as_number().unwrap_or(Num::Int(0)),
+                    b.as_number().unwrap_or(Num::Int(0)),
+                );
+                match (x, y) {
+                    (Num::Int(p), Num::Int(q)) => Some(p.cmp(&q)),
+                    _ => x.to_f64().partial_cmp(&y.to_f64()),
+                }
+            }
+            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::List(_) | Value::Tuple(_), Value::List(_) | Value::Tuple(_))
+                if std::mem::discriminant(a) == std::mem::discriminant(b) =>
+            {
+                let x = self.collect(a)?;
+                let y = self.collect(b)?;
+                let mut result = Some(x.len().cmp(&y.len()));
+                for (p, q) in x.iter().zip(&y) {
+                    if !self.eq(p, q)? {
+                        let lt = self.order(CmpOp::Lt, p, q)?;
+                        result = Some(if lt {
+                            Ordering::Less
+                        } else {
+                            Ordering::Greater
+                        });
+                        break;
+                    }
+                }
+                result
+            }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let (x, y) = (set_items(a), set_items(b));
+                return Ok(match op {
+                    CmpOp::LtE => x.is_subset(&y),
+                    CmpOp::Lt => x.is_subset(&y) && x.len() < y.len(),
+                    CmpOp::GtE => x.is_superset(&y),
+                    _ => x.is_superset(&y) && x.len() > y.len(),
+                });
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let (name, rname) = match op {
+                    CmpOp::Lt => ("__lt__", "__gt__"),
+                    CmpOp::LtE => ("__le__", "__ge__"),
+                    CmpOp::Gt => ("__gt__", "__lt__"),
+                    _ => ("__ge__", "__le__"),
+                };
+                for (l, r, n) in [(a, b, name), (b, a, rname)] {
+                    if let Value::Instance(_) = l {
+                        if let Some(m) = self.lookup_special(l, n) {
+                            let res = self.call_value(&m, vec![l.clone(), r.clone()], vec![])?;
+                            if !matches!(res, Value::NotImplemented) {
+                                return self.truthy(&res);
+                            }
+                        }
+                    }
+                }
+                Option::None
+            }
+            _ => Option::None,
+        };
+        let Some(ord) = ord else {
+            if let (Some(_), Some(_)) = (a.as_number(), b.as_number()) {
+                return Ok(false); // NaN
+            }
+            let sym = match op {
+                CmpOp::Lt => "<",
+                CmpOp::LtE => "<=",
+                CmpOp::Gt => ">",
+                _ => ">=",
+            };
+            return Err(self.type_error(&format!(
+                "'{sym}' not supported between instances of '{}' and '{}'",
+                self.type_name(a),
+                self.type_name(b)
+            )));
+        };
+        Ok(match op {
+            CmpOp::Lt => ord == Ordering::Less,
+            CmpOp::LtE => ord != Ordering::Greater,
+            CmpOp::Gt => ord == Ordering::Greater,
+            _ => ord != Ordering::Less,
+        })
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                _ => Err(self.type_error(&format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Value::Dict(d) => {
+                let k = self.key(item.clone())?;
+                Ok(d.borrow().contains_key(&k))
+            }
+            Value::Set(_) | Value::FrozenSet(_) => {
+                let k = self.key(item.clone())?;
+                Ok(set_items(container).contains(&k))
+            }
+            Value::Object(o) if matches!(&**o, Object::Range { .. }) => {
+                let Object::Range { start, stop, step } = &**o else {
+                    return Ok(false);
+                };
+                let Some(Num::Int(i)) = item.as_number() else {
+                    return Ok(false);
+                };
+                let in_range = if *step > 0 {
+                    i >= *start && i < *stop
+                } else {
+                    i <= *start && i > *stop
+                };
+                Ok(in_range && (i - start) % step == 0)
+            }
+            Value::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
+                let m = self
+                    .lookup_special(container, "__contains__")
+                    .unwrap_or_default();
+                let r = self.call_value(&m, vec![container.clone(), item.clone()], vec![])?;
+                self.truthy(&r)
+            }
+            _ => {
+                let it = self.iter(container)?;
+                while let Some(v) = self.next(&it)? {
+                    if v.is(item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// A value as a dict key, or `TypeError: unhashable type`.
+    pub fn key(&mut self, v: Value) -> R<Key> {
+        match &v {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(&v))))
+            }
+            Value::Tuple(t) => {
+                for i in t.iter() {
+                    self.key(i.clone())?;
+                }
+                Ok(Key(v))
+            }
+            _ => Ok(Key(v)),
+        }
+    }
+
+    pub fn make_set(&mut self, items: Vec<Value>) -> R<Value> {
+        let mut s = Set::default();
+        for i in items {
+            s.insert(self.key(i)?);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(s))))
+    }
+
+    pub fn dict_update(&mut self, target: &Value, src: &Value) -> R<()> {
+        let Value::Dict(d) = target else {
+            return Ok(());
+        };
+        match src {
+            Value::Dict(s) => {
+                let items: Vec<(Key, Value)> = s
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                d.borrow_mut().extend(items);
+            }
+            other => {
+                for pair in self.collect(other)? {
+                    let kv = self.collect(&pair)?;
+                    let [k, v]: [Value; 2] = kv.try_into().map_err(|_| {
+                        self.value_error("dictionary update sequence element has wrong length")
+                    })?;
+                    let k = self.key(k)?;
+                    d.borrow_mut().insert(k, v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> R<Value> {
+        let it = match v {
+            Value::List(_) | Value::Tuple(_) => Iter::Seq {
+                seq: v.clone(),
+                index: 0,
+            },
+            Value::Str(s) => Iter::Str {
+                s: s.clone(),
+                byte: 0,
+            },
+            Value::Dict(d) => Iter::Items {
+                items: d.borrow().keys().map(|k| k.0.clone()).collect(),
+                index: 0,
+            },
+            Value::Set(_) | Value::FrozenSet(_) => Iter::Items {
+                items: set_items(v).iter().map(|k| k.0.clone()).collect(),
+                index: 0,
+            },
+            Value::Object(o) => match &**o {
+                Object::Range { start, stop, step } => Iter::Range {
+                    next: *start,
+                    stop: *stop,
+                    step: *step,
+                },
+                Object::Iter(_) | Object::Gen(_) => return Ok(v.clone()),
+                _ => return Err(self.not_iterable(v)),
+            },
+            Value::Instance(_) => {
+                if let Some(m) = self.lookup_special(v, "__iter__") {
+                    return self.call_value(&m, vec![v.clone()], vec![]);
+                }
+                if self.lookup_special(v, "__getitem__").is_some() {
+                    Iter::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    }
+                } else {
+                    return Err(self.not_iterable(v));
+                }
+            }
+            _ => return Err(self.not_iterable(v)),
+        };
+        Ok(Value::object(Object::Iter(RefCell::new(it))))
+    }
+
+    fn not_iterable(&self, v: &Value) -> Value {
+        let hint = match v {
+            Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine) => {
+                " (a coroutine: did you mean `await` it?)"
+            }
+            _ => "",
+        };
+        self.type_error(&format!(
+            "'{}' object is not iterable{hint}",
+            self.type_name(v)
+        ))
+    }
+
+    /// The next item of an iterator, or `None` when it is exhausted.
+    pub fn next(&mut self, it: &Value) -> R<Option<Value>> {
+        match it {
+            Value::Object(o) => match &**o {
+                Object::Iter(state) => self.next_iter(state),
+                Object::Gen(_) => self.gen_next(it),
+                _ => Err(self.type_error(&format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                ))),
+            },
+            Value::Instance(_) => {
+                let Some(m) = self.lookup_special(it, "__next__") else {
+                    return Err(self.type_error(&format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(it)
+                    )));
+                };
+                match self.call_value(&m, vec![it.clone()], vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if super::exc::is_instance(&e, &self.types.stop_iteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => Err(self.type_error(&format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
+        }
+    }
+
+    fn next_iter(&mut self, state: &RefCell<Iter>) -> R<Option<Value>> {
+        let mut s = state.borrow_mut();
+        match &mut *s {
+            Iter::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next += *step;
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            Iter::Seq { seq, index } => {
+                let item = match seq {
+                    Value::List(l) => l.borrow().get(*index).cloned(),
+                    Value::Tuple(t) => t.get(*index).cloned(),
+                    Value::Instance(_) => {
+                        let seq = seq.clone();
+                        let i = *index;
+                        drop(s);
+                        let r = self.getitem(&seq, &Value::Int(i as i64));
+                        let mut s = state.borrow_mut();
+                        return match r {
+                            Ok(v) => {
+                                if let Iter::Seq { index, .. } = &mut *s {
+                                    *index += 1;
+                                }
+                                Ok(Some(v))
+                            }
+                            Err(e)
+                                if super::exc::is_instance(&e, &self.types.index_error)
+                                    || super::exc::is_instance(&e, &self.types.stop_iteration) =>
+                            {
+                                *s = Iter::Done;
+                                Ok(None)
+                            }
+                            Err(e) => Err(e),
+                        };
+                    }
+                    _ => None,
+                };
+                if item.is_some() {
+                    *index += 1;
+                } else {
+                    *s = Iter::Done;
+                }
+                Ok(item)
+            }
+            Iter::Items { items, index } => {
+                let item = items.get(*index).cloned();
+                *index += 1;
+                Ok(item)
+            }
+            Iter::Str { s: text, byte } => {
+                let rest = &text[*byte..];
+                match rest.chars().next() {
+                    Some(c) => {
+                        *byte += c.len_utf8();
+                        Ok(Some(Value::Str(c.to_string().into())))
+                    }
+                    None => Ok(None),
+                }
+            }
+            Iter::Reversed { seq, index } => {
+                if *index == 0 {
+                    return Ok(None);
+                }
+                *index -= 1;
+                let i = *index;
+                let seq = seq.clone();
+                drop(s);
+                self.getitem(&seq, &Value::Int(i as i64)).map(Some)
+            }
+            Iter::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let n = *count;
+                *count += 1;
+                drop(s);
+                Ok(self
+                    .next(&inner)?
+                    .map(|v| Value::tuple(vec![Value::Int(n), v])))
+            }
+            Iter::Zip { inners, strict } => {
+                let inners = inners.clone();
+                let strict = *strict;
+                drop(s);
+                let mut items = Vec::with_capacity(inners.len());
+                for (i, it) in inners.iter().enumerate() {
+                    match self.next(it)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            if strict && (i > 0 || inners.iter().skip(1).any(|_| true)) {
+                                if i > 0 {
+                                    return Err(self.value_error(&format!(
+                                        "zip() argument {} is shorter than argument{} 1",
+                                        i + 1,
+                                        if i > 1 { "s" } else { "" }
+                                    )));
+                                }
+                                for (j, other) in inners.iter().enumerate().skip(1) {
+                                    if self.next(other)?.is_some() {
+                                        return Err(self.value_error(&format!(
+                                            "zip() argument {} is longer than argument 1",
+                                            j + 1
+                                        )));
+                                    }
+                                }
+                            }
+                            *state.borrow_mut() = Iter::Done;
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(Value::tuple(items)))
+            }
+            Iter::Map { func, inners } => {
+                let (func, inners) = (func.clone(), inners.clone());
+                drop(s);
+                let mut args = Vec::with_capacity(inners.len());
+                for it in &inners {
+                    match self.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call_value(&func, args, vec![]).map(Some)
+            }
+            Iter::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(s);
+                while let Some(v) = self.next(&inner)? {
+                    let keep = if func.is_none() {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call_value(&func, vec![v.clone()], vec![])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                Ok(None)
+            }
+            Iter::Callable { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(s);
+                let v = self.call_value(&func, vec![], vec![])?;
+                if self.eq(&v, &sentinel)? {
+                    *state.borrow_mut() = Iter::Done;
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            Iter::Done => Ok(None),
+        }
+    }
+
+    /// Every item of an iterable.
+    pub fn collect(&mut self, v: &Value) -> R<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            if out.len() >= self.limits.max_items {
+                return Err(self.new_exc(
+                    &self.types.overflow_error.clone(),
+                    "that sequence is too large for Looplab (over 10 million items)",
+                ));
+            }
+            out.push(x);
+        }
+        Ok(out)
+    }
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// The members of a set or frozenset (empty for anything else).
+pub fn set_items(v: &Value) -> Set {
+    match v {
+        Value::Set(s) => s.borrow().clone(),
+        Value::FrozenSet(s) => (**s).clone(),
+        _ => Set::default(),
+    }
+}

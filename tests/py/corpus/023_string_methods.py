@@ -1,0 +1,17 @@
+# Common str methods
+s = "  Hello, World!  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.upper(), t.lower(), t.title(), t.swapcase())
+print(t.replace("World", "Python"), t.replace("l", "L", 2))
+print(t.split(", "), "a,b,,c".split(","), "a b  c".split())
+print("one two three".split(maxsplit=1), "x.y.z".rsplit(".", 1))
+print("-".join(["a", "b", "c"]), "".join(reversed("stressed")))
+print(t.startswith("Hello"), t.endswith("?"), t.startswith(("Hi", "He")))
+print(t.find("o"), t.find("zz"), t.rfind("o"), t.index("W"), t.count("l"))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "   ".isspace(), "Ab".islower())
+print("line1\nline2\nline3".splitlines())
+print("{} + {} = {}".format(1, 2, 3), "{name}!".format(name="hi"))
+print("%s has %d items (%.1f%%)" % ("cart", 3, 42.5))
+print("ab" * 3, "abc"[::-1], len("héllo"), "é" in "héllo")
+print(ord("A"), chr(97), "abc" < "abd", "Z" < "a")

@@ -1,0 +1,17 @@
+# A tour of builtins
+data = [5, 3, 8, 1]
+print(len(data), sum(data), min(data), max(data), sorted(data), sorted(data, reverse=True))
+print(abs(-3), abs(-2.5), round(3.14159, 2), round(7.5), round(1234, -2))
+print(isinstance(3, int), isinstance("s", (int, str)), isinstance(True, int), type(3.0).__name__)
+print(repr("text"), str(42), int("7") + 1, float("1.5"), list("ab"), tuple([1]), set([2, 2]), dict([("k", 1)]))
+print(any([0, "", None]), any([0, 1]), all([]), all([1, "x"]))
+print(list(enumerate("xy")), list(zip([1, 2], "ab")))
+print(list(map(str, [1, 2])), list(filter(None, [0, 1, "", "a"])))
+it = iter([10, 20])
+print(next(it), next(it), next(it, "done"))
+print(list(range(5)), list(range(2, 10, 3)), list(reversed([1, 2, 3])))
+print(divmod(20, 6), pow(2, 8), hash(1) == hash(1.0))
+print(bool(0), bool([0]), callable(len), callable(5))
+print(chr(9731) != "", ord("a"), len(str(2 ** 64)))
+print(getattr(data, "missing", "default"), hasattr(data, "append"))
+print(sum([[1], [2]], []), max([], default="empty"), min("hello"))

@@ -1,0 +1,176 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every program of `tests/py/corpus/` run by CPython (3.12 or later, on the virtual
+//! clock of `tests/py/cpython_virtual.py`) and by Looplab's interpreter: the same printed
+//! output, the same outcome and exception, and the same total time within max(60 ms, 4 %).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A CPython of version 3.12 or later: the pyenv versions of the machine image, then
+/// `python3.13`, `python3.12`, `python3` on the PATH.
+fn cpython() -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let candidates = [
+        format!("{home}/.pyenv/versions/3.12.1/bin/python3"),
+        format!("{home}/.pyenv/versions/3.13.0/bin/python3"),
+        "python3.13".into(),
+        "python3.12".into(),
+        "python3".into(),
+    ];
+    for c in candidates {
+        let ok = Command::new(&c)
+            .args(["-c", "import sys; assert sys.version_info >= (3, 12)"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return PathBuf::from(c);
+        }
+    }
+    panic!(
+        "no CPython 3.12 or later found (looked in ~/.pyenv/versions and on the PATH): \
+         the corpus is checked against CPython; install python3.12"
+    );
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/py/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+struct Expected {
+    outcome: String,
+    virtual_ms: f64,
+    stdout: String,
+    exception: Option<String>,
+}
+
+fn run_cpython(python: &Path, file: &Path) -> Expected {
+    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/cpython_virtual.py");
+    let out = Command::new(python)
+        .arg(&runner)
+        .arg(file)
+        .output()
+        .expect("CPython runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap_or_else(|e| {
+        panic!(
+            "{}: the runner printed no JSON ({e}): {text}",
+            file.display()
+        )
+    });
+    Expected {
+        outcome: v["outcome"].as_str().unwrap_or("").to_string(),
+        virtual_ms: v["virtual_ms"].as_f64().unwrap_or(-1.0),
+        stdout: v["stdout"].as_str().unwrap_or("").to_string(),
+        exception: v["exception"].as_str().map(str::to_string),
+    }
+}
+
+/// Compares one program; the differences in words, if any.
+fn compare(python: &Path, file: &Path) -> Option<String> {
+    let want = run_cpython(python, file);
+    let src = std::fs::read_to_string(file).expect("readable");
+    let got = match looplab::py::run_source(&src) {
+        Ok(out) => out,
+        Err(e) => {
+            return Some(format!(
+                "refused at {}:{}: {}",
+                e.pos.line, e.pos.col, e.message
+            ))
+        }
+    };
+    let mut problems = Vec::new();
+    if got.ending.as_str() != want.outcome {
+        problems.push(format!(
+            "outcome {} ({}), CPython {}",
+            got.ending.as_str(),
+            got.exception.clone().unwrap_or_default(),
+            want.outcome
+        ));
+    } else if want.outcome == "exception" && got.exception != want.exception {
+        problems.push(format!(
+            "exception {:?}, CPython {:?}",
+            got.exception, want.exception
+        ));
+    }
+    if got.stdout != want.stdout {
+        let g: Vec<&str> = got.stdout.lines().collect();
+        let w: Vec<&str> = want.stdout.lines().collect();
+        let i = g
+            .iter()
+            .zip(&w)
+            .position(|(a, b)| a != b)
+            .unwrap_or(g.len().min(w.len()));
+        problems.push(format!(
+            "stdout differs at line {}: {:?}, CPython {:?}",
+            i + 1,
+            g.get(i).copied().unwrap_or("<end>"),
+            w.get(i).copied().unwrap_or("<end>")
+        ));
+    }
+    let tolerance = (want.virtual_ms * 0.04).max(60.0);
+    if want.outcome != "limit" && (got.virtual_ms - want.virtual_ms).abs() > tolerance {
+        problems.push(format!(
+            "total {} ms, CPython {} ms",
+            got.virtual_ms, want.virtual_ms
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+#[test]
+fn every_corpus_program_runs_as_cpython_runs_it() {
+    let python = cpython();
+    let only = std::env::var("CORPUS_ONLY").ok();
+    let files: Vec<PathBuf> = corpus()
+        .into_iter()
+        .filter(|f| {
+            only.as_ref()
+                .is_none_or(|o| f.to_string_lossy().contains(o.as_str()))
+        })
+        .collect();
+    assert!(
+        files.len() >= 150 || only.is_some(),
+        "the corpus has {} programs",
+        files.len()
+    );
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let chunks: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(2).max(1)).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let python = &python;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|f| {
+                            compare(python, f).map(|p| {
+                                format!(
+                                    "{}: {p}",
+                                    f.file_name().unwrap_or_default().to_string_lossy()
+                                )
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from CPython:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
