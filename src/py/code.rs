@@ -215,6 +215,8 @@ pub struct Code {
     pub free: u32,
     /// The line of the `def`.
     pub first_line: u32,
+    /// The docstring, if the body starts with one.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -172,7 +172,11 @@ impl Value {
             Value::Class(c) => Rc::as_ptr(c) as usize,
             Value::Instance(i) => Rc::as_ptr(i) as usize,
             Value::Code(c) => Rc::as_ptr(c) as usize,
-            Value::Object(o) => Rc::as_ptr(o) as usize,
+            Value::Object(o) => match &**o {
+                // A task is wrapped anew each time it is handed out: it is the task.
+                Object::Aio(super::aio::AioObject::Task(t)) => Rc::as_ptr(t) as usize,
+                _ => Rc::as_ptr(o) as usize,
+            },
             _ => 0,
         }
     }

@@ -20,9 +20,11 @@ pub fn natives() -> Vec<(&'static str, Value)> {
             "get_running_loop",
             builtin("get_running_loop", get_running_loop),
         ),
+        ("get_event_loop", builtin("get_event_loop", get_event_loop)),
+        ("new_event_loop", builtin("new_event_loop", new_event_loop)),
         (
-            "get_event_loop",
-            builtin("get_event_loop", get_running_loop),
+            "set_event_loop",
+            builtin("set_event_loop", |_, _, _| Ok(Value::None)),
         ),
         ("current_task", builtin("current_task", current_task)),
         ("all_tasks", builtin("all_tasks", all_tasks)),
@@ -94,7 +96,7 @@ fn create_task(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
     if !vm.aio.open {
         return Err(vm.new_exc(&vm.types.runtime_error.clone(), "no running event loop"));
     }
-    let coro = args.first().cloned().unwrap_or_default();
+    let coro = vm.as_coroutine(args.first().cloned().unwrap_or_default())?;
     let is_coro = matches!(&coro, Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine));
     if !is_coro {
         let r = vm.repr_of(&coro)?;
@@ -118,6 +120,19 @@ fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
 
 fn get_running_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
     running_loop(vm)?;
+    Ok(aio_value(AioObject::Loop))
+}
+
+fn get_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    if vm.aio.running {
+        return get_running_loop(vm, args, kwargs);
+    }
+    new_event_loop(vm, args, kwargs)
+}
+
+fn new_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    loop_open(vm, vec![Value::Bool(true)], kwargs)?;
+    let _ = args;
     Ok(aio_value(AioObject::Loop))
 }
 
@@ -172,9 +187,15 @@ fn new_future(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
 }
 
 fn iscoroutine(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
-    Ok(Value::Bool(
-        matches!(args.first(), Some(Value::Object(o)) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine)),
-    ))
+    let yes = match args.first() {
+        Some(Value::Object(o)) => match &**o {
+            Object::Gen(g) => g.borrow().kind == crate::py::code::CodeKind::Coroutine,
+            Object::Aio(AioObject::Sleep { .. }) => true,
+            _ => false,
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(yes))
 }
 
 fn iscoroutinefunction(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -282,6 +303,29 @@ const LOOP_METHODS: &[&str] = &[
 ];
 
 impl Vm {
+    /// `asyncio.sleep(...)` is a coroutine in CPython; Looplab's is a lighter awaitable,
+    /// turned into a coroutine named `sleep` where one is needed (`create_task`).
+    pub fn as_coroutine(&mut self, v: Value) -> R<Value> {
+        let is_sleep =
+            matches!(&v, Value::Object(o) if matches!(&**o, Object::Aio(AioObject::Sleep { .. })));
+        if !is_sleep {
+            return Ok(v);
+        }
+        if self.sleep_coroutine.is_none() {
+            let src = "async def sleep(awaitable):\n    return await awaitable\n";
+            let code = crate::py::parser::parse(src)
+                .and_then(|m| crate::py::compile::compile_module(&m))
+                .map_err(|e| self.type_error(&e.message))?;
+            let globals = std::rc::Rc::new(std::cell::RefCell::new(Dict::default()));
+            let mut f = crate::py::vm::Frame::new(code, globals.clone());
+            f.namespace = Some(globals.clone());
+            self.run_nested(f)?;
+            self.sleep_coroutine = globals.borrow().get(&Key(Value::str("sleep"))).cloned();
+        }
+        let func = self.sleep_coroutine.clone().unwrap_or_default();
+        self.call_value(&func, vec![v], vec![])
+    }
+
     pub fn new_future(&mut self) -> Value {
         aio_value(AioObject::Future(super::Future::default()))
     }
@@ -291,7 +335,9 @@ impl Vm {
             AioObject::Future(_) => FUTURE_METHODS.contains(&name),
             AioObject::Task(_) => FUTURE_METHODS.contains(&name) || TASK_METHODS.contains(&name),
             AioObject::Loop => LOOP_METHODS.contains(&name),
-            AioObject::Handle(_) => matches!(name, "cancel" | "cancelled"),
+            AioObject::Handle { when, .. } => {
+                matches!(name, "cancel" | "cancelled") || (name == "when" && when.is_some())
+            }
             AioObject::Pool { .. } => {
                 matches!(name, "__enter__" | "__exit__" | "shutdown" | "submit")
             }
@@ -317,12 +363,13 @@ impl Vm {
                 self.future_method(recv, name, args, kwargs)
             }
             AioObject::Loop => self.loop_method(name, args, kwargs).map(Some),
-            AioObject::Handle(flag) => Ok(Some(match name {
+            AioObject::Handle { cancelled, when } => Ok(Some(match name {
                 "cancel" => {
-                    flag.set(true);
+                    cancelled.set(true);
                     Value::None
                 }
-                _ => Value::Bool(flag.get()),
+                "when" => Value::Float(when.unwrap_or_default()),
+                _ => Value::Bool(cancelled.get()),
             })),
             AioObject::Pool { .. } => Ok(Some(match name {
                 "__enter__" => recv.clone(),
@@ -348,14 +395,8 @@ impl Vm {
     }
 
     fn block_loop_until_jobs_done(&mut self) -> R<()> {
-        while !self.aio.threads.is_empty() {
-            let next = self
-                .aio
-                .threads
-                .iter()
-                .map(|t| t.wake_at)
-                .fold(f64::INFINITY, f64::min);
-            let secs = (next - self.aio.time).max(0.0);
+        while let Some(next) = self.aio.threads.iter().map(|t| t.wake_at).min() {
+            let secs = (next - self.aio.now_ns).max(0) as f64 / 1e9;
             self.block_loop(secs)?;
             self.run_threads()?;
         }
@@ -469,7 +510,10 @@ impl Vm {
                     args: args[1..].to_vec(),
                     cancelled: flag.clone(),
                 });
-                aio_value(AioObject::Handle(flag))
+                aio_value(AioObject::Handle {
+                    cancelled: flag,
+                    when: None,
+                })
             }
             "call_later" | "call_at" => {
                 let t = float_arg(self, &a0, "delay")?;
@@ -488,7 +532,10 @@ impl Vm {
                         cancelled: flag.clone(),
                     },
                 );
-                aio_value(AioObject::Handle(flag))
+                aio_value(AioObject::Handle {
+                    cancelled: flag,
+                    when: Some(when),
+                })
             }
             "create_future" => self.new_future(),
             "create_task" => create_task(self, args.to_vec(), kwargs.clone())?,
@@ -513,6 +560,20 @@ impl Vm {
             "run_until_complete" => self.run_until_complete(a0)?,
             "is_running" => Value::Bool(self.aio.running),
             "is_closed" => Value::Bool(!self.aio.open),
+            "close" => {
+                self.aio.open = false;
+                Value::None
+            }
+            "stop" => {
+                self.stop_loop();
+                Value::None
+            }
+            "run_forever" => {
+                return Err(self.new_exc(
+                    &self.types.not_implemented_error.clone(),
+                    "loop.run_forever() is not supported: use asyncio.run(main())",
+                ))
+            }
             "get_debug" => Value::Bool(false),
             _ => Value::None,
         })

@@ -37,8 +37,12 @@ pub enum AioObject {
     },
     /// The event loop.
     Loop,
-    /// What `call_soon`/`call_later` return: `cancel()` sets the flag.
-    Handle(Rc<Cell<bool>>),
+    /// What `call_soon`/`call_later` return: `cancel()` sets the flag; a timer's has
+    /// its due time.
+    Handle {
+        cancelled: Rc<Cell<bool>>,
+        when: Option<f64>,
+    },
     /// `concurrent.futures.ThreadPoolExecutor(max_workers=n)`.
     Pool {
         max_workers: usize,

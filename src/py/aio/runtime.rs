@@ -58,8 +58,8 @@ impl Timer {
 pub struct Thread {
     pub frames: Vec<Frame>,
     pub fut: Value,
-    /// When its `time.sleep` ends.
-    pub wake_at: f64,
+    /// When its `time.sleep` ends, in ns.
+    pub wake_at: i64,
 }
 
 /// The loop's state; one per interpreter, reused by each `asyncio.run`.
@@ -69,8 +69,11 @@ pub struct Runtime {
     pub running: bool,
     /// Between a runner's start and close (tasks can be created).
     pub open: bool,
-    /// Virtual time in seconds, one clock for the whole program.
+    /// Virtual time in seconds, one clock for the whole program: `now_ns` as seconds.
     pub time: f64,
+    /// The clock itself, in whole ns (as a monotonic clock reads), so deadlines land
+    /// where CPython's do.
+    pub now_ns: i64,
     ready: VecDeque<Callback>,
     timers: Vec<Timer>,
     timer_seq: u64,
@@ -98,6 +101,11 @@ impl Runtime {
     /// Has the running task run `max_slice` instructions without giving the loop back?
     pub fn slice_exceeded(&self, instructions: u64, limits: &crate::py::vm::Limits) -> bool {
         self.current.is_some() && instructions.saturating_sub(self.slice_start) > limits.max_slice
+    }
+
+    pub fn set_ns(&mut self, ns: i64) {
+        self.now_ns = ns;
+        self.time = ns as f64 / 1e9;
     }
 
     pub fn call_soon(&mut self, cb: Callback) {
@@ -136,6 +144,26 @@ impl Runtime {
             }
         }
         None
+    }
+}
+
+/// The first whole ns at which a timer due at `when` is ready (CPython runs timers due
+/// before `time() + clock resolution`, 1 ns).
+fn deadline_ns(when: f64) -> i64 {
+    let d = (when * 1e9).round() as i64;
+    if d as f64 / 1e9 + 1e-9 <= when {
+        d + 1
+    } else {
+        d
+    }
+}
+
+/// A sleep of `secs` as ns (at least 1 ns for any positive time).
+pub fn secs_ns(secs: f64) -> i64 {
+    if secs <= 0.0 {
+        0
+    } else {
+        ((secs * 1e9).round() as i64).max(1)
     }
 }
 
@@ -648,32 +676,27 @@ impl Vm {
 
     /// One iteration of the loop (`_run_once`).
     fn run_once(&mut self) -> R<bool> {
-        let timeout = if !self.aio.ready.is_empty() || self.aio.stopping {
-            Some(0.0)
-        } else {
-            let timer = self.aio.next_timer_live();
+        if self.aio.ready.is_empty() && !self.aio.stopping {
+            let timer = self.aio.next_timer_live().map(deadline_ns);
             let thread = self.next_thread_wake();
-            match (timer, thread) {
-                (Some(a), Some(b)) => Some((a.min(b) - self.aio.time).max(0.0)),
-                (Some(a), None) => Some((a - self.aio.time).max(0.0)),
-                (None, Some(b)) => Some((b - self.aio.time).max(0.0)),
-                (None, None) => None,
+            let target = match (timer, thread) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => return Ok(false),
+            };
+            // The "select": the clock jumps, and worker threads due by then run.
+            if target > self.aio.now_ns {
+                let from = self.aio.time;
+                self.aio.set_ns(target);
+                if self.aio.time > self.limits.max_time {
+                    return Err(self.stop(format!(
+                        "virtual time passed {} hours",
+                        self.limits.max_time / 3600.0
+                    )));
+                }
+                self.aio.rec.idle_jump(from, self.aio.time);
             }
-        };
-        let Some(timeout) = timeout else {
-            return Ok(false);
-        };
-        // The "select": the clock jumps, and worker threads due by then run.
-        if timeout > 0.0 {
-            let from = self.aio.time;
-            self.aio.time += timeout;
-            if self.aio.time > self.limits.max_time {
-                return Err(self.stop(format!(
-                    "virtual time passed {} hours",
-                    self.limits.max_time / 3600.0
-                )));
-            }
-            self.aio.rec.idle_jump(from, self.aio.time);
         }
         self.run_threads()?;
         let end = self.aio.time + 1e-9;
@@ -784,25 +807,21 @@ impl Vm {
         self.stop(msg)
     }
 
-    fn next_thread_wake(&self) -> Option<f64> {
-        self.aio
-            .threads
-            .iter()
-            .map(|t| t.wake_at)
-            .min_by(|a, b| a.total_cmp(b))
+    fn next_thread_wake(&self) -> Option<i64> {
+        self.aio.threads.iter().map(|t| t.wake_at).min()
     }
 
     /// Runs the worker threads whose sleep has ended by now, in the order they wake.
     pub fn run_threads(&mut self) -> R<()> {
         loop {
-            let now = self.aio.time + 1e-9;
+            let now = self.aio.now_ns;
             let Some(i) = self
                 .aio
                 .threads
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| t.wake_at < now)
-                .min_by(|a, b| a.1.wake_at.total_cmp(&b.1.wake_at))
+                .filter(|(_, t)| t.wake_at <= now)
+                .min_by_key(|(_, t)| t.wake_at)
                 .map(|(i, _)| i)
             else {
                 return Ok(());
@@ -813,7 +832,7 @@ impl Vm {
             self.aio.in_thread = was;
             match exit {
                 Exit::Suspend(Wait::ThreadSleep(secs)) => {
-                    thread.wake_at = self.aio.time + secs.max(0.0);
+                    thread.wake_at = self.aio.now_ns + secs_ns(secs);
                     self.aio.threads.insert(i, thread);
                 }
                 Exit::Return(v) => self.job_done(thread.fut, Ok(v)),
@@ -883,7 +902,7 @@ impl Vm {
         self.aio.threads.push(Thread {
             frames: vec![frame],
             fut,
-            wake_at: self.aio.time,
+            wake_at: self.aio.now_ns,
         });
         Ok(())
     }
@@ -891,17 +910,17 @@ impl Vm {
     /// `time.sleep(secs)` on the loop's thread: the loop is blocked, and worker threads
     /// go on meanwhile.
     pub fn block_loop(&mut self, secs: f64) -> R<()> {
-        let end = self.aio.time + secs.max(0.0);
+        let end = self.aio.now_ns + secs_ns(secs);
         if let Some(task) = &self.aio.current {
             let t = self.aio.time;
             let id = task.id;
-            self.aio.rec.blocked(t, id, end);
+            self.aio.rec.blocked(t, id, end as f64 / 1e9);
         }
         while let Some(w) = self.next_thread_wake().filter(|w| *w <= end) {
-            self.aio.time = self.aio.time.max(w);
+            self.aio.set_ns(self.aio.now_ns.max(w));
             self.run_threads()?;
         }
-        self.aio.time = end;
+        self.aio.set_ns(end);
         Ok(())
     }
 }

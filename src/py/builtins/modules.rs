@@ -231,6 +231,41 @@ pub fn install(vm: &mut Vm) {
         ],
     );
     vm.modules.insert("math".into(), math);
+    let natives = crate::py::aio::api::natives();
+    let native = |name: &str| {
+        natives
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let inspect = module(
+        "inspect",
+        vec![
+            ("iscoroutinefunction", native("iscoroutinefunction")),
+            ("iscoroutine", native("iscoroutine")),
+            (
+                "isawaitable",
+                builtin("isawaitable", |vm, a, _| {
+                    let v = a.first().cloned().unwrap_or_default();
+                    Ok(Value::Bool(vm.awaitable(v).is_ok()))
+                }),
+            ),
+            (
+                "isfunction",
+                builtin("isfunction", |_, a, _| {
+                    Ok(Value::Bool(matches!(a.first(), Some(Value::Function(_)))))
+                }),
+            ),
+            (
+                "isclass",
+                builtin("isclass", |_, a, _| {
+                    Ok(Value::Bool(matches!(a.first(), Some(Value::Class(_)))))
+                }),
+            ),
+        ],
+    );
+    vm.modules.insert("inspect".into(), inspect);
 }
 
 /// A class name as a `'static` key (the built-in classes live as long as the program).
@@ -275,15 +310,15 @@ fn time_sleep(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     Ok(Value::None)
 }
 
-/// `time.time()`: a fixed epoch (2024-01-01) plus virtual time, so runs repeat.
-const EPOCH: f64 = 1_704_067_200.0;
+/// `time.time()`: a fixed epoch (2023-11-14) plus virtual time, so runs repeat.
+const EPOCH: f64 = 1_700_000_000.0;
 
 fn time_time(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
     Ok(Value::Float(EPOCH + vm.aio.time))
 }
 
 fn time_time_ns(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
-    Ok(Value::Int(((EPOCH + vm.aio.time) * 1e9) as i64))
+    Ok(Value::Int(EPOCH as i64 * 1_000_000_000 + vm.aio.now_ns))
 }
 
 fn time_clock(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -291,7 +326,7 @@ fn time_clock(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
 }
 
 fn time_clock_ns(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
-    Ok(Value::Int((vm.aio.time * 1e9).round() as i64))
+    Ok(Value::Int(vm.aio.now_ns))
 }
 
 fn random_seed(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {

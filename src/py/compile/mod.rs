@@ -68,6 +68,7 @@ struct Unit {
     /// Jumps waiting for each loop's end, by loop.
     breaks: Vec<Vec<usize>>,
     first_line: u32,
+    doc: Option<Rc<str>>,
 }
 
 impl Unit {
@@ -87,6 +88,7 @@ impl Unit {
             blocks: Vec::new(),
             breaks: Vec::new(),
             first_line: line,
+            doc: None,
         }
     }
 
@@ -116,6 +118,7 @@ impl Unit {
             cells: cells.collect(),
             free: s.free.len() as u32,
             first_line: self.first_line,
+            doc: self.doc,
         }
     }
 }
@@ -711,6 +714,7 @@ impl Compiler<'_> {
         sig.kwonly = params.kwonly.len() as u32;
         sig.varargs = params.vararg.is_some();
         sig.varkw = params.kwarg.is_some();
+        unit.doc = docstring(body);
         {
             let mut inner = Compiler {
                 scopes: self.scopes,
@@ -969,6 +973,17 @@ impl Compiler<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The docstring a body starts with.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s.as_str().into()),
+        _ => None,
     }
 }
 

@@ -433,6 +433,7 @@ impl Compiler<'_> {
             c.pos.line,
         );
         unit.pos = c.pos;
+        unit.doc = super::docstring(&c.body);
         {
             let mut inner = Compiler {
                 scopes: self.scopes,
@@ -543,7 +544,6 @@ impl Compiler<'_> {
                 self.unit.pos = h.pos;
                 let next = match &h.typ {
                     Some(t) => {
-                        self.emit(Instr::Dup);
                         self.expr(t)?;
                         self.emit(Instr::ExcMatch);
                         Some(self.emit(Instr::PopJumpIfFalse(0)))

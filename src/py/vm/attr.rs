@@ -170,7 +170,13 @@ impl Vm {
                     .cloned()
                     .unwrap_or_else(|| Value::Str(f.code.name.clone()))),
                 "__qualname__" => Ok(Value::Str(f.code.qualname.clone())),
-                "__doc__" | "__module__" | "__wrapped__" | "__dict__" => Ok(f
+                "__doc__" => Ok(f
+                    .attrs
+                    .borrow()
+                    .get(&Key(Value::str(name)))
+                    .cloned()
+                    .unwrap_or_else(|| f.code.doc.clone().map_or(Value::None, Value::Str))),
+                "__module__" | "__wrapped__" | "__dict__" => Ok(f
                     .attrs
                     .borrow()
                     .get(&Key(Value::str(name)))

@@ -562,7 +562,9 @@ impl Vm {
             .get(&Key(Value::str("__name__")))
             .and_then(|v| v.as_str().map(Rc::from))
             .unwrap_or_else(|| "__main__".into());
-        let dict = std::mem::take(&mut *ns.borrow_mut());
+        let mut dict = std::mem::take(&mut *ns.borrow_mut());
+        let doc = body.doc.clone().map_or(Value::None, Value::Str);
+        dict.entry(Key(Value::str("__doc__"))).or_insert(doc);
         Ok(Value::Class(Rc::new(Class {
             name: body.name.clone(),
             qualname: body.qualname.clone(),

@@ -98,6 +98,8 @@ pub struct Vm {
     pub rng: fastrand::Rng,
     /// Lines of the program, for tracebacks.
     pub source: Rc<str>,
+    /// The coroutine function that wraps `asyncio.sleep` for `create_task`.
+    pub sleep_coroutine: Option<Value>,
 }
 
 type R<T> = Result<T, Value>;
@@ -120,6 +122,7 @@ impl Vm {
             aio: super::aio::Runtime::default(),
             rng: fastrand::Rng::with_seed(0),
             source: source.into(),
+            sleep_coroutine: None,
         };
         super::builtins::install(&mut vm);
         let name = Key(Value::str("__name__"));
@@ -165,6 +168,12 @@ impl Vm {
     /// was found and the run goes on.
     pub fn unwind(&mut self, frames: &mut Vec<Frame>, base: usize, exc: Value) -> Option<Exit> {
         let uncatchable = self.stopped.is_some();
+        // An exception raised while another is handled has it as its context.
+        let handled = frames[base.min(frames.len())..]
+            .iter()
+            .rev()
+            .find_map(|f| f.handling.last());
+        exc::set_context(&exc, handled);
         loop {
             let f = frames.last_mut()?;
             self.add_traceback(&exc, f);
@@ -172,7 +181,6 @@ impl Vm {
                 if let Some(h) = f.handlers.pop() {
                     f.stack.truncate(h.depth as usize);
                     f.handling.truncate(h.handling as usize);
-                    exc::set_context(&exc, f.handling.last());
                     f.handling.push(exc.clone());
                     f.stack.push(exc);
                     f.ip = h.target;

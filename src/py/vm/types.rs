@@ -17,6 +17,16 @@ macro_rules! types {
 }
 
 types!(
+    deprecation_warning,
+    runtime_warning,
+    connection_refused_error,
+    connection_reset_error,
+    connection_aborted_error,
+    broken_pipe_error,
+    file_not_found_error,
+    permission_error,
+    eof_error,
+    memory_error,
     object,
     type_,
     none,
@@ -154,6 +164,7 @@ impl Types {
         let runtime_error = exc("RuntimeError", &exception);
         let value_error = exc("ValueError", &exception);
         let os_error = exc("OSError", &exception);
+        let connection_error = exc("ConnectionError", &os_error);
         let import_error = exc("ImportError", &exception);
         let warning = exc("Warning", &exception);
         let cancelled_error = class("CancelledError", &[&base_exception], B::Other, "asyncio");
@@ -203,7 +214,7 @@ impl Types {
             stop_async_iteration: exc("StopAsyncIteration", &exception),
             type_error: exc("TypeError", &exception),
             unicode_error: exc("UnicodeError", &value_error),
-            connection_error: exc("ConnectionError", &os_error),
+            connection_error: connection_error.clone(),
             timeout_error: exc("TimeoutError", &os_error),
             keyboard_interrupt: exc("KeyboardInterrupt", &base_exception),
             system_exit: exc("SystemExit", &base_exception),
@@ -211,6 +222,16 @@ impl Types {
             module_not_found_error: exc("ModuleNotFoundError", &import_error),
             limit_error: exc("LooplabLimit", &base_exception),
             user_warning: exc("UserWarning", &warning),
+            deprecation_warning: exc("DeprecationWarning", &warning),
+            runtime_warning: exc("RuntimeWarning", &warning),
+            connection_refused_error: exc("ConnectionRefusedError", &connection_error),
+            connection_reset_error: exc("ConnectionResetError", &connection_error),
+            connection_aborted_error: exc("ConnectionAbortedError", &connection_error),
+            broken_pipe_error: exc("BrokenPipeError", &connection_error),
+            file_not_found_error: exc("FileNotFoundError", &os_error),
+            permission_error: exc("PermissionError", &os_error),
+            eof_error: exc("EOFError", &exception),
+            memory_error: exc("MemoryError", &exception),
             object,
             base_exception,
             exception,
@@ -281,6 +302,16 @@ impl Types {
             types.module_not_found_error.clone(),
             types.warning.clone(),
             types.user_warning.clone(),
+            types.deprecation_warning.clone(),
+            types.runtime_warning.clone(),
+            types.connection_refused_error.clone(),
+            types.connection_reset_error.clone(),
+            types.connection_aborted_error.clone(),
+            types.broken_pipe_error.clone(),
+            types.file_not_found_error.clone(),
+            types.permission_error.clone(),
+            types.eof_error.clone(),
+            types.memory_error.clone(),
         ];
         types
     }
