@@ -300,6 +300,9 @@ const LOOP_METHODS: &[&str] = &[
     "set_debug",
     "get_debug",
     "slow_callback_duration",
+    "close",
+    "stop",
+    "run_forever",
 ];
 
 impl Vm {

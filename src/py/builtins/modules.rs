@@ -20,6 +20,7 @@ pub const KNOWN: &[&str] = &[
     "typing",
     "sys",
     "math",
+    "inspect",
 ];
 
 /// The natives that are part of asyncio's public names (the rest serve the prelude).
@@ -29,6 +30,8 @@ const PUBLIC_NATIVES: &[&str] = &[
     "ensure_future",
     "get_running_loop",
     "get_event_loop",
+    "new_event_loop",
+    "set_event_loop",
     "current_task",
     "all_tasks",
     "iscoroutine",
