@@ -217,6 +217,8 @@ pub struct Code {
     pub first_line: u32,
     /// The docstring, if the body starts with one.
     pub doc: Option<Rc<str>>,
+    /// `main.py` for the program, `asyncio/tasks.py`... for the prelude.
+    pub filename: Rc<str>,
 }
 
 impl Code {

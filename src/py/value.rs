@@ -35,8 +35,10 @@ pub enum Value {
     Object(Rc<Object>),
 }
 
-pub type Dict = IndexMap<Key, Value>;
-pub type Set = IndexSet<Key>;
+/// Dicts and sets hash with FxHash: keys are program values, not attacker input, and
+/// a global or attribute look-up hashes a name on every access.
+pub type Dict = IndexMap<Key, Value, rustc_hash::FxBuildHasher>;
+pub type Set = IndexSet<Key, rustc_hash::FxBuildHasher>;
 
 /// A dict key or set member: a hashable value, hashed and compared as Python does
 /// (`1 == 1.0 == True`, so they are the same key).
@@ -70,6 +72,22 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
         }
         Value::FrozenSet(s) => s.len().hash(state),
         other => other.identity().hash(state),
+    }
+}
+
+/// A name looked up in a dict without building a `Key` (no allocation): hashes and
+/// compares as the `Key` of the same string.
+pub struct Name<'a>(pub &'a str);
+
+impl Hash for Name<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl indexmap::Equivalent<Key> for Name<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(s) if &**s == self.0)
     }
 }
 
@@ -284,7 +302,7 @@ pub struct Class {
 impl Class {
     /// Looks `name` up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        let key = Key(Value::str(name));
+        let key = Name(name);
         if let Some(v) = self.dict.borrow().get(&key) {
             return Some(v.clone());
         }
@@ -322,11 +340,19 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
-    /// Where it passed, innermost last: (function name, line).
-    pub traceback: Vec<(Rc<str>, u32)>,
+    /// Where it passed, outermost first.
+    pub traceback: Vec<TracebackEntry>,
     /// An `ExceptionGroup`'s exceptions.
     pub group: Vec<Value>,
     pub notes: Vec<Value>,
+}
+
+/// A line of a traceback: `File "main.py", line 3, in fetch`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TracebackEntry {
+    pub file: Rc<str>,
+    pub func: Rc<str>,
+    pub line: u32,
 }
 
 /// Heap values that are neither containers nor classes.

@@ -14,6 +14,7 @@ pub mod files;
 pub mod highlight;
 pub mod hooks;
 pub mod layout;
+pub mod program;
 pub mod route;
 pub mod saved;
 pub mod state;

@@ -3,6 +3,11 @@
 //! Components never mutate state: they dispatch an `Action` through the context
 //! ([`AppContext`]). The reducer re-runs the simulation when the scenario changes, so
 //! every component renders from the same computed [`Runs`]. Pure Rust, tested natively.
+//!
+//! A real Python program from the code editor (one the step language does not read) is a
+//! [`ProgramRun`] in `State::program`: the scenario keeps its steps, its `source` holds
+//! the program (so saved scenarios and share links carry it), and `shown()` is the
+//! program's run. Compare and live mode are for step scenarios; a program has neither.
 
 use crate::lessons::lesson;
 use crate::sim::chrome_trace::from_chrome_trace;
@@ -11,6 +16,7 @@ use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
 use crate::sim::share::ShareState;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
+use crate::ui::program::{program_of, ProgramRun};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -165,6 +171,9 @@ pub struct State {
     pub replay: Option<Run>,
     /// The choice picked for the open lesson's "predict before you run" question.
     pub prediction: Option<usize>,
+    /// The Python program the scenario's `source` holds, run by the interpreter, when
+    /// the step language does not read it. Shown in place of the scenario's runs.
+    pub program: Option<ProgramRun>,
 }
 
 impl Default for State {
@@ -194,6 +203,9 @@ pub enum Action {
     Edit(Scenario),
     /// Replace the scenario by one the code editor parsed; `source` holds the program.
     EditCode(Scenario),
+    /// Show a Python program the code editor ran (the step language did not read it).
+    /// The scenario keeps its steps; its `source` becomes the program.
+    RunProgram(ProgramRun),
     SetMode(StartMode),
     TogglePlay,
     Play,
@@ -232,6 +244,7 @@ impl State {
     pub fn with_scenario(scenario: Scenario, preset: Option<String>) -> State {
         State {
             runs: compute(&scenario),
+            program: program_of(&scenario),
             scenario,
             preset,
             view: View::Single,
@@ -249,8 +262,9 @@ impl State {
         }
     }
 
-    /// The run the single view shows: the live run in progress, else the scenario in
-    /// its own start mode (live if it ran live).
+    /// The run the single view shows: the live run in progress, else an imported
+    /// trace, else the editor's Python program, else the scenario in its own start mode
+    /// (live if it ran live).
     pub fn shown(&self) -> Option<&Run> {
         let mode = self.scenario.main.mode;
         if let Some(live) = &self.live {
@@ -261,11 +275,25 @@ impl State {
         if let Some(run) = &self.replay {
             return Some(run);
         }
+        if let Some(program) = &self.program {
+            return Some(&program.run);
+        }
         self.runs.as_ref().ok().map(|r| r.get(mode))
     }
 
+    /// The Python program whose run is shown (not covered by a replay).
+    pub fn shown_program(&self) -> Option<&ProgramRun> {
+        self.program
+            .as_ref()
+            .filter(|_| self.replay.is_none() && self.live.is_none())
+    }
+
     /// The pair the compare view shows: both live runs once raced, else simulated.
+    /// A Python program runs once, as written: nothing to compare.
     pub fn compared(&self) -> Option<Runs> {
+        if self.program.is_some() {
+            return None;
+        }
         self.live
             .as_ref()
             .and_then(Live::race)
@@ -293,11 +321,19 @@ impl State {
         self.live = None;
         self.replay = None;
         self.runs = compute(&scenario);
+        self.program = None;
         self.scenario = scenario;
         self.preset = preset;
         self.playhead = 0.0;
         self.cursor = Some(0);
         self.playing = false;
+    }
+
+    /// [`Self::set_scenario`] for a scenario from outside (a link, a saved scenario, a
+    /// file): a Python program its `source` holds runs again.
+    fn load(&mut self, scenario: Scenario, preset: Option<String>) {
+        self.set_scenario(scenario, preset);
+        self.program = program_of(&self.scenario);
     }
 
     fn seek(&mut self, t: f64) {
@@ -352,20 +388,20 @@ impl Reducible for State {
             }
             Action::Predict(choice) => s.prediction = s.lesson.is_some().then_some(choice),
             Action::Restore(shared) => {
-                s.set_scenario(shared.scenario, None);
+                s.load(shared.scenario, None);
                 s.lesson = shared.lesson.filter(|slug| lesson(slug).is_some());
                 s.prediction = None;
                 s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
                 s.seek(shared.playhead);
             }
             Action::Open(scenario) => {
-                s.set_scenario(scenario, None);
+                s.load(scenario, None);
                 s.lesson = None;
                 s.prediction = None;
             }
             Action::Import(text) => match Scenario::from_json(&text) {
                 Ok(scenario) => {
-                    s.set_scenario(scenario, None);
+                    s.load(scenario, None);
                     s.notice = None;
                 }
                 Err(message) => s.notice = Some(message),
@@ -375,6 +411,18 @@ impl Reducible for State {
                 s.set_scenario(scenario, None);
             }
             Action::EditCode(scenario) => s.set_scenario(scenario, None),
+            Action::RunProgram(program) => {
+                // The steps are unchanged, so their runs are too: only `source` moves.
+                s.scenario.source = Some(program.source.to_string());
+                s.program = Some(program);
+                s.preset = None;
+                s.live = None;
+                s.replay = None;
+                s.view = View::Single;
+                s.playhead = 0.0;
+                s.cursor = Some(0);
+                s.playing = false;
+            }
             Action::SetMode(mode) => {
                 let mut scenario = s.scenario.with_mode(mode);
                 scenario.source = None;
@@ -418,6 +466,7 @@ impl Reducible for State {
             }
             Action::TogglePresenter => s.presenter = !s.presenter,
             Action::SetTheme(theme) => s.theme = theme,
+            Action::LiveStart(_) if s.program.is_some() => return self,
             Action::LiveStart(mode) => {
                 s.replay = None;
                 let live = s.live.get_or_insert_with(Live::default);
@@ -681,6 +730,65 @@ mod tests {
         let s = reduce(s, Action::ImportTrace("{\"traceEvents\": []}".into()));
         assert!(s.notice.unwrap().contains("not exported by Looplab"));
         assert_eq!(s.replay, None);
+    }
+
+    const PROGRAM: &str = "import asyncio\n\nasync def f(n):\n    await asyncio.sleep(n)\n    \
+                           print(n)\n\nasync def main():\n    for i in range(2):\n        \
+                           await f(0.25)\n\nasyncio.run(main())\n";
+
+    #[test]
+    fn a_python_program_is_shown_in_place_of_the_scenario_and_keeps_its_source() {
+        let program = crate::ui::program::run_program(PROGRAM).unwrap();
+        let before = State::default();
+        let s = reduce(before.clone(), Action::RunProgram(program.clone()));
+        assert_eq!(s.shown(), Some(&program.run));
+        assert_eq!(s.shown_program(), Some(&program));
+        assert_eq!(s.end(), 500.0);
+        assert_eq!(s.events_done(), 0, "it starts at its beginning");
+        assert_eq!(s.compared(), None, "a program has nothing to compare");
+        assert_eq!(s.scenario.source.as_deref(), Some(PROGRAM));
+        assert_eq!(s.scenario.coroutines, before.scenario.coroutines);
+        assert_eq!(s.runs, before.runs, "the steps did not run again");
+        // Live mode is for step scenarios.
+        assert_eq!(
+            reduce(s.clone(), Action::LiveStart(StartMode::Concurrent)),
+            s
+        );
+        // A share link (or a saved scenario) carrying the program runs it again.
+        let shared = ShareState {
+            scenario: s.scenario.clone(),
+            lesson: None,
+            speed: 1.0,
+            playhead: 250.0,
+        };
+        let restored = reduce(State::default(), Action::Restore(shared));
+        assert_eq!(restored.program.as_ref().unwrap().run.trace.end, 500.0);
+        assert_eq!(restored.playhead, 250.0);
+        // A form edit, a preset or the step language leave the program.
+        let edited = reduce(s.clone(), Action::Edit(s.scenario.clone()));
+        assert_eq!((edited.program.as_ref(), edited.end()), (None, 3000.0));
+        assert_eq!(
+            reduce(s.clone(), Action::LoadPreset("deadlock".into())).program,
+            None
+        );
+        let mut steps = before.scenario.clone();
+        steps.source = Some("# steps".into());
+        assert_eq!(reduce(s.clone(), Action::EditCode(steps)).program, None);
+        // A saved scenario carrying the program runs it again.
+        let opened = reduce(State::default(), Action::Open(s.scenario.clone()));
+        assert_eq!(opened.shown().unwrap().trace.end, 500.0);
+    }
+
+    #[test]
+    fn an_imported_trace_covers_the_program_until_closed() {
+        let program = crate::ui::program::run_program(PROGRAM).unwrap();
+        let s = reduce(State::default(), Action::RunProgram(program.clone()));
+        let exported = to_chrome_trace(&State::default().shown().unwrap().trace);
+        let s = reduce(s, Action::ImportTrace(exported));
+        assert_eq!(s.shown().unwrap().trace.end, 3000.0);
+        assert_eq!(s.shown_program(), None);
+        let s = reduce(s, Action::CloseReplay);
+        assert_eq!(s.shown(), Some(&program.run));
     }
 
     #[test]

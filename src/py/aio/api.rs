@@ -2,7 +2,7 @@
 //! handles and thread pools. The Python half is `prelude/*.py`.
 
 use super::future::State;
-use super::runtime::Callback;
+use super::runtime::{Callback, Job, Pool};
 use super::{aio_value, future_of, task_of, AioObject, R};
 use crate::py::builtins::{builtin, check_kwargs, float_arg, kwarg, Kwargs};
 use crate::py::value::*;
@@ -51,6 +51,7 @@ pub fn natives() -> Vec<(&'static str, Value)> {
             "gathering_future",
             builtin("gathering_future", gathering_future),
         ),
+        ("wrap_future", builtin("wrap_future", wrap_future)),
         (
             "executor_idle",
             builtin("executor_idle", |vm, _, _| Ok(vm.executor_idle())),
@@ -156,6 +157,11 @@ fn all_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
     vm.make_set(tasks)
 }
 
+/// `asyncio.wrap_future(f)`: Looplab's executor futures are asyncio futures already.
+fn wrap_future(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    Ok(args.first().cloned().unwrap_or_default())
+}
+
 fn gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let fut = vm.new_future();
     if let Some(f) = future_of(&fut) {
@@ -222,10 +228,17 @@ fn loop_open(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     };
     vm.aio.open = open;
     if open {
-        vm.aio.max_workers =
-            32.min(std::thread::available_parallelism().map_or(1, |n| n.get()) + 4);
+        vm.aio.default_pool = Pool {
+            id: 0,
+            max_workers: default_workers(),
+        };
     }
     Ok(Value::None)
+}
+
+/// CPython's default executor size, `min(32, os.cpu_count() + 4)`.
+fn default_workers() -> usize {
+    32.min(std::thread::available_parallelism().map_or(1, |n| n.get()) + 4)
 }
 
 fn running(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -248,10 +261,8 @@ fn pending_jobs(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
 }
 
 fn thread_pool(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
-    let n = match args.first().or_else(|| kwarg(&kwargs, "max_workers")) {
-        None | Some(Value::None) => {
-            32.min(std::thread::available_parallelism().map_or(1, |n| n.get()) + 4)
-        }
+    let max_workers = match args.first().or_else(|| kwarg(&kwargs, "max_workers")) {
+        None | Some(Value::None) => default_workers(),
         Some(v) => {
             let n = crate::py::builtins::int_arg(vm, v, "max_workers")?;
             if n <= 0 {
@@ -260,7 +271,9 @@ fn thread_pool(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
             n as usize
         }
     };
-    Ok(aio_value(AioObject::Pool { max_workers: n }))
+    vm.aio.pools += 1;
+    let id = vm.aio.pools;
+    Ok(aio_value(AioObject::Pool(Pool { id, max_workers })))
 }
 
 const FUTURE_METHODS: &[&str] = &[
@@ -374,22 +387,23 @@ impl Vm {
                 "when" => Value::Float(when.unwrap_or_default()),
                 _ => Value::Bool(cancelled.get()),
             })),
-            AioObject::Pool { .. } => Ok(Some(match name {
+            AioObject::Pool(pool) => Ok(Some(match name {
                 "__enter__" => recv.clone(),
                 "__exit__" | "shutdown" => {
-                    // Leaving `with ThreadPoolExecutor()` waits for its jobs.
-                    let pending = self.aio.threads.len() + self.aio.job_queue.len();
-                    if pending > 0 && self.aio.current.is_none() {
-                        self.block_loop_until_jobs_done()?;
-                    }
+                    // Shutting a pool down waits for its jobs, holding the loop's thread.
+                    self.block_until_pool_done(pool.id)?;
                     Value::None
                 }
                 _ => {
-                    let _ = a0;
-                    return Err(self.new_exc(
-                        &self.types.not_implemented_error.clone(),
-                        "executor.submit() is not supported: use `await loop.run_in_executor(executor, func, *args)`",
-                    ));
+                    let func = a0;
+                    let fut = self.new_future();
+                    self.start_job(Job {
+                        func,
+                        args: args.get(1..).map(|a| a.to_vec()).unwrap_or_default(),
+                        fut: fut.clone(),
+                        pool: *pool,
+                    })?;
+                    fut
                 }
             })),
             AioObject::Sleep { .. } => Ok(Some(Value::None)),
@@ -397,8 +411,15 @@ impl Vm {
         }
     }
 
-    fn block_loop_until_jobs_done(&mut self) -> R<()> {
-        while let Some(next) = self.aio.threads.iter().map(|t| t.wake_at).min() {
+    fn block_until_pool_done(&mut self, pool: usize) -> R<()> {
+        let busy = |vm: &Vm| {
+            vm.aio.threads.iter().any(|t| t.pool.id == pool)
+                || vm.aio.job_queue.iter().any(|j| j.pool.id == pool)
+        };
+        while busy(self) {
+            let Some(next) = self.aio.threads.iter().map(|t| t.wake_at).min() else {
+                break;
+            };
             let secs = (next - self.aio.now_ns).max(0) as f64 / 1e9;
             self.block_loop(secs)?;
             self.run_threads()?;
@@ -543,21 +564,20 @@ impl Vm {
             "create_future" => self.new_future(),
             "create_task" => create_task(self, args.to_vec(), kwargs.clone())?,
             "run_in_executor" => {
-                let func = args.get(1).cloned().unwrap_or_default();
+                let pool = match args.first() {
+                    Some(Value::Object(o)) => match &**o {
+                        Object::Aio(AioObject::Pool(p)) => *p,
+                        _ => self.aio.default_pool,
+                    },
+                    _ => self.aio.default_pool,
+                };
                 let fut = self.new_future();
-                let saved = self.aio.max_workers;
-                if let Some(Value::Object(o)) = args.first() {
-                    if let Object::Aio(AioObject::Pool { max_workers }) = &**o {
-                        self.aio.max_workers = *max_workers;
-                    }
-                }
-                let r = self.start_job(
-                    func,
-                    args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),
-                    fut.clone(),
-                );
-                self.aio.max_workers = saved;
-                r?;
+                self.start_job(Job {
+                    func: args.get(1).cloned().unwrap_or_default(),
+                    args: args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),
+                    fut: fut.clone(),
+                    pool,
+                })?;
                 fut
             }
             "run_until_complete" => self.run_until_complete(a0)?,

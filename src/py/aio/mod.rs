@@ -44,9 +44,7 @@ pub enum AioObject {
         when: Option<f64>,
     },
     /// `concurrent.futures.ThreadPoolExecutor(max_workers=n)`.
-    Pool {
-        max_workers: usize,
-    },
+    Pool(runtime::Pool),
 }
 
 type R<T> = Result<T, Value>;
@@ -354,9 +352,7 @@ impl Vm {
 
     pub fn aio_attr(&mut self, a: &AioObject, _obj: &Value, name: &str) -> R<Option<Value>> {
         Ok(match (a, name) {
-            (AioObject::Pool { max_workers }, "_max_workers") => {
-                Some(Value::Int(*max_workers as i64))
-            }
+            (AioObject::Pool(pool), "_max_workers") => Some(Value::Int(pool.max_workers as i64)),
             _ => None,
         })
     }

@@ -15,7 +15,8 @@ pub struct Recorder {
     pub events: Events,
     texts: Vec<String>,
     steps: Vec<StepInfo>,
-    step_of_line: HashMap<u32, StepId>,
+    /// The step of each source line, by line number.
+    step_of_line: Vec<Option<StepId>>,
     /// How many tasks each coroutine name has (for `worker #2`).
     per_coroutine: HashMap<Rc<str>, u32>,
     /// Lines of the program, for step labels.
@@ -45,7 +46,7 @@ impl Recorder {
         if line == 0 {
             return None;
         }
-        if let Some(s) = self.step_of_line.get(&line) {
+        if let Some(Some(s)) = self.step_of_line.get(line as usize) {
             return Some(*s);
         }
         let label = self
@@ -57,7 +58,10 @@ impl Recorder {
             label,
         });
         let id = self.steps.len() as StepId - 1;
-        self.step_of_line.insert(line, id);
+        if self.step_of_line.len() <= line as usize {
+            self.step_of_line.resize(line as usize + 1, None);
+        }
+        self.step_of_line[line as usize] = Some(id);
         Some(id)
     }
 

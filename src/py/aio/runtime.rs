@@ -40,16 +40,58 @@ pub enum Callback {
     },
 }
 
-#[derive(Debug)]
-struct Timer {
-    when: f64,
-    seq: u64,
-    callback: Callback,
+/// A due time as a key that sorts as the time does (any float, even negative).
+fn time_key(when: f64) -> u64 {
+    let b = when.to_bits();
+    if (b as i64) < 0 {
+        !b
+    } else {
+        b | 1 << 63
+    }
 }
 
-impl Timer {
-    fn before(&self, other: &Timer) -> bool {
-        (self.when, self.seq) < (other.when, other.seq)
+/// Timers by due time; those due at the same instant in the order they were armed (with
+/// a real clock two timers are never due at the same instant, so creation order is what
+/// CPython shows). A bucket per instant: a fan-out of sleeps arms thousands of timers
+/// due together.
+#[derive(Default)]
+struct Timers {
+    buckets: std::collections::BTreeMap<u64, (f64, VecDeque<Callback>)>,
+}
+
+impl Timers {
+    fn push(&mut self, when: f64, cb: Callback) {
+        self.buckets
+            .entry(time_key(when))
+            .or_insert_with(|| (when, VecDeque::new()))
+            .1
+            .push_back(cb);
+    }
+
+    /// The due time of the first timer not cancelled (cancelled ones at the head are
+    /// dropped, as CPython drops them).
+    fn next_live(&mut self) -> Option<f64> {
+        loop {
+            let mut entry = self.buckets.first_entry()?;
+            let (when, bucket) = entry.get_mut();
+            while bucket.front().is_some_and(is_cancelled) {
+                bucket.pop_front();
+            }
+            if bucket.is_empty() {
+                entry.remove();
+                continue;
+            }
+            return Some(*when);
+        }
+    }
+
+    /// Removes the bucket due first if it is due before `end`.
+    fn pop_due(&mut self, end: f64) -> Option<VecDeque<Callback>> {
+        let entry = self.buckets.first_entry()?;
+        if entry.get().0 >= end {
+            return None;
+        }
+        Some(entry.remove().1)
     }
 }
 
@@ -60,6 +102,24 @@ pub struct Thread {
     pub fut: Value,
     /// When its `time.sleep` ends, in ns.
     pub wake_at: i64,
+    /// The executor it belongs to.
+    pub pool: Pool,
+}
+
+/// An executor: its number (0 is the loop's default one) and its size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pool {
+    pub id: usize,
+    pub max_workers: usize,
+}
+
+/// A job waiting for a free worker of its pool.
+#[derive(Debug)]
+pub struct Job {
+    pub func: Value,
+    pub args: Vec<Value>,
+    pub fut: Value,
+    pub pool: Pool,
 }
 
 /// The loop's state; one per interpreter, reused by each `asyncio.run`.
@@ -75,8 +135,7 @@ pub struct Runtime {
     /// where CPython's do.
     pub now_ns: i64,
     ready: VecDeque<Callback>,
-    timers: Vec<Timer>,
-    timer_seq: u64,
+    timers: Timers,
     stopping: bool,
     pub tasks: Vec<TaskRef>,
     pub current: Option<TaskRef>,
@@ -86,9 +145,12 @@ pub struct Runtime {
     /// Instructions when the current task's step began.
     pub slice_start: u64,
     pub threads: Vec<Thread>,
-    /// Jobs waiting for a free worker: (function, args, future).
-    pub job_queue: VecDeque<(Value, Vec<Value>, Value)>,
-    pub max_workers: usize,
+    /// Jobs waiting for a free worker, in the order they were submitted.
+    pub job_queue: VecDeque<Job>,
+    /// The default executor (`run_in_executor(None, ...)`, `to_thread`).
+    pub default_pool: Pool,
+    /// How many executors the program made (each gets its number).
+    pub pools: usize,
     /// The code running is a worker thread's.
     pub in_thread: bool,
     /// A worker thread called `time.sleep`: it suspends after the call.
@@ -113,37 +175,11 @@ impl Runtime {
     }
 
     pub fn call_at(&mut self, when: f64, callback: Callback) {
-        self.timer_seq += 1;
-        let seq = self.timer_seq;
-        self.timers.push(Timer {
-            when,
-            seq,
-            callback,
-        });
-        let n = self.timers.len() - 1;
-        sift_down(&mut self.timers, 0, n);
-    }
-
-    fn pop_timer(&mut self) -> Option<Timer> {
-        let last = self.timers.pop()?;
-        if self.timers.is_empty() {
-            return Some(last);
-        }
-        let first = std::mem::replace(&mut self.timers[0], last);
-        sift_up(&mut self.timers, 0);
-        Some(first)
+        self.timers.push(when, callback);
     }
 
     fn next_timer_live(&mut self) -> Option<f64> {
-        // Cancelled handles at the head are dropped, as CPython drops them.
-        while let Some(t) = self.timers.first() {
-            if is_cancelled(&t.callback) {
-                self.pop_timer();
-            } else {
-                return Some(t.when);
-            }
-        }
-        None
+        self.timers.next_live()
     }
 }
 
@@ -175,35 +211,6 @@ fn is_cancelled(cb: &Callback) -> bool {
         }
         _ => false,
     }
-}
-
-// A binary heap (CPython's `heapq` algorithm) of (due time, arming order).
-fn sift_down(heap: &mut [Timer], start: usize, mut pos: usize) {
-    while pos > start {
-        let parent = (pos - 1) >> 1;
-        if heap[pos].before(&heap[parent]) {
-            heap.swap(pos, parent);
-            pos = parent;
-        } else {
-            break;
-        }
-    }
-}
-
-fn sift_up(heap: &mut [Timer], mut pos: usize) {
-    let end = heap.len();
-    let start = pos;
-    let mut child = 2 * pos + 1;
-    while child < end {
-        let right = child + 1;
-        if right < end && !heap[child].before(&heap[right]) {
-            child = right;
-        }
-        heap.swap(pos, child);
-        pos = child;
-        child = 2 * pos + 1;
-    }
-    sift_down(heap, start, pos);
 }
 
 type R<T> = Result<T, Value>;
@@ -292,10 +299,7 @@ impl Vm {
     pub fn set_result(&mut self, fut_value: &Value, v: Value) -> R<()> {
         let fut = super::future_of(fut_value).ok_or_else(|| self.type_error("not a future"))?;
         if fut.done() {
-            return Err(self.new_exc(
-                &self.types.invalid_state_error.clone(),
-                &format!("invalid state"),
-            ));
+            return Err(self.new_exc(&self.types.invalid_state_error.clone(), "invalid state"));
         }
         *fut.result.borrow_mut() = v;
         fut.state.set(State::Finished);
@@ -700,16 +704,9 @@ impl Vm {
         }
         self.run_threads()?;
         let end = self.aio.time + 1e-9;
-        while let Some(when) = self.aio.timers.first().map(|t| t.when) {
-            if when >= end {
-                break;
-            }
-            let Some(timer) = self.aio.pop_timer() else {
-                break;
-            };
-            if !is_cancelled(&timer.callback) {
-                self.aio.ready.push_back(timer.callback);
-            }
+        while let Some(bucket) = self.aio.timers.pop_due(end) {
+            let ready = &mut self.aio.ready;
+            ready.extend(bucket.into_iter().filter(|cb| !is_cancelled(cb)));
         }
         let n = self.aio.ready.len();
         let t = self.aio.time;
@@ -855,8 +852,19 @@ impl Vm {
 
     fn job_done(&mut self, fut: Value, outcome: Result<Value, Value>) {
         self.aio.call_soon(Callback::JobDone { fut, outcome });
-        if let Some((func, args, fut)) = self.aio.job_queue.pop_front() {
-            let _ = self.start_job(func, args, fut);
+        // The first queued job whose pool now has a free worker starts.
+        let free = |rt: &Runtime, p: Pool| {
+            rt.threads.iter().filter(|t| t.pool.id == p.id).count() < p.max_workers.max(1)
+        };
+        if let Some(i) = self
+            .aio
+            .job_queue
+            .iter()
+            .position(|j| free(&self.aio, j.pool))
+        {
+            if let Some(job) = self.aio.job_queue.remove(i) {
+                let _ = self.start_job(job);
+            }
         }
         if self.aio.threads.is_empty() && self.aio.job_queue.is_empty() {
             for fut in std::mem::take(&mut self.aio.idle_waiters) {
@@ -879,13 +887,25 @@ impl Vm {
         fut
     }
 
-    /// Starts a job on a worker thread (it first runs when the loop next waits).
-    pub fn start_job(&mut self, func: Value, args: Vec<Value>, fut: Value) -> R<()> {
-        let busy = self.aio.threads.len();
-        if busy >= self.aio.max_workers.max(1) {
-            self.aio.job_queue.push_back((func, args, fut));
+    /// Starts a job on a worker thread of its pool, or queues it if the pool is busy (it
+    /// first runs when the loop next waits).
+    pub fn start_job(&mut self, job: Job) -> R<()> {
+        let busy = self
+            .aio
+            .threads
+            .iter()
+            .filter(|t| t.pool.id == job.pool.id)
+            .count();
+        if busy >= job.pool.max_workers.max(1) {
+            self.aio.job_queue.push_back(job);
             return Ok(());
         }
+        let Job {
+            func,
+            args,
+            fut,
+            pool,
+        } = job;
         let frame = match &func {
             Value::Function(f) if f.code.kind == crate::py::code::CodeKind::Function => {
                 let mut frame = self.bind(f, args, vec![])?;
@@ -903,6 +923,7 @@ impl Vm {
             frames: vec![frame],
             fut,
             wake_at: self.aio.now_ns,
+            pool,
         });
         Ok(())
     }

@@ -202,7 +202,7 @@ pub fn loads(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
         return Err(vm.type_error("the JSON object must be str"));
     };
     match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(j) => Ok(from_json(vm, &j)),
+        Ok(j) => Ok(from_json(&j)),
         Err(e) => {
             let msg = format!(
                 "{}: line {} column {}",
@@ -222,7 +222,7 @@ fn json_error_text(e: &serde_json::Error) -> &'static str {
     }
 }
 
-fn from_json(vm: &mut Vm, j: &serde_json::Value) -> Value {
+fn from_json(j: &serde_json::Value) -> Value {
     match j {
         serde_json::Value::Null => Value::None,
         serde_json::Value::Bool(b) => Value::Bool(*b),
@@ -231,11 +231,11 @@ fn from_json(vm: &mut Vm, j: &serde_json::Value) -> Value {
             None => Value::Float(n.as_f64().unwrap_or(0.0)),
         },
         serde_json::Value::String(s) => Value::str(s),
-        serde_json::Value::Array(a) => Value::list(a.iter().map(|x| from_json(vm, x)).collect()),
+        serde_json::Value::Array(a) => Value::list(a.iter().map(from_json).collect()),
         serde_json::Value::Object(o) => {
             let mut d = Dict::default();
             for (k, v) in o {
-                d.insert(Key(Value::str(k)), from_json(vm, v));
+                d.insert(Key(Value::str(k)), from_json(v));
             }
             Value::dict(d)
         }

@@ -139,7 +139,7 @@ impl Vm {
             Value::Dict(d) => self.dict_method(d, name, args),
             Value::Set(_) | Value::FrozenSet(_) => self.set_method(recv, name, args),
             Value::Tuple(t) => match name {
-                "count" | "index" => self.seq_count_index(&t.to_vec(), name, args).map(Some),
+                "count" | "index" => self.seq_count_index(t, name, args).map(Some),
                 _ => Ok(None),
             },
             Value::Int(i) if name == "bit_length" => Ok(Some(Value::Int(

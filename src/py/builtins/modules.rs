@@ -32,6 +32,7 @@ const PUBLIC_NATIVES: &[&str] = &[
     "get_event_loop",
     "new_event_loop",
     "set_event_loop",
+    "wrap_future",
     "current_task",
     "all_tasks",
     "iscoroutine",
@@ -40,15 +41,24 @@ const PUBLIC_NATIVES: &[&str] = &[
 ];
 
 const ASYNCIO_PRELUDE: &[(&str, &str)] = &[
-    ("tasks.py", include_str!("../aio/prelude/tasks.py")),
-    ("locks.py", include_str!("../aio/prelude/locks.py")),
-    ("queues.py", include_str!("../aio/prelude/queues.py")),
-    ("timeouts.py", include_str!("../aio/prelude/timeouts.py")),
+    ("asyncio/tasks.py", include_str!("../aio/prelude/tasks.py")),
+    ("asyncio/locks.py", include_str!("../aio/prelude/locks.py")),
     (
-        "taskgroups.py",
+        "asyncio/queues.py",
+        include_str!("../aio/prelude/queues.py"),
+    ),
+    (
+        "asyncio/timeouts.py",
+        include_str!("../aio/prelude/timeouts.py"),
+    ),
+    (
+        "asyncio/taskgroups.py",
         include_str!("../aio/prelude/taskgroups.py"),
     ),
-    ("runners.py", include_str!("../aio/prelude/runners.py")),
+    (
+        "asyncio/runners.py",
+        include_str!("../aio/prelude/runners.py"),
+    ),
 ];
 
 pub fn install(vm: &mut Vm) {
@@ -288,7 +298,7 @@ fn run_prelude(vm: &mut Vm, m: &Value, files: &[(&str, &str)]) {
     let Object::Module(module) = &**o else { return };
     for (name, src) in files {
         let code = crate::py::parser::parse(src)
-            .and_then(|ast| crate::py::compile::compile_module(&ast))
+            .and_then(|ast| crate::py::compile::compile_file(&ast, name))
             .unwrap_or_else(|e| panic!("the prelude {name} does not compile: {e}"));
         let globals = module.dict.clone();
         let mut f = crate::py::vm::Frame::new(code, globals.clone());

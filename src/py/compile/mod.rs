@@ -11,31 +11,41 @@ mod stmt;
 use super::ast::*;
 use super::code::{Code, CodeKind, Instr, Signature};
 use super::value::Value;
-use scope::{Place, ScopeKind, Scopes};
+use scope::{Place, Scopes};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Compiles a parsed program into its module code.
 pub fn compile_module(module: &Module) -> Result<Rc<Code>, SyntaxError> {
+    compile_file(module, "main.py")
+}
+
+/// Compiles a module whose tracebacks name `filename`.
+pub fn compile_file(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
     let scopes = scope::analyze(module)?;
     let mut unit = Unit::new(CodeKind::Module, "<module>", "<module>", 0, 1);
+    let filename: Rc<str> = filename.into();
     let mut c = Compiler {
         scopes: &scopes,
         unit: &mut unit,
+        filename: &filename,
     };
     c.body(&module.body)?;
     c.emit(Instr::LoadConst(0));
     c.emit(Instr::Return);
-    Ok(Rc::new(unit.finish(&scopes, Signature::default())))
+    Ok(Rc::new(unit.finish(
+        &scopes,
+        Signature::default(),
+        &filename,
+    )))
 }
 
 /// What a `return`, `break` or `continue` has to undo on its way out, innermost last.
 #[derive(Clone, Debug)]
 enum Block {
-    /// A loop: `break` jumps to `exit`'s patch list, `continue` to `start`.
+    /// A loop: `break` jumps out (patched at its end), `continue` to `start`.
     Loop {
         start: u32,
-        breaks: usize,
         /// A `for` loop keeps its iterator on the stack.
         has_iter: bool,
     },
@@ -92,7 +102,7 @@ impl Unit {
         }
     }
 
-    fn finish(self, scopes: &Scopes, signature: Signature) -> Code {
+    fn finish(self, scopes: &Scopes, signature: Signature, filename: &Rc<str>) -> Code {
         let s = &scopes.scopes[self.scope];
         let cell_locals = s
             .cells
@@ -119,6 +129,7 @@ impl Unit {
             free: s.free.len() as u32,
             first_line: self.first_line,
             doc: self.doc,
+            filename: filename.clone(),
         }
     }
 }
@@ -126,6 +137,7 @@ impl Unit {
 struct Compiler<'a> {
     scopes: &'a Scopes,
     unit: &'a mut Unit,
+    filename: &'a Rc<str>,
 }
 
 fn error(pos: Pos, message: impl Into<String>) -> SyntaxError {
@@ -719,12 +731,13 @@ impl Compiler<'_> {
             let mut inner = Compiler {
                 scopes: self.scopes,
                 unit: &mut unit,
+                filename: self.filename,
             };
             inner.body(body)?;
             inner.emit(Instr::LoadConst(0));
             inner.emit(Instr::Return);
         }
-        let code = unit.finish(self.scopes, sig);
+        let code = unit.finish(self.scopes, sig, self.filename);
         self.closure(&code, pos)?;
         if code.free > 0 {
             flags |= super::code::make_flags::CLOSURE;
@@ -799,6 +812,7 @@ impl Compiler<'_> {
             let mut inner = Compiler {
                 scopes: self.scopes,
                 unit: &mut unit,
+                filename: self.filename,
             };
             match comp {
                 Comp::List(_) => {
@@ -818,7 +832,7 @@ impl Compiler<'_> {
             }
             inner.emit(Instr::Return);
         }
-        let code = unit.finish(self.scopes, sig);
+        let code = unit.finish(self.scopes, sig, self.filename);
         self.closure(&code, node.pos)?;
         let flags = if code.free > 0 {
             super::code::make_flags::CLOSURE
@@ -1014,12 +1028,5 @@ fn describe_target(t: &Expr) -> &'static str {
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::FString(_) => "f-string expression",
         _ => "this expression",
-    }
-}
-
-// Needed by `stmt.rs`.
-impl Compiler<'_> {
-    fn scope_kind(&self) -> ScopeKind {
-        self.scopes.scopes[self.unit.scope].kind
     }
 }

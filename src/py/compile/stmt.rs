@@ -1,6 +1,5 @@
 //! Statements: control flow, blocks with clean-up, definitions and imports.
 
-use super::scope::ScopeKind;
 use super::{error, Block, Compiler};
 use crate::py::ast::*;
 use crate::py::code::Instr;
@@ -259,11 +258,7 @@ impl Compiler<'_> {
 
     fn loop_body(&mut self, start: u32, has_iter: bool, body: &[Stmt]) -> Result<(), SyntaxError> {
         self.unit.breaks.push(Vec::new());
-        self.unit.blocks.push(Block::Loop {
-            start,
-            breaks: self.unit.breaks.len() - 1,
-            has_iter,
-        });
+        self.unit.blocks.push(Block::Loop { start, has_iter });
         let r = self.body(body);
         self.unit.blocks.pop();
         r
@@ -438,12 +433,13 @@ impl Compiler<'_> {
             let mut inner = Compiler {
                 scopes: self.scopes,
                 unit: &mut unit,
+                filename: self.filename,
             };
             inner.body(&c.body)?;
             inner.emit(Instr::LoadConst(0));
             inner.emit(Instr::Return);
         }
-        let code = unit.finish(self.scopes, Default::default());
+        let code = unit.finish(self.scopes, Default::default(), self.filename);
         self.closure(&code, c.pos)?;
         if code.free == 0 {
             // MakeClass always finds a closure tuple (maybe empty) under the code.
@@ -459,7 +455,6 @@ impl Compiler<'_> {
             self.emit(Instr::Call(1));
         }
         self.store_name(&c.name);
-        debug_assert!(self.scope_kind() != ScopeKind::Class || true);
         Ok(())
     }
 

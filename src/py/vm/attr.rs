@@ -67,7 +67,7 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> R<Value> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(v) = inst.dict.borrow().get(&Key(Value::str(name))) {
+                if let Some(v) = inst.dict.borrow().get(&Name(name)) {
                     return Ok(v.clone());
                 }
                 if let Some(v) = inst.class.lookup(name) {
@@ -125,7 +125,7 @@ impl Vm {
                 Object::Module(m) => m
                     .dict
                     .borrow()
-                    .get(&Key(Value::str(name)))
+                    .get(&Name(name))
                     .cloned()
                     .ok_or_else(|| self.attribute_error(obj, name)),
                 Object::Super { class, recv } => {
@@ -138,7 +138,7 @@ impl Vm {
                     chain.extend(start.mro.iter().cloned());
                     let pos = chain.iter().position(|c| Rc::ptr_eq(c, class)).unwrap_or(0);
                     for c in &chain[pos + 1..] {
-                        if let Some(v) = c.dict.borrow().get(&Key(Value::str(name))).cloned() {
+                        if let Some(v) = c.dict.borrow().get(&Name(name)).cloned() {
                             return self.bind_attr(v, recv, c);
                         }
                     }
@@ -173,19 +173,19 @@ impl Vm {
                 "__doc__" => Ok(f
                     .attrs
                     .borrow()
-                    .get(&Key(Value::str(name)))
+                    .get(&Name(name))
                     .cloned()
                     .unwrap_or_else(|| f.code.doc.clone().map_or(Value::None, Value::Str))),
                 "__module__" | "__wrapped__" | "__dict__" => Ok(f
                     .attrs
                     .borrow()
-                    .get(&Key(Value::str(name)))
+                    .get(&Name(name))
                     .cloned()
                     .unwrap_or(Value::None)),
                 _ => f
                     .attrs
                     .borrow()
-                    .get(&Key(Value::str(name)))
+                    .get(&Name(name))
                     .cloned()
                     .ok_or_else(|| self.attribute_error(obj, name)),
             },

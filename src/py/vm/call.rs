@@ -73,6 +73,15 @@ impl Vm {
                 }
             }
         }
+        if let Value::Object(o) = &recv {
+            if let Object::Module(m) = &**o {
+                let f = m.dict.borrow().get(&Name(name)).cloned();
+                return match f {
+                    Some(f) => self.call_into(frames, f, args, Vec::new()),
+                    None => Err(self.attribute_error(&recv, name)),
+                };
+            }
+        }
         if let Some(r) = self.builtin_method(&recv, name, &args)? {
             push_top(frames, r);
             return Ok(());

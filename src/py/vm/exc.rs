@@ -242,10 +242,15 @@ impl Vm {
                 out.push_str("Traceback (most recent call last):\n");
             }
             let lines: Vec<&str> = self.source.lines().collect();
-            for (func, line) in tb {
-                out.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
-                if let Some(text) = lines.get(line.saturating_sub(1) as usize) {
-                    out.push_str(&format!("    {}\n", text.trim()));
+            for e in tb {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    e.file, e.line, e.func
+                ));
+                if &*e.file == "main.py" {
+                    if let Some(text) = lines.get(e.line.saturating_sub(1) as usize) {
+                        out.push_str(&format!("    {}\n", text.trim()));
+                    }
                 }
             }
         }

@@ -100,6 +100,8 @@ pub struct Vm {
     pub source: Rc<str>,
     /// The coroutine function that wraps `asyncio.sleep` for `create_task`.
     pub sleep_coroutine: Option<Value>,
+    /// Objects with `__hash__` used as keys, by hash (see `Vm::key`).
+    pub interned_keys: HashMap<i64, Vec<Value>>,
 }
 
 type R<T> = Result<T, Value>;
@@ -123,6 +125,7 @@ impl Vm {
             rng: fastrand::Rng::with_seed(0),
             source: source.into(),
             sleep_coroutine: None,
+            interned_keys: HashMap::new(),
         };
         super::builtins::install(&mut vm);
         let name = Key(Value::str("__name__"));
@@ -216,14 +219,15 @@ impl Vm {
     }
 
     fn add_traceback(&self, exc: &Value, f: &Frame) {
-        if let Value::Instance(i) = exc {
-            if let Some(state) = &i.exc {
-                let mut s = state.borrow_mut();
-                let entry = (f.code.name.clone(), f.line());
-                if s.traceback.first() != Some(&entry) || s.traceback.len() > 1 {
-                    s.traceback.insert(0, entry);
-                }
-            }
+        if let Some(state) = exc::state(exc) {
+            state.borrow_mut().traceback.insert(
+                0,
+                TracebackEntry {
+                    file: f.code.filename.clone(),
+                    func: f.code.name.clone(),
+                    line: f.line(),
+                },
+            );
         }
     }
 
@@ -344,7 +348,7 @@ impl Vm {
                     }
                     Instr::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let key = Key(Value::Str(name.clone()));
+                        let key = Name(name);
                         let found = f
                             .namespace
                             .as_ref()
@@ -898,7 +902,7 @@ impl Vm {
                             // The traceback already holds this frame.
                             if let Some(s) = &i.exc {
                                 let mut s = s.borrow_mut();
-                                if s.traceback.first().is_some_and(|t| t.0 == code.name) {
+                                if s.traceback.first().is_some_and(|t| t.func == code.name) {
                                     s.traceback.remove(0);
                                 }
                             }
@@ -1006,7 +1010,7 @@ impl Vm {
     }
 
     fn load_global(&self, globals: &Rc<RefCell<Dict>>, name: &Rc<str>) -> R<Value> {
-        let key = Key(Value::Str(name.clone()));
+        let key = Name(name);
         if let Some(v) = globals.borrow().get(&key) {
             return Ok(v.clone());
         }

@@ -654,13 +654,50 @@ impl Vm {
                 Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(&v))))
             }
             Value::Tuple(t) => {
+                let mut changed = false;
+                let mut items = Vec::with_capacity(t.len());
                 for i in t.iter() {
-                    self.key(i.clone())?;
+                    let k = self.key(i.clone())?.0;
+                    changed |= !k.is(i);
+                    items.push(k);
                 }
-                Ok(Key(v))
+                Ok(Key(if changed { Value::tuple(items) } else { v }))
+            }
+            Value::Instance(i) => {
+                let class = i.class.clone();
+                match class.lookup("__hash__") {
+                    Some(Value::None) => Err(self.unhashable(&v)),
+                    Some(h) => {
+                        let hv = self.call_value(&h, vec![v.clone()], vec![])?;
+                        let Value::Int(hv) = hv else {
+                            return Err(self.type_error("__hash__ method should return an integer"));
+                        };
+                        self.canonical_key(hv, v)
+                    }
+                    None if class.lookup("__eq__").is_some() => Err(self.unhashable(&v)),
+                    None => Ok(Key(v)),
+                }
             }
             _ => Ok(Key(v)),
         }
+    }
+
+    fn unhashable(&self, v: &Value) -> Value {
+        self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))
+    }
+
+    /// An object with its own `__hash__` and `__eq__` as a key: the first object seen
+    /// that is equal to it stands for it, so dicts and sets (which compare keys without
+    /// running Python) find it as CPython's would.
+    fn canonical_key(&mut self, hash: i64, v: Value) -> R<Key> {
+        let candidates = self.interned_keys.get(&hash).cloned().unwrap_or_default();
+        for c in candidates {
+            if c.is(&v) || self.eq(&c, &v)? {
+                return Ok(Key(c));
+            }
+        }
+        self.interned_keys.entry(hash).or_default().push(v.clone());
+        Ok(Key(v))
     }
 
     pub fn make_set(&mut self, items: Vec<Value>) -> R<Value> {

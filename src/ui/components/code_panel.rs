@@ -1,7 +1,9 @@
 //! The Code panel: the scenario as Python asyncio and as Rust async code (tabs), with
 //! the line of the running step highlighted as the playhead moves, and the lines where
 //! other tasks wait marked. "Edit" turns the Python tab into the code editor; a
-//! scenario that came from the editor shows the learner's own program.
+//! scenario that came from the editor shows the learner's own program. A real Python
+//! program (run by the interpreter) shows its console ([`Output`]) beside the code; it
+//! has no Rust version.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -9,6 +11,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::editor::Editor;
+use super::output::Output;
 use super::panel::Panel;
 use crate::code::{parse_python_with_lines, python_code_with_lines, rust_code, PythonOptions};
 use crate::sim::positions::positions;
@@ -118,7 +121,12 @@ pub fn code_panel() -> Html {
                 .unwrap_or_default()
         })
     };
-    let line_of = |step: u32| listing.lines.get(step as usize).copied();
+    let program = ctx.shown_program().cloned();
+    // A program's steps are its lines; a scenario's come from its listing.
+    let line_of = |step: u32| match (&program, *lang) {
+        (Some(p), Lang::Python) => p.line_of(step),
+        _ => listing.lines.get(step as usize).copied(),
+    };
     let running = at.running.and_then(line_of);
     let waiting: BTreeSet<usize> = at.waiting.iter().filter_map(|&s| line_of(s)).collect();
 
@@ -160,6 +168,8 @@ pub fn code_panel() -> Html {
     };
     let lang_now = *lang;
     let edit_now = *editing && lang_now == Lang::Python;
+    // The Rust tab is written from a scenario's steps; a Python program has none.
+    let no_rust = program.is_some() && lang_now == Lang::Rust;
     let on_edit_toggle = {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))
@@ -186,15 +196,25 @@ pub fn code_panel() -> Html {
                             { if edit_now { "Done editing" } else { "Edit" } }
                         </button>
                     }
-                    <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
+                    if !no_rust {
+                        <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
+                    }
                     if let Some(note) = *copied {
                         <span class="code__note" aria-live="polite">{ note }</span>
                     }
                 </div>
-                if edit_now {
+                <div class={classes!("code__body", program.is_some().then_some("code__body--with-output"))}>
+                if no_rust {
+                    <p class="code__none" data-no-rust="">
+                        { "This Python program ran on the interpreter. The Rust version is written \
+                           from a step scenario (pick a preset, or edit the Scenario panel), so there \
+                           is none for it yet." }
+                    </p>
+                } else if edit_now {
                     <Editor program={listing.text.clone()} {running}
                         waiting={Rc::new(waiting.clone())}
                         on_run={make_callback(&ctx, Action::EditCode)}
+                        on_program={make_callback(&ctx, Action::RunProgram)}
                         draft={draft.borrow().as_ref()
                             .filter(|(over, text)| *over == listing.text && *text != listing.text)
                             .map(|(_, text)| text.clone())}
@@ -210,6 +230,10 @@ pub fn code_panel() -> Html {
                         <Lines text={listing.text.clone()} lang={lang_now} {running} {waiting} />
                     </pre>
                 }
+                if let Some(program) = program {
+                    <Output {program} />
+                }
+                </div>
             </div>
         </Panel>
     }

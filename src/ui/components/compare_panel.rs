@@ -25,6 +25,17 @@ pub fn compare_panel() -> Html {
         return Html::default();
     };
     let on_seek = make_callback(&ctx, Action::Seek);
+    if ctx.program.is_some() {
+        return html! {
+            <Panel kind={PanelKind::Compare}>
+                <p class="cmp__none" data-compare-note="">
+                    { "Compare races a step scenario awaited in turn against gathered. A Python \
+                       program runs once, as written: change it in the editor to compare \
+                       versions, or pick a preset to race one." }
+                </p>
+            </Panel>
+        };
+    }
     let Some(runs) = ctx.compared() else {
         return html! {
             <Panel kind={PanelKind::Compare}>

@@ -21,7 +21,7 @@ pub fn controls() -> Html {
     let playhead = ctx.playhead.clamp(0.0, end);
     let done = ctx.events_done();
     let total = ctx.shown().map_or(0, |run| run.trace.events.len());
-    let runnable = ctx.runs.is_ok();
+    let runnable = ctx.shown().is_some();
     let at_start = done == 0 && playhead <= 0.0;
     let at_end = done >= total && playhead >= end;
 

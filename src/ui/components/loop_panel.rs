@@ -338,7 +338,13 @@ fn outcome_view(
     } else {
         format!("comes at {}", describe::seconds(trace.end))
     };
-    let sentence = trace.outcome.describe(trace);
+    let sentence = match &trace.outcome {
+        // A Python program's deadlock names no waits (the interpreter's message does).
+        Outcome::Deadlock { cycle, waits } if cycle.is_empty() && waits.is_empty() => {
+            "Deadlock: no task can run again, and no timer is left to wake one.".to_string()
+        }
+        outcome => outcome.describe(trace),
+    };
     let (tone, title, waits, cycle) = match &trace.outcome {
         Outcome::Completed { .. } => return None,
         Outcome::Failed { .. } => ("error", "main() raised an exception", Vec::new(), false),

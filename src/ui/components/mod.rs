@@ -15,6 +15,7 @@ pub mod lesson_panel;
 pub mod live;
 pub mod loop_panel;
 pub mod notice;
+pub mod output;
 pub mod panel;
 pub mod rich_text;
 pub mod scenario;

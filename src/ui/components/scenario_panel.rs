@@ -71,6 +71,13 @@ pub fn scenario_panel() -> Html {
                 }
                 <PresetPicker current={ctx.preset.clone()}
                     on_pick={make_callback(&ctx, Action::LoadPreset)} />
+                if ctx.program.is_some() {
+                    <p class="scenario__program" role="note" data-program-note="">
+                        <strong>{ "Showing your Python program" }</strong>
+                        { " from the Code panel. These forms hold the last step scenario; \
+                           editing one (or picking a preset) shows it again." }
+                    </p>
+                }
                 if ctx.preset.is_none() && !scenario.name.is_empty() {
                     <p class="scenario__name">{ scenario.name.clone() }</p>
                 }

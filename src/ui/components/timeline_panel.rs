@@ -1,5 +1,6 @@
 //! The Timeline panel: the playback controls, the shown run's total and outcome, and its
-//! timeline (the scenario in its own start mode), with the legend.
+//! timeline (the scenario in its own start mode, or the editor's Python program), with
+//! the legend.
 
 use yew::prelude::*;
 
@@ -14,11 +15,12 @@ use super::timeline::legend::Legend;
 use super::timeline::test_hook::use_test_hook;
 use super::timeline::trace_files::TraceFiles;
 use super::timeline::warnings::Warnings;
+use crate::py::Ending;
 use crate::sim::metrics::format_ms;
 use crate::sim::{Outcome, StartMode};
 use crate::ui::describe::readout;
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{make_callback, Action, AppContext};
+use crate::ui::state::{make_callback, Action, AppContext, Run};
 
 /// The outcome's CSS modifier: `ok`, `error` or `stuck`.
 fn outcome_class(outcome: &Outcome) -> &'static str {
@@ -26,6 +28,67 @@ fn outcome_class(outcome: &Outcome) -> &'static str {
         Outcome::Completed { .. } => "ok",
         Outcome::Deadlock { .. } => "stuck",
         _ => "error",
+    }
+}
+
+/// A program's ending as the same modifier.
+fn ending_class(ending: Ending) -> &'static str {
+    match ending {
+        Ending::Completed => "ok",
+        Ending::Deadlock => "stuck",
+        Ending::Exception | Ending::Limit => "error",
+    }
+}
+
+/// The summary line: the total, what ran, and how it ended.
+fn summary(total: f64, what: &'static str, outcome: String, class: &'static str) -> Html {
+    html! {
+        <div class="tl-summary">
+            <span class="tl-summary__total" data-total="shown">
+                <span class="tl-summary__key">{ "Total" }</span>
+                <strong>{ format_ms(total) }</strong>
+            </span>
+            <span class="tl-summary__mode">{ what }</span>
+            <span class={classes!("tl-outcome", format!("tl-outcome--{class}"))} data-outcome="">
+                { outcome }
+            </span>
+        </div>
+    }
+}
+
+/// The run's timeline and what goes with it (health, legend, warnings, trace files).
+fn run_views(run: &Run, playhead: f64, playing: bool, on_seek: Callback<f64>) -> Html {
+    html! {
+        <>
+            <Timeline
+                run={run.clone()}
+                end={run.trace.end}
+                {playhead}
+                {playing}
+                on_seek={on_seek.clone()}
+                label="Timeline of the shown run"
+                id="timeline-main"
+            />
+            <HealthStrip run={run.clone()} {playhead} />
+            <Legend />
+            <Warnings run={run.clone()} {on_seek} />
+            <TraceFiles />
+        </>
+    }
+}
+
+/// The editor's Python program: its total, how it ended, and its timeline.
+fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
+    let Some(program) = ctx.shown_program() else {
+        return Html::default();
+    };
+    let run = &program.run;
+    html! {
+        <>
+            { summary(run.trace.end, "Python program, run by the interpreter",
+                program.verdict.to_string(), ending_class(program.ending)) }
+            { run_views(run, ctx.playhead, ctx.playing, on_seek) }
+        </>
     }
 }
 
@@ -38,6 +101,7 @@ pub fn timeline_panel() -> Html {
     let on_seek = make_callback(&ctx, Action::Seek);
     let meta = AttrValue::from(readout(ctx.playhead, ctx.end()));
     let body = match (&ctx.runs, ctx.shown()) {
+        _ if ctx.shown_program().is_some() => program_views(&ctx, on_seek),
         (Ok(runs), Some(run)) => {
             let mode = ctx.scenario.main.mode;
             let report = ctx
@@ -55,30 +119,8 @@ pub fn timeline_panel() -> Html {
             };
             html! {
                 <>
-                    <div class="tl-summary">
-                        <span class="tl-summary__total" data-total="shown">
-                            <span class="tl-summary__key">{ "Total" }</span>
-                            <strong>{ format_ms(trace.end) }</strong>
-                        </span>
-                        <span class="tl-summary__mode">{ mode }</span>
-                        <span class={classes!("tl-outcome", format!("tl-outcome--{}", outcome_class(&trace.outcome)))}
-                            data-outcome="">
-                            { trace.outcome.describe(trace) }
-                        </span>
-                    </div>
-                    <Timeline
-                        run={run.clone()}
-                        end={trace.end}
-                        playhead={ctx.playhead}
-                        playing={ctx.playing}
-                        on_seek={on_seek.clone()}
-                        label="Timeline of the shown run"
-                        id="timeline-main"
-                    />
-                    <HealthStrip run={run.clone()} playhead={ctx.playhead} />
-                    <Legend />
-                    <Warnings run={run.clone()} {on_seek} />
-                    <TraceFiles />
+                    { summary(trace.end, mode, trace.outcome.describe(trace), outcome_class(&trace.outcome)) }
+                    { run_views(run, ctx.playhead, ctx.playing, on_seek) }
                     { report }
                 </>
             }

@@ -4,10 +4,11 @@
 //! highlighted (the classic overlay: same font, same metrics; both sit in one scrolling
 //! box and the textarea never scrolls itself, so they cannot drift apart). Tab and
 //! Shift+Tab indent (Esc then Tab leaves the field), Ctrl+Enter or Cmd+Enter runs now,
-//! and any other edit runs after a pause of [`DEBOUNCE_MS`]. A program that parses goes
-//! up through `on_run` with `source` set; one that does not leaves the last good run on
-//! screen and shows the error in words, underlined. The text logic is in
-//! [`crate::ui::editing_text`].
+//! and any other edit runs after a pause of [`DEBOUNCE_MS`]. A program in the step
+//! language goes up through `on_run` with `source` set; any other Python is run by the
+//! interpreter and goes up through `on_program` ([`crate::ui::program::read_program`]);
+//! text that neither reads leaves the last good run on screen and shows the error in
+//! words, underlined. The text logic is in [`crate::ui::editing_text`].
 
 mod highlighted;
 
@@ -22,11 +23,11 @@ use yew::prelude::*;
 use super::code_panel::reveal_line;
 use crate::ui::components::rich_text::RichText;
 
-use crate::code::parse_python;
 use crate::sim::Scenario;
 use crate::ui::editing_text::{
     indent, is_run_key, outdent, replacement, underline, Edited, DEBOUNCE_MS,
 };
+use crate::ui::program::{read_program, syntax_error_of, ProgramRun, Reading};
 use highlighted::Highlighted;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +40,9 @@ pub struct EditorProps {
     pub waiting: Rc<BTreeSet<usize>>,
     /// A program that parsed, with `source` set to its text.
     pub on_run: Callback<Scenario>,
+    /// A Python program the step language does not read, run by the interpreter.
+    #[prop_or_default]
+    pub on_program: Callback<ProgramRun>,
     /// Text typed earlier in this editor that had not run (it did not parse): the
     /// editor starts from it instead of `program`, so leaving the editor loses nothing.
     #[prop_or_default]
@@ -81,7 +85,7 @@ fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let text = use_state(|| props.draft.as_ref().unwrap_or(&props.program).to_string());
-    let error = use_state(|| props.draft.as_ref().and_then(|d| parse_python(d).err()));
+    let error = use_state(|| props.draft.as_ref().and_then(|d| syntax_error_of(d)));
     // The last program this editor ran, to tell its own scenario from one set elsewhere.
     // Starting from a draft counts as having run `program`, so the draft is kept.
     let sent = use_mut_ref(|| props.draft.as_ref().map(|_| props.program.to_string()));
@@ -120,21 +124,23 @@ pub fn editor(props: &EditorProps) -> Html {
     }
 
     let run_now = {
-        let (error, sent, timer, on_run) = (
+        let (error, sent, timer, on_run, on_program) = (
             error.clone(),
             sent.clone(),
             timer.clone(),
             props.on_run.clone(),
+            props.on_program.clone(),
         );
         Rc::new(move |source: String| {
             timer.borrow_mut().take();
-            match parse_python(&source) {
-                Ok(mut scenario) => {
-                    *sent.borrow_mut() = Some(source.clone());
-                    scenario.source = Some(source);
-                    error.set(None);
-                    on_run.emit(scenario);
-                }
+            let reading = read_program(&source);
+            if reading.is_ok() {
+                *sent.borrow_mut() = Some(source);
+                error.set(None);
+            }
+            match reading {
+                Ok(Reading::Steps(scenario)) => on_run.emit(scenario),
+                Ok(Reading::Program(program)) => on_program.emit(program),
                 Err(e) => error.set(Some(e)),
             }
         })

@@ -16,7 +16,11 @@ pub type Lines = Rc<Vec<(f64, AttrValue)>>;
 /// run changes (not on every frame).
 #[hook]
 pub fn use_narration(ctx: &AppContext) -> Lines {
-    let shown = ctx.shown().cloned();
+    // The narration tells the lesson's scenario, not a Python program typed over it.
+    let shown = ctx
+        .shown()
+        .cloned()
+        .filter(|_| ctx.shown_program().is_none());
     use_memo((ctx.lesson.clone(), shown), |(slug, run)| {
         let (Some(l), Some(run)) = (slug.as_deref().and_then(lesson), run) else {
             return Vec::new();

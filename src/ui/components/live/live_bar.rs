@@ -76,7 +76,9 @@ pub fn live_bar() -> Html {
         let current = current.clone();
         use_effect_with(ctx.scenario.clone(), move |_| move || stop(&current));
     }
-    let runnable = ctx.runs.is_ok();
+    // Live mode runs a step scenario; a Python program runs on the virtual clock only.
+    let program = ctx.program.is_some();
+    let runnable = ctx.runs.is_ok() && !program;
     let running = ctx.live.as_ref().and_then(|l| l.running);
     // Why the last request to run live was refused (too long, too much blocking).
     let refused = use_state_eq(|| None::<String>);
@@ -115,6 +117,9 @@ pub fn live_bar() -> Html {
         ),
         (None, _) if ctx.live.is_some() => "Measured on this browser's event loop.".into(),
         (None, _) if ctx.replay.is_some() => "Replaying an imported trace.".into(),
+        (None, _) if program => "Python program on a virtual clock; live mode runs step \
+                                 scenarios (pick a preset)."
+            .into(),
         _ => "Simulated on a virtual clock: instant and exact.".into(),
     };
     html! {

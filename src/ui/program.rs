@@ -1,0 +1,372 @@
+//! What the code editor's text is: a program in the step language (a [`Scenario`]) or a
+//! real Python program, run by the interpreter ([`crate::py`]) into a [`ProgramRun`].
+//!
+//! Pure Rust, tested natively: the editor calls [`read_program`] and dispatches what it
+//! gets; the state holds the [`ProgramRun`]; the panels draw its [`Run`] like any other,
+//! and the Code panel's console shows its [`Console`].
+
+use std::rc::Rc;
+
+use crate::code::{parse_python, ParseError};
+use crate::py::ast::SyntaxError;
+use crate::py::{run_source, Ending, RunOutput};
+use crate::sim::Scenario;
+use crate::ui::state::Run;
+
+/// The editor's text, read.
+#[derive(Debug)]
+pub enum Reading {
+    /// The step language: a scenario, with `source` set to the text.
+    Steps(Scenario),
+    /// Python the step language does not read, run by the interpreter.
+    Program(ProgramRun),
+}
+
+/// Reads `source` as the step language first (so the scenario forms, compare and live
+/// mode keep working for it), else runs it as Python. Neither: the interpreter's
+/// syntax error, as the editor underlines it. Never runs anything else instead.
+pub fn read_program(source: &str) -> Result<Reading, ParseError> {
+    match parse_python(source) {
+        Ok(mut scenario) => {
+            scenario.source = Some(source.to_string());
+            Ok(Reading::Steps(scenario))
+        }
+        Err(_) => run_program(source).map(Reading::Program),
+    }
+}
+
+/// Why `source` could not run, without running it: `None` if the step language or the
+/// interpreter reads it.
+pub fn syntax_error_of(source: &str) -> Option<ParseError> {
+    parse_python(source).err()?;
+    crate::py::parser::parse(source)
+        .and_then(|module| crate::py::compile::compile_module(&module))
+        .err()
+        .map(|e| syntax_error(source, &e))
+}
+
+/// Runs `source` with the interpreter.
+pub fn run_program(source: &str) -> Result<ProgramRun, ParseError> {
+    run_source(source)
+        .map(|out| ProgramRun::new(source, out))
+        .map_err(|e| syntax_error(source, &e))
+}
+
+/// The program a scenario's `source` holds, if the step language does not read it but
+/// the interpreter runs it (a saved scenario or a share link carrying a program).
+pub fn program_of(scenario: &Scenario) -> Option<ProgramRun> {
+    let source = scenario.source.as_deref()?;
+    parse_python(source).is_err().then_some(())?;
+    run_program(source).ok()
+}
+
+/// The interpreter's syntax error as the editor shows one: `line L, column C: message`,
+/// one character underlined (its positions are 1-based, as the editor's).
+pub fn syntax_error(source: &str, e: &SyntaxError) -> ParseError {
+    let lines = source.split('\n').count().max(1);
+    let line = (e.pos.line as usize).clamp(1, lines);
+    let column = (e.pos.col as usize).max(1);
+    ParseError {
+        line,
+        column,
+        end_column: column + 1,
+        message: e.message.clone(),
+    }
+}
+
+/// A Python program's run: what the timeline and the loop panel draw (`run`), what the
+/// console prints, and how it ended.
+#[derive(Clone, Debug)]
+pub struct ProgramRun {
+    /// The program's text.
+    pub source: Rc<str>,
+    pub run: Run,
+    pub ending: Ending,
+    pub console: Rc<Console>,
+    /// One sentence on how it ended, for the timeline's summary.
+    pub verdict: Rc<str>,
+    /// The 1-based source line of each step of the trace (a step is a line).
+    pub lines: Rc<Vec<usize>>,
+}
+
+/// Runs compare by identity, as [`Run`] does: props compare in O(1).
+impl PartialEq for ProgramRun {
+    fn eq(&self, other: &Self) -> bool {
+        self.run == other.run
+    }
+}
+
+/// What the program wrote: its printed text, then what went to stderr (notes from
+/// callbacks, the traceback, or why the run was stopped).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Console {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Console {
+    pub fn is_empty(&self) -> bool {
+        self.stdout.is_empty() && self.stderr.is_empty()
+    }
+}
+
+impl ProgramRun {
+    pub fn new(source: &str, out: RunOutput) -> ProgramRun {
+        let lines = step_lines(&out.trace);
+        ProgramRun {
+            source: source.into(),
+            ending: out.ending,
+            verdict: verdict(&out).into(),
+            console: Rc::new(console(&out)),
+            lines: Rc::new(lines),
+            run: Run::new(out.trace),
+        }
+    }
+
+    /// The source line of a step of the trace.
+    pub fn line_of(&self, step: u32) -> Option<usize> {
+        self.lines.get(step as usize).copied().filter(|&n| n > 0)
+    }
+}
+
+/// The line each step stands for: the interpreter names a step's "coroutine" `line N`.
+/// A step it did not name so reads as line 0 (no line).
+pub fn step_lines(trace: &crate::sim::Trace) -> Vec<usize> {
+    trace
+        .steps
+        .iter()
+        .map(|s| {
+            s.coroutine
+                .strip_prefix("line ")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+fn console(out: &RunOutput) -> Console {
+    let mut stderr = out.stderr.trim_end().to_string();
+    let ending = match out.ending {
+        Ending::Completed => None,
+        Ending::Exception => out.traceback.clone().or_else(|| out.exception.clone()),
+        Ending::Deadlock | Ending::Limit => out.exception.clone(),
+    };
+    if let Some(text) = ending {
+        if !stderr.is_empty() {
+            stderr.push('\n');
+        }
+        stderr.push_str(text.trim_end());
+    }
+    Console {
+        stdout: out.stdout.clone(),
+        stderr,
+    }
+}
+
+fn verdict(out: &RunOutput) -> String {
+    let message = out.exception.as_deref().unwrap_or("").trim_end_matches('.');
+    match out.ending {
+        Ending::Completed => "The program completed.".into(),
+        Ending::Exception => format!("The program raised {message}."),
+        Ending::Deadlock => format!("Deadlock: {}.", without_prefix(message, "deadlock: ")),
+        Ending::Limit => format!("Stopped: {message}."),
+    }
+}
+
+fn without_prefix<'a>(text: &'a str, prefix: &str) -> &'a str {
+    text.strip_prefix(prefix).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{lanes, loop_health, snapshot_after};
+    use crate::ui::describe;
+
+    const GATHER: &str = r#"import asyncio
+
+async def fetch(name, delay):
+    await asyncio.sleep(delay)
+    print(f"{name} done")
+    return name
+
+async def main():
+    results = await asyncio.gather(*(fetch(f"job{i}", 0.1 * i) for i in range(1, 4)))
+    print(results)
+
+asyncio.run(main())
+"#;
+
+    fn program(source: &str) -> ProgramRun {
+        match read_program(source) {
+            Ok(Reading::Program(p)) => p,
+            Ok(Reading::Steps(_)) => panic!("read as steps"),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_program_the_step_language_refuses_runs_as_python() {
+        let p = program(GATHER);
+        assert_eq!(p.ending, Ending::Completed);
+        assert_eq!(p.run.trace.end, 300.0);
+        assert_eq!(
+            p.console.stdout,
+            "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n"
+        );
+        assert_eq!(p.console.stderr, "");
+        assert_eq!(&*p.verdict, "The program completed.");
+        // A lane per task: main and the three fetches.
+        let names: Vec<String> = p
+            .run
+            .lanes
+            .iter()
+            .map(|l| p.run.trace.task_name(l.task).to_string())
+            .collect();
+        assert_eq!(names, ["main", "fetch", "fetch #2", "fetch #3"]);
+        assert_eq!(&*p.source, GATHER);
+    }
+
+    #[test]
+    fn the_step_language_still_reads_as_a_scenario() {
+        let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n\n\
+                      async def main():\n    await asyncio.gather(a(), a())\n\n\
+                      asyncio.run(main())\n";
+        match read_program(source) {
+            Ok(Reading::Steps(s)) => assert_eq!(s.source.as_deref(), Some(source)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_neither_reads_is_the_interpreters_syntax_error_at_its_line() {
+        let e = read_program("import asyncio\n\nasync def main():\n    x = (1,\n")
+            .expect_err("a syntax error");
+        assert_eq!(e.line, 4, "{e}");
+        assert!(e.column >= 1 && e.end_column == e.column + 1, "{e:?}");
+        assert!(e.to_string().starts_with("line 4, column "), "{e}");
+        // Past the last line: the last line.
+        let e = syntax_error(
+            "a\nb",
+            &SyntaxError {
+                pos: crate::py::ast::Pos { line: 9, col: 0 },
+                message: "m".into(),
+            },
+        );
+        assert_eq!((e.line, e.column, e.end_column), (2, 1, 2));
+        // Checked without running: the same error; a program that reads has none.
+        assert_eq!(
+            syntax_error_of("import asyncio\n\nasync def main():\n    x = (1,\n"),
+            read_program("import asyncio\n\nasync def main():\n    x = (1,\n").err()
+        );
+        assert_eq!(syntax_error_of(GATHER), None);
+    }
+
+    #[test]
+    fn an_escaped_exception_prints_its_traceback_after_the_output() {
+        let p = program(
+            "import asyncio\n\nasync def main():\n    print('before')\n    \
+             await asyncio.sleep(0.5)\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
+        );
+        assert_eq!(p.ending, Ending::Exception);
+        assert_eq!(p.console.stdout, "before\n");
+        assert!(p.console.stderr.starts_with("Traceback"), "{:?}", p.console);
+        assert!(
+            p.console.stderr.ends_with("ValueError: boom"),
+            "{:?}",
+            p.console
+        );
+        assert_eq!(&*p.verdict, "The program raised ValueError: boom.");
+        assert_eq!(p.run.trace.end, 500.0);
+    }
+
+    #[test]
+    fn a_loop_that_never_yields_is_stopped_with_the_limits_message() {
+        let p = program(
+            "import asyncio\n\nasync def main():\n    while True:\n        pass\n\n\
+             asyncio.run(main())\n",
+        );
+        assert_eq!(p.ending, Ending::Limit);
+        assert!(
+            p.console.stderr.contains("without an await"),
+            "{:?}",
+            p.console
+        );
+        assert!(p.verdict.starts_with("Stopped: "), "{}", p.verdict);
+    }
+
+    #[test]
+    fn a_deadlock_says_who_waits() {
+        let p = program(
+            "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\n\
+             asyncio.run(main())\n",
+        );
+        assert_eq!(p.ending, Ending::Deadlock);
+        assert!(p.verdict.starts_with("Deadlock: "), "{}", p.verdict);
+        assert!(!p.verdict.contains("deadlock: "), "{}", p.verdict);
+        assert!(p.console.stderr.contains("Event.wait"), "{:?}", p.console);
+    }
+
+    #[test]
+    fn steps_are_the_lines_they_ran_at() {
+        let p = program(GATHER);
+        assert!(!p.lines.is_empty());
+        let sleep = p
+            .run
+            .trace
+            .steps
+            .iter()
+            .position(|s| s.label.starts_with("await asyncio.sleep"))
+            .expect("the sleep's line is a step");
+        assert_eq!(p.line_of(sleep as u32), Some(4));
+        assert_eq!(p.line_of(999), None);
+    }
+
+    #[test]
+    fn a_saved_program_runs_again_from_its_scenario() {
+        let mut scenario = crate::ui::state::State::default().scenario;
+        assert!(program_of(&scenario).is_none(), "no source");
+        scenario.source = Some(GATHER.into());
+        assert_eq!(program_of(&scenario).unwrap().run.trace.end, 300.0);
+        scenario.source = Some("x = (".into());
+        assert!(
+            program_of(&scenario).is_none(),
+            "a broken program runs nothing"
+        );
+    }
+
+    /// Every query the panels make of a run (lanes, snapshot at each event, the event
+    /// log's words, positions, health) reads a program's trace without a panic.
+    #[test]
+    fn every_panel_query_reads_a_program_run() {
+        let programs = [
+            GATHER,
+            "import asyncio\n\nasync def worker(q):\n    while True:\n        item = await q.get()\n        \
+             print(item)\n        q.task_done()\n\nasync def main():\n    q = asyncio.Queue(maxsize=2)\n    \
+             lock = asyncio.Lock()\n    t = asyncio.create_task(worker(q))\n    for i in range(4):\n        \
+             async with lock:\n            await q.put(i)\n    await q.join()\n    t.cancel()\n    \
+             try:\n        await asyncio.wait_for(asyncio.sleep(5), timeout=0.2)\n    except TimeoutError:\n        \
+             print('timed out')\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0.1))\n\n\
+             asyncio.run(main())\n",
+            "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n",
+            "print('no asyncio at all')\n",
+            "import asyncio\nimport time\n\nasync def main():\n    time.sleep(0.3)\n    raise KeyError('k')\n\n\
+             asyncio.run(main())\n",
+        ];
+        for source in programs {
+            let p = program(source);
+            let trace = &p.run.trace;
+            assert_eq!(lanes(trace).len(), p.run.lanes.len());
+            for n in 0..=trace.events.len() {
+                let snapshot = snapshot_after(trace, n);
+                let _ = describe::activity(trace, &snapshot);
+                if n > 0 {
+                    let _ = describe::event(trace, n - 1).map(|l| l.sentence(trace));
+                }
+                let _ = crate::sim::positions::positions(trace, n);
+            }
+            let _ = loop_health(trace, 60);
+            let _ = trace.outcome.describe(trace);
+        }
+    }
+}
