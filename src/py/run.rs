@@ -93,7 +93,9 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
             message: exception.clone().unwrap_or_default(),
         },
     };
-    let rec = std::mem::take(&mut vm.aio.rec);
+    let warnings = vm.warnings();
+    let mut rec = std::mem::take(&mut vm.aio.rec);
+    rec.notes.extend(warnings);
     let stderr = rec.notes.join("\n");
     let trace = rec.finish(vm.aio.time, outcome);
     Ok(RunOutput {

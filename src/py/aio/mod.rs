@@ -71,6 +71,27 @@ pub fn task_of(v: &Value) -> Option<TaskRef> {
     }
 }
 
+/// A task's coroutine as its repr shows it: `<main() running at main.py:7>`,
+/// `<boom() done, defined at main.py:4>`.
+fn coro_description(coro: &Value) -> String {
+    let Value::Object(o) = coro else {
+        return "<?>".into();
+    };
+    let Object::Gen(g) = &**o else {
+        return "<?>".into();
+    };
+    let g = g.borrow();
+    match &g.frame {
+        Some(f) if !g.finished => format!(
+            "<{}() running at {}:{}>",
+            g.qualname,
+            f.code.filename,
+            f.line().max(f.code.first_line)
+        ),
+        _ => format!("<{}() done>", g.qualname),
+    }
+}
+
 pub fn aio_value(a: AioObject) -> Value {
     Value::object(Object::Aio(a))
 }
@@ -315,7 +336,7 @@ impl Vm {
                     State::Cancelled => "cancelled",
                     State::Finished => "finished",
                 };
-                let coro = self.repr_of(&t.coro)?;
+                let coro = coro_description(&t.coro);
                 let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
                 if t.fut.state.get() == State::Finished {
                     match t.fut.exception.borrow().clone() {

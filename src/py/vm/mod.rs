@@ -11,6 +11,7 @@ pub mod ops;
 pub mod repr;
 mod types;
 
+use super::aio::State;
 use super::code::{Code, CodeKind, Instr};
 use super::compile::CELL_REF;
 use super::value::*;
@@ -102,6 +103,8 @@ pub struct Vm {
     pub sleep_coroutine: Option<Value>,
     /// Objects with `__hash__` used as keys, by hash (see `Vm::key`).
     pub interned_keys: HashMap<i64, Vec<Value>>,
+    /// The program's coroutine objects, to report those never awaited.
+    pub coroutines: Vec<Value>,
 }
 
 type R<T> = Result<T, Value>;
@@ -126,6 +129,7 @@ impl Vm {
             source: source.into(),
             sleep_coroutine: None,
             interned_keys: HashMap::new(),
+            coroutines: Vec::new(),
         };
         super::builtins::install(&mut vm);
         let name = Key(Value::str("__name__"));
@@ -1110,9 +1114,9 @@ impl Vm {
     }
 
     /// A generator, coroutine or async generator object over a frame.
-    pub fn make_gen(&self, frame: Frame) -> Value {
+    pub fn make_gen(&mut self, frame: Frame) -> Value {
         let code = frame.code.clone();
-        Value::object(Object::Gen(RefCell::new(GenState {
+        let gen = Value::object(Object::Gen(RefCell::new(GenState {
             kind: code.kind,
             name: code.name.clone(),
             qualname: code.qualname.clone(),
@@ -1120,6 +1124,44 @@ impl Vm {
             started: false,
             finished: false,
             awaited: code.kind != CodeKind::Coroutine,
-        })))
+        })));
+        if code.kind == CodeKind::Coroutine && &*code.filename == "main.py" {
+            self.coroutines.push(gen.clone());
+        }
+        gen
+    }
+
+    /// What CPython writes to stderr when the objects are collected: coroutines never
+    /// awaited, tasks whose exception nobody retrieved.
+    pub fn warnings(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in std::mem::take(&mut self.coroutines) {
+            if let Value::Object(o) = &c {
+                if let Object::Gen(g) = &**o {
+                    let g = g.borrow();
+                    if !g.awaited {
+                        out.push(format!(
+                            "RuntimeWarning: coroutine '{}' was never awaited",
+                            g.qualname
+                        ));
+                    }
+                }
+            }
+        }
+        for t in self.aio.tasks.clone() {
+            let exc = t.fut.exception.borrow().clone();
+            if let (Some(e), false, State::Finished) =
+                (exc, t.fut.retrieved.get(), t.fut.state.get())
+            {
+                let task = Value::object(Object::Aio(crate::py::aio::AioObject::Task(t.clone())));
+                let r = self.repr_of(&task).unwrap_or_default();
+                let tb = self.format_traceback(&e);
+                out.push(format!(
+                    "Task exception was never retrieved\nfuture: {r}\n{}",
+                    tb.trim_end()
+                ));
+            }
+        }
+        out
     }
 }
