@@ -166,6 +166,7 @@ fn gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let fut = vm.new_future();
     if let Some(f) = future_of(&fut) {
         *f.cancel_hook.borrow_mut() = args.first().cloned();
+        *f.label.borrow_mut() = Some("gather".into());
     }
     Ok(fut)
 }
@@ -397,6 +398,9 @@ impl Vm {
                 _ => {
                     let func = a0;
                     let fut = self.new_future();
+                    if let Some(f) = future_of(&fut) {
+                        *f.label.borrow_mut() = Some("executor".into());
+                    }
                     self.start_job(Job {
                         func,
                         args: args.get(1..).map(|a| a.to_vec()).unwrap_or_default(),
@@ -572,6 +576,9 @@ impl Vm {
                     _ => self.aio.default_pool,
                 };
                 let fut = self.new_future();
+                if let Some(f) = future_of(&fut) {
+                    *f.label.borrow_mut() = Some("executor".into());
+                }
                 self.start_job(Job {
                     func: args.get(1).cloned().unwrap_or_default(),
                     args: args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),

@@ -3,8 +3,8 @@
 //! at.
 
 use crate::sim::trace::{
-    Callback, Event, EventKind, Events, Outcome, Reason, StepId, StepInfo, TaskId, TaskInfo,
-    TextId, Trace,
+    Callback, Event, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId,
+    TaskInfo, TextId, Trace,
 };
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -15,6 +15,7 @@ pub struct Recorder {
     pub events: Events,
     texts: Vec<String>,
     steps: Vec<StepInfo>,
+    resources: Vec<ResourceInfo>,
     /// The step of each source line, by line number.
     step_of_line: Vec<Option<StepId>>,
     /// How many tasks each coroutine name has (for `worker #2`).
@@ -126,15 +127,34 @@ impl Recorder {
         t: f64,
         id: u32,
         on: Option<u32>,
-        _label: Option<Rc<str>>,
+        label: Option<Rc<str>>,
         line: u32,
     ) {
         let step = self.step(line);
-        let reason = match on {
-            Some(task) => Reason::Task { task: TaskId(task) },
-            None => Reason::Executor,
+        let reason = match (on, label.as_deref()) {
+            (Some(task), _) => Reason::Task { task: TaskId(task) },
+            (None, Some("executor")) => Reason::Executor,
+            (None, label) => Reason::Acquire {
+                resource: self.resource(label.unwrap_or("a future")),
+            },
         };
         self.push(t, id, step, EventKind::Suspended { reason });
+    }
+
+    /// The resource standing for what a future is for (`Lock.acquire`, `gather`).
+    fn resource(&mut self, name: &str) -> u32 {
+        match self.resources.iter().position(|r| r.name == name) {
+            Some(i) => i as u32,
+            None => {
+                let kind = name.split('.').next().unwrap_or(name).to_lowercase();
+                self.resources.push(ResourceInfo {
+                    name: name.to_string(),
+                    kind,
+                    capacity: 0,
+                });
+                self.resources.len() as u32 - 1
+            }
+        }
     }
 
     pub fn blocked(&mut self, t: f64, id: u32, end: f64) {
@@ -178,7 +198,7 @@ impl Recorder {
         Trace {
             tasks: self.tasks,
             steps: self.steps,
-            resources: Vec::new(),
+            resources: self.resources,
             executor_workers: 0,
             events: self.events,
             texts: self.texts,

@@ -49,7 +49,7 @@ class TaskGroup:
                 self._abort()
         while self._tasks:
             if self._on_completed_fut is None:
-                self._on_completed_fut = _native.Future()
+                self._on_completed_fut = _native.label(_native.Future(), 'TaskGroup')
             try:
                 await self._on_completed_fut
             except CancelledError as ex:

@@ -94,7 +94,7 @@ def _release_waiter(waiter, *args):
 
 
 async def _cancel_and_wait(fut):
-    waiter = _native.Future()
+    waiter = _native.label(_native.Future(), 'wait_for')
 
     def cb(f):
         _release_waiter(waiter)
@@ -132,7 +132,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     if any(_native.iscoroutine(f) for f in fs):
         raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
     loop = _native.get_running_loop()
-    waiter = _native.Future()
+    waiter = _native.label(_native.Future(), 'asyncio.wait')
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -207,7 +207,7 @@ def shield(arg):
     inner = _native.ensure_future(arg)
     if inner.done():
         return inner
-    outer = _native.Future()
+    outer = _native.label(_native.Future(), 'shield')
 
     def _inner_done_callback(inner):
         if outer.cancelled():
