@@ -1,10 +1,12 @@
 //! The builtins module (`print`, `len`, `sorted`...), the constructors of the built-in
 //! types (`int("3")`, `list(gen)`), and the importable modules ([`modules`]).
 
+mod constructors;
 mod functions;
 mod json;
 mod methods;
 pub mod modules;
+mod strings;
 
 use super::value::*;
 use super::vm::Vm;

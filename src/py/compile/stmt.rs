@@ -10,7 +10,7 @@ impl Compiler<'_> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
-    fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
+    pub(super) fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
         self.unit.pos = s.pos;
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -256,7 +256,12 @@ impl Compiler<'_> {
         }
     }
 
-    fn loop_body(&mut self, start: u32, has_iter: bool, body: &[Stmt]) -> Result<(), SyntaxError> {
+    pub(super) fn loop_body(
+        &mut self,
+        start: u32,
+        has_iter: bool,
+        body: &[Stmt],
+    ) -> Result<(), SyntaxError> {
         self.unit.breaks.push(Vec::new());
         self.unit.blocks.push(Block::Loop { start, has_iter });
         let r = self.body(body);
@@ -265,7 +270,7 @@ impl Compiler<'_> {
     }
 
     /// The index of the innermost loop block.
-    fn loop_depth(&self, pos: Pos, message: &str) -> Result<usize, SyntaxError> {
+    pub(super) fn loop_depth(&self, pos: Pos, message: &str) -> Result<usize, SyntaxError> {
         self.unit
             .blocks
             .iter()
@@ -273,7 +278,7 @@ impl Compiler<'_> {
             .ok_or_else(|| error(pos, message))
     }
 
-    fn pop_loop_iter(&mut self, depth: usize) {
+    pub(super) fn pop_loop_iter(&mut self, depth: usize) {
         if let Some(Block::Loop { has_iter: true, .. }) = self.unit.blocks.get(depth) {
             self.emit(Instr::Pop);
         }
@@ -281,7 +286,12 @@ impl Compiler<'_> {
 
     /// Emits the clean-up of every block above `depth` (all of them for a `return`,
     /// whose value is on top of the stack and kept there).
-    fn unwind(&mut self, pos: Pos, depth: usize, returning: bool) -> Result<(), SyntaxError> {
+    pub(super) fn unwind(
+        &mut self,
+        pos: Pos,
+        depth: usize,
+        returning: bool,
+    ) -> Result<(), SyntaxError> {
         let blocks = self.unit.blocks.clone();
         let first = if depth == usize::MAX { 0 } else { depth + 1 };
         for i in (first..blocks.len()).rev() {
@@ -295,7 +305,12 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn unwind_one(&mut self, _pos: Pos, block: &Block, returning: bool) -> Result<(), SyntaxError> {
+    pub(super) fn unwind_one(
+        &mut self,
+        _pos: Pos,
+        block: &Block,
+        returning: bool,
+    ) -> Result<(), SyntaxError> {
         match block {
             Block::Loop { has_iter, .. } => {
                 if *has_iter && returning {
@@ -344,7 +359,12 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> Result<(), SyntaxError> {
+    pub(super) fn aug_assign(
+        &mut self,
+        target: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> Result<(), SyntaxError> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
@@ -382,7 +402,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn delete(&mut self, t: &Expr) -> Result<(), SyntaxError> {
+    pub(super) fn delete(&mut self, t: &Expr) -> Result<(), SyntaxError> {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -405,7 +425,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn class(&mut self, c: &ClassDef) -> Result<(), SyntaxError> {
+    pub(super) fn class(&mut self, c: &ClassDef) -> Result<(), SyntaxError> {
         if !c.keywords.is_empty() {
             return Err(error(
                 c.pos,
@@ -458,7 +478,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn with(
+    pub(super) fn with(
         &mut self,
         items: &[WithItem],
         body: &[Stmt],
@@ -514,7 +534,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn try_except(
+    pub(super) fn try_except(
         &mut self,
         body: &[Stmt],
         handlers: &[Handler],
@@ -582,7 +602,7 @@ impl Compiler<'_> {
 
     /// `except*`: each clause takes the part of the group it matches; what is left at
     /// the end is raised again.
-    fn star_handlers(&mut self, handlers: &[Handler]) -> Result<(), SyntaxError> {
+    pub(super) fn star_handlers(&mut self, handlers: &[Handler]) -> Result<(), SyntaxError> {
         for h in handlers {
             self.unit.pos = h.pos;
             let Some(t) = &h.typ else {
@@ -620,7 +640,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn try_finally(
+    pub(super) fn try_finally(
         &mut self,
         body: &[Stmt],
         handlers: &[Handler],

@@ -1,0 +1,739 @@
+//! The dispatch loop: runs the instructions of the top frame of a task's stack.
+
+use super::call::push_top;
+use super::{exc, frame, ops, Exit, Frame, FrameKind, Vm, Wait, R};
+use crate::py::code::Instr;
+use crate::py::compile::CELL_REF;
+use crate::py::value::*;
+
+impl Vm {
+    pub(super) fn run_frames(&mut self, frames: &mut Vec<Frame>, base: usize) -> R<Exit> {
+        let mut budget: u64 = 0;
+        loop {
+            let Some(f) = frames.last_mut() else {
+                return Ok(Exit::Return(Value::None));
+            };
+            let code = f.code.clone();
+            // Runs instructions of this frame until it calls, returns or yields.
+            loop {
+                budget += 1;
+                if budget & 0xfff == 0 {
+                    self.instructions += 0x1000;
+                    if self.instructions > self.limits.max_instructions {
+                        return Err(self.stop(format!(
+                            "the program ran {} million instructions without finishing \
+                             (line {}): is there a loop that never ends?",
+                            self.limits.max_instructions / 1_000_000,
+                            f.code.pos(f.ip as usize).line
+                        )));
+                    }
+                    if self.aio.slice_exceeded(self.instructions, &self.limits) {
+                        return Err(self.stop(format!(
+                            "a task ran {} million instructions without an await (line {}): \
+                             it never yields to the event loop, so nothing else can run. \
+                             Add `await asyncio.sleep(0)` inside the loop.",
+                            self.limits.max_slice / 1_000_000,
+                            f.code.pos(f.ip as usize).line
+                        )));
+                    }
+                }
+                let Some(&instr) = code.instrs.get(f.ip as usize) else {
+                    return Ok(Exit::Return(Value::None));
+                };
+                f.ip += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
+                    Instr::LoadFast(i) => {
+                        let v = &f.locals[i as usize];
+                        if let Value::Unbound = v {
+                            return Err(self.unbound_local(&code.locals[i as usize]));
+                        }
+                        f.stack.push(v.clone());
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = f.pop();
+                        f.locals[i as usize] = v;
+                    }
+                    Instr::DeleteFast(i) => {
+                        if let Value::Unbound = f.locals[i as usize] {
+                            return Err(self.unbound_local(&code.locals[i as usize]));
+                        }
+                        f.locals[i as usize] = Value::Unbound;
+                    }
+                    Instr::LoadDeref(i) => {
+                        if i & CELL_REF != 0 {
+                            let cell = f.cells[(i & !CELL_REF) as usize].clone();
+                            f.push(Value::object(Object::Cell(cell)));
+                        } else {
+                            let v = f.cells[i as usize].borrow().clone();
+                            if let Value::Unbound = v {
+                                let name = code.cells[i as usize].clone();
+                                return Err(self.name_error(&name, true));
+                            }
+                            f.push(v);
+                        }
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = f.pop();
+                        *f.cells[i as usize].borrow_mut() = v;
+                    }
+                    Instr::DeleteDeref(i) => {
+                        *f.cells[i as usize].borrow_mut() = Value::Unbound;
+                    }
+                    Instr::LoadGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        let v = self.load_global(&f.globals, name)?;
+                        f.push(v);
+                    }
+                    Instr::StoreGlobal(i) => {
+                        let v = f.pop();
+                        let name = code.names[i as usize].clone();
+                        f.globals.borrow_mut().insert(Key(Value::Str(name)), v);
+                    }
+                    Instr::DeleteGlobal(i) => {
+                        let name = code.names[i as usize].clone();
+                        if f.globals
+                            .borrow_mut()
+                            .shift_remove(&Key(Value::Str(name.clone())))
+                            .is_none()
+                        {
+                            return Err(self.name_error(&name, false));
+                        }
+                    }
+                    Instr::LoadName(i) => {
+                        let name = &code.names[i as usize];
+                        let key = Name(name);
+                        let found = f
+                            .namespace
+                            .as_ref()
+                            .and_then(|ns| ns.borrow().get(&key).cloned());
+                        let v = match found {
+                            Some(v) => v,
+                            None => self.load_global(&f.globals, name)?,
+                        };
+                        f.push(v);
+                    }
+                    Instr::StoreName(i) => {
+                        let v = f.pop();
+                        let key = Key(Value::Str(code.names[i as usize].clone()));
+                        let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
+                        ns.borrow_mut().insert(key, v);
+                    }
+                    Instr::DeleteName(i) => {
+                        let name = code.names[i as usize].clone();
+                        let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
+                        if ns
+                            .borrow_mut()
+                            .shift_remove(&Key(Value::Str(name.clone())))
+                            .is_none()
+                        {
+                            return Err(self.name_error(&name, false));
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        let obj = f.pop();
+                        let v = self.getattr(&obj, &code.names[i as usize])?;
+                        push_top(frames, v);
+                        break;
+                    }
+                    Instr::StoreAttr(i) => {
+                        let obj = f.pop();
+                        let v = f.pop();
+                        self.setattr(&obj, &code.names[i as usize], v)?;
+                    }
+                    Instr::DeleteAttr(i) => {
+                        let obj = f.pop();
+                        self.delattr(&obj, &code.names[i as usize])?;
+                    }
+                    Instr::Subscr => {
+                        let index = f.pop();
+                        let obj = f.pop();
+                        let v = self.getitem(&obj, &index)?;
+                        push_top(frames, v);
+                        break;
+                    }
+                    Instr::StoreSubscr => {
+                        let index = f.pop();
+                        let obj = f.pop();
+                        let v = f.pop();
+                        self.setitem(&obj, index, v)?;
+                        break;
+                    }
+                    Instr::DeleteSubscr => {
+                        let index = f.pop();
+                        let obj = f.pop();
+                        self.delitem(&obj, &index)?;
+                    }
+                    Instr::Binary(op) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let v = match ops::fast_binary(op, &a, &b) {
+                            Some(v) => v,
+                            None => {
+                                let v = self.binary(op, &a, &b)?;
+                                push_top(frames, v);
+                                break;
+                            }
+                        };
+                        f.push(v);
+                    }
+                    Instr::Inplace(op) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let v = match ops::fast_binary(op, &a, &b) {
+                            Some(v) => v,
+                            None => {
+                                let v = self.inplace(op, &a, &b)?;
+                                push_top(frames, v);
+                                break;
+                            }
+                        };
+                        f.push(v);
+                    }
+                    Instr::Unary(op) => {
+                        let a = f.pop();
+                        let v = self.unary(op, &a)?;
+                        push_top(frames, v);
+                        break;
+                    }
+                    Instr::Compare(op) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let v = match ops::fast_compare(op, &a, &b) {
+                            Some(v) => v,
+                            None => {
+                                let v = self.compare(op, &a, &b)?;
+                                push_top(frames, Value::Bool(v));
+                                break;
+                            }
+                        };
+                        f.push(Value::Bool(v));
+                    }
+                    Instr::Pop => {
+                        f.stack.pop();
+                    }
+                    Instr::Dup => {
+                        let v = f.top().clone();
+                        f.push(v);
+                    }
+                    Instr::Dup2 => {
+                        let n = f.stack.len();
+                        if n >= 2 {
+                            let a = f.stack[n - 2].clone();
+                            let b = f.stack[n - 1].clone();
+                            f.push(a);
+                            f.push(b);
+                        }
+                    }
+                    Instr::Rot2 => {
+                        let n = f.stack.len();
+                        if n >= 2 {
+                            f.stack.swap(n - 1, n - 2);
+                        }
+                    }
+                    Instr::Rot3 => {
+                        let v = f.pop();
+                        let n = f.stack.len();
+                        f.stack.insert(n.saturating_sub(2), v);
+                    }
+                    Instr::BuildTuple(n) => {
+                        let items = f.stack.split_off(f.stack.len() - n as usize);
+                        f.push(Value::tuple(items));
+                    }
+                    Instr::BuildList(n) => {
+                        let items = f.stack.split_off(f.stack.len() - n as usize);
+                        f.push(Value::list(items));
+                    }
+                    Instr::BuildSet(n) => {
+                        let items = f.stack.split_off(f.stack.len() - n as usize);
+                        let set = self.make_set(items)?;
+                        push_top(frames, set);
+                        break;
+                    }
+                    Instr::BuildMap(n) => {
+                        let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                        let mut d = Dict::default();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            let k = self.key(k)?;
+                            d.insert(k, v);
+                        }
+                        push_top(frames, Value::dict(d));
+                        break;
+                    }
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { f.pop() } else { Value::None };
+                        let stop = f.pop();
+                        let start = f.pop();
+                        f.push(Value::object(Object::Slice { start, stop, step }));
+                    }
+                    Instr::BuildString(n) => {
+                        let parts = f.stack.split_off(f.stack.len() - n as usize);
+                        let mut s = String::new();
+                        for p in &parts {
+                            if let Value::Str(p) = p {
+                                s.push_str(p);
+                            }
+                        }
+                        f.push(Value::Str(s.into()));
+                    }
+                    Instr::ListAppend(n) => {
+                        let v = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        if let Value::List(l) = &f.stack[at] {
+                            l.borrow_mut().push(v);
+                        }
+                    }
+                    Instr::ListExtend(n) => {
+                        let v = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        let target = f.stack[at].clone();
+                        let items = self.collect(&v)?;
+                        if let Value::List(l) = target {
+                            l.borrow_mut().extend(items);
+                        }
+                        break;
+                    }
+                    Instr::SetAdd(n) => {
+                        let v = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        let target = f.stack[at].clone();
+                        let k = self.key(v)?;
+                        if let Value::Set(s) = target {
+                            s.borrow_mut().insert(k);
+                        }
+                        break;
+                    }
+                    Instr::SetUpdate(n) => {
+                        let v = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        let target = f.stack[at].clone();
+                        let items = self.collect(&v)?;
+                        if let Value::Set(s) = target {
+                            for i in items {
+                                let k = self.key(i)?;
+                                s.borrow_mut().insert(k);
+                            }
+                        }
+                        break;
+                    }
+                    Instr::MapAdd(n) => {
+                        let v = f.pop();
+                        let k = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        let target = f.stack[at].clone();
+                        let k = self.key(k)?;
+                        if let Value::Dict(d) = target {
+                            d.borrow_mut().insert(k, v);
+                        }
+                        break;
+                    }
+                    Instr::DictUpdate(n) => {
+                        let v = f.pop();
+                        let at = f.stack.len() - n as usize;
+                        let target = f.stack[at].clone();
+                        self.dict_update(&target, &v)?;
+                        break;
+                    }
+                    Instr::ListToTuple => {
+                        let v = f.pop();
+                        if let Value::List(l) = v {
+                            let items = std::mem::take(&mut *l.borrow_mut());
+                            f.push(Value::tuple(items));
+                        }
+                    }
+                    Instr::FormatValue { conversion, spec } => {
+                        let spec = if spec { f.pop() } else { Value::None };
+                        let v = f.pop();
+                        let s = self.format_value(&v, conversion, &spec)?;
+                        push_top(frames, s);
+                        break;
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let v = f.pop();
+                        let items = match &v {
+                            Value::Tuple(t) if t.len() == n as usize => t.to_vec(),
+                            _ => {
+                                let items = self.collect(&v)?;
+                                self.check_unpack(items.len(), n as usize, false)?;
+                                items
+                            }
+                        };
+                        let f = frames.last_mut().expect("frame");
+                        f.stack.extend(items.into_iter().rev());
+                        break;
+                    }
+                    Instr::UnpackEx { before, after } => {
+                        let v = f.pop();
+                        let mut items = self.collect(&v)?;
+                        self.check_unpack(items.len(), (before + after) as usize, true)?;
+                        let tail = items.split_off(items.len() - after as usize);
+                        let middle = items.split_off(before as usize);
+                        let f = frames.last_mut().expect("frame");
+                        f.stack.extend(tail.into_iter().rev());
+                        f.push(Value::list(middle));
+                        f.stack.extend(items.into_iter().rev());
+                        break;
+                    }
+                    Instr::Jump(t) => f.ip = t,
+                    Instr::PopJumpIfFalse(t) => {
+                        let v = f.pop();
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            v => self.truthy(&v)?,
+                        };
+                        let f = frames.last_mut().expect("frame");
+                        if !truth {
+                            f.ip = t;
+                        }
+                        break;
+                    }
+                    Instr::PopJumpIfTrue(t) => {
+                        let v = f.pop();
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            v => self.truthy(&v)?,
+                        };
+                        let f = frames.last_mut().expect("frame");
+                        if truth {
+                            f.ip = t;
+                        }
+                        break;
+                    }
+                    Instr::JumpIfFalseOrPop(t) => {
+                        let v = f.top().clone();
+                        let truth = self.truthy(&v)?;
+                        let f = frames.last_mut().expect("frame");
+                        if truth {
+                            f.stack.pop();
+                        } else {
+                            f.ip = t;
+                        }
+                        break;
+                    }
+                    Instr::JumpIfTrueOrPop(t) => {
+                        let v = f.top().clone();
+                        let truth = self.truthy(&v)?;
+                        let f = frames.last_mut().expect("frame");
+                        if truth {
+                            f.ip = t;
+                        } else {
+                            f.stack.pop();
+                        }
+                        break;
+                    }
+                    Instr::GetIter => {
+                        let v = f.pop();
+                        let it = self.iter(&v)?;
+                        push_top(frames, it);
+                        break;
+                    }
+                    Instr::ForIter(exit) => {
+                        let it = f.top().clone();
+                        if let Some(gen) = ops::resumable_generator(&it) {
+                            // The generator's frame runs on this stack.
+                            let mut g = gen.borrow_mut();
+                            if g.finished || g.frame.is_none() {
+                                drop(g);
+                                f.stack.pop();
+                                f.ip = exit;
+                                continue;
+                            }
+                            let mut gf = g.frame.take().expect("frame");
+                            if g.started {
+                                gf.push(Value::None);
+                            }
+                            g.started = true;
+                            drop(g);
+                            gf.kind = FrameKind::ForIter { gen: it, exit };
+                            frames.push(*gf);
+                            self.check_depth(frames)?;
+                            break;
+                        }
+                        match self.next(&it)? {
+                            Some(v) => {
+                                push_top(frames, v);
+                            }
+                            None => {
+                                let f = frames.last_mut().expect("frame");
+                                f.stack.pop();
+                                f.ip = exit;
+                            }
+                        }
+                        break;
+                    }
+                    Instr::GetAIter => {
+                        let v = f.pop();
+                        let it = self.call_method(&v, "__aiter__", vec![])?;
+                        push_top(frames, it);
+                        break;
+                    }
+                    Instr::EndAsyncFor => {
+                        let exc = f.pop();
+                        if exc::is_instance(&exc, &self.types.stop_async_iteration) {
+                            f.stack.pop();
+                            f.handling.pop();
+                        } else {
+                            f.handling.pop();
+                            return Err(exc);
+                        }
+                    }
+                    Instr::Call(argc) => {
+                        let args = f.stack.split_off(f.stack.len() - argc as usize);
+                        let func = f.pop();
+                        self.call_into(frames, func, args, Vec::new())?;
+                        if let Some(secs) = self.aio.thread_sleep.take() {
+                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        }
+                        break;
+                    }
+                    Instr::CallKw { argc, names } => {
+                        let mut args = f.stack.split_off(f.stack.len() - argc as usize);
+                        let func = f.pop();
+                        let Value::Tuple(names) = &code.consts[names as usize] else {
+                            break;
+                        };
+                        let kw_values = args.split_off(args.len() - names.len());
+                        let kwargs = names
+                            .iter()
+                            .zip(kw_values)
+                            .map(|(n, v)| (n.as_str().unwrap_or("").into(), v))
+                            .collect();
+                        self.call_into(frames, func, args, kwargs)?;
+                        if let Some(secs) = self.aio.thread_sleep.take() {
+                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        }
+                        break;
+                    }
+                    Instr::CallEx { kwargs } => {
+                        let kw = if kwargs { f.pop() } else { Value::None };
+                        let args = f.pop();
+                        let func = f.pop();
+                        let args = match args {
+                            Value::Tuple(t) => t.to_vec(),
+                            other => self.collect(&other)?,
+                        };
+                        let kwargs = self.kwargs_of(&kw)?;
+                        self.call_into(frames, func, args, kwargs)?;
+                        if let Some(secs) = self.aio.thread_sleep.take() {
+                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        }
+                        break;
+                    }
+                    Instr::CallMethod { name, argc } => {
+                        let args = f.stack.split_off(f.stack.len() - argc as usize);
+                        let recv = f.pop();
+                        let name = code.names[name as usize].clone();
+                        self.call_method_into(frames, recv, &name, args)?;
+                        if let Some(secs) = self.aio.thread_sleep.take() {
+                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        }
+                        break;
+                    }
+                    Instr::MakeFunction { code: k, flags } => {
+                        let Value::Code(c) = &code.consts[k as usize] else {
+                            break;
+                        };
+                        let func = self.make_function(f, c.clone(), flags);
+                        f.push(func);
+                    }
+                    Instr::MakeClass { code: k, bases } => {
+                        let Value::Code(c) = &code.consts[k as usize] else {
+                            break;
+                        };
+                        let c = c.clone();
+                        let closure = f.pop();
+                        let bases = f.stack.split_off(f.stack.len() - bases as usize);
+                        let globals = f.globals.clone();
+                        let class = self.make_class(c, bases, closure, globals)?;
+                        push_top(frames, class);
+                        break;
+                    }
+                    Instr::Return => {
+                        let v = f.pop();
+                        let done = frames.pop().expect("frame");
+                        self.frame_ended(&done);
+                        if frames.len() == base {
+                            return Ok(Exit::Return(v));
+                        }
+                        let parent = frames.last_mut().expect("frame");
+                        match done.kind {
+                            FrameKind::ForIter { exit, .. } => {
+                                parent.stack.pop();
+                                parent.ip = exit;
+                            }
+                            FrameKind::Anext(_) => {
+                                return Err(
+                                    self.new_exc(&self.types.stop_async_iteration.clone(), "")
+                                );
+                            }
+                            FrameKind::Close => parent.push(Value::None),
+                            FrameKind::Call | FrameKind::Await(_) | FrameKind::Base => {
+                                parent.push(v)
+                            }
+                        }
+                        break;
+                    }
+                    Instr::YieldValue => {
+                        let v = f.pop();
+                        if frames.len() - 1 == base {
+                            return Ok(Exit::Yield(v));
+                        }
+                        let mut done = frames.pop().expect("frame");
+                        let kind = std::mem::replace(&mut done.kind, FrameKind::Call);
+                        let parent = frames.last_mut().expect("frame");
+                        match kind {
+                            FrameKind::ForIter { gen, .. } | FrameKind::Anext(gen) => {
+                                parent.push(v);
+                                if let Value::Object(o) = &gen {
+                                    if let Object::Gen(g) = &**o {
+                                        g.borrow_mut().frame = Some(Box::new(done));
+                                    }
+                                }
+                            }
+                            FrameKind::Close => {
+                                return Err(self.new_exc(
+                                    &self.types.runtime_error.clone(),
+                                    "async generator ignored GeneratorExit",
+                                ))
+                            }
+                            _ => {
+                                return Err(self.new_exc(
+                                    &self.types.runtime_error.clone(),
+                                    "yield inside a coroutine: use an async generator",
+                                ))
+                            }
+                        }
+                        break;
+                    }
+                    Instr::GetAwaitable => {
+                        let v = f.pop();
+                        let a = self.awaitable(v)?;
+                        push_top(frames, a);
+                        break;
+                    }
+                    Instr::Await => {
+                        let a = f.pop();
+                        if let Some(exit) = self.await_value(frames, a)? {
+                            return Ok(exit);
+                        }
+                        break;
+                    }
+                    Instr::SetupExcept(t) | Instr::SetupFinally(t) => {
+                        f.handlers.push(frame::Handler {
+                            target: t,
+                            depth: f.stack.len() as u32,
+                            handling: f.handling.len() as u32,
+                        });
+                    }
+                    Instr::PopBlock => {
+                        f.handlers.pop();
+                    }
+                    Instr::Raise(n) => {
+                        return Err(match n {
+                            0 => match f.handling.last() {
+                                Some(e) => e.clone(),
+                                None => self.new_exc(
+                                    &self.types.runtime_error.clone(),
+                                    "No active exception to reraise",
+                                ),
+                            },
+                            1 => {
+                                let e = f.pop();
+                                self.make_exception(e, None)?
+                            }
+                            _ => {
+                                let cause = f.pop();
+                                let e = f.pop();
+                                self.make_exception(e, Some(cause))?
+                            }
+                        });
+                    }
+                    Instr::Reraise => {
+                        let e = f.pop();
+                        f.handling.pop();
+                        if let Value::Instance(i) = &e {
+                            // The traceback already holds this frame.
+                            if let Some(s) = &i.exc {
+                                let mut s = s.borrow_mut();
+                                if s.traceback.first().is_some_and(|t| t.func == code.name) {
+                                    s.traceback.remove(0);
+                                }
+                            }
+                        }
+                        return Err(e);
+                    }
+                    Instr::PopExcept => {
+                        f.handling.pop();
+                    }
+                    Instr::ExcMatch => {
+                        let t = f.pop();
+                        let e = f.top().clone();
+                        let m = self.exc_matches(&e, &t)?;
+                        push_top(frames, Value::Bool(m));
+                        break;
+                    }
+                    Instr::ExcGroupMatch => {
+                        let t = f.pop();
+                        let e = f.pop();
+                        let (rest, matched) = self.split_group(&e, &t)?;
+                        let f = frames.last_mut().expect("frame");
+                        f.push(rest);
+                        f.push(matched);
+                        break;
+                    }
+                    Instr::ExcGroupReraise => {
+                        let rest = f.pop();
+                        f.handling.pop();
+                        if !rest.is_none() {
+                            return Err(rest);
+                        }
+                    }
+                    Instr::ImportName(i) => {
+                        let name = code.names[i as usize].clone();
+                        let m = self.import(&name)?;
+                        push_top(frames, m);
+                        break;
+                    }
+                    Instr::ImportFrom(i) => {
+                        let m = f.top().clone();
+                        let name = code.names[i as usize].clone();
+                        let v = self.import_from(&m, &name)?;
+                        push_top(frames, v);
+                        break;
+                    }
+                    Instr::BeforeWith { is_async } => {
+                        let cm = f.pop();
+                        let (enter, exit) = if is_async {
+                            ("__aenter__", "__aexit__")
+                        } else {
+                            ("__enter__", "__exit__")
+                        };
+                        let exit_m = self.getattr(&cm, exit).map_err(|_| {
+                            self.type_error(&format!(
+                                "'{}' object does not support the {}context manager protocol",
+                                self.type_name(&cm),
+                                if is_async { "asynchronous " } else { "" }
+                            ))
+                        })?;
+                        push_top(frames, exit_m);
+                        self.call_method_into(frames, cm, enter, vec![])?;
+                        break;
+                    }
+                    Instr::CallExit => {
+                        let e = f.pop();
+                        let exit = f.pop();
+                        let args = if e.is_none() {
+                            vec![Value::None, Value::None, Value::None]
+                        } else {
+                            vec![self.type_of(&e), e, Value::None]
+                        };
+                        self.call_into(frames, exit, args, Vec::new())?;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

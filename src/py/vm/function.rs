@@ -1,0 +1,190 @@
+//! What the dispatch loop leans on: functions and generators made from code, frames
+//! with their cells, global look-up, and the errors of names and unpacking.
+
+use super::{Frame, GenState, Vm, R};
+use crate::py::aio::State;
+use crate::py::code::{Code, CodeKind};
+use crate::py::value::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    pub(super) fn check_unpack(&self, got: usize, want: usize, starred: bool) -> R<()> {
+        if starred && got < want {
+            return Err(self.value_error(&format!(
+                "not enough values to unpack (expected at least {want}, got {got})"
+            )));
+        }
+        if !starred && got < want {
+            return Err(self.value_error(&format!(
+                "not enough values to unpack (expected {want}, got {got})"
+            )));
+        }
+        if !starred && got > want {
+            return Err(self.value_error(&format!("too many values to unpack (expected {want})")));
+        }
+        Ok(())
+    }
+
+    pub fn check_depth(&mut self, frames: &[Frame]) -> R<()> {
+        if frames.len() > self.limits.max_frames {
+            return Err(self.new_exc(
+                &self.types.recursion_error.clone(),
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn load_global(&self, globals: &Rc<RefCell<Dict>>, name: &Rc<str>) -> R<Value> {
+        let key = Name(name);
+        if let Some(v) = globals.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        Err(self.name_error(name, false))
+    }
+
+    pub(super) fn unbound_local(&self, name: &str) -> Value {
+        self.new_exc(
+            &self.types.unbound_local_error.clone(),
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
+    pub(super) fn name_error(&self, name: &str, free: bool) -> Value {
+        let msg = if free {
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
+        } else {
+            format!("name '{name}' is not defined")
+        };
+        self.new_exc(&self.types.name_error.clone(), &msg)
+    }
+
+    pub(super) fn make_function(&self, f: &mut Frame, code: Rc<Code>, flags: u8) -> Value {
+        use crate::py::code::make_flags::*;
+        let closure = if flags & CLOSURE != 0 {
+            match f.pop() {
+                Value::Tuple(t) => t
+                    .iter()
+                    .filter_map(|c| match c {
+                        Value::Object(o) => match &**o {
+                            Object::Cell(c) => Some(c.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let kw_defaults = if flags & KW_DEFAULTS != 0 {
+            match f.pop() {
+                Value::Dict(d) => d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.as_str().unwrap_or("").into(), v.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let defaults = if flags & DEFAULTS != 0 {
+            match f.pop() {
+                Value::Tuple(t) => t.to_vec(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        Value::Function(Rc::new(Function {
+            code,
+            globals: f.globals.clone(),
+            defaults,
+            kw_defaults,
+            closure,
+            attrs: RefCell::new(Dict::default()),
+        }))
+    }
+
+    /// A new frame for `code` with its cells made (captured locals get fresh cells;
+    /// free variables are the closure's).
+    pub fn frame_for(&self, func: &Function) -> Frame {
+        let mut f = Frame::new(func.code.clone(), func.globals.clone());
+        let own = func.code.cells.len() - func.code.free as usize;
+        let mut cells = Vec::with_capacity(func.code.cells.len());
+        for _ in 0..own {
+            cells.push(Rc::new(RefCell::new(Value::Unbound)));
+        }
+        cells.extend(func.closure.iter().cloned());
+        f.cells = cells;
+        f
+    }
+
+    /// Moves arguments bound to captured parameters into their cells.
+    pub fn fill_cells(f: &mut Frame) {
+        for &(ci, li) in f.code.cell_locals.iter() {
+            let v = std::mem::take(&mut f.locals[li as usize]);
+            *f.cells[ci as usize].borrow_mut() = v;
+        }
+    }
+
+    /// A generator, coroutine or async generator object over a frame.
+    pub fn make_gen(&mut self, frame: Frame) -> Value {
+        let code = frame.code.clone();
+        let gen = Value::object(Object::Gen(RefCell::new(GenState {
+            kind: code.kind,
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            frame: Some(Box::new(frame)),
+            started: false,
+            finished: false,
+            awaited: code.kind != CodeKind::Coroutine,
+        })));
+        if code.kind == CodeKind::Coroutine && &*code.filename == "main.py" {
+            self.coroutines.push(gen.clone());
+        }
+        gen
+    }
+
+    /// What CPython writes to stderr when the objects are collected: coroutines never
+    /// awaited, tasks whose exception nobody retrieved.
+    pub fn warnings(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in std::mem::take(&mut self.coroutines) {
+            if let Value::Object(o) = &c {
+                if let Object::Gen(g) = &**o {
+                    let g = g.borrow();
+                    if !g.awaited {
+                        out.push(format!(
+                            "RuntimeWarning: coroutine '{}' was never awaited",
+                            g.qualname
+                        ));
+                    }
+                }
+            }
+        }
+        for t in self.aio.tasks.clone() {
+            let exc = t.fut.exception.borrow().clone();
+            if let (Some(e), false, State::Finished) =
+                (exc, t.fut.retrieved.get(), t.fut.state.get())
+            {
+                let task = Value::object(Object::Aio(crate::py::aio::AioObject::Task(t.clone())));
+                let r = self.repr_of(&task).unwrap_or_default();
+                let tb = self.format_traceback(&e);
+                out.push(format!(
+                    "Task exception was never retrieved\nfuture: {r}\n{}",
+                    tb.trim_end()
+                ));
+            }
+        }
+        out
+    }
+}
