@@ -1,8 +1,9 @@
 //! The native half of the `asyncio` module and the methods of futures, tasks, the loop,
 //! handles and thread pools. The Python half is `prelude/*.py`.
 
+use super::executor::{Job, Pool};
 use super::future::State;
-use super::runtime::{Callback, Job, Pool};
+use super::runtime::Callback;
 use super::{aio_value, future_of, task_of, AioObject, R};
 use crate::py::builtins::{builtin, check_kwargs, float_arg, kwarg, Kwargs};
 use crate::py::value::*;

@@ -4,9 +4,11 @@
 //! file a room, so they behave as CPython's do callback for callback.
 
 pub mod api;
+pub mod executor;
 pub mod future;
 pub mod record;
 pub mod runtime;
+mod task;
 
 use crate::py::value::*;
 use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};
@@ -44,7 +46,7 @@ pub enum AioObject {
         when: Option<f64>,
     },
     /// `concurrent.futures.ThreadPoolExecutor(max_workers=n)`.
-    Pool(runtime::Pool),
+    Pool(executor::Pool),
 }
 
 type R<T> = Result<T, Value>;

@@ -1,0 +1,177 @@
+//! Executors: worker threads that run jobs on the virtual clock (a `time.sleep` in a
+//! worker takes virtual time while the loop goes on), pools with their sizes, and
+//! `time.sleep` on the loop's thread, which blocks the loop.
+
+use super::runtime::{secs_ns, Callback, Runtime, R};
+use crate::py::value::*;
+use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};
+
+/// A worker thread of the default executor running a job.
+#[derive(Debug)]
+pub struct Thread {
+    pub frames: Vec<Frame>,
+    pub fut: Value,
+    /// When its `time.sleep` ends, in ns.
+    pub wake_at: i64,
+    /// The executor it belongs to.
+    pub pool: Pool,
+}
+
+/// An executor: its number (0 is the loop's default one) and its size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pool {
+    pub id: usize,
+    pub max_workers: usize,
+}
+
+/// A job waiting for a free worker of its pool.
+#[derive(Debug)]
+pub struct Job {
+    pub func: Value,
+    pub args: Vec<Value>,
+    pub fut: Value,
+    pub pool: Pool,
+}
+
+impl Vm {
+    pub(super) fn next_thread_wake(&self) -> Option<i64> {
+        self.aio.threads.iter().map(|t| t.wake_at).min()
+    }
+
+    /// Runs the worker threads whose sleep has ended by now, in the order they wake.
+    pub fn run_threads(&mut self) -> R<()> {
+        loop {
+            let now = self.aio.now_ns;
+            let Some(i) = self
+                .aio
+                .threads
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.wake_at <= now)
+                .min_by_key(|(_, t)| t.wake_at)
+                .map(|(i, _)| i)
+            else {
+                return Ok(());
+            };
+            let mut thread = self.aio.threads.remove(i);
+            let was = std::mem::replace(&mut self.aio.in_thread, true);
+            let exit = self.run(&mut thread.frames, 0);
+            self.aio.in_thread = was;
+            match exit {
+                Exit::Suspend(Wait::ThreadSleep(secs)) => {
+                    thread.wake_at = self.aio.now_ns + secs_ns(secs);
+                    self.aio.threads.insert(i, thread);
+                }
+                Exit::Return(v) => self.job_done(thread.fut, Ok(v)),
+                Exit::Raise(e) => {
+                    if self.stopped.is_some() {
+                        return Err(e);
+                    }
+                    self.job_done(thread.fut, Err(e))
+                }
+                Exit::Suspend(_) | Exit::Yield(_) => {
+                    let e = self.new_exc(
+                        &self.types.runtime_error.clone(),
+                        "an executor job cannot await",
+                    );
+                    self.job_done(thread.fut, Err(e))
+                }
+            }
+        }
+    }
+
+    fn job_done(&mut self, fut: Value, outcome: Result<Value, Value>) {
+        self.aio.call_soon(Callback::JobDone { fut, outcome });
+        // The first queued job whose pool now has a free worker starts.
+        let free = |rt: &Runtime, p: Pool| {
+            rt.threads.iter().filter(|t| t.pool.id == p.id).count() < p.max_workers.max(1)
+        };
+        if let Some(i) = self
+            .aio
+            .job_queue
+            .iter()
+            .position(|j| free(&self.aio, j.pool))
+        {
+            if let Some(job) = self.aio.job_queue.remove(i) {
+                let _ = self.start_job(job);
+            }
+        }
+        if self.aio.threads.is_empty() && self.aio.job_queue.is_empty() {
+            for fut in std::mem::take(&mut self.aio.idle_waiters) {
+                self.aio.call_soon(Callback::JobDone {
+                    fut,
+                    outcome: Ok(Value::None),
+                });
+            }
+        }
+    }
+
+    /// A future done once no executor job is left (`shutdown_default_executor`).
+    pub fn executor_idle(&mut self) -> Value {
+        let fut = self.new_future();
+        if self.aio.threads.is_empty() && self.aio.job_queue.is_empty() {
+            let _ = self.set_result(&fut, Value::None);
+        } else {
+            self.aio.idle_waiters.push(fut.clone());
+        }
+        fut
+    }
+
+    /// Starts a job on a worker thread of its pool, or queues it if the pool is busy (it
+    /// first runs when the loop next waits).
+    pub fn start_job(&mut self, job: Job) -> R<()> {
+        let busy = self
+            .aio
+            .threads
+            .iter()
+            .filter(|t| t.pool.id == job.pool.id)
+            .count();
+        if busy >= job.pool.max_workers.max(1) {
+            self.aio.job_queue.push_back(job);
+            return Ok(());
+        }
+        let Job {
+            func,
+            args,
+            fut,
+            pool,
+        } = job;
+        let frame = match &func {
+            Value::Function(f) if f.code.kind == crate::py::code::CodeKind::Function => {
+                let mut frame = self.bind(f, args, vec![])?;
+                frame.kind = FrameKind::Base;
+                frame
+            }
+            _ => {
+                // A builtin runs at once, taking no time.
+                let outcome = self.call_value(&func, args, vec![]);
+                self.aio.call_soon(Callback::JobDone { fut, outcome });
+                return Ok(());
+            }
+        };
+        self.aio.threads.push(Thread {
+            frames: vec![frame],
+            fut,
+            wake_at: self.aio.now_ns,
+            pool,
+        });
+        Ok(())
+    }
+
+    /// `time.sleep(secs)` on the loop's thread: the loop is blocked, and worker threads
+    /// go on meanwhile.
+    pub fn block_loop(&mut self, secs: f64) -> R<()> {
+        let end = self.aio.now_ns + secs_ns(secs);
+        if let Some(task) = &self.aio.current {
+            let t = self.aio.time;
+            let id = task.id;
+            self.aio.rec.blocked(t, id, end as f64 / 1e9);
+        }
+        while let Some(w) = self.next_thread_wake().filter(|w| *w <= end) {
+            self.aio.set_ns(self.aio.now_ns.max(w));
+            self.run_threads()?;
+        }
+        self.aio.set_ns(end);
+        Ok(())
+    }
+}

@@ -1,0 +1,388 @@
+//! Tasks and futures: creating a task, `Task.__step` (running a task's frames until
+//! it suspends or ends, as CPython's does), what a suspension waits on, and completing
+//! and cancelling futures (their callbacks go through the ready queue).
+
+use super::future::{Future, State, Task, TaskRef, Waiting};
+use super::runtime::{Callback, R};
+use super::AioObject;
+use crate::py::value::*;
+use crate::py::vm::{Exit, FrameKind, Vm, Wait};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+impl Vm {
+    pub fn new_task(&mut self, coro: Value, name: Option<Rc<str>>) -> R<TaskRef> {
+        if let Value::Object(o) = &coro {
+            if let Object::Gen(g) = &**o {
+                g.borrow_mut().awaited = true;
+            }
+        }
+        if self.aio.tasks.len() >= self.limits.max_tasks {
+            return Err(self.stop(format!(
+                "the program created more than {} tasks",
+                self.limits.max_tasks
+            )));
+        }
+        self.aio.task_counter += 1;
+        let name: Rc<str> =
+            name.unwrap_or_else(|| format!("Task-{}", self.aio.task_counter).into());
+        let id = self.aio.rec.tasks.len() as u32;
+        let parent = self.aio.current.as_ref().map(|t| t.id);
+        let coro_name = match &coro {
+            Value::Object(o) => match &**o {
+                Object::Gen(g) => g.borrow().name.clone(),
+                _ => "?".into(),
+            },
+            _ => "?".into(),
+        };
+        let t = self.aio.time;
+        self.aio.rec.task_created(t, id, &coro_name, parent);
+        let task = Rc::new(Task {
+            fut: Future::default(),
+            id,
+            name: RefCell::new(name),
+            coro,
+            frames: RefCell::new(Vec::new()),
+            started: Cell::new(false),
+            must_cancel: Cell::new(false),
+            cancel_requests: Cell::new(0),
+            waiting: RefCell::new(Waiting::Nothing),
+            gen: Cell::new(0),
+        });
+        self.aio.tasks.push(task.clone());
+        self.schedule_step(&task, Value::None, None);
+        Ok(task)
+    }
+
+    pub fn schedule_step(&mut self, task: &TaskRef, value: Value, exc: Option<Value>) {
+        let t = self.aio.time;
+        self.aio.rec.scheduled(t, task.id);
+        self.aio.call_soon(Callback::Step {
+            task: task.clone(),
+            value,
+            exc,
+        });
+    }
+
+    /// Completes a future and schedules its callbacks.
+    pub fn future_finish(&mut self, fut: &Future, fut_value: &Value) {
+        let callbacks = std::mem::take(&mut *fut.callbacks.borrow_mut());
+        for cb in callbacks {
+            self.schedule_callback(cb, fut_value.clone());
+        }
+    }
+
+    pub(super) fn schedule_callback(&mut self, cb: Value, fut_value: Value) {
+        if let Value::Object(o) = &cb {
+            if let Object::Aio(AioObject::Wakeup(task)) = &**o {
+                let t = self.aio.time;
+                self.aio.rec.scheduled(t, task.id);
+                self.aio.call_soon(Callback::Wakeup {
+                    task: task.clone(),
+                    fut: fut_value,
+                });
+                return;
+            }
+        }
+        self.aio.call_soon(Callback::Call {
+            func: cb,
+            args: vec![fut_value],
+            cancelled: Rc::new(Cell::new(false)),
+        });
+    }
+
+    pub fn set_result(&mut self, fut_value: &Value, v: Value) -> R<()> {
+        let fut = super::future_of(fut_value).ok_or_else(|| self.type_error("not a future"))?;
+        if fut.done() {
+            return Err(self.new_exc(&self.types.invalid_state_error.clone(), "invalid state"));
+        }
+        *fut.result.borrow_mut() = v;
+        fut.state.set(State::Finished);
+        self.future_finish(fut, fut_value);
+        Ok(())
+    }
+
+    pub fn set_exception(&mut self, fut_value: &Value, e: Value) -> R<()> {
+        let fut = super::future_of(fut_value).ok_or_else(|| self.type_error("not a future"))?;
+        if fut.done() {
+            return Err(self.new_exc(&self.types.invalid_state_error.clone(), "invalid state"));
+        }
+        let e = match &e {
+            Value::Class(_) => self.call_value(&e, vec![], vec![])?,
+            _ => e,
+        };
+        if crate::py::vm::exc::is_instance(&e, &self.types.stop_iteration.clone()) {
+            return Err(self.type_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
+        }
+        *fut.exception.borrow_mut() = Some(e);
+        fut.state.set(State::Finished);
+        self.future_finish(fut, fut_value);
+        Ok(())
+    }
+
+    /// `Future.cancel(msg)`.
+    pub fn future_cancel(&mut self, fut_value: &Value, msg: Option<Value>) -> bool {
+        let Some(fut) = super::future_of(fut_value) else {
+            return false;
+        };
+        if let Some(task) = super::task_of(fut_value) {
+            return self.task_cancel(&task, msg);
+        }
+        if fut.done() {
+            return false;
+        }
+        let hook = fut.cancel_hook.borrow().clone();
+        if let Some(hook) = hook {
+            let msg = msg.unwrap_or_default();
+            return match self.call_value(&hook, vec![msg], vec![]) {
+                Ok(v) => self.truthy(&v).unwrap_or(false),
+                Err(_) => false,
+            };
+        }
+        fut.state.set(State::Cancelled);
+        *fut.cancel_message.borrow_mut() = msg;
+        self.future_finish(fut, fut_value);
+        true
+    }
+
+    /// `Task.cancel(msg)`.
+    pub fn task_cancel(&mut self, task: &TaskRef, msg: Option<Value>) -> bool {
+        if task.fut.done() {
+            return false;
+        }
+        task.cancel_requests.set(task.cancel_requests.get() + 1);
+        let waiting = task.waiting.borrow().clone();
+        match waiting {
+            Waiting::Future(f) => {
+                if self.future_cancel(&f, msg.clone()) {
+                    return true;
+                }
+            }
+            Waiting::Sleep { .. } => {
+                // The sleep's future is cancelled: its wake-up throws CancelledError.
+                *task.waiting.borrow_mut() = Waiting::Nothing;
+                let exc = self.cancelled_error(msg);
+                let t = self.aio.time;
+                self.aio.rec.scheduled(t, task.id);
+                self.aio.call_soon(Callback::Step {
+                    task: task.clone(),
+                    value: Value::None,
+                    exc: Some(exc),
+                });
+                return true;
+            }
+            Waiting::Nothing => {}
+        }
+        task.must_cancel.set(true);
+        *task.fut.cancel_message.borrow_mut() = msg;
+        true
+    }
+
+    pub fn cancelled_error(&self, msg: Option<Value>) -> Value {
+        match msg {
+            Some(m) if !m.is_none() => {
+                self.exc_with_args(&self.types.cancelled_error.clone(), vec![m])
+            }
+            _ => self.new_exc(&self.types.cancelled_error.clone(), ""),
+        }
+    }
+
+    /// Runs one step of a task: its frames until it suspends or ends.
+    pub(super) fn task_step(&mut self, task: &TaskRef, value: Value, exc: Option<Value>) -> R<()> {
+        if task.fut.done() {
+            return Ok(());
+        }
+        let mut exc = exc;
+        if task.must_cancel.get() {
+            if !exc
+                .as_ref()
+                .is_some_and(|e| crate::py::vm::exc::is_instance(e, &self.types.cancelled_error))
+            {
+                let msg = task.fut.cancel_message.borrow().clone();
+                exc = Some(self.cancelled_error(msg));
+            }
+            task.must_cancel.set(false);
+        }
+        *task.waiting.borrow_mut() = Waiting::Nothing;
+        let mut frames = std::mem::take(&mut *task.frames.borrow_mut());
+        if !task.started.get() {
+            task.started.set(true);
+            let frame = match &task.coro {
+                Value::Object(o) => match &**o {
+                    Object::Gen(g) => {
+                        let mut g = g.borrow_mut();
+                        g.started = true;
+                        g.frame.take()
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some(mut frame) = frame else {
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    "cannot reuse already awaited coroutine",
+                ));
+            };
+            frame.kind = FrameKind::Base;
+            frames.push(*frame);
+            let t = self.aio.time;
+            let line = frames.last().map_or(0, |f| f.code.first_line);
+            self.aio.rec.started(t, task.id, line);
+        } else {
+            let t = self.aio.time;
+            let line = frames.last().map_or(0, |f| f.line());
+            self.aio.rec.resumed(t, task.id, line);
+        }
+        let prev = self.aio.current.replace(task.clone());
+        self.aio.slice_start = self.instructions;
+        let exit = match exc {
+            Some(e) => match self.unwind(&mut frames, 0, e) {
+                Some(exit) => exit,
+                None => self.run(&mut frames, 0),
+            },
+            None => {
+                if let Some(top) = frames.last_mut() {
+                    if top.ip > 0 {
+                        top.push(value);
+                    }
+                }
+                self.run(&mut frames, 0)
+            }
+        };
+        self.aio.current = prev;
+        let t = self.aio.time;
+        let task_value = Value::object(Object::Aio(AioObject::Task(task.clone())));
+        match exit {
+            Exit::Return(v) => {
+                self.gen_finished(&task.coro);
+                if task.must_cancel.get() {
+                    task.must_cancel.set(false);
+                    task.fut.state.set(State::Cancelled);
+                    self.aio.rec.cancelled(t, task.id);
+                    self.future_finish(&task.fut, &task_value);
+                } else {
+                    let text = self.repr_of(&v).unwrap_or_default();
+                    self.aio.rec.completed(t, task.id, &text);
+                    *task.fut.result.borrow_mut() = v;
+                    task.fut.state.set(State::Finished);
+                    self.future_finish(&task.fut, &task_value);
+                }
+            }
+            Exit::Raise(e) => {
+                self.gen_finished(&task.coro);
+                if self.stopped.is_some() {
+                    return Err(e);
+                }
+                if crate::py::vm::exc::is_instance(&e, &self.types.cancelled_error.clone()) {
+                    task.fut.state.set(State::Cancelled);
+                    *task.fut.exception.borrow_mut() = Some(e);
+                    self.aio.rec.cancelled(t, task.id);
+                } else {
+                    let text = self.describe_exception(&e);
+                    self.aio.rec.failed(t, task.id, &text);
+                    *task.fut.exception.borrow_mut() = Some(e);
+                    task.fut.state.set(State::Finished);
+                }
+                self.future_finish(&task.fut, &task_value);
+            }
+            Exit::Yield(_) => {
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    "a coroutine yielded a value: use an async generator",
+                ))
+            }
+            Exit::Suspend(wait) => {
+                let line = frames.last().map_or(0, |f| f.line());
+                *task.frames.borrow_mut() = frames;
+                task.gen.set(task.gen.get().wrapping_add(1));
+                self.suspend(task, wait, line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn gen_finished(&self, coro: &Value) {
+        if let Value::Object(o) = coro {
+            if let Object::Gen(g) = &**o {
+                g.borrow_mut().finished = true;
+            }
+        }
+    }
+
+    fn suspend(&mut self, task: &TaskRef, wait: Wait, line: u32) -> R<()> {
+        let t = self.aio.time;
+        match wait {
+            Wait::Sleep { delay, result } => {
+                if delay <= 0.0 {
+                    // `sleep(0)` is a bare yield: the task's next step is queued now.
+                    self.aio.rec.suspended_sleep(t, task.id, t, line);
+                    self.schedule_step(task, result, None);
+                    return Ok(());
+                }
+                let when = self.aio.time + delay;
+                self.aio.rec.suspended_sleep(t, task.id, when, line);
+                *task.waiting.borrow_mut() = Waiting::Sleep {
+                    gen: task.gen.get(),
+                    result,
+                };
+                self.aio.call_at(
+                    when,
+                    Callback::SleepDone {
+                        task: task.clone(),
+                        gen: task.gen.get(),
+                    },
+                );
+                if task.must_cancel.get() {
+                    task.must_cancel.set(false);
+                    let msg = task.fut.cancel_message.borrow().clone();
+                    self.task_cancel(task, msg);
+                    task.cancel_requests
+                        .set(task.cancel_requests.get().saturating_sub(1));
+                }
+            }
+            Wait::Future(f) => {
+                if let Some(other) = super::task_of(&f) {
+                    if Rc::ptr_eq(&other, task) {
+                        let r = self.repr_of(&f)?;
+                        let e = self.new_exc(
+                            &self.types.runtime_error.clone(),
+                            &format!("Task cannot await on itself: {r}"),
+                        );
+                        self.aio.call_soon(Callback::Step {
+                            task: task.clone(),
+                            value: Value::None,
+                            exc: Some(e),
+                        });
+                        return Ok(());
+                    }
+                }
+                let Some(fut) = super::future_of(&f) else {
+                    return Err(self.type_error("awaited object is not a future"));
+                };
+                let on = super::task_of(&f).map(|t| t.id);
+                let label = fut.label.borrow().clone();
+                self.aio.rec.suspended_future(t, task.id, on, label, line);
+                fut.callbacks
+                    .borrow_mut()
+                    .push(Value::object(Object::Aio(AioObject::Wakeup(task.clone()))));
+                *task.waiting.borrow_mut() = Waiting::Future(f.clone());
+                if task.must_cancel.get() {
+                    let msg = task.fut.cancel_message.borrow().clone();
+                    if self.future_cancel(&f, msg) {
+                        task.must_cancel.set(false);
+                    }
+                }
+            }
+            Wait::ThreadSleep(_) => {
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    "time.sleep inside a task is handled by the loop",
+                ))
+            }
+        }
+        Ok(())
+    }
+}
