@@ -495,12 +495,7 @@ impl Vm {
         match (obj, &index) {
             (Value::List(l), Value::Int(i)) => {
                 let len = l.borrow().len();
-                let at = norm_index(*i, len).ok_or_else(|| {
-                    self.new_exc(
-                        &self.types.index_error.clone(),
-                        "list assignment index out of range",
-                    )
-                })?;
+                let at = self.assignment_index(*i, len)?;
                 l.borrow_mut()[at] = v;
                 Ok(())
             }
@@ -564,16 +559,21 @@ impl Vm {
         ))
     }
 
+    /// `i` as an index into a list of `len` items being assigned to or deleted from.
+    fn assignment_index(&self, i: i64, len: usize) -> R<usize> {
+        norm_index(i, len).ok_or_else(|| {
+            self.new_exc(
+                &self.types.index_error.clone(),
+                "list assignment index out of range",
+            )
+        })
+    }
+
     pub fn delitem(&mut self, obj: &Value, index: &Value) -> R<()> {
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
                 let len = l.borrow().len();
-                let at = norm_index(*i, len).ok_or_else(|| {
-                    self.new_exc(
-                        &self.types.index_error.clone(),
-                        "list assignment index out of range",
-                    )
-                })?;
+                let at = self.assignment_index(*i, len)?;
                 l.borrow_mut().remove(at);
                 Ok(())
             }

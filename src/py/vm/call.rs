@@ -2,7 +2,7 @@
 //! its generator or coroutine), calling builtins and classes, and calling back into
 //! Python from Rust (`call_value` runs a nested loop until the call returns).
 
-use super::frame::{Frame, FrameKind};
+use super::frame::{Frame, FrameKind, GenState};
 use super::{Exit, Vm, R};
 use crate::py::code::{Code, CodeKind};
 use crate::py::value::*;
@@ -248,85 +248,55 @@ impl Vm {
     /// Throws `exc` into a generator at its `yield` (`gen.throw`, `gen.close`): the next
     /// item it yields, `None` if it ends.
     pub fn gen_throw(&mut self, gen: &Value, exc: Value) -> R<Option<Value>> {
-        let Value::Object(o) = gen else {
+        let Some(state) = gen_state(gen) else {
             return Err(exc);
         };
-        let Object::Gen(state) = &**o else {
-            return Err(exc);
-        };
-        let frame = {
+        {
             let mut g = state.borrow_mut();
             if g.finished || !g.started {
                 g.finished = true;
                 g.frame = None;
-                drop(g);
                 return Err(exc);
             }
-            g.frame.take()
-        };
-        let Some(mut frame) = frame else {
-            return Err(self.value_error("generator already executing"));
-        };
-        frame.kind = FrameKind::Base;
-        self.nesting += 1;
-        let mut frames = vec![*frame];
-        let exit = match self.unwind(&mut frames, 0, exc) {
-            Some(exit) => exit,
-            None => self.run(&mut frames, 0),
-        };
-        self.nesting -= 1;
-        match exit {
-            Exit::Yield(v) => {
-                if let Some(f) = frames.pop() {
-                    state.borrow_mut().frame = Some(Box::new(f));
-                }
-                Ok(Some(v))
-            }
-            Exit::Return(_) => {
-                state.borrow_mut().finished = true;
-                Ok(None)
-            }
-            Exit::Raise(e) => {
-                state.borrow_mut().finished = true;
-                Err(e)
-            }
-            Exit::Suspend(_) => Err(self.new_exc(
-                &self.types.runtime_error.clone(),
-                "a generator cannot await",
-            )),
         }
+        self.resume_gen(state, Err(exc))
     }
 
     /// Resumes a generator to its next item from Rust (`next(gen)`, `list(gen)`).
     pub fn gen_next(&mut self, gen: &Value) -> R<Option<Value>> {
-        let Value::Object(o) = gen else {
+        let Some(state) = gen_state(gen) else {
             return Ok(None);
         };
-        let Object::Gen(state) = &**o else {
+        if state.borrow().finished {
             return Ok(None);
-        };
+        }
+        self.resume_gen(state, Ok(Value::None))
+    }
+
+    /// Runs a generator's frame in a nested loop from its `yield` (sending `Ok(value)`,
+    /// or throwing `Err(exc)`) to its next `yield` (`Some`) or its end (`None`).
+    fn resume_gen(&mut self, state: &RefCell<GenState>, send: R<Value>) -> R<Option<Value>> {
         let mut frame = {
             let mut g = state.borrow_mut();
-            if g.finished {
-                return Ok(None);
-            }
-            let Some(frame) = g.frame.take() else {
+            let Some(mut frame) = g.frame.take() else {
                 return Err(self.value_error("generator already executing"));
             };
-            if g.started {
-                let mut frame = frame;
-                frame.push(Value::None);
-                g.started = true;
-                frame
-            } else {
-                g.started = true;
-                frame
+            if let (true, Ok(v)) = (g.started, &send) {
+                frame.push(v.clone());
             }
+            g.started = true;
+            frame
         };
         frame.kind = FrameKind::Base;
         self.nesting += 1;
         let mut frames = vec![*frame];
-        let exit = self.run(&mut frames, 0);
+        let exit = match send {
+            Err(exc) => match self.unwind(&mut frames, 0, exc) {
+                Some(exit) => exit,
+                None => self.run(&mut frames, 0),
+            },
+            Ok(_) => self.run(&mut frames, 0),
+        };
         self.nesting -= 1;
         match exit {
             Exit::Yield(v) => {
@@ -542,19 +512,7 @@ impl Vm {
             globals: globals.clone(),
             defaults: Vec::new(),
             kw_defaults: Vec::new(),
-            closure: match &closure {
-                Value::Tuple(t) => t
-                    .iter()
-                    .filter_map(|c| match c {
-                        Value::Object(o) => match &**o {
-                            Object::Cell(c) => Some(c.clone()),
-                            _ => None,
-                        },
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
+            closure: cells_of(&closure),
             attrs: RefCell::new(Dict::default()),
         };
         let mut frame = self.frame_for(&func);
@@ -617,6 +575,34 @@ fn missing_message(name: &str, kind: &str, missing: &[Rc<str>]) -> String {
         missing.len(),
         if missing.len() == 1 { "" } else { "s" }
     )
+}
+
+/// The generator state behind a generator, coroutine or async generator value.
+fn gen_state(v: &Value) -> Option<&RefCell<GenState>> {
+    match v {
+        Value::Object(o) => match &**o {
+            Object::Gen(g) => Some(g),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The cells of a closure tuple (what `MakeFunction` and `MakeClass` find on the stack).
+pub fn cells_of(closure: &Value) -> Vec<Rc<RefCell<Value>>> {
+    match closure {
+        Value::Tuple(t) => t
+            .iter()
+            .filter_map(|c| match c {
+                Value::Object(o) => match &**o {
+                    Object::Cell(c) => Some(c.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Pushes onto the top frame's stack.

@@ -68,19 +68,7 @@ impl Vm {
     pub(super) fn make_function(&self, f: &mut Frame, code: Rc<Code>, flags: u8) -> Value {
         use crate::py::code::make_flags::*;
         let closure = if flags & CLOSURE != 0 {
-            match f.pop() {
-                Value::Tuple(t) => t
-                    .iter()
-                    .filter_map(|c| match c {
-                        Value::Object(o) => match &**o {
-                            Object::Cell(c) => Some(c.clone()),
-                            _ => None,
-                        },
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            }
+            super::call::cells_of(&f.pop())
         } else {
             Vec::new()
         };
