@@ -21,6 +21,7 @@ pub const KNOWN: &[&str] = &[
     "sys",
     "math",
     "inspect",
+    "aiohttp",
 ];
 
 /// The natives that are part of asyncio's public names (the rest serve the prelude).
@@ -279,6 +280,26 @@ pub fn install(vm: &mut Vm) {
         ],
     );
     vm.modules.insert("inspect".into(), inspect);
+    let aiohttp = module(
+        "aiohttp",
+        vec![
+            ("_native_http", builtin("_native_http", native_http)),
+            (
+                "_label",
+                crate::py::aio::api::natives()
+                    .into_iter()
+                    .find(|(n, _)| *n == "label")
+                    .map(|(_, v)| v)
+                    .unwrap_or_default(),
+            ),
+        ],
+    );
+    vm.modules.insert("aiohttp".into(), aiohttp.clone());
+    run_prelude(
+        vm,
+        &aiohttp,
+        &[("aiohttp/client.py", include_str!("lib/aiohttp.py"))],
+    );
 }
 
 /// A class name as a `'static` key (the built-in classes live as long as the program).
@@ -308,6 +329,69 @@ fn run_prelude(vm: &mut Vm, m: &Value, files: &[(&str, &str)]) {
             panic!("the prelude {name} failed: {text}");
         }
     }
+}
+
+/// The files of `static/api/`, as the simulated network serves them (a live run fetches
+/// the same files).
+const API_FILES: &[(&str, &str)] = &[
+    (
+        "api/comments.json",
+        include_str!("../../../static/api/comments.json"),
+    ),
+    (
+        "api/posts.json",
+        include_str!("../../../static/api/posts.json"),
+    ),
+    (
+        "api/users/1.json",
+        include_str!("../../../static/api/users/1.json"),
+    ),
+    (
+        "api/jobs/next.json",
+        include_str!("../../../static/api/jobs/next.json"),
+    ),
+];
+
+/// `(status, body, latency)` of a simulated request: see `lib/aiohttp.py`.
+fn native_http(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let url = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return Err(vm.type_error("the URL must be a str")),
+    };
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let mut latency = 0.1;
+    let mut status = 200;
+    let segments: Vec<&str> = path.split('/').collect();
+    for w in segments.windows(2) {
+        match (w[0], w[1].parse::<f64>()) {
+            ("delay", Ok(n)) if n >= 0.0 => latency = n,
+            ("status", Ok(n)) => status = n as i64,
+            _ => {}
+        }
+    }
+    for pair in query.split('&') {
+        if let Some(("latency", v)) = pair.split_once('=') {
+            latency = v
+                .parse::<f64>()
+                .ok()
+                .filter(|l| *l >= 0.0 && l.is_finite())
+                .ok_or_else(|| {
+                    vm.value_error(&format!("latency must be a number of seconds, not {v:?}"))
+                })?;
+        }
+    }
+    let body = match API_FILES.iter().find(|(p, _)| path.ends_with(p)) {
+        Some((_, text)) => text.to_string(),
+        None if path.ends_with("files/1.bin") => "x".repeat(4096),
+        None => format!("<html><body>{url}</body></html>"),
+    };
+    Ok(Value::tuple(vec![
+        Value::Int(status),
+        Value::str(&body),
+        Value::Float(latency),
+    ]))
 }
 
 fn time_sleep(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
