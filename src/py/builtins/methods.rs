@@ -192,9 +192,13 @@ impl Vm {
     ) -> R<Option<Value>> {
         let a0 = || args.first().cloned().unwrap_or_default();
         match name {
-            "append" => l.borrow_mut().push(a0()),
+            "append" => {
+                self.check_size(l.borrow().len() + 1)?;
+                l.borrow_mut().push(a0());
+            }
             "extend" => {
                 let items = self.collect(&a0())?;
+                self.check_size(l.borrow().len() + items.len())?;
                 l.borrow_mut().extend(items);
             }
             "insert" => {

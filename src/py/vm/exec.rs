@@ -282,6 +282,10 @@ impl Vm {
                         let v = f.pop();
                         let at = f.stack.len() - n as usize;
                         if let Value::List(l) = &f.stack[at] {
+                            let len = l.borrow().len();
+                            if len >= self.limits.max_items {
+                                return Err(self.too_big(len));
+                            }
                             l.borrow_mut().push(v);
                         }
                     }

@@ -9,6 +9,25 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Vm {
+    /// A container may hold at most `Limits::max_items` items: a program that grows
+    /// one without end is stopped with a `MemoryError` before it exhausts the page.
+    pub fn check_size(&self, len: usize) -> R<()> {
+        if len > self.limits.max_items {
+            return Err(self.too_big(len));
+        }
+        Ok(())
+    }
+
+    pub fn too_big(&self, len: usize) -> Value {
+        self.new_exc(
+            &self.types.memory_error.clone(),
+            &format!(
+                "a list grew past {} items ({len}): Looplab stops programs that use this much memory",
+                self.limits.max_items
+            ),
+        )
+    }
+
     pub(super) fn check_unpack(&self, got: usize, want: usize, starred: bool) -> R<()> {
         if starred && got < want {
             return Err(self.value_error(&format!(

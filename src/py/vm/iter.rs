@@ -356,7 +356,10 @@ impl Vm {
             if out.len() >= self.limits.max_items {
                 return Err(self.new_exc(
                     &self.types.overflow_error.clone(),
-                    "that sequence is too large for Looplab (over 10 million items)",
+                    &format!(
+                        "that sequence is too large for Looplab (over {} items)",
+                        self.limits.max_items
+                    ),
                 ));
             }
             out.push(x);

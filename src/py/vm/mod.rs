@@ -73,7 +73,7 @@ impl Default for Limits {
             max_instructions: 200_000_000,
             max_frames: 1000,
             max_nesting: 120,
-            max_items: 10_000_000,
+            max_items: 2_000_000,
             max_tasks: 200_000,
             max_events: 4_000_000,
             max_time: 24.0 * 3600.0,

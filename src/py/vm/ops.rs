@@ -236,7 +236,10 @@ impl Vm {
         if n.saturating_mul(len.max(1)) > self.limits.max_items {
             return Err(self.new_exc(
                 &self.types.overflow_error.clone(),
-                "that sequence would be too large for Looplab (over 10 million items)",
+                &format!(
+                    "that sequence would be too large for Looplab (over {} items)",
+                    self.limits.max_items
+                ),
             ));
         }
         Ok(n)
