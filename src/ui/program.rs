@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::code::{parse_python, ParseError};
 use crate::py::ast::SyntaxError;
 use crate::py::{run_source, Ending, RunOutput};
-use crate::sim::Scenario;
+use crate::sim::{DiagnosticKind, Scenario};
 use crate::ui::state::Run;
 
 /// The editor's text, read.
@@ -119,7 +119,7 @@ impl ProgramRun {
             verdict: verdict(&out).into(),
             console: Rc::new(console(&out)),
             lines: Rc::new(lines),
-            run: Run::new(out.trace),
+            run: without_guesses(Run::new(out.trace)),
         }
     }
 
@@ -127,6 +127,26 @@ impl ProgramRun {
     pub fn line_of(&self, step: u32) -> Option<usize> {
         self.lines.get(step as usize).copied().filter(|&n| n > 0)
     }
+}
+
+/// The run with only the warnings that hold for a program. "Never awaited" and "exception
+/// never retrieved" read who awaits a task off the step language's labels (`h =
+/// asyncio.create_task(...)`, `await h`) or a gather's children, which a program's trace
+/// does not name yet: every gathered task would be flagged. Time-based ones stay.
+fn without_guesses(mut run: Run) -> Run {
+    let kept: Vec<_> = run
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                DiagnosticKind::SlowCallback | DiagnosticKind::NeverYields
+            )
+        })
+        .cloned()
+        .collect();
+    run.diagnostics = Rc::new(kept);
+    run
 }
 
 /// The line each step stands for: the interpreter names a step's "coroutine" `line N`.
@@ -224,6 +244,7 @@ asyncio.run(main())
             .map(|l| p.run.trace.task_name(l.task).to_string())
             .collect();
         assert_eq!(names, ["main", "fetch", "fetch #2", "fetch #3"]);
+        assert_eq!(*p.run.diagnostics, [], "gathered tasks are awaited");
         assert_eq!(&*p.source, GATHER);
     }
 
@@ -305,6 +326,16 @@ asyncio.run(main())
         assert!(p.verdict.starts_with("Deadlock: "), "{}", p.verdict);
         assert!(!p.verdict.contains("deadlock: "), "{}", p.verdict);
         assert!(p.console.stderr.contains("Event.wait"), "{:?}", p.console);
+    }
+
+    #[test]
+    fn a_blocking_call_is_still_a_slow_callback() {
+        let p = program(
+            "import asyncio\nimport time\n\nasync def main():\n    time.sleep(0.3)\n\n\
+             asyncio.run(main())\n",
+        );
+        let kinds: Vec<_> = p.run.diagnostics.iter().map(|d| d.kind).collect();
+        assert!(kinds.contains(&DiagnosticKind::SlowCallback), "{kinds:?}");
     }
 
     #[test]

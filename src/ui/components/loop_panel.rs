@@ -312,9 +312,18 @@ fn resource_view(
             if holders.is_empty() { "free" } else { "held" }.to_string(),
             Some(if holders.is_empty() { 0.0 } else { 1.0 }),
         ),
-        _ => (
+        "semaphore" => (
             format!("{} / {} permits used", holders.len(), r.capacity),
             (r.capacity > 0).then(|| holders.len() as f64 / f64::from(r.capacity)),
+        ),
+        // What a Python program's tasks wait on besides (a gather, an event, a future).
+        _ => (
+            match waiters.len() {
+                0 => "no task waiting".to_string(),
+                1 => "1 task waiting".to_string(),
+                n => format!("{n} tasks waiting"),
+            },
+            None,
         ),
     };
     ResourceView {

@@ -9,6 +9,7 @@ use super::empty_state::EmptyState;
 use super::live::accuracy_report::AccuracyReport;
 use super::live::live_bar::LiveBar;
 use super::panel::Panel;
+use super::rich_text::RichText;
 use super::timeline::chart::Timeline;
 use super::timeline::health_strip::HealthStrip;
 use super::timeline::legend::Legend;
@@ -50,7 +51,7 @@ fn summary(total: f64, what: &'static str, outcome: String, class: &'static str)
             </span>
             <span class="tl-summary__mode">{ what }</span>
             <span class={classes!("tl-outcome", format!("tl-outcome--{class}"))} data-outcome="">
-                { outcome }
+                <RichText text={AttrValue::from(outcome)} />
             </span>
         </div>
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::task_chip::{TaskChip, TaskRef};
+use crate::ui::components::rich_text::RichText;
 
 /// One wait of a deadlock: `task` waits for `on`, held by `holder`.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +44,7 @@ pub fn outcome_banner(props: &OutcomeBannerProps) -> Html {
                 <span class="outcome__when">{ v.when.clone() }</span>
             </p>
             if v.waits.is_empty() {
-                <p class="outcome__body">{ v.sentence.clone() }</p>
+                <p class="outcome__body"><RichText text={AttrValue::from(v.sentence.clone())} /></p>
             } else {
                 <p class="outcome__body">
                     { if v.cycle {

@@ -83,11 +83,13 @@ pub fn axis(props: &AxisProps) -> Html {
         })
     };
 
+    // Long labels ("150 ms") that a phone's narrow track cannot fit side by side.
+    let dense = marks.iter().map(|m| m.label.len() + 2).sum::<usize>() > 28;
     html! {
         <div class="tl-axis">
             <div class="tl-axis__corner" aria-hidden="true">{ "time" }</div>
             <div
-                class="tl-axis__track"
+                class={classes!("tl-axis__track", dense.then_some("tl-axis__track--dense"))}
                 role="slider"
                 tabindex="0"
                 aria-label={props.label.clone()}

@@ -1,0 +1,92 @@
+// End-to-end test of a real Python program in the built app: pasted into the code
+// editor, run by the interpreter; the timeline's total, the Output console, a syntax
+// error at its line, and a loop that never yields stopped by the interpreter's limit.
+// Saves target/screenshots/python-*.png at a desktop and a phone size.
+//
+//   (cd tests/e2e && node --test python.test.mjs)                  # the repo's dist/
+//   (cd tests/e2e && LOOPLAB_DIST=/tmp/dist node --test python.test.mjs)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { SCREENSHOT_DIR, screenshot, withApp, text } from './lib/browser.mjs';
+
+const PROGRAM = `import asyncio
+
+async def fetch(name, delay):
+    await asyncio.sleep(delay)
+    print(f"{name} done")
+    return name
+
+async def main():
+    results = await asyncio.gather(*(fetch(f"job{i}", 0.1 * i) for i in range(1, 4)))
+    print(results)
+
+asyncio.run(main())
+`;
+
+const CODE = 'section[data-panel="code"]';
+const TIMELINE = 'section[data-panel="timeline"]';
+
+/** Opens the editor, pastes `program` over its text and runs it (Ctrl+Enter). */
+async function runProgram(page, program) {
+  if ((await page.locator(`${CODE} .editor__input`).count()) === 0) {
+    await page.click(`${CODE} .code__edit`);
+  }
+  const editor = page.locator(`${CODE} .editor__input`);
+  await editor.fill(program);
+  await editor.press('Control+Enter');
+}
+
+for (const [name, viewport] of [
+  ['desktop', { width: 1440, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+]) {
+  test(`a pasted program runs and prints (${name})`, async () => {
+    await withApp(async ({ page, problems }) => {
+      await runProgram(page, PROGRAM);
+      await page.waitForSelector('[aria-label="Program output"]');
+      assert.match(await text(page, `${TIMELINE} [data-total="shown"]`), /300 ms/);
+      assert.equal(
+        await page.textContent('[aria-label="Program output"]'),
+        "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n",
+      );
+      assert.equal(await page.locator(`${TIMELINE} [data-lane]`).count(), 5);
+      // Play to the end.
+      await page.click('.ctl--play');
+      await page.waitForFunction(() => document.querySelector('.controls')?.dataset.playing === 'false'
+        && document.querySelector('.loop')?.textContent.includes('Finished'), null, { timeout: 10_000 });
+      await page.locator(CODE).scrollIntoViewIfNeeded();
+      await screenshot(page, `python-${name}`);
+
+      // Half way: main waits at the gather (line 9), the last fetch at its sleep (line 4).
+      await page.locator('.scrubber').fill('150');
+      await page.waitForSelector(`${CODE} .editor__line--waiting[data-line="9"]`);
+      assert.equal(await page.locator(`${CODE} .editor__line--waiting[data-line="4"]`).count(), 1);
+      await page.locator(TIMELINE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-timeline-${name}.png`) });
+      await page.locator(CODE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-code-${name}.png`) });
+
+      // The Rust tab is written from step scenarios: it says so instead.
+      await page.click(`${CODE} [role="tab"]:has-text("Rust")`);
+      await page.waitForSelector(`${CODE} [data-no-rust]`);
+      assert.equal(await page.locator('[aria-label="Program output"]').count(), 1, 'the console stays');
+      await page.click(`${CODE} [role="tab"]:has-text("Python")`);
+
+      // Text that is not Python: the error at its line, and the last run stays.
+      await runProgram(page, PROGRAM.replace('async def main():', 'async def main()'));
+      await page.waitForSelector('[data-editor-error]');
+      assert.match(await text(page, '[data-editor-error]'), /^line 8, column \d+: expected ':'/);
+      assert.match(await text(page, `${TIMELINE} [data-total="shown"]`), /300 ms/);
+      await screenshot(page, `python-error-${name}`);
+
+      // A loop that never yields: stopped by the limit, the page stays responsive.
+      const started = Date.now();
+      await runProgram(page, 'import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n');
+      await page.waitForSelector('.output[data-ending="limit"]', { timeout: 60_000 });
+      console.log(`limit reached in ${Date.now() - started} ms (${name})`);
+      assert.match(await text(page, '[data-output-error]'), /without an await/);
+      await screenshot(page, `python-limit-${name}`);
+      assert.deepEqual(problems, []);
+    }, { viewport });
+  });
+}
