@@ -59,7 +59,7 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         Ok(_) => (Ending::Completed, None, None),
         Err(e) => match vm.stopped.clone() {
             Some(message) => {
-                let ending = if vm.aio.rec.deadlock {
+                let ending = if vm.aio.rec.deadlock.is_some() {
                     Ending::Deadlock
                 } else {
                     Ending::Limit
@@ -85,10 +85,13 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         Ending::Exception => Outcome::Failed {
             error: exception.clone().unwrap_or_default(),
         },
-        Ending::Deadlock => Outcome::Deadlock {
-            cycle: Vec::new(),
-            waits: Vec::new(),
-        },
+        Ending::Deadlock => {
+            let waits = vm.aio.rec.deadlock.clone().unwrap_or_default();
+            Outcome::Deadlock {
+                cycle: crate::sim::kernel::find_cycle(&waits),
+                waits,
+            }
+        }
         Ending::Limit => Outcome::LimitExceeded {
             message: exception.clone().unwrap_or_default(),
         },

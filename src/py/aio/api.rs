@@ -168,6 +168,13 @@ fn gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     if let Some(f) = future_of(&fut) {
         *f.cancel_hook.borrow_mut() = args.first().cloned();
         *f.label.borrow_mut() = Some("gather".into());
+        if let Some(children) = args.get(1) {
+            *f.children.borrow_mut() = vm
+                .collect(children)?
+                .iter()
+                .filter_map(|c| task_of(c).map(|t| t.id))
+                .collect();
+        }
     }
     Ok(fut)
 }

@@ -28,6 +28,8 @@ pub struct Future {
     pub label: RefCell<Option<Rc<str>>>,
     /// `gather`'s outer future cancels its children instead (`_GatheringFuture.cancel`).
     pub cancel_hook: RefCell<Option<Value>>,
+    /// `gather`'s children that are tasks, by number, for the trace.
+    pub children: RefCell<Vec<u32>>,
 }
 
 impl Default for Future {
@@ -41,6 +43,7 @@ impl Default for Future {
             retrieved: Cell::new(false),
             label: RefCell::new(None),
             cancel_hook: RefCell::new(None),
+            children: RefCell::new(Vec::new()),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::sim::trace::{
     Callback, Event, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId,
-    TaskInfo, TextId, Trace,
+    TaskInfo, TaskListId, TextId, Trace, WaitEdge,
 };
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -24,7 +24,9 @@ pub struct Recorder {
     pub lines: Vec<String>,
     /// Messages CPython writes to stderr (exceptions in callbacks, warnings).
     pub notes: Vec<String>,
-    pub deadlock: bool,
+    /// Who waited for what when the run deadlocked.
+    pub deadlock: Option<Vec<WaitEdge>>,
+    task_lists: Vec<Vec<TaskId>>,
 }
 
 fn ms(t: f64) -> f64 {
@@ -122,17 +124,27 @@ impl Recorder {
         self.push(t, id, step, EventKind::Suspended { reason });
     }
 
+    /// A task waits on a future: another task, gather's children, an executor job, or
+    /// what the future is labelled for.
     pub fn suspended_future(
         &mut self,
         t: f64,
         id: u32,
         on: Option<u32>,
         label: Option<Rc<str>>,
+        children: &[u32],
         line: u32,
     ) {
         let step = self.step(line);
         let reason = match (on, label.as_deref()) {
             (Some(task), _) => Reason::Task { task: TaskId(task) },
+            (None, Some("gather")) if !children.is_empty() => {
+                self.task_lists
+                    .push(children.iter().map(|c| TaskId(*c)).collect());
+                Reason::Gather {
+                    tasks: TaskListId(self.task_lists.len() as u32 - 1),
+                }
+            }
             (None, Some("executor")) => Reason::Executor,
             (None, label) => Reason::Acquire {
                 resource: self.resource(label.unwrap_or("a future")),
@@ -202,7 +214,7 @@ impl Recorder {
             executor_workers: 0,
             events: self.events,
             texts: self.texts,
-            task_lists: Vec::new(),
+            task_lists: self.task_lists,
             end: ms(end),
             outcome,
         }

@@ -11,6 +11,7 @@ use super::record::Recorder;
 use super::AioObject;
 use crate::py::value::*;
 use crate::py::vm::Vm;
+use crate::sim::trace::{TaskId, WaitEdge};
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -372,34 +373,54 @@ impl Vm {
         self.aio.stopping = true;
     }
 
+    /// No callback is ready, no timer is armed and no worker runs: the tasks still alive
+    /// wait for each other, or for something nothing will do. The run ends, and the
+    /// trace says who waits for what (and the cycle, if there is one).
     fn deadlock(&mut self) -> Value {
-        let mut waits = Vec::new();
+        let mut edges = Vec::new();
         for t in &self.aio.tasks {
             if t.fut.done() {
                 continue;
             }
-            let what = match &*t.waiting.borrow() {
+            let (on, holder) = match &*t.waiting.borrow() {
                 Waiting::Future(f) => match super::task_of(f) {
-                    Some(other) => format!("task {}", other.name.borrow()),
-                    None => super::future_of(f)
-                        .and_then(|f| f.label.borrow().clone())
-                        .map_or("a future that nothing will complete".to_string(), |l| {
-                            l.to_string()
-                        }),
+                    Some(other) => (
+                        format!("task {}", other.name.borrow()),
+                        Some(TaskId(other.id)),
+                    ),
+                    None => (
+                        super::future_of(f)
+                            .and_then(|f| f.label.borrow().clone())
+                            .map_or("a future nothing will complete".to_string(), |l| {
+                                l.to_string()
+                            }),
+                        None,
+                    ),
                 },
-                _ => "nothing".into(),
+                _ => ("nothing".to_string(), None),
             };
-            waits.push(format!("{} waits for {what}", t.name.borrow()));
+            edges.push(WaitEdge {
+                task: TaskId(t.id),
+                on,
+                holder,
+            });
         }
+        let words: Vec<String> = edges
+            .iter()
+            .map(|e| {
+                let name = self.aio.tasks[e.task.index()].name.borrow().clone();
+                format!("{name} waits for {}", e.on)
+            })
+            .collect();
         let msg = format!(
             "deadlock: no task can ever run again ({})",
-            if waits.is_empty() {
+            if words.is_empty() {
                 "nothing is waiting".to_string()
             } else {
-                waits.join("; ")
+                words.join("; ")
             }
         );
-        self.aio.rec.deadlock = true;
+        self.aio.rec.deadlock = Some(edges);
         self.stop(msg)
     }
 }

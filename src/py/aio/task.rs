@@ -364,7 +364,10 @@ impl Vm {
                 };
                 let on = super::task_of(&f).map(|t| t.id);
                 let label = fut.label.borrow().clone();
-                self.aio.rec.suspended_future(t, task.id, on, label, line);
+                let children = fut.children.borrow().clone();
+                self.aio
+                    .rec
+                    .suspended_future(t, task.id, on, label, &children, line);
                 fut.callbacks
                     .borrow_mut()
                     .push(Value::object(Object::Aio(AioObject::Wakeup(task.clone()))));

@@ -82,7 +82,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             cancel_requested = True
         return ret
 
-    outer = _native.gathering_future(_cancel)
+    outer = _native.gathering_future(_cancel, children)
     for fut in done_futs:
         _done_callback(fut)
     return outer
