@@ -89,7 +89,6 @@ fn an_exception_from_a_call_chain_in_a_task_shows_each_frame_with_its_line() {
 }
 
 #[test]
-#[ignore = "bug: asyncio.run's own frames (prelude runners.py) appear as `File \"main.py\", line 55, in run` and `line 39, in run`"]
 fn asyncio_internal_frames_are_not_attributed_to_the_program() {
     let out = run(CHAIN);
     let tb = out.traceback.unwrap();
@@ -226,6 +225,39 @@ fn a_never_yielding_loop_in_a_function_called_by_a_task_names_the_functions_line
     assert_eq!(out.virtual_ms, 500.0);
 }
 
+/// Runs `src` on its own thread; `None` if it has not ended after `secs` seconds.
+fn run_within(src: &str, limits: Limits, secs: u64) -> Option<(Ending, Option<String>)> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let src = src.to_string();
+    std::thread::spawn(move || {
+        let out = run_source_with(&src, limits).unwrap();
+        let _ = tx.send((out.ending, out.exception));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs)).ok()
+}
+
+/// `run` re-enters `run_frames` after every caught exception, and `run_frames` counts
+/// instructions in a local `budget` only each 4096: a loop whose every round raises
+/// and catches an exception in fewer instructions is never counted, so it runs
+/// forever (a frozen tab), whatever the limits.
+#[test]
+#[ignore = "bug: HANG: a loop that raises and catches an exception each round is never stopped (the instruction count restarts after each exception)"]
+fn a_loop_that_raises_and_catches_each_round_is_stopped() {
+    for src in [
+        "while True:\n    try:\n        raise ValueError\n    except ValueError:\n        pass\n",
+        "def f():\n    raise ValueError\nwhile True:\n    try:\n        f()\n    except ValueError:\n        pass\n",
+        "def g():\n    g()\nwhile True:\n    try:\n        g()\n    except RecursionError:\n        pass\n",
+    ] {
+        let limits = Limits {
+            max_frames: 50,
+            ..small()
+        };
+        let (ending, message) = run_within(src, limits, 20)
+            .unwrap_or_else(|| panic!("still running after 20 s: {src:?}"));
+        assert_eq!(ending, Ending::Limit, "{src:?}: {message:?}");
+    }
+}
+
 #[test]
 fn a_loop_that_awaits_is_not_stopped_by_the_slice_budget() {
     // 3,000 rounds of a busy inner loop: far beyond one slice in total, but each
@@ -358,7 +390,7 @@ fn too_many_events_stop_the_run() {
 // ---------------------------------------------------------------- memory
 
 const TOO_BIG: &str =
-    "OverflowError: that sequence would be too large for Looplab (over 10 million items)";
+    "OverflowError: that sequence would be too large for Looplab (over 2000000 items)";
 
 #[test]
 fn a_huge_list_is_a_clear_error_not_an_allocation() {
@@ -375,13 +407,13 @@ fn a_huge_list_is_a_clear_error_not_an_allocation() {
     let out = run("x = list(range(10**12))");
     assert_eq!(
         out.exception.as_deref(),
-        Some("OverflowError: that sequence is too large for Looplab (over 10 million items)")
+        Some("OverflowError: that sequence is too large for Looplab (over 2000000 items)")
     );
     let out = run("try:\n    x = [0] * 10**9\nexcept OverflowError as e:\n    print('no:', e)\n");
     assert_eq!(out.ending, Ending::Completed);
     assert_eq!(
         out.stdout,
-        "no: that sequence would be too large for Looplab (over 10 million items)\n"
+        "no: that sequence would be too large for Looplab (over 2000000 items)\n"
     );
 }
 
@@ -389,7 +421,7 @@ fn a_huge_list_is_a_clear_error_not_an_allocation() {
 /// stopped by the item limit (with the default limits they ask for gigabytes, and the
 /// allocation aborts the process).
 #[test]
-#[ignore = "bug: sizes are checked only for `*`: s += s, x + x, x.extend(x), ljust/center/zfill, str.replace grow without limit (abort on allocation failure)"]
+#[ignore = "bug: s += s, x + x, ljust/center/zfill, str.replace grow without limit (process abort on allocation failure)"]
 fn every_way_to_grow_a_sequence_respects_the_item_limit() {
     let limits = || Limits {
         max_items: 10_000,
@@ -419,7 +451,6 @@ fn every_way_to_grow_a_sequence_respects_the_item_limit() {
 }
 
 #[test]
-#[ignore = "bug: the too-large message says '10 million items' whatever `Limits::max_items` is"]
 fn the_item_limit_message_names_the_limit_in_force() {
     let out = run_with(
         "x = [0] * 20000",
@@ -452,7 +483,7 @@ fn two_tasks_awaiting_each_others_event_deadlock_and_are_named() {
     assert_eq!(out.ending, Ending::Deadlock);
     assert_eq!(
         out.exception.as_deref(),
-        Some("deadlock: no task can ever run again (Task-1 waits for a future that nothing will complete; one waits for Event.wait; two waits for Event.wait)")
+        Some("deadlock: no task can ever run again (Task-1 waits for gather; one waits for Event.wait; two waits for Event.wait)")
     );
     assert!(out.traceback.is_none());
     assert!(matches!(out.trace.outcome, Outcome::Deadlock { .. }));
@@ -461,7 +492,7 @@ fn two_tasks_awaiting_each_others_event_deadlock_and_are_named() {
     assert_eq!(out.ending, Ending::Deadlock);
     assert_eq!(
         out.exception.as_deref(),
-        Some("deadlock: no task can ever run again (Task-1 waits for a future that nothing will complete; Task-2 waits for Event.wait; Task-3 waits for Event.wait)")
+        Some("deadlock: no task can ever run again (Task-1 waits for gather; Task-2 waits for Event.wait; Task-3 waits for Event.wait)")
     );
 }
 
@@ -478,7 +509,7 @@ fn a_task_waiting_on_nothing_that_can_happen_is_a_deadlock_naming_what_it_awaits
         ),
         (
             "import asyncio\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    await fut\nasyncio.run(main())\n",
-            "deadlock: no task can ever run again (Task-1 waits for a future that nothing will complete)",
+            "deadlock: no task can ever run again (Task-1 waits for a future nothing will complete)",
         ),
     ] {
         let out = run(src);

@@ -211,6 +211,12 @@ fn program() -> impl Strategy<Value = String> {
         .prop_map(|(gb, gr, w0, w0r, w1, main)| {
             let mut lines = vec!["import asyncio".to_string()];
             lines.extend(PRELUDE.iter().map(|s| s.to_string()));
+            // `g` does not call itself: a recursion that catches its RecursionError
+            // at every level is a call tree of 2^100 nodes, and the instruction
+            // budget misses it (see `a_loop_that_raises_and_catches_...` in
+            // tests/py_errors.rs).
+            let gb: Vec<String> = gb.into_iter().map(|l| l.replace("g(", "abs(")).collect();
+            let gr = gr.replace("g(", "abs(");
             lines.extend(function("def g(a):", gb, gr));
             // w0 and w1 do not await each other, so no unbounded await recursion.
             let w0: Vec<String> = w0
@@ -242,8 +248,25 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
+/// The corpus programs that run without panicking as written: one that panics (a
+/// lambda returning a lambda, see `a_lambda_inside_a_lambda_compiles` in
+/// tests/py_errors.rs) would fail every mutation of it; `tests/py_corpus.rs` reports it.
+fn corpus_that_runs() -> Vec<String> {
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let ok = corpus()
+        .into_iter()
+        .filter(|src| {
+            let src = src.clone();
+            std::panic::catch_unwind(move || drop(run_source_with(&src, small()))).is_ok()
+        })
+        .collect();
+    std::panic::set_hook(quiet);
+    ok
+}
+
 thread_local! {
-    static CORPUS: Vec<String> = corpus();
+    static CORPUS: Vec<String> = corpus_that_runs();
 }
 
 #[derive(Clone, Debug)]
@@ -490,8 +513,10 @@ proptest! {
     #[test]
     fn corpus_programs_keep_the_trace_invariants(which in any::<usize>()) {
         let src = CORPUS.with(|c| c[which % c.len()].clone());
-        let out = run_no_panic(&src)?.expect("corpus programs compile");
-        well_formed(&out.trace)?;
+        // Some corpus programs are refused (bytes...): those have no trace.
+        if let Some(out) = run_no_panic(&src)? {
+            well_formed(&out.trace)?;
+        }
     }
 
     #[test]
@@ -528,9 +553,28 @@ proptest! {
 }
 
 /// Every arithmetic operator and numeric builtin on the edges of the 64-bit range:
-/// an answer or a Python exception, never a panic.
+/// an answer or a Python exception, never a panic. (`range` and `round` are left out
+/// here: see `ranges_and_round_on_edge_values_never_panic`.)
 #[test]
 fn arithmetic_on_edge_values_never_panics() {
+    edge_values_never_panic(false);
+}
+
+/// 47 of these panic in debug ("attempt to add/subtract/negate/multiply with
+/// overflow"), and in release they wrap around, so the program prints a wrong answer:
+/// - `len(range(-1, 9223372036854775807))`, `range(-2**63, 0)[-1]`: vm/ops.rs range
+///   length (`stop - start`);
+/// - `list(range(0, 2**63 - 1, 2**62))`: vm/ops.rs:834, the range iterator's
+///   `cur + step`;
+/// - `round(1, -2**63)`: builtins/functions.rs:308 (`-ndigits`);
+/// - `round(9223372036854775807, -1)`: builtins/functions.rs:309 (the multiply back).
+#[test]
+#[ignore = "bug: PANIC (overflow) in range length/iteration/indexing and round(int, ndigits) at the 64-bit edges"]
+fn ranges_and_round_on_edge_values_never_panic() {
+    edge_values_never_panic(true);
+}
+
+fn edge_values_never_panic(ranges_and_round: bool) {
     let values = [
         "0",
         "1",
@@ -599,24 +643,42 @@ fn arithmetic_on_edge_values_never_panics() {
         "range({v})",
         "sum([{v}, {v}])",
     ];
+    let chosen = |op: &&&str| (op.contains("range") || op.contains("round")) == ranges_and_round;
     let mut cases = Vec::new();
     for l in values {
         for r in values {
-            for op in binary {
+            for op in binary.iter().filter(chosen) {
                 cases.push(op.replace("{l}", l).replace("{r}", r));
             }
         }
-        for op in unary {
+        for op in unary.iter().filter(chosen) {
             cases.push(op.replace("{v}", l));
         }
     }
+    // One program per chunk of expressions (each in its own try); a chunk that
+    // panics is run again one expression at a time to name the culprits.
+    let program = |es: &[String]| -> String {
+        es.iter()
+            .map(|e| {
+                format!(
+                    "try:\n    print({e})\nexcept Exception as ex:\n    print(type(ex).__name__)\n"
+                )
+            })
+            .collect()
+    };
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let mut panics = Vec::new();
-    for e in &cases {
-        let src = format!("print({e})\n");
-        if run_no_panic(&src).is_err() {
-            panics.push(e.clone());
+    for chunk in cases.chunks(64) {
+        if run_no_panic(&program(chunk)).is_err() {
+            for e in chunk {
+                if run_no_panic(&program(std::slice::from_ref(e))).is_err() {
+                    panics.push(e.clone());
+                }
+            }
         }
     }
+    std::panic::set_hook(quiet);
     assert!(
         panics.is_empty(),
         "{} of {} expressions panic:\n{}",

@@ -41,8 +41,7 @@ fn raised_at(src: &str) -> (String, String) {
     let tb = out.traceback.expect("a traceback");
     let place = tb
         .lines()
-        .filter(|l| l.trim_start().starts_with("File "))
-        .last()
+        .rfind(|l| l.trim_start().starts_with("File "))
         .expect("a File line")
         .trim()
         .to_string();
@@ -471,16 +470,22 @@ fn eval_and_exec_say_to_write_the_code_in_the_program() {
     assert_eq!(place, "File \"main.py\", line 3, in main");
 }
 
+/// `executor.submit` was refused ("use `await loop.run_in_executor(...)`"); it now
+/// runs the function on a worker.
 #[test]
-fn executor_submit_says_to_use_run_in_executor() {
-    let message = "NotImplementedError: executor.submit() is not supported: use `await loop.run_in_executor(executor, func, *args)`";
+fn executor_submit_runs_the_function() {
     assert_eq!(
-        raised("import concurrent.futures\nwith concurrent.futures.ThreadPoolExecutor() as executor:\n    executor.submit(print, 1)"),
-        message
+        stdout("import concurrent.futures\nwith concurrent.futures.ThreadPoolExecutor() as executor:\n    executor.submit(print, 1)"),
+        "1\n"
     );
+}
+
+#[test]
+#[ignore = "bug: the result of executor.submit(...) outside the event loop raises InvalidStateError: Result is not set (CPython waits and returns it)"]
+fn the_future_of_executor_submit_gives_its_result() {
     assert_eq!(
-        raised("from concurrent.futures import ThreadPoolExecutor\nex = ThreadPoolExecutor(max_workers=2)\nfut = ex.submit(sum, [1, 2])"),
-        message
+        stdout("from concurrent.futures import ThreadPoolExecutor\nex = ThreadPoolExecutor(max_workers=2)\nfut = ex.submit(sum, [1, 2])\nprint(fut.result())"),
+        "3\n"
     );
 }
 
@@ -598,7 +603,7 @@ fn int_of_infinity_is_an_overflow_error() {
 // ---------------------------------------------------------------- runs as written
 
 #[test]
-#[ignore = "bug: a class's own __hash__ is ignored: sets and dicts hash instances by identity, and hash(obj) does not call __hash__"]
+#[ignore = "bug: the builtin hash(obj) does not call the class's __hash__ (sets and dicts now do)"]
 fn a_class_with_eq_and_hash_works_as_a_dict_key() {
     let src = "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, o):\n        return self.x == o.x\n    def __hash__(self):\n        return hash(self.x)\nprint(len({P(1), P(1)}), hash(P(3)) == hash(3), P(1) in {P(1): 0})\n";
     assert_eq!(stdout(src), "1 True True\n");
