@@ -569,7 +569,6 @@ fn arithmetic_on_edge_values_never_panics() {
 /// - `round(1, -2**63)`: builtins/functions.rs:308 (`-ndigits`);
 /// - `round(9223372036854775807, -1)`: builtins/functions.rs:309 (the multiply back).
 #[test]
-#[ignore = "bug: PANIC (overflow) in range length/iteration/indexing and round(int, ndigits) at the 64-bit edges"]
 fn ranges_and_round_on_edge_values_never_panic() {
     edge_values_never_panic(true);
 }

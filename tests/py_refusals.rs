@@ -588,7 +588,6 @@ fn zero_to_a_negative_power_raises() {
 }
 
 #[test]
-#[ignore = "bug: int(float('inf')) raises ValueError (CPython: OverflowError 'cannot convert float infinity to integer')"]
 fn int_of_infinity_is_an_overflow_error() {
     assert_eq!(
         raised("print(int(float('inf')))"),

@@ -33,12 +33,7 @@ impl Vm {
                 }
                 (Some(Value::Int(i)), _) => Value::Int(*i),
                 (Some(Value::Bool(b)), _) => Value::Int(*b as i64),
-                (Some(Value::Float(f)), _) => {
-                    if !f.is_finite() {
-                        return Err(self.value_error("cannot convert float NaN or infinity to integer"));
-                    }
-                    Value::Int(f.trunc() as i64)
-                }
+                (Some(Value::Float(f)), _) => super::functions::float_to_int(self, f.trunc())?,
                 (Some(other), _) => match self.lookup_special(other, "__int__") {
                     Some(m) => self.call_value(&m, vec![other.clone()], vec![])?,
                     None => return Err(self.type_error(&format!(
@@ -240,7 +235,7 @@ impl Vm {
                 'd' | 'i' | 'u' => {
                     let n = match v.as_number() {
                         Some(Num::Int(i)) => Value::Int(i),
-                        Some(Num::Float(f)) => Value::Int(f.trunc() as i64),
+                        Some(Num::Float(f)) => super::functions::float_to_int(self, f.trunc())?,
                         None => {
                             return Err(self.type_error(&format!(
                                 "%d format: a real number is required, not {}",

@@ -305,15 +305,26 @@ fn round(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
             if n >= 0 {
                 return Ok(Value::Int(i));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let r = crate::py::format::round_half_even(i as f64 / p as f64) as i64 * p;
-            Ok(Value::Int(r))
+            // Rounded to 10**-n, half to even, computed wide; 10**19 and more rounds
+            // every 64-bit int to 0.
+            let Some(p) = u32::try_from(n.unsigned_abs())
+                .ok()
+                .and_then(|e| 10i128.checked_pow(e))
+            else {
+                return Ok(Value::Int(0));
+            };
+            let (q, r) = ((i as i128).div_euclid(p), (i as i128).rem_euclid(p));
+            let up = 2 * r > p || (2 * r == p && q % 2 != 0);
+            let rounded = (q + up as i128) * p;
+            i64::try_from(rounded).map(Value::Int).map_err(|_| {
+                vm.new_exc(
+                    &vm.types.overflow_error.clone(),
+                    "integer result too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
+                )
+            })
         }
         (Value::Float(f), None | Some(Value::None)) => {
-            if !f.is_finite() {
-                return Err(vm.value_error("cannot convert float infinity to integer"));
-            }
-            Ok(Value::Int(crate::py::format::round_half_even(f) as i64))
+            float_to_int(vm, crate::py::format::round_half_even(f))
         }
         (Value::Float(f), Some(n)) => {
             let n = int_arg(vm, &n, "ndigits")?;
@@ -325,6 +336,26 @@ fn round(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
             vm.type_name(&other)
         ))),
     }
+}
+
+/// A whole float as an int, or `OverflowError` past 64 bits.
+pub fn float_to_int(vm: &Vm, f: f64) -> R<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if !f.is_finite() {
+        return Err(vm.new_exc(
+            &vm.types.overflow_error.clone(),
+            "cannot convert float infinity to integer",
+        ));
+    }
+    if f >= 9_223_372_036_854_775_808.0 || f < -9_223_372_036_854_775_808.0 {
+        return Err(vm.new_exc(
+            &vm.types.overflow_error.clone(),
+            "integer too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
+        ));
+    }
+    Ok(Value::Int(f as i64))
 }
 
 /// `isinstance(v, classes)`.

@@ -537,13 +537,7 @@ fn math_int(vm: &mut Vm, args: &[Value], f: fn(f64) -> f64) -> R<Value> {
         Some(Value::Int(i)) => Ok(Value::Int(*i)),
         Some(v) => {
             let x = float_arg(vm, v, "x")?;
-            if !x.is_finite() {
-                return Err(vm.new_exc(
-                    &vm.types.overflow_error.clone(),
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            Ok(Value::Int(f(x) as i64))
+            super::functions::float_to_int(vm, f(x))
         }
         None => Err(vm.type_error("missing argument")),
     }

@@ -90,6 +90,13 @@ impl Vm {
                     Some(v) => int_arg(self, v, "count")?,
                     None => -1,
                 };
+                let hits = if a.is_empty() {
+                    s.chars().count() + 1
+                } else {
+                    s.matches(&*a).count()
+                };
+                let hits = if n < 0 { hits } else { hits.min(n as usize) };
+                self.check_text(s.len() + hits.saturating_mul(b.len()))?;
                 text(if n < 0 {
                     s.replace(&*a, &b)
                 } else {
@@ -188,6 +195,7 @@ impl Vm {
             "center" | "ljust" | "rjust" => {
                 let width =
                     int_arg(self, args.first().unwrap_or(&Value::Int(0)), "width")?.max(0) as usize;
+                self.check_text(width)?;
                 let fill = match sarg(self, 1)? {
                     Some(f) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
                     Some(_) => {
@@ -216,6 +224,7 @@ impl Vm {
             "zfill" => {
                 let width =
                     int_arg(self, args.first().unwrap_or(&Value::Int(0)), "width")?.max(0) as usize;
+                self.check_text(width)?;
                 let n = s.chars().count();
                 if width <= n {
                     return text(s.to_string());

@@ -1,6 +1,6 @@
 //! Expressions, and the targets of assignments.
 
-use super::function::Comp;
+use super::function::{Body, Comp};
 use super::{error, Compiler};
 use crate::py::ast::*;
 use crate::py::code::Instr;
@@ -111,11 +111,7 @@ impl Compiler<'_> {
                 self.patch(end);
             }
             ExprKind::Lambda { params, body } => {
-                let body_stmt = Stmt {
-                    pos: body.pos,
-                    kind: StmtKind::Return(Some((**body).clone())),
-                };
-                self.function(e, "<lambda>", params, &[body_stmt], false, e.pos)?;
+                self.function(e, "<lambda>", params, Body::Expr(body), false, e.pos)?;
             }
             ExprKind::Await(v) => {
                 if !self.in_async() {

@@ -14,7 +14,7 @@ impl Compiler<'_> {
         node: &impl Sized,
         name: &str,
         params: &Params,
-        body: &[Stmt],
+        body: Body,
         is_async: bool,
         pos: Pos,
     ) -> Result<(), SyntaxError> {
@@ -47,7 +47,7 @@ impl Compiler<'_> {
             self.emit(Instr::BuildMap(kw_defaults.len() as u32));
             flags |= crate::py::code::make_flags::KW_DEFAULTS;
         }
-        let scope_id = self.scopes.of(node);
+        let scope_id = self.scopes.of(node, pos)?;
         let scope = &self.scopes.scopes[scope_id];
         let kind = match (is_async, scope.is_generator) {
             (false, false) => CodeKind::Function,
@@ -74,14 +74,22 @@ impl Compiler<'_> {
         sig.kwonly = params.kwonly.len() as u32;
         sig.varargs = params.vararg.is_some();
         sig.varkw = params.kwarg.is_some();
-        unit.doc = docstring(body);
+        if let Body::Stmts(stmts) = body {
+            unit.doc = docstring(stmts);
+        }
         {
             let mut inner = Compiler {
                 scopes: self.scopes,
                 unit: &mut unit,
                 filename: self.filename,
             };
-            inner.body(body)?;
+            match body {
+                Body::Stmts(stmts) => inner.body(stmts)?,
+                Body::Expr(e) => {
+                    inner.expr(e)?;
+                    inner.emit(Instr::Return);
+                }
+            }
             inner.emit(Instr::LoadConst(0));
             inner.emit(Instr::Return);
         }
@@ -132,7 +140,7 @@ impl Compiler<'_> {
         generators: &[Comprehension],
         comp: Comp,
     ) -> Result<(), SyntaxError> {
-        let scope_id = self.scopes.of(node);
+        let scope_id = self.scopes.of(node, node.pos)?;
         let is_gen = matches!(comp, Comp::Gen(_));
         let is_async = generators.iter().any(|g| g.is_async) || (self.in_async() && !is_gen);
         let kind = match (is_gen, is_async) {
@@ -268,6 +276,14 @@ impl Compiler<'_> {
         self.for_end(exit, g.is_async);
         Ok(())
     }
+}
+
+/// What a function's code runs: a `def`'s statements, or a lambda's expression (compiled
+/// from the tree itself, which the scopes were found in).
+#[derive(Clone, Copy)]
+pub(super) enum Body<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
 }
 
 pub(super) enum Comp<'a> {

@@ -111,8 +111,14 @@ pub struct Scopes {
 
 impl Scopes {
     /// The scope opened by `node` (a `FunctionDef`, `ClassDef`, lambda or comprehension).
-    pub fn of<T>(&self, node: &T) -> usize {
-        self.by_node[&(node as *const T as usize)]
+    pub fn of<T>(&self, node: &T, pos: Pos) -> Result<usize, SyntaxError> {
+        self.by_node
+            .get(&(node as *const T as usize))
+            .copied()
+            .ok_or_else(|| SyntaxError {
+                pos,
+                message: "Looplab could not compile this: please report it".into(),
+            })
     }
 }
 

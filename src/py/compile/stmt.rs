@@ -37,7 +37,14 @@ impl Compiler<'_> {
                 for d in &f.decorators {
                     self.expr(d)?;
                 }
-                self.function(&**f, &f.name, &f.params, &f.body, f.is_async, f.pos)?;
+                self.function(
+                    &**f,
+                    &f.name,
+                    &f.params,
+                    super::function::Body::Stmts(&f.body),
+                    f.is_async,
+                    f.pos,
+                )?;
                 for _ in &f.decorators {
                     self.emit(Instr::Call(1));
                 }
@@ -438,7 +445,7 @@ impl Compiler<'_> {
         for b in &c.bases {
             self.expr(b)?;
         }
-        let scope_id = self.scopes.of(c);
+        let scope_id = self.scopes.of(c, c.pos)?;
         let qualname = self.qualname(&c.name);
         let mut unit = super::Unit::new(
             crate::py::code::CodeKind::Class,

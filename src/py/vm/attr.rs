@@ -381,7 +381,9 @@ impl Vm {
                 let n = super::ops::range_len(*start, *stop, *step);
                 let at =
                     norm_index(*i, n as usize).ok_or_else(|| self.index_error("range object"))?;
-                Ok(Value::Int(start + step * at as i64))
+                Ok(Value::Int(
+                    (*start as i128 + *step as i128 * at as i128) as i64,
+                ))
             }
             (Value::Instance(_), _) => match self.lookup_special(obj, "__getitem__") {
                 Some(m) => self.call_value(&m, vec![obj.clone(), index.clone()], vec![]),

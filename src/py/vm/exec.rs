@@ -7,8 +7,12 @@ use crate::py::compile::CELL_REF;
 use crate::py::value::*;
 
 impl Vm {
-    pub(super) fn run_frames(&mut self, frames: &mut Vec<Frame>, base: usize) -> R<Exit> {
-        let mut budget: u64 = 0;
+    pub(super) fn run_frames(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        base: usize,
+        budget: &mut u64,
+    ) -> R<Exit> {
         loop {
             let Some(f) = frames.last_mut() else {
                 return Ok(Exit::Return(Value::None));
@@ -16,8 +20,8 @@ impl Vm {
             let code = f.code.clone();
             // Runs instructions of this frame until it calls, returns or yields.
             loop {
-                budget += 1;
-                if budget & 0xfff == 0 {
+                *budget += 1;
+                if *budget & 0xfff == 0 {
                     self.instructions += 0x1000;
                     if self.instructions > self.limits.max_instructions {
                         return Err(self.stop(format!(

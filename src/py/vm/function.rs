@@ -18,6 +18,20 @@ impl Vm {
         Ok(())
     }
 
+    /// A string may be at most `Limits::max_items` × 8 bytes long (16 MB by default).
+    pub fn check_text(&self, bytes: usize) -> R<()> {
+        let max = self.limits.max_items.saturating_mul(8);
+        if bytes > max {
+            return Err(self.new_exc(
+                &self.types.memory_error.clone(),
+                &format!(
+                    "a string grew past {max} characters ({bytes}): Looplab stops programs that use this much memory"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     pub fn too_big(&self, len: usize) -> Value {
         self.new_exc(
             &self.types.memory_error.clone(),

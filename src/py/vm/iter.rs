@@ -191,7 +191,9 @@ impl Vm {
             Iter::Range { next, stop, step } => {
                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                     let v = *next;
-                    *next += *step;
+                    // Past the last item the range is done, even where the next value
+                    // would not fit in 64 bits.
+                    *next = next.checked_add(*step).unwrap_or(*stop);
                     Ok(Some(Value::Int(v)))
                 } else {
                     Ok(None)

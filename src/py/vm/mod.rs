@@ -72,7 +72,7 @@ impl Default for Limits {
         Limits {
             max_instructions: 200_000_000,
             max_frames: 1000,
-            max_nesting: 120,
+            max_nesting: 40,
             max_items: 2_000_000,
             max_tasks: 200_000,
             max_events: 4_000_000,
@@ -159,17 +159,21 @@ impl Vm {
     /// Runs the frames above `base` until the frame at `base` returns, yields or raises,
     /// or the top frame must wait.
     pub fn run(&mut self, frames: &mut Vec<Frame>, base: usize) -> Exit {
-        loop {
-            let result = self.run_frames(frames, base);
-            match result {
-                Ok(exit) => return exit,
+        // Instructions since the count was last added to `self.instructions`: carried
+        // across handled exceptions, so a loop that raises and catches is counted too.
+        let mut budget: u64 = 0;
+        let exit = loop {
+            match self.run_frames(frames, base, &mut budget) {
+                Ok(exit) => break exit,
                 Err(e) => {
                     if let Some(exit) = self.unwind(frames, base, e) {
-                        return exit;
+                        break exit;
                     }
                 }
             }
-        }
+        };
+        self.instructions += budget & 0xfff;
+        exit
     }
 
     /// Finds a handler for `exc`, from the top frame down to `base`; `None` when one

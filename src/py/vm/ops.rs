@@ -155,12 +155,14 @@ impl Vm {
         }
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                self.check_text(x.len() + y.len())?;
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(x);
                 s.push_str(y);
                 Value::Str(s.into())
             }
             (BinOp::Add, Value::List(x), Value::List(y)) => {
+                self.check_size(x.borrow().len() + y.borrow().len())?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Value::list(v)
@@ -628,7 +630,7 @@ impl Vm {
                 } else {
                     i <= *start && i > *stop
                 };
-                Ok(in_range && (i - start) % step == 0)
+                Ok(in_range && (i as i128 - *start as i128) % *step as i128 == 0)
             }
             Value::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
                 let m = self
@@ -650,14 +652,18 @@ impl Vm {
     }
 }
 
+/// How many items `range(start, stop, step)` has (computed wide: the span of two
+/// 64-bit ints does not fit in one; a length past `i64::MAX` reads as `i64::MAX`).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    }
+    };
+    n.min(i64::MAX as i128) as i64
 }
 
 /// The members of a set or frozenset (empty for anything else).
