@@ -59,7 +59,7 @@ pub fn natives() -> Vec<(&'static str, Value)> {
         ),
         (
             "loop_object",
-            builtin("loop_object", |_, _, _| Ok(aio_value(AioObject::Loop))),
+            builtin("loop_object", |vm, _, _| Ok(vm.loop_value())),
         ),
         ("alive_tasks", builtin("alive_tasks", alive_tasks)),
         ("note", builtin("note", note)),
@@ -122,7 +122,7 @@ fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
 
 fn get_running_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
     running_loop(vm)?;
-    Ok(aio_value(AioObject::Loop))
+    Ok(vm.loop_value())
 }
 
 fn get_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
@@ -135,7 +135,7 @@ fn get_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
 fn new_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
     loop_open(vm, vec![Value::Bool(true)], kwargs)?;
     let _ = args;
-    Ok(aio_value(AioObject::Loop))
+    Ok(vm.loop_value())
 }
 
 fn current_task(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -328,6 +328,14 @@ const LOOP_METHODS: &[&str] = &[
 ];
 
 impl Vm {
+    /// The event loop object: one per program, so `loop is asyncio.get_running_loop()`.
+    pub fn loop_value(&mut self) -> Value {
+        self.aio
+            .loop_object
+            .get_or_insert_with(|| aio_value(AioObject::Loop))
+            .clone()
+    }
+
     /// `asyncio.sleep(...)` is a coroutine in CPython; Looplab's is a lighter awaitable,
     /// turned into a coroutine named `sleep` where one is needed (`create_task`).
     pub fn as_coroutine(&mut self, v: Value) -> R<Value> {
@@ -506,7 +514,7 @@ impl Vm {
                     &format!("Task does not support {name}() operation"),
                 ))
             }
-            "get_loop" => aio_value(AioObject::Loop),
+            "get_loop" => self.loop_value(),
             "get_name" => Value::Str(
                 task.map(|t| t.name.borrow().clone())
                     .unwrap_or_else(|| "".into()),

@@ -130,6 +130,8 @@ pub struct Runtime {
     pub in_thread: bool,
     /// A worker thread called `time.sleep`: it suspends after the call.
     pub thread_sleep: Option<f64>,
+    /// The loop as a value, made once.
+    pub loop_object: Option<Value>,
     /// Futures waiting for the executor to have nothing left to do.
     pub idle_waiters: Vec<Value>,
 }

@@ -124,21 +124,39 @@ impl Vm {
 
     /// Attributes of a built-in class: `dict.fromkeys`, `str.join`, `int.__name__`.
     pub fn class_builtin_attr(&mut self, c: &Rc<Class>, name: &str) -> Option<Value> {
-        if c.builtin == BuiltinType::Dict && name == "fromkeys" {
-            return Some(super::builtin("fromkeys", |vm, args, _| {
-                let keys = vm.collect(args.first().unwrap_or(&Value::None))?;
-                let v = args.get(1).cloned().unwrap_or_default();
-                let mut d = Dict::default();
-                for k in keys {
-                    d.insert(vm.key(k)?, v.clone());
-                }
-                Ok(Value::dict(d))
-            }));
+        match (c.builtin, name) {
+            (BuiltinType::Dict, "fromkeys") => {
+                return Some(super::builtin("fromkeys", |vm, args, _| {
+                    let keys = vm.collect(args.first().unwrap_or(&Value::None))?;
+                    let v = args.get(1).cloned().unwrap_or_default();
+                    let mut d = Dict::default();
+                    for k in keys {
+                        d.insert(vm.key(k)?, v.clone());
+                    }
+                    Ok(Value::dict(d))
+                }))
+            }
+            (BuiltinType::Str, "maketrans") => return Some(super::builtin("maketrans", maketrans)),
+            _ => {}
         }
-        if matches!(c.builtin, BuiltinType::Property) && name == "setter" {
-            return None;
-        }
-        None
+        // `str.lower`, `list.append`...: the method, taking its object first.
+        let sample = match c.builtin {
+            BuiltinType::Str => Value::str(""),
+            BuiltinType::List => Value::list(Vec::new()),
+            BuiltinType::Dict => Value::dict(Dict::default()),
+            BuiltinType::Set => Value::Set(Rc::new(std::cell::RefCell::new(Set::default()))),
+            BuiltinType::Tuple => Value::tuple(Vec::new()),
+            BuiltinType::Int => Value::Int(0),
+            BuiltinType::Float => Value::Float(0.0),
+            _ => return None,
+        };
+        super::has_method(self, &sample, name).then(|| {
+            Value::Builtin(Rc::new(Builtin {
+                name: name.into(),
+                func: super::methods::call_unbound_method,
+                bound: None,
+            }))
+        })
     }
 
     /// Data attributes of built-in values (a property's `setter`, a slice's `start`).
@@ -226,11 +244,11 @@ impl Vm {
             let piece = match conv {
                 's' => {
                     let s = self.str_of(&v)?;
-                    self.format(&Value::Str(s.into()), &spec)?
+                    self.format(&Value::Str(s.into()), &right_aligned(&spec))?
                 }
                 'r' | 'a' => {
                     let s = self.repr_of(&v)?;
-                    self.format(&Value::Str(s.into()), &spec)?
+                    self.format(&Value::Str(s.into()), &right_aligned(&spec))?
                 }
                 'd' | 'i' | 'u' => {
                     let n = match v.as_number() {
@@ -268,6 +286,49 @@ impl Vm {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
         Ok(out)
+    }
+}
+
+/// `str.maketrans(x[, y[, z]])`: a table of code points for `str.translate`.
+fn maketrans(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let mut d = Dict::default();
+    let ord = |c: char| Value::Int(c as i64);
+    match (args.first(), args.get(1), args.get(2)) {
+        (Some(Value::Dict(src)), None, None) => {
+            for (k, v) in src.borrow().iter() {
+                let key = match &k.0 {
+                    Value::Str(s) if s.chars().count() == 1 => ord(s.chars().next().unwrap_or(' ')),
+                    other => other.clone(),
+                };
+                d.insert(Key(key), v.clone());
+            }
+        }
+        (Some(Value::Str(x)), Some(Value::Str(y)), z) => {
+            if x.chars().count() != y.chars().count() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                d.insert(Key(ord(a)), ord(b));
+            }
+            if let Some(Value::Str(z)) = z {
+                for c in z.chars() {
+                    d.insert(Key(ord(c)), Value::None);
+                }
+            }
+        }
+        _ => return Err(vm.type_error("maketrans() arguments must be a dict, or two or three str")),
+    }
+    Ok(Value::dict(d))
+}
+
+/// A `%` conversion's width pads on the left unless the `-` flag (now `<`) says left.
+fn right_aligned(spec: &str) -> String {
+    if spec.contains('<') {
+        spec.to_string()
+    } else {
+        format!(">{}", spec.trim_start_matches('0'))
     }
 }
 

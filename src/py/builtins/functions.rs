@@ -48,6 +48,7 @@ pub const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("anext", anext),
     ("aiter", aiter),
     ("vars", vars),
+    ("dir", dir),
     ("input", refuse_input),
     ("open", refuse_open),
     ("eval", refuse_eval),
@@ -224,8 +225,31 @@ fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
     if let Value::Str(_) = total {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    // Floats add with Neumaier's compensation, as CPython 3.12's sum does
+    // (`sum([0.1] * 10) == 1.0`).
+    let mut compensation = 0.0f64;
     while let Some(v) = vm.next(&it)? {
+        if let (Value::Float(t), Some(x)) = (&total, v.as_number()) {
+            let (t, x) = (*t, x.to_f64());
+            let s = t + x;
+            compensation += if t.abs() >= x.abs() {
+                (t - s) + x
+            } else {
+                (x - s) + t
+            };
+            total = Value::Float(s);
+            continue;
+        }
+        if let Value::Float(t) = total {
+            total = Value::Float(t + compensation);
+            compensation = 0.0;
+        }
         total = vm.binary(crate::py::ast::BinOp::Add, &total, &v)?;
+    }
+    if let Value::Float(t) = total {
+        if compensation != 0.0 && compensation.is_finite() {
+            total = Value::Float(t + compensation);
+        }
     }
     Ok(total)
 }
@@ -349,7 +373,7 @@ pub fn float_to_int(vm: &Vm, f: f64) -> R<Value> {
             "cannot convert float infinity to integer",
         ));
     }
-    if f >= 9_223_372_036_854_775_808.0 || f < -9_223_372_036_854_775_808.0 {
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
         return Err(vm.new_exc(
             &vm.types.overflow_error.clone(),
             "integer too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
@@ -691,6 +715,42 @@ fn vars(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
         Some(Value::Instance(i)) => Ok(Value::dict(i.dict.borrow().clone())),
         _ => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
+}
+
+fn dir(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |d: &Dict| {
+        for k in d.keys() {
+            if let Value::Str(s) = &k.0 {
+                if !names.iter().any(|n| n == &**s) {
+                    names.push(s.to_string());
+                }
+            }
+        }
+    };
+    match args.first() {
+        Some(Value::Instance(i)) => {
+            add(&i.dict.borrow());
+            add(&i.class.dict.borrow());
+            for c in &i.class.mro {
+                add(&c.dict.borrow());
+            }
+        }
+        Some(Value::Class(c)) => {
+            add(&c.dict.borrow());
+            for m in &c.mro {
+                add(&m.dict.borrow());
+            }
+        }
+        Some(Value::Object(o)) => match &**o {
+            Object::Module(m) => add(&m.dict.borrow()),
+            _ => {}
+        },
+        Some(_) => {}
+        None => add(&vm.main_globals.borrow()),
+    }
+    names.sort();
+    Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
 }
 
 fn refuse_input(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {

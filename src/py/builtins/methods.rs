@@ -48,6 +48,7 @@ const STR_METHODS: &[&str] = &[
     "removesuffix",
     "casefold",
     "expandtabs",
+    "translate",
 ];
 const LIST_METHODS: &[&str] = &[
     "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear",
@@ -91,7 +92,7 @@ pub fn has_method(vm: &Vm, v: &Value, name: &str) -> bool {
         Value::Set(_) | Value::FrozenSet(_) => SET_METHODS.contains(&name),
         Value::Tuple(_) => matches!(name, "index" | "count"),
         Value::Int(_) | Value::Bool(_) => matches!(name, "bit_length" | "conjugate"),
-        Value::Float(_) => matches!(name, "is_integer"),
+        Value::Float(_) => matches!(name, "is_integer" | "as_integer_ratio"),
         Value::Object(o) => match &**o {
             Object::Gen(_) => matches!(
                 name,
@@ -112,6 +113,12 @@ pub fn has_method(vm: &Vm, v: &Value, name: &str) -> bool {
         },
         _ => false,
     }
+}
+
+/// A built-in type's method taken from the class (`str.lower`): `call_value` recognises
+/// it and calls the method named by the builtin on its first argument.
+pub fn call_unbound_method(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    Err(vm.type_error("built-in method called without its object"))
 }
 
 /// The body of a built-in method taken as a value (`f = items.append`): `call_value`
@@ -146,6 +153,7 @@ impl Vm {
                 64 - i.unsigned_abs().leading_zeros() as i64,
             ))),
             Value::Float(f) if name == "is_integer" => Ok(Some(Value::Bool(f.fract() == 0.0))),
+            Value::Float(f) if name == "as_integer_ratio" => self.as_integer_ratio(*f).map(Some),
             Value::Object(o) => match &**o {
                 Object::Gen(_) => self.gen_method(recv, name, args),
                 Object::Iter(_) => match name {
@@ -160,6 +168,48 @@ impl Vm {
                 _ => Ok(None),
             },
             _ => Ok(None),
+        }
+    }
+
+    /// `f.as_integer_ratio()`: the exact fraction, lowest terms (64-bit parts).
+    fn as_integer_ratio(&mut self, f: f64) -> R<Value> {
+        if !f.is_finite() {
+            return Err(self.new_exc(
+                &self.types.overflow_error.clone(),
+                "cannot convert Infinity to integer ratio",
+            ));
+        }
+        let bits = f.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i64;
+        let mut mant = (bits & ((1 << 52) - 1)) as i128;
+        let mut e = if exp == 0 {
+            -1074
+        } else {
+            mant |= 1 << 52;
+            exp - 1075
+        };
+        if mant == 0 {
+            return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+        }
+        while mant & 1 == 0 {
+            mant >>= 1;
+            e += 1;
+        }
+        let sign = if f < 0.0 { -1 } else { 1 };
+        let (num, den) = if e >= 0 {
+            (mant.checked_shl(e as u32).filter(|_| e < 64), 1i128)
+        } else {
+            (Some(mant), if -e < 127 { 1i128 << -e } else { 0 })
+        };
+        match (
+            num.and_then(|n| i64::try_from(n * sign).ok()),
+            i64::try_from(den),
+        ) {
+            (Some(n), Ok(d)) if d > 0 => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
+            _ => Err(self.new_exc(
+                &self.types.overflow_error.clone(),
+                "the ratio does not fit in 64-bit integers",
+            )),
         }
     }
 

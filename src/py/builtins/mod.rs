@@ -13,7 +13,7 @@ use super::vm::Vm;
 use std::rc::Rc;
 
 pub use functions::is_instance_of;
-pub use methods::{call_bound_method, has_method};
+pub use methods::{call_bound_method, call_unbound_method, has_method};
 
 type R<T> = Result<T, Value>;
 pub type Kwargs = Vec<(Rc<str>, Value)>;

@@ -288,7 +288,50 @@ impl Vm {
                 let p = sarg(self, 0)?.unwrap_or_else(|| "".into());
                 text(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
-            "expandtabs" => text(s.replace('\t', "        ")),
+            "expandtabs" => {
+                let size = match args.first() {
+                    Some(v) => int_arg(self, v, "tabsize")?.max(0) as usize,
+                    None => 8,
+                };
+                let mut out = String::new();
+                let mut col = 0;
+                for c in s.chars() {
+                    match c {
+                        '\t' => {
+                            let pad = if size == 0 { 0 } else { size - col % size };
+                            out.extend(std::iter::repeat_n(' ', pad));
+                            col += pad;
+                        }
+                        '\n' | '\r' => {
+                            out.push(c);
+                            col = 0;
+                        }
+                        c => {
+                            out.push(c);
+                            col += 1;
+                        }
+                    }
+                }
+                self.check_text(out.len())?;
+                text(out)
+            }
+            "translate" => {
+                let table = args.first().cloned().unwrap_or_default();
+                let mut out = String::new();
+                for c in s.chars() {
+                    match self.getitem(&table, &Value::Int(c as i64)) {
+                        Ok(Value::None) => {}
+                        Ok(Value::Str(r)) => out.push_str(&r),
+                        Ok(Value::Int(i)) => out.push(char::from_u32(i as u32).unwrap_or(c)),
+                        Ok(_) => {
+                            return Err(self
+                                .type_error("character mapping must return integer, None or str"))
+                        }
+                        Err(_) => out.push(c),
+                    }
+                }
+                text(out)
+            }
             _ => Ok(None),
         }
     }

@@ -163,6 +163,20 @@ impl Vm {
                 _ => self.other_attr(obj, name),
             },
             Value::Function(f) => match name {
+                "__defaults__" => Ok(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
+                "__kwdefaults__" => Ok(if f.kw_defaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut d = Dict::default();
+                    for (k, v) in &f.kw_defaults {
+                        d.insert(Key(Value::Str(k.clone())), v.clone());
+                    }
+                    Value::dict(d)
+                }),
                 "__name__" => Ok(f
                     .attrs
                     .borrow()

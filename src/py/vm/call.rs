@@ -110,6 +110,23 @@ impl Vm {
                 self.run_nested(frame)
             }
             Value::Builtin(b) => {
+                if std::ptr::fn_addr_eq(
+                    b.func,
+                    crate::py::builtins::call_unbound_method as BuiltinFn,
+                ) {
+                    let mut args = args;
+                    if args.is_empty() {
+                        return Err(self.type_error(&format!(
+                            "unbound method {}() needs an argument",
+                            b.name
+                        )));
+                    }
+                    let recv = args.remove(0);
+                    return match self.builtin_method_kw(&recv, &b.name, &args, &kwargs)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.attribute_error(&recv, &b.name)),
+                    };
+                }
                 if std::ptr::fn_addr_eq(b.func, crate::py::builtins::call_bound_method as BuiltinFn)
                 {
                     let recv = b.bound.clone().unwrap_or_default();

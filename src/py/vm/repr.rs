@@ -198,6 +198,11 @@ impl Vm {
                     if i.class.is_subclass(&self.types.key_error) && args.len() == 1 {
                         return self.repr_of(&args[0]);
                     }
+                    if i.class.is_subclass(&self.types.os_error) && args.len() == 2 {
+                        let errno = self.str_of(&args[0])?;
+                        let msg = self.str_of(&args[1])?;
+                        return Ok(format!("[Errno {errno}] {msg}"));
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 => self.str_of(&args[0]),
