@@ -119,6 +119,10 @@ pub enum Instr {
     },
     Return,
     YieldValue,
+    /// `yield from`: sends the value on top to the iterator under it; what that yields
+    /// is yielded (this instruction runs again on resumption), what it returns replaces
+    /// both.
+    YieldFrom,
     /// Turns the top value into something `Await` can wait on.
     GetAwaitable,
     Await,

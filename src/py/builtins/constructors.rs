@@ -22,7 +22,7 @@ impl Vm {
                     None => false,
                 })
             }
-            BuiltinType::Int => match (a0, args.get(1)) {
+            BuiltinType::Int => match (a0, args.get(1).or_else(|| super::kwarg(kwargs, "base"))) {
                 (None, _) => Value::Int(0),
                 (Some(Value::Str(s)), base) => {
                     let base = match base {

@@ -204,13 +204,28 @@ pub fn loads(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     match serde_json::from_str::<serde_json::Value>(s) {
         Ok(j) => Ok(from_json(&j)),
         Err(e) => {
-            let msg = format!(
-                "{}: line {} column {}",
-                json_error_text(&e),
-                e.line(),
-                e.column()
-            );
-            Err(vm.exc_with_args(&vm.types.json_decode_error.clone(), vec![Value::str(&msg)]))
+            // CPython's message and attributes: `msg`, `doc`, `pos`, `lineno`, `colno`.
+            let what = json_error_text(&e);
+            let (line, col) = (e.line(), e.column().max(1));
+            let pos: usize = s
+                .split('\n')
+                .take(line.saturating_sub(1))
+                .map(|l| l.chars().count() + 1)
+                .sum::<usize>()
+                + col
+                - 1;
+            let msg = format!("{what}: line {line} column {col} (char {pos})");
+            let exc = vm.exc_with_args(&vm.types.json_decode_error.clone(), vec![Value::str(&msg)]);
+            for (k, v) in [
+                ("msg", Value::str(what)),
+                ("doc", Value::Str(s.clone())),
+                ("pos", Value::Int(pos as i64)),
+                ("lineno", Value::Int(line as i64)),
+                ("colno", Value::Int(col as i64)),
+            ] {
+                vm.setattr(&exc, k, v)?;
+            }
+            Err(exc)
         }
     }
 }

@@ -154,6 +154,7 @@ impl Vm {
             ))),
             Value::Float(f) if name == "is_integer" => Ok(Some(Value::Bool(f.fract() == 0.0))),
             Value::Float(f) if name == "as_integer_ratio" => self.as_integer_ratio(*f).map(Some),
+            Value::Instance(i) if i.exc.is_some() => self.exception_method(recv, name, args),
             Value::Object(o) => match &**o {
                 Object::Gen(_) => self.gen_method(recv, name, args),
                 Object::Iter(_) => match name {
@@ -210,6 +211,33 @@ impl Vm {
                 &self.types.overflow_error.clone(),
                 "the ratio does not fit in 64-bit integers",
             )),
+        }
+    }
+
+    /// `add_note`, `with_traceback`, and an exception group's `split`/`subgroup`.
+    fn exception_method(&mut self, recv: &Value, name: &str, args: &[Value]) -> R<Option<Value>> {
+        let a0 = args.first().cloned().unwrap_or_default();
+        let state = crate::py::vm::exc::state(recv);
+        match name {
+            "add_note" => {
+                if !matches!(a0, Value::Str(_)) {
+                    return Err(self.type_error("note must be a str"));
+                }
+                if let Some(s) = state {
+                    s.borrow_mut().notes.push(a0);
+                }
+                Ok(Some(Value::None))
+            }
+            "with_traceback" => Ok(Some(recv.clone())),
+            "split" | "subgroup" if state.is_some_and(|s| !s.borrow().group.is_empty()) => {
+                let (rest, matched) = self.split_group(recv, &a0)?;
+                Ok(Some(if name == "split" {
+                    Value::tuple(vec![matched, rest])
+                } else {
+                    matched
+                }))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -444,10 +472,20 @@ impl Vm {
     fn gen_method(&mut self, recv: &Value, name: &str, args: &[Value]) -> R<Option<Value>> {
         match name {
             "__iter__" | "__aiter__" => Ok(Some(recv.clone())),
-            "__next__" | "send" => match self.gen_next(recv)? {
-                Some(v) => Ok(Some(v)),
-                None => Err(self.new_exc(&self.types.stop_iteration.clone(), "")),
-            },
+            "__next__" | "send" => {
+                let value = if name == "send" {
+                    args.first().cloned().unwrap_or_default()
+                } else {
+                    Value::None
+                };
+                match self.gen_send(recv, value)? {
+                    crate::py::vm::GenStep::Yield(v) => Ok(Some(v)),
+                    crate::py::vm::GenStep::Return(r) => {
+                        let args = if r.is_none() { vec![] } else { vec![r] };
+                        Err(self.exc_with_args(&self.types.stop_iteration.clone(), args))
+                    }
+                }
+            }
             "close" => {
                 let e = self.new_exc(&self.types.generator_exit.clone(), "");
                 match self.gen_throw(recv, e) {

@@ -22,6 +22,7 @@ pub const KNOWN: &[&str] = &[
     "math",
     "inspect",
     "aiohttp",
+    "operator",
 ];
 
 /// The natives that are part of asyncio's public names (the rest serve the prelude).
@@ -99,6 +100,13 @@ pub fn install(vm: &mut Vm) {
         &[("functools.py", include_str!("lib/functools.py"))],
     );
     vm.modules.insert("functools".into(), functools);
+    let operator = module("operator", vec![]);
+    run_prelude(
+        vm,
+        &operator,
+        &[("operator.py", include_str!("lib/operator.py"))],
+    );
+    vm.modules.insert("operator".into(), operator);
     let contextlib = module("contextlib", vec![]);
     run_prelude(
         vm,

@@ -141,11 +141,17 @@ impl Compiler<'_> {
                 }
                 self.emit(Instr::YieldValue);
             }
-            ExprKind::YieldFrom(_) => {
-                return Err(error(
-                    e.pos,
-                    "`yield from` is not supported: write `for x in it: yield x`",
-                ))
+            ExprKind::YieldFrom(v) => {
+                if !self.in_function() {
+                    return Err(error(e.pos, "'yield' outside function"));
+                }
+                if self.in_async() {
+                    return Err(error(e.pos, "'yield from' inside async function"));
+                }
+                self.expr(v)?;
+                self.emit(Instr::GetIter);
+                self.emit(Instr::LoadConst(0));
+                self.emit(Instr::YieldFrom);
             }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, generators, Comp::List(elt))?

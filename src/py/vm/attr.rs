@@ -50,6 +50,14 @@ impl Vm {
                 Object::StaticMethod(_) => &t.staticmethod,
                 Object::ClassMethod(_) => &t.classmethod,
                 Object::Aio(a) => return self.aio_type(a),
+                Object::Iter(it) => match &*it.borrow() {
+                    Iter::Map { .. } => &t.map_,
+                    Iter::Filter { .. } => &t.filter_,
+                    Iter::Zip { .. } => &t.zip_,
+                    Iter::Enumerate { .. } => &t.enumerate_,
+                    Iter::Reversed { .. } => &t.reversed_,
+                    _ => &t.iterator,
+                },
                 _ => &t.iterator,
             },
         };
@@ -346,6 +354,18 @@ impl Vm {
             "__traceback__" => Value::None,
             "__notes__" => Value::list(s.notes.clone()),
             "exceptions" => Value::tuple(s.group.clone()),
+            // StopIteration's return value, and OSError's parts.
+            "value" if super::exc::is_instance(obj, &self.types.stop_iteration) => {
+                s.args.first().cloned().unwrap_or(Value::None)
+            }
+            "errno" if s.args.len() >= 2 && super::exc::is_instance(obj, &self.types.os_error) => {
+                s.args[0].clone()
+            }
+            "strerror"
+                if s.args.len() >= 2 && super::exc::is_instance(obj, &self.types.os_error) =>
+            {
+                s.args[1].clone()
+            }
             "message" if !s.group.is_empty() || s.args.len() == 2 => {
                 s.args.first().cloned().unwrap_or(Value::str(""))
             }

@@ -276,7 +276,7 @@ impl Vm {
                 return Err(exc);
             }
         }
-        self.resume_gen(state, Err(exc))
+        self.resume_gen(state, Err(exc)).map(GenStep::yielded)
     }
 
     /// Resumes a generator to its next item from Rust (`next(gen)`, `list(gen)`).
@@ -288,11 +288,32 @@ impl Vm {
             return Ok(None);
         }
         self.resume_gen(state, Ok(Value::None))
+            .map(GenStep::yielded)
+    }
+
+    /// `gen.send(value)`: what it yields next, or what it returns.
+    pub fn gen_send(&mut self, gen: &Value, value: Value) -> R<GenStep> {
+        let Some(state) = gen_state(gen) else {
+            return Err(self.type_error("send() needs a generator"));
+        };
+        {
+            let g = state.borrow();
+            if g.finished {
+                return Ok(GenStep::Return(Value::None));
+            }
+            if !g.started && !value.is_none() {
+                drop(g);
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
+            }
+        }
+        self.resume_gen(state, Ok(value))
     }
 
     /// Runs a generator's frame in a nested loop from its `yield` (sending `Ok(value)`,
     /// or throwing `Err(exc)`) to its next `yield` (`Some`) or its end (`None`).
-    fn resume_gen(&mut self, state: &RefCell<GenState>, send: R<Value>) -> R<Option<Value>> {
+    fn resume_gen(&mut self, state: &RefCell<GenState>, send: R<Value>) -> R<GenStep> {
         let mut frame = {
             let mut g = state.borrow_mut();
             let Some(mut frame) = g.frame.take() else {
@@ -320,11 +341,11 @@ impl Vm {
                 if let Some(f) = frames.pop() {
                     state.borrow_mut().frame = Some(Box::new(f));
                 }
-                Ok(Some(v))
+                Ok(GenStep::Yield(v))
             }
-            Exit::Return(_) => {
+            Exit::Return(v) => {
                 state.borrow_mut().finished = true;
-                Ok(None)
+                Ok(GenStep::Return(v))
             }
             Exit::Raise(e) => {
                 state.borrow_mut().finished = true;
@@ -455,6 +476,23 @@ impl Vm {
                     .all(|m| super::exc::is_instance(m, &self.types.exception))
             {
                 c = self.types.exception_group.clone();
+            }
+        }
+        if Rc::ptr_eq(&c, &self.types.os_error) && args.len() >= 2 {
+            // `OSError(errno, msg)` is the subclass for that errno, as in CPython.
+            let t = &self.types;
+            let sub = match args[0] {
+                Value::Int(2) => Some(&t.file_not_found_error),
+                Value::Int(13) => Some(&t.permission_error),
+                Value::Int(32) => Some(&t.broken_pipe_error),
+                Value::Int(103) => Some(&t.connection_aborted_error),
+                Value::Int(104) => Some(&t.connection_reset_error),
+                Value::Int(110) => Some(&t.timeout_error),
+                Value::Int(111) => Some(&t.connection_refused_error),
+                _ => None,
+            };
+            if let Some(sub) = sub {
+                c = sub.clone();
             }
         }
         let c = &c;
@@ -592,6 +630,22 @@ fn missing_message(name: &str, kind: &str, missing: &[Rc<str>]) -> String {
         missing.len(),
         if missing.len() == 1 { "" } else { "s" }
     )
+}
+
+/// What a resumed generator did: yielded a value, or returned one.
+pub enum GenStep {
+    Yield(Value),
+    Return(Value),
+}
+
+impl GenStep {
+    /// The item a `for` loop or `next()` gets: none once the generator returned.
+    pub fn yielded(self) -> Option<Value> {
+        match self {
+            GenStep::Yield(v) => Some(v),
+            GenStep::Return(_) => None,
+        }
+    }
 }
 
 /// The generator state behind a generator, coroutine or async generator value.

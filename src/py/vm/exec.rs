@@ -46,7 +46,6 @@ impl Vm {
                 };
                 f.ip += 1;
                 match instr {
-                    Instr::Nop => {}
                     Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
                     Instr::LoadFast(i) => {
                         let v = &f.locals[i as usize];
@@ -583,38 +582,43 @@ impl Vm {
                         }
                         break;
                     }
-                    Instr::YieldValue => {
-                        let v = f.pop();
-                        if frames.len() - 1 == base {
-                            return Ok(Exit::Yield(v));
-                        }
-                        let mut done = frames.pop().expect("frame");
-                        let kind = std::mem::replace(&mut done.kind, FrameKind::Call);
-                        let parent = frames.last_mut().expect("frame");
-                        match kind {
-                            FrameKind::ForIter { gen, .. } | FrameKind::Anext(gen) => {
-                                parent.push(v);
-                                if let Value::Object(o) = &gen {
-                                    if let Object::Gen(g) = &**o {
-                                        g.borrow_mut().frame = Some(Box::new(done));
-                                    }
+                    Instr::YieldFrom => {
+                        let sent = f.pop();
+                        let sub = f.top().clone();
+                        let step = match &sub {
+                            Value::Object(o) if matches!(&**o, Object::Gen(_)) => {
+                                self.gen_send(&sub, sent)?
+                            }
+                            _ => match self.next(&sub)? {
+                                Some(v) => super::GenStep::Yield(v),
+                                None => super::GenStep::Return(Value::None),
+                            },
+                        };
+                        let f = frames.last_mut().expect("frame");
+                        match step {
+                            super::GenStep::Return(r) => {
+                                f.stack.pop();
+                                f.push(r);
+                                break;
+                            }
+                            super::GenStep::Yield(v) => {
+                                // Yield it, and come back here with what is sent.
+                                f.ip -= 1;
+                                f.push(v);
+                                if let Some(exit) = self.yield_top(frames, base)? {
+                                    return Ok(exit);
                                 }
+                                break;
                             }
-                            FrameKind::Close => {
-                                return Err(self.new_exc(
-                                    &self.types.runtime_error.clone(),
-                                    "async generator ignored GeneratorExit",
-                                ))
-                            }
-                            _ => {
-                                return Err(self.new_exc(
-                                    &self.types.runtime_error.clone(),
-                                    "yield inside a coroutine: use an async generator",
-                                ))
-                            }
+                        }
+                    }
+                    Instr::YieldValue => {
+                        if let Some(exit) = self.yield_top(frames, base)? {
+                            return Ok(exit);
                         }
                         break;
                     }
+                    Instr::Nop => {}
                     Instr::GetAwaitable => {
                         let v = f.pop();
                         let a = self.awaitable(v)?;
@@ -742,6 +746,38 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Yields the value on top of the top frame (a generator's): to the `for` loop or
+    /// `await anext()` that resumed it on this stack, or out of the run (`Some`) when
+    /// the generator is the base frame.
+    fn yield_top(&mut self, frames: &mut Vec<Frame>, base: usize) -> R<Option<Exit>> {
+        let v = frames.last_mut().map(Frame::pop).unwrap_or_default();
+        if frames.len() - 1 == base {
+            return Ok(Some(Exit::Yield(v)));
+        }
+        let mut done = frames.pop().expect("frame");
+        let kind = std::mem::replace(&mut done.kind, FrameKind::Call);
+        let parent = frames.last_mut().expect("frame");
+        match kind {
+            FrameKind::ForIter { gen, .. } | FrameKind::Anext(gen) => {
+                parent.push(v);
+                if let Value::Object(o) = &gen {
+                    if let Object::Gen(g) = &**o {
+                        g.borrow_mut().frame = Some(Box::new(done));
+                    }
+                }
+                Ok(None)
+            }
+            FrameKind::Close => Err(self.new_exc(
+                &self.types.runtime_error.clone(),
+                "async generator ignored GeneratorExit",
+            )),
+            _ => Err(self.new_exc(
+                &self.types.runtime_error.clone(),
+                "yield inside a coroutine: use an async generator",
+            )),
         }
     }
 }

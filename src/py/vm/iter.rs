@@ -111,7 +111,7 @@ impl Vm {
                 index: 0,
             },
             Value::Set(_) | Value::FrozenSet(_) => Iter::Items {
-                items: set_items(v).iter().map(|k| k.0.clone()).collect(),
+                items: super::ops::cpython_set_order(&set_items(v)).into(),
                 index: 0,
             },
             Value::Object(o) => match &**o {

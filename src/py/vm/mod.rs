@@ -17,6 +17,7 @@ mod types;
 use super::code::Code;
 use super::value::*;
 pub use attr::{module, norm_index};
+pub use call::GenStep;
 pub use frame::{Frame, FrameKind, GenState};
 pub use ops::{range_len, set_items};
 use std::cell::RefCell;

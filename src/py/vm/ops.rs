@@ -674,3 +674,71 @@ pub fn set_items(v: &Value) -> Set {
         _ => Set::default(),
     }
 }
+
+/// The order a set iterates in. For a set of ints it is CPython's: the members placed
+/// in an open-addressing table by their hash (the int itself) as `setobject.c` places
+/// them (linear probes, then perturbation; the table grows four-fold when three fifths
+/// full), read in slot order. Other sets keep insertion order (CPython's order for
+/// strings changes with every run, so no program can rely on it).
+pub fn cpython_set_order(items: &Set) -> Vec<Value> {
+    let values: Vec<Value> = items.iter().map(|k| k.0.clone()).collect();
+    let hashes: Option<Vec<u64>> = values
+        .iter()
+        .map(|v| match v {
+            Value::Int(i) => Some(if *i == -1 { -2i64 } else { *i } as u64),
+            Value::Bool(b) => Some(*b as u64),
+            _ => None,
+        })
+        .collect();
+    let Some(hashes) = hashes else {
+        return values;
+    };
+    const LINEAR_PROBES: usize = 9;
+    let place = |table: &mut Vec<Option<usize>>, hash: u64, item: usize| {
+        let mask = table.len() - 1;
+        let mut perturb = hash;
+        let mut i = hash as usize & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                if table[j].is_none() {
+                    table[j] = Some(item);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    };
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    for (item, &h) in hashes.iter().enumerate() {
+        place(&mut table, h, item);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let min = if used > 50_000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= min {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for slot in old.into_iter().flatten() {
+                place(&mut table, hashes[slot], slot);
+            }
+        }
+    }
+    table
+        .into_iter()
+        .flatten()
+        .map(|i| values[i].clone())
+        .collect()
+}

@@ -76,7 +76,7 @@ impl Vm {
                     });
                 }
                 let mut parts = Vec::with_capacity(items.len());
-                for k in sorted_like_cpython(&items) {
+                for k in super::ops::cpython_set_order(&items) {
                     parts.push(self.repr_of(&k)?);
                 }
                 match v {
@@ -261,24 +261,4 @@ impl Vm {
         };
         r.map_err(|m| self.value_error(&m))
     }
-}
-
-/// The order CPython's set of small ints iterates in (by hash, which for ints is the
-/// value itself modulo the table size); other members keep insertion order.
-fn sorted_like_cpython(items: &Set) -> Vec<Value> {
-    let mut v: Vec<Value> = items.iter().map(|k| k.0.clone()).collect();
-    let all_small_ints = v
-        .iter()
-        .all(|x| matches!(x, Value::Int(i) if (0..1 << 20).contains(i)));
-    if all_small_ints {
-        let mut table = 8usize;
-        while table * 3 < v.len() * 5 {
-            table *= 4;
-        }
-        v.sort_by_key(|x| match x {
-            Value::Int(i) => ((*i as usize) % table, *i),
-            _ => (0, 0),
-        });
-    }
-    v
 }

@@ -17,6 +17,11 @@ macro_rules! types {
 }
 
 types!(
+    map_,
+    filter_,
+    zip_,
+    enumerate_,
+    reversed_,
     deprecation_warning,
     runtime_warning,
     connection_refused_error,
@@ -223,6 +228,11 @@ impl Types {
             limit_error: exc("LooplabLimit", &base_exception),
             user_warning: exc("UserWarning", &warning),
             deprecation_warning: exc("DeprecationWarning", &warning),
+            map_: t("map", B::Iterator),
+            filter_: t("filter", B::Iterator),
+            zip_: t("zip", B::Iterator),
+            enumerate_: t("enumerate", B::Iterator),
+            reversed_: t("reversed", B::Iterator),
             runtime_warning: exc("RuntimeWarning", &warning),
             connection_refused_error: exc("ConnectionRefusedError", &connection_error),
             connection_reset_error: exc("ConnectionResetError", &connection_error),

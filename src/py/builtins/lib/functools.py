@@ -56,19 +56,42 @@ def reduce(function, sequence, initial=_initial_missing):
     return value
 
 
+class _CacheInfo:
+    def __init__(self, hits, misses, maxsize, currsize):
+        self.hits = hits
+        self.misses = misses
+        self.maxsize = maxsize
+        self.currsize = currsize
+
+    def __repr__(self):
+        return (f"CacheInfo(hits={self.hits}, misses={self.misses}, "
+                f"maxsize={self.maxsize}, currsize={self.currsize})")
+
+
 def lru_cache(maxsize=128, typed=False):
     def decorating(user_function):
         memo = {}
+        stats = [0, 0]
 
         def wrapper(*args, **kwargs):
             key = (args, tuple(sorted(kwargs.items())))
             if key in memo:
+                stats[0] += 1
                 return memo[key]
+            stats[1] += 1
             result = user_function(*args, **kwargs)
             memo[key] = result
             return result
 
-        wrapper.cache_clear = memo.clear
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], maxsize, len(memo))
+
+        def cache_clear():
+            memo.clear()
+            stats[0] = stats[1] = 0
+
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
         return update_wrapper(wrapper, user_function)
 
     if callable(maxsize) and not isinstance(maxsize, int):
