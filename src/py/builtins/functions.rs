@@ -742,10 +742,11 @@ fn dir(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
                 add(&m.dict.borrow());
             }
         }
-        Some(Value::Object(o)) => match &**o {
-            Object::Module(m) => add(&m.dict.borrow()),
-            _ => {}
-        },
+        Some(Value::Object(o)) => {
+            if let Object::Module(m) = &**o {
+                add(&m.dict.borrow());
+            }
+        }
         Some(_) => {}
         None => add(&vm.main_globals.borrow()),
     }

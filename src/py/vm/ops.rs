@@ -704,11 +704,9 @@ pub fn cpython_set_order(items: &Set) -> Vec<Value> {
             } else {
                 0
             };
-            for j in i..=i + probes {
-                if table[j].is_none() {
-                    table[j] = Some(item);
-                    return;
-                }
+            if let Some(slot) = table[i..=i + probes].iter_mut().find(|s| s.is_none()) {
+                *slot = Some(item);
+                return;
             }
             perturb >>= 5;
             i = (i
