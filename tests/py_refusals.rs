@@ -68,21 +68,11 @@ fn check_all(cases: &[(&str, &str)]) {
 // ---------------------------------------------------------------- compiler refusals
 
 #[test]
-fn yield_from_is_refused_with_the_loop_to_write() {
-    check_all(&[
-        (
-            "def f():\n    yield from g()",
-            "2:5: `yield from` is not supported: write `for x in it: yield x`",
-        ),
-        (
-            "def f(): yield from []\n",
-            "1:10: `yield from` is not supported: write `for x in it: yield x`",
-        ),
-        (
-            "async def f():\n    yield from g()",
-            "2:5: `yield from` is not supported: write `for x in it: yield x`",
-        ),
-    ]);
+fn yield_from_is_refused_in_an_async_function() {
+    check_all(&[(
+        "async def f():\n    yield from g()",
+        "2:5: 'yield from' inside async function",
+    )]);
 }
 
 #[test]
@@ -160,7 +150,6 @@ fn global_and_nonlocal_misuse_is_refused() {
 }
 
 #[test]
-#[ignore = "bug: `nonlocal` with no enclosing binding is reported at 0:0"]
 fn nonlocal_without_a_binding_names_its_line() {
     check_all(&[
         (
@@ -423,7 +412,6 @@ fn an_unknown_attribute_of_a_known_module_says_looplab_does_not_provide_it() {
 }
 
 #[test]
-#[ignore = "bug: `from __future__ import annotations` raises ModuleNotFoundError"]
 fn future_imports_are_accepted() {
     assert_eq!(
         stdout("from __future__ import annotations\nprint(1)"),
@@ -570,7 +558,6 @@ fn abs_of_the_smallest_integer_gives_the_64_bit_message() {
 }
 
 #[test]
-#[ignore = "bug: results that fit in 64 bits overflow on the way: (-2**63) % -1 and pow(3, 100, 7)"]
 fn results_that_fit_do_not_overflow_on_the_way() {
     assert_eq!(
         stdout("print((-9223372036854775807 - 1) % -1)\nprint(pow(3, 100, 7))\nprint(pow(2, 64, 1000))"),
@@ -579,7 +566,6 @@ fn results_that_fit_do_not_overflow_on_the_way() {
 }
 
 #[test]
-#[ignore = "bug: 0 ** -1 is inf instead of ZeroDivisionError"]
 fn zero_to_a_negative_power_raises() {
     assert_eq!(
         raised("print(0 ** -1)"),
@@ -602,7 +588,6 @@ fn int_of_infinity_is_an_overflow_error() {
 // ---------------------------------------------------------------- runs as written
 
 #[test]
-#[ignore = "bug: the builtin hash(obj) does not call the class's __hash__ (sets and dicts now do)"]
 fn a_class_with_eq_and_hash_works_as_a_dict_key() {
     let src = "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, o):\n        return self.x == o.x\n    def __hash__(self):\n        return hash(self.x)\nprint(len({P(1), P(1)}), hash(P(3)) == hash(3), P(1) in {P(1): 0})\n";
     assert_eq!(stdout(src), "1 True True\n");

@@ -551,6 +551,9 @@ fn id(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
 fn hash(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     use std::hash::{Hash, Hasher};
     let v = arg(vm, &args, 0, "hash")?.clone();
+    if let Some(h) = vm.lookup_special(&v, "__hash__").filter(|h| !h.is_none()) {
+        return vm.call_value(&h, vec![v], vec![]);
+    }
     let k = vm.key(v.clone())?;
     if let Value::Int(i) = v {
         return Ok(Value::Int(i));
@@ -639,6 +642,32 @@ fn divmod(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
 fn pow(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let a = arg(vm, &args, 0, "pow")?.clone();
     let b = arg(vm, &args, 1, "pow")?.clone();
+    if let (Value::Int(base), Value::Int(exp), Some(Value::Int(m))) = (&a, &b, args.get(2)) {
+        // Modular power, computed wide so the intermediate results never overflow.
+        if *m == 0 {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        if *exp < 0 {
+            return Err(vm.value_error(
+                "pow() negative exponent with a modulus is not supported in Looplab",
+            ));
+        }
+        let modulus = (*m as i128).abs();
+        let (mut result, mut base, mut exp) = (1i128, (*base as i128).rem_euclid(modulus), *exp);
+        while exp > 0 {
+            if exp & 1 == 1 {
+                result = result * base % modulus;
+            }
+            base = base * base % modulus;
+            exp >>= 1;
+        }
+        let r = if *m < 0 && result != 0 {
+            result + *m as i128
+        } else {
+            result
+        };
+        return Ok(Value::Int(r as i64));
+    }
     let p = vm.binary(crate::py::ast::BinOp::Pow, &a, &b)?;
     match args.get(2) {
         Some(m) => vm.binary(crate::py::ast::BinOp::Mod, &p, m),

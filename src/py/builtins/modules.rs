@@ -23,6 +23,7 @@ pub const KNOWN: &[&str] = &[
     "inspect",
     "aiohttp",
     "operator",
+    "__future__",
 ];
 
 /// The natives that are part of asyncio's public names (the rest serve the prelude).
@@ -100,6 +101,20 @@ pub fn install(vm: &mut Vm) {
         &[("functools.py", include_str!("lib/functools.py"))],
     );
     vm.modules.insert("functools".into(), functools);
+    // `from __future__ import annotations`: every feature is already on.
+    let future = module(
+        "__future__",
+        [
+            "annotations",
+            "division",
+            "print_function",
+            "generator_stop",
+        ]
+        .iter()
+        .map(|n| (*n, Value::Bool(true)))
+        .collect(),
+    );
+    vm.modules.insert("__future__".into(), future);
     let operator = module("operator", vec![]);
     run_prelude(
         vm,

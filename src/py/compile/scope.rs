@@ -33,6 +33,8 @@ pub struct Scope {
     pub bound: Vec<String>,
     pub globals: Vec<String>,
     pub nonlocals: Vec<String>,
+    /// Where each `nonlocal` name was declared (for the error when it has no binding).
+    pub nonlocal_at: Vec<(String, Pos)>,
     pub used: Vec<String>,
     pub is_generator: bool,
     /// Names this scope's inner functions capture from it, in order.
@@ -52,6 +54,7 @@ impl Scope {
             bound: Vec::new(),
             globals: Vec::new(),
             nonlocals: Vec::new(),
+            nonlocal_at: Vec::new(),
             used: Vec::new(),
             is_generator: false,
             cells: Vec::new(),
@@ -178,8 +181,13 @@ fn resolve(scopes: &mut [Scope], id: usize) -> Result<(), SyntaxError> {
                 }
             }
             None if scopes[id].nonlocals.contains(&name) => {
+                let pos = scopes[id]
+                    .nonlocal_at
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(Pos::default(), |(_, p)| *p);
                 return Err(SyntaxError {
-                    pos: Pos::default(),
+                    pos,
                     message: format!("no binding for nonlocal '{name}' found"),
                 });
             }
@@ -381,6 +389,7 @@ impl Analyzer {
                 }
                 for n in names {
                     push_unique(&mut self.scope().nonlocals, n);
+                    self.scope().nonlocal_at.push((n.clone(), s.pos));
                 }
                 Ok(())
             }

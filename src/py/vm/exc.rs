@@ -75,7 +75,12 @@ impl Vm {
                 let Object::Module(m) = &**o else {
                     unreachable!()
                 };
-                format!("module '{}' has no attribute '{name}'", m.name)
+                let provided = if crate::py::builtins::modules::KNOWN.contains(&&*m.name) {
+                    " (Looplab does not provide it)"
+                } else {
+                    ""
+                };
+                format!("module '{}' has no attribute '{name}'{provided}", m.name)
             }
             Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(v)),

@@ -235,7 +235,7 @@ impl Vm {
             _ => return Err(self.type_error("can't multiply sequence by non-int of type 'float'")),
         };
         let n = n.max(0) as usize;
-        if n.saturating_mul(len.max(1)) > self.limits.max_items {
+        if n.saturating_mul(len) > self.limits.max_items {
             return Err(self.new_exc(
                 &self.types.overflow_error.clone(),
                 &format!(
@@ -323,6 +323,9 @@ impl Vm {
                 if b == 0 {
                     return Err(self.zero_division("integer modulo by zero"));
                 }
+                if b == -1 {
+                    return Ok(Value::Int(0));
+                }
                 a.checked_rem(b).map(|r| {
                     if r != 0 && ((r < 0) != (b < 0)) {
                         r + b
@@ -333,7 +336,13 @@ impl Vm {
             }
             BinOp::Pow => {
                 if b < 0 {
+                    if a == 0 {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
                     return Ok(Value::Float((a as f64).powf(b as f64)));
+                }
+                if a == 1 || a == 0 {
+                    return Ok(Value::Int(if a == 0 && b != 0 { 0 } else { 1 }));
                 }
                 u32::try_from(b).ok().and_then(|e| a.checked_pow(e))
             }
