@@ -20,90 +20,24 @@
 //! Run with `cargo bench --bench event_loop`; the figures are recorded in BENCHMARKS.md.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod workload;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::workload::{run_kernel, run_tokio, scenario, total_ms, TASKS};
     use criterion::Criterion;
-    use looplab::sim::{Coroutine, Limits, Main, Outcome, Scenario, StartMode, Step, Trace};
+    use looplab::sim::{Outcome, Scenario};
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    const COROUTINES: usize = 10_000;
-    const AWAITS: u64 = 10;
-
     /// Alternating runs of the two sides after criterion's group.
     const PAIRS: usize = 60;
-
-    /// The duration of the `i`-th await of every coroutine: 10, 20, ..., 70, 10, 20, 30 ms.
-    fn sleep_ms(i: u64) -> u64 {
-        (i % 7 + 1) * 10
-    }
-
-    /// Virtual time the whole run takes: every coroutine sleeps the same durations at once.
-    fn total_ms() -> u64 {
-        (0..AWAITS).map(sleep_ms).sum()
-    }
-
-    fn scenario() -> Scenario {
-        Scenario {
-            name: "10k coroutines x 10 awaits".into(),
-            coroutines: vec![Coroutine {
-                name: "worker".into(),
-                steps: (0..AWAITS)
-                    .map(|i| Step::Sleep { ms: sleep_ms(i) })
-                    .collect(),
-            }],
-            main: Main {
-                mode: StartMode::Concurrent,
-                run: vec!["worker".to_string(); COROUTINES],
-            },
-            resources: Vec::new(),
-            executor_workers: 4,
-            seed: 0,
-            source: None,
-        }
-    }
-
-    fn limits() -> Limits {
-        Limits {
-            max_tasks: 20_000,
-            max_events: 5_000_000,
-            ..Limits::default()
-        }
-    }
-
-    fn run_looplab(scenario: &Scenario) -> Trace {
-        looplab::sim::run_with(scenario, limits()).expect("the bench scenario is valid")
-    }
-
-    /// Runs the workload on a fresh paused-clock runtime; returns the virtual time it took.
-    fn run_tokio() -> Duration {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("a current-thread runtime");
-        runtime.block_on(async {
-            let start = tokio::time::Instant::now();
-            let handles: Vec<_> = (0..COROUTINES)
-                .map(|_| {
-                    tokio::spawn(async {
-                        for i in 0..AWAITS {
-                            tokio::time::sleep(Duration::from_millis(sleep_ms(i))).await;
-                        }
-                    })
-                })
-                .collect();
-            for handle in handles {
-                handle.await.expect("a worker task completes");
-            }
-            start.elapsed()
-        })
-    }
 
     pub fn bench_event_loop(c: &mut Criterion) {
         let scenario = scenario();
 
         // Checked once, outside the timed part, so that the bench cannot measure a failure.
-        let trace = run_looplab(&scenario);
+        let trace = run_kernel(&scenario);
         assert!(
             matches!(trace.outcome, Outcome::Completed { .. }),
             "the bench scenario must complete, not end with {:?}",
@@ -111,7 +45,7 @@ mod native {
         );
         assert_eq!(
             trace.tasks.len(),
-            COROUTINES + 1,
+            TASKS + 1,
             "main plus one task per coroutine"
         );
         assert_eq!(
@@ -132,7 +66,7 @@ mod native {
             "tokio's paused clock ran {elapsed:?}, less than the {} ms slept",
             total_ms()
         );
-        println!("tokio: {COROUTINES} tasks, virtual end {elapsed:?}");
+        println!("tokio: {TASKS} tasks, virtual end {elapsed:?}");
 
         let mut group = c.benchmark_group("10k_coroutines_x_10_awaits");
         group
@@ -140,7 +74,7 @@ mod native {
             .warm_up_time(Duration::from_secs(2))
             .measurement_time(Duration::from_secs(10));
         group.bench_function("looplab_full_trace", |b| {
-            b.iter(|| run_looplab(black_box(&scenario)))
+            b.iter(|| run_kernel(black_box(&scenario)))
         });
         group.bench_function("tokio_paused_clock", |b| b.iter(run_tokio));
         group.finish();
@@ -162,7 +96,7 @@ mod native {
         };
         let (mut looplab, mut tokio, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..PAIRS {
-            let l = timed(&mut || drop(black_box(run_looplab(black_box(scenario)))));
+            let l = timed(&mut || drop(black_box(run_kernel(black_box(scenario)))));
             let t = timed(&mut || {
                 black_box(run_tokio());
             });

@@ -32,18 +32,20 @@
 //! Run with `cargo bench --bench py_interp`; the figures are recorded in BENCHMARKS.md.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod workload;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::workload::{run_kernel, run_tokio, scenario, total_ms, TASKS};
     use criterion::Criterion;
     use looplab::py::{run_source, Ending, RunOutput};
-    use looplab::sim::{Coroutine, Limits, Main, Outcome, Scenario, StartMode, Step, Trace};
+    use looplab::sim::{Outcome, Trace};
     use std::hint::black_box;
     use std::path::PathBuf;
     use std::process::Command;
     use std::time::{Duration, Instant};
 
-    const TASKS: usize = 10_000;
     const BIG: usize = 100_000;
-    const AWAITS: u64 = 10;
 
     /// Alternating rounds of the three Rust sides after criterion's group.
     const ROUNDS: usize = 30;
@@ -69,71 +71,8 @@ mod native {
         )
     }
 
-    fn sleep_ms(i: u64) -> u64 {
-        (i % 7 + 1) * 10
-    }
-
-    fn total_ms() -> u64 {
-        (0..AWAITS).map(sleep_ms).sum()
-    }
-
     fn run_py(src: &str) -> RunOutput {
         run_source(src).expect("the bench program parses")
-    }
-
-    /// The `event_loop` bench's scenario: the same shape in the step language.
-    fn scenario() -> Scenario {
-        Scenario {
-            name: "10k coroutines x 10 awaits".into(),
-            coroutines: vec![Coroutine {
-                name: "worker".into(),
-                steps: (0..AWAITS)
-                    .map(|i| Step::Sleep { ms: sleep_ms(i) })
-                    .collect(),
-            }],
-            main: Main {
-                mode: StartMode::Concurrent,
-                run: vec!["worker".to_string(); TASKS],
-            },
-            resources: Vec::new(),
-            executor_workers: 4,
-            seed: 0,
-            source: None,
-        }
-    }
-
-    fn run_kernel(scenario: &Scenario) -> Trace {
-        let limits = Limits {
-            max_tasks: 20_000,
-            max_events: 5_000_000,
-            ..Limits::default()
-        };
-        looplab::sim::run_with(scenario, limits).expect("the bench scenario is valid")
-    }
-
-    /// The `event_loop` bench's tokio side, unchanged.
-    fn run_tokio() -> Duration {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("a current-thread runtime");
-        runtime.block_on(async {
-            let start = tokio::time::Instant::now();
-            let handles: Vec<_> = (0..TASKS)
-                .map(|_| {
-                    tokio::spawn(async {
-                        for i in 0..AWAITS {
-                            tokio::time::sleep(Duration::from_millis(sleep_ms(i))).await;
-                        }
-                    })
-                })
-                .collect();
-            for handle in handles {
-                handle.await.expect("a worker task completes");
-            }
-            start.elapsed()
-        })
     }
 
     /// The CPython interpreters to compare with: `LOOPLAB_CPYTHON` (paths separated by
