@@ -345,10 +345,10 @@ impl Vm {
             return Ok(v);
         }
         if self.sleep_coroutine.is_none() {
-            let src = "async def sleep(awaitable):\n    return await awaitable\n";
-            let code = crate::py::parser::parse(src)
-                .and_then(|m| crate::py::compile::compile_module(&m))
-                .map_err(|e| self.type_error(&e.message))?;
+            let code = crate::py::builtins::modules::compiled(
+                "asyncio/sleep.py",
+                "async def sleep(awaitable):\n    return await awaitable\n",
+            );
             let globals = std::rc::Rc::new(std::cell::RefCell::new(Dict::default()));
             let mut f = crate::py::vm::Frame::new(code, globals.clone());
             f.namespace = Some(globals.clone());

@@ -3,8 +3,11 @@
 //! `contextlib`, `json`, `concurrent.futures`, `typing`, `sys`, `math`.
 
 use super::{builtin, float_arg, int_arg, kwarg, Kwargs, R};
+use crate::py::code::Code;
 use crate::py::value::*;
 use crate::py::vm::{module, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Every importable module, for the "No module named" message.
@@ -336,16 +339,34 @@ fn leak_name(name: &str) -> &'static str {
     }
 }
 
-/// Runs Python source files into a module's namespace.
-fn run_prelude(vm: &mut Vm, m: &Value, files: &[(&str, &str)]) {
+thread_local! {
+    /// The prelude's code, compiled once per thread: the editor runs a program on each
+    /// edit, and parsing and compiling the prelude is most of a small run's time.
+    static COMPILED: RefCell<HashMap<&'static str, Rc<Code>>> = RefCell::new(HashMap::new());
+}
+
+/// The code of a prelude file (written by Looplab, so it always compiles).
+pub fn compiled(name: &'static str, src: &'static str) -> Rc<Code> {
+    COMPILED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(name)
+            .or_insert_with(|| {
+                crate::py::parser::parse(src)
+                    .and_then(|ast| crate::py::compile::compile_file(&ast, name))
+                    .unwrap_or_else(|e| panic!("the prelude {name} does not compile: {e}"))
+            })
+            .clone()
+    })
+}
+
+/// Runs prelude files into a module's namespace.
+fn run_prelude(vm: &mut Vm, m: &Value, files: &[(&'static str, &'static str)]) {
     let Value::Object(o) = m else { return };
     let Object::Module(module) = &**o else { return };
     for (name, src) in files {
-        let code = crate::py::parser::parse(src)
-            .and_then(|ast| crate::py::compile::compile_file(&ast, name))
-            .unwrap_or_else(|e| panic!("the prelude {name} does not compile: {e}"));
         let globals = module.dict.clone();
-        let mut f = crate::py::vm::Frame::new(code, globals.clone());
+        let mut f = crate::py::vm::Frame::new(compiled(name, src), globals.clone());
         f.namespace = Some(globals);
         if let Err(e) = vm.run_nested(f) {
             let text = vm.describe_exception(&e);
