@@ -42,8 +42,9 @@ pub struct Token {
     pub pos: Pos,
 }
 
-/// Longest first, so that `**=` wins over `**` and `*`.
-const OPS: &[&str] = &[
+/// Python's operators and delimiters, longest first, so that `**=` wins over `**` and
+/// `*` (the step language's lexer, `code::parse`, reads the same ones).
+pub const OPS: &[&str] = &[
     "**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", "->", "**", "//", "+=", "-=", "*=",
     "/=", "%=", "&=", "|=", "^=", "@=", ":=", "<<", ">>", "(", ")", "[", "]", "{", "}", ",", ":",
     ".", ";", "=", "+", "-", "*", "/", "%", "<", ">", "@", "&", "|", "^", "~",

@@ -5,6 +5,7 @@
 //! statement, a backslash joins lines, comments and blank lines are skipped.
 
 use super::error::{ParseError, Span};
+use crate::py::lexer::OPS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
@@ -28,12 +29,6 @@ pub struct Token {
     pub tok: Tok,
     pub span: Span,
 }
-
-const OPS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", "->", "**", "//", "+=", "-=", "*=",
-    "/=", "%=", "&=", "|=", "^=", "@=", ":=", "<<", ">>", "(", ")", "[", "]", "{", "}", ",", ":",
-    ".", ";", "=", "+", "-", "*", "/", "%", "<", ">", "@", "&", "|", "^", "~",
-];
 
 /// How deep blocks may nest before the program is refused (keeps recursion bounded).
 const MAX_INDENTS: usize = 100;
