@@ -325,7 +325,6 @@ fn recursion_through_repr_ends_with_a_recursion_error() {
 }
 
 #[test]
-#[ignore = "bug: a RecursionError's traceback shows one frame of the recursing function, without CPython's `[Previous line repeated N more times]`"]
 fn a_recursion_traceback_says_how_often_the_line_repeated() {
     let tb = run("def f(n):\n    return f(n+1)\nf(0)\n")
         .traceback
@@ -419,7 +418,6 @@ fn a_huge_list_is_a_clear_error_not_an_allocation() {
 /// stopped by the item limit (with the default limits they ask for gigabytes, and the
 /// allocation aborts the process).
 #[test]
-#[ignore = "bug: s += s, x + x, ljust/center/zfill, str.replace grow without limit (process abort on allocation failure)"]
 fn every_way_to_grow_a_sequence_respects_the_item_limit() {
     let limits = || Limits {
         max_items: 10_000,
@@ -433,17 +431,15 @@ fn every_way_to_grow_a_sequence_respects_the_item_limit() {
         "s = 'a'.center(10**6)",
         "s = '1'.zfill(10**6)",
         "s = 'a' * 5000\nfor i in range(8):\n    s = s.replace('a', 'aa')",
-        "s = ','.join(['abc'] * 5000)",
+        "s = ','.join(['abc' * 1000] * 5000)",
     ] {
         let out = run_with(src, limits());
         assert_eq!(out.ending, Ending::Exception, "{src:?} was not stopped");
+        let e = out.exception.unwrap_or_default();
         assert!(
-            out.exception
-                .as_deref()
-                .unwrap_or("")
-                .starts_with("OverflowError"),
-            "{src:?}: {:?}",
-            out.exception
+            (e.starts_with("MemoryError") || e.starts_with("OverflowError"))
+                && e.contains("Looplab"),
+            "{src:?}: {e}"
         );
     }
 }
@@ -465,7 +461,6 @@ fn the_item_limit_message_names_the_limit_in_force() {
 }
 
 #[test]
-#[ignore = "bug: an empty list times a huge count raises OverflowError (CPython: [])"]
 fn an_empty_sequence_times_a_huge_count_is_empty() {
     let out = run("print([] * 10**9, '' * 10**9, () * 10**12)");
     assert_eq!(out.ending, Ending::Completed, "{:?}", out.exception);
@@ -531,7 +526,6 @@ fn a_lambda_inside_a_lambda_compiles() {
 }
 
 #[test]
-#[ignore = "bug: PANIC 'attempt to subtract with overflow' in vm/ops.rs range_len for len(range(-2**62, 2**62))"]
 fn the_length_of_a_range_past_64_bits_is_an_error_not_a_panic() {
     let out = run("print(len(range(-2**62, 2**62)))\n");
     assert_eq!(out.ending, Ending::Exception);

@@ -21,6 +21,8 @@ async def fetch(name, delay):
 async def main():
     results = await asyncio.gather(*(fetch(f"job{i}", 0.1 * i) for i in range(1, 4)))
     print(results)
+    # A keyword argument to a built-in method, and a method taken from its class.
+    print(" ".join(map(str.upper, results)).split(maxsplit=1))
 
 asyncio.run(main())
 `;
@@ -49,7 +51,7 @@ for (const [name, viewport] of [
       assert.match(await text(page, `${TIMELINE} [data-total="shown"]`), /300 ms/);
       assert.equal(
         await page.textContent('[aria-label="Program output"]'),
-        "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n",
+        "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n['JOB1', 'JOB2 JOB3']\n",
       );
       assert.equal(await page.locator(`${TIMELINE} [data-lane]`).count(), 5);
       // Play to the end.

@@ -17,6 +17,7 @@ pub fn natives() -> Vec<(&'static str, Value)> {
         ("sleep", builtin("sleep", sleep)),
         ("create_task", builtin("create_task", create_task)),
         ("ensure_future", builtin("ensure_future", ensure_future)),
+        ("gather", builtin("gather", super::gather::gather)),
         (
             "get_running_loop",
             builtin("get_running_loop", get_running_loop),
@@ -47,10 +48,6 @@ pub fn natives() -> Vec<(&'static str, Value)> {
         (
             "ThreadPoolExecutor",
             builtin("ThreadPoolExecutor", thread_pool),
-        ),
-        (
-            "gathering_future",
-            builtin("gathering_future", gathering_future),
         ),
         ("wrap_future", builtin("wrap_future", wrap_future)),
         (
@@ -112,10 +109,18 @@ fn create_task(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
     Ok(aio_value(AioObject::Task(task)))
 }
 
-fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+pub(super) fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
     let v = args.first().cloned().unwrap_or_default();
     if future_of(&v).is_some() {
         return Ok(v);
+    }
+    let awaitable = match &v {
+        Value::Object(o) => matches!(&**o, Object::Gen(_) | Object::Aio(AioObject::Sleep { .. })),
+        Value::Instance(_) => vm.lookup_special(&v, "__await__").is_some(),
+        _ => false,
+    };
+    if !awaitable {
+        return Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"));
     }
     create_task(vm, vec![v], kwargs)
 }
@@ -161,22 +166,6 @@ fn all_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
 /// `asyncio.wrap_future(f)`: Looplab's executor futures are asyncio futures already.
 fn wrap_future(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     Ok(args.first().cloned().unwrap_or_default())
-}
-
-fn gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
-    let fut = vm.new_future();
-    if let Some(f) = future_of(&fut) {
-        *f.cancel_hook.borrow_mut() = args.first().cloned();
-        *f.label.borrow_mut() = Some("gather".into());
-        if let Some(children) = args.get(1) {
-            *f.children.borrow_mut() = vm
-                .collect(children)?
-                .iter()
-                .filter_map(|c| task_of(c).map(|t| t.id))
-                .collect();
-        }
-    }
-    Ok(fut)
 }
 
 fn alive_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -360,7 +349,7 @@ impl Vm {
     }
 
     pub fn new_future(&mut self) -> Value {
-        aio_value(AioObject::Future(super::Future::default()))
+        aio_value(AioObject::Future(Box::default()))
     }
 
     pub fn aio_has_method(&self, a: &AioObject, name: &str) -> bool {
@@ -408,7 +397,7 @@ impl Vm {
                 "__enter__" => recv.clone(),
                 "__exit__" | "shutdown" => {
                     // Shutting a pool down waits for its jobs, holding the loop's thread.
-                    self.block_until_pool_done(pool.id)?;
+                    self.block_while(|vm| vm.has_jobs(|p, _| p.id == pool.id))?;
                     Value::None
                 }
                 _ => {
@@ -416,6 +405,7 @@ impl Vm {
                     let fut = self.new_future();
                     if let Some(f) = future_of(&fut) {
                         *f.label.borrow_mut() = Some("executor".into());
+                        f.concurrent.set(true);
                     }
                     self.start_job(Job {
                         func,
@@ -431,22 +421,6 @@ impl Vm {
         }
     }
 
-    fn block_until_pool_done(&mut self, pool: usize) -> R<()> {
-        let busy = |vm: &Vm| {
-            vm.aio.threads.iter().any(|t| t.pool.id == pool)
-                || vm.aio.job_queue.iter().any(|j| j.pool.id == pool)
-        };
-        while busy(self) {
-            let Some(next) = self.aio.threads.iter().map(|t| t.wake_at).min() else {
-                break;
-            };
-            let secs = (next - self.aio.now_ns).max(0) as f64 / 1e9;
-            self.block_loop(secs)?;
-            self.run_threads()?;
-        }
-        Ok(())
-    }
-
     fn future_method(
         &mut self,
         recv: &Value,
@@ -457,6 +431,9 @@ impl Vm {
         let fut = future_of(recv).ok_or_else(|| self.type_error("not a future"))?;
         let a0 = args.first().cloned().unwrap_or_default();
         let task = task_of(recv);
+        if fut.concurrent.get() && matches!(name, "result" | "exception") {
+            self.wait_for_job(recv)?;
+        }
         Ok(Some(match name {
             "result" => return self.future_result(recv).map(Some),
             "exception" => match fut.state.get() {
@@ -466,10 +443,7 @@ impl Vm {
                         "Exception is not set.",
                     ))
                 }
-                State::Cancelled => {
-                    let msg = fut.cancel_message.borrow().clone();
-                    return Err(self.cancelled_error(msg));
-                }
+                State::Cancelled => return Err(self.make_cancelled_error(fut)),
                 State::Finished => {
                     fut.retrieved.set(true);
                     fut.exception.borrow().clone().unwrap_or_default()
@@ -482,15 +456,7 @@ impl Vm {
                 Value::Bool(self.future_cancel(recv, msg))
             }
             "add_done_callback" => {
-                if fut.done() {
-                    self.aio.call_soon(Callback::Call {
-                        func: a0,
-                        args: vec![recv.clone()],
-                        cancelled: Rc::new(Cell::new(false)),
-                    });
-                } else {
-                    fut.callbacks.borrow_mut().push(a0);
-                }
+                self.add_done_callback(recv, a0);
                 Value::None
             }
             "remove_done_callback" => {

@@ -158,6 +158,36 @@ impl Vm {
         Ok(())
     }
 
+    /// Is a job running or queued whose pool and future pass `of`?
+    pub(super) fn has_jobs(&self, of: impl Fn(Pool, &Value) -> bool) -> bool {
+        self.aio.threads.iter().any(|t| of(t.pool, &t.fut))
+            || self.aio.job_queue.iter().any(|j| of(j.pool, &j.fut))
+    }
+
+    /// Holds the loop's thread while `busy`, the worker threads running meanwhile.
+    pub(super) fn block_while(&mut self, busy: impl Fn(&Vm) -> bool) -> R<()> {
+        while busy(self) {
+            let Some(next) = self.next_thread_wake() else {
+                break;
+            };
+            let secs = (next - self.aio.now_ns).max(0) as f64 / 1e9;
+            self.block_loop(secs)?;
+            self.run_threads()?;
+        }
+        Ok(())
+    }
+
+    /// `result()` of an `executor.submit` future waits for its job, as the caller's
+    /// thread does in CPython (the loop's thread is held meanwhile); the outcome is the
+    /// future's at once, not when the loop next runs.
+    pub(super) fn wait_for_job(&mut self, fut: &Value) -> R<()> {
+        self.block_while(|vm| vm.has_jobs(|_, f| f.is(fut)))?;
+        match self.aio.take_job_done(fut) {
+            Some(done) => self.run_callback(done),
+            None => Ok(()),
+        }
+    }
+
     /// `time.sleep(secs)` on the loop's thread: the loop is blocked, and worker threads
     /// go on meanwhile.
     pub fn block_loop(&mut self, secs: f64) -> R<()> {

@@ -30,6 +30,8 @@ pub struct Future {
     pub cancel_hook: RefCell<Option<Value>>,
     /// `gather`'s children that are tasks, by number, for the trace.
     pub children: RefCell<Vec<u32>>,
+    /// A `concurrent.futures` future (`executor.submit`): `result()` waits for the job.
+    pub concurrent: Cell<bool>,
 }
 
 impl Default for Future {
@@ -44,6 +46,7 @@ impl Default for Future {
             label: RefCell::new(None),
             cancel_hook: RefCell::new(None),
             children: RefCell::new(Vec::new()),
+            concurrent: Cell::new(false),
         }
     }
 }

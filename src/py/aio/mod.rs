@@ -6,6 +6,7 @@
 pub mod api;
 pub mod executor;
 pub mod future;
+mod gather;
 pub mod record;
 pub mod runtime;
 mod task;
@@ -20,7 +21,7 @@ use std::rc::Rc;
 /// asyncio's objects, as values.
 #[derive(Debug)]
 pub enum AioObject {
-    Future(Future),
+    Future(Box<Future>),
     Task(TaskRef),
     /// `asyncio.sleep(delay, result)`, not yet awaited.
     Sleep {
@@ -31,6 +32,8 @@ pub enum AioObject {
     Wakeup(TaskRef),
     /// `run_until_complete`'s callback that stops the loop.
     StopLoop,
+    /// A `gather`: its children's done callback and its outer future's cancel hook.
+    Gather(Rc<gather::Gather>),
     /// `agen.__anext__()`, `aclose()` or `athrow(exc)`, not yet awaited.
     Anext {
         gen: Value,
@@ -352,17 +355,23 @@ impl Vm {
                 s.push('>');
                 s
             }
-            AioObject::Future(f) => match f.state.get() {
-                State::Pending => "<Future pending>".into(),
-                State::Cancelled => "<Future cancelled>".into(),
-                State::Finished => match f.exception.borrow().clone() {
-                    Some(e) => format!("<Future finished exception={}>", self.repr_of(&e)?),
-                    None => {
-                        let r = f.result.borrow().clone();
-                        format!("<Future finished result={}>", self.repr_of(&r)?)
-                    }
-                },
-            },
+            AioObject::Future(f) => {
+                let class = match &*f.cancel_hook.borrow() {
+                    Some(_) => "_GatheringFuture",
+                    None => "Future",
+                };
+                match f.state.get() {
+                    State::Pending => format!("<{class} pending>"),
+                    State::Cancelled => format!("<{class} cancelled>"),
+                    State::Finished => match f.exception.borrow().clone() {
+                        Some(e) => format!("<{class} finished exception={}>", self.repr_of(&e)?),
+                        None => {
+                            let r = f.result.borrow().clone();
+                            format!("<{class} finished result={}>", self.repr_of(&r)?)
+                        }
+                    },
+                }
+            }
             AioObject::Sleep { .. } => {
                 format!("<coroutine object sleep at 0x{:x}>", v.identity())
             }

@@ -59,15 +59,26 @@ fn time_key(when: f64) -> u64 {
 #[derive(Default)]
 struct Timers {
     buckets: std::collections::BTreeMap<u64, (f64, VecDeque<Callback>)>,
+    /// Emptied buckets, kept to be reused with their capacity.
+    spare: Vec<VecDeque<Callback>>,
 }
 
 impl Timers {
     fn push(&mut self, when: f64, cb: Callback) {
+        let spare = &mut self.spare;
         self.buckets
             .entry(time_key(when))
-            .or_insert_with(|| (when, VecDeque::new()))
+            .or_insert_with(|| (when, spare.pop().unwrap_or_default()))
             .1
             .push_back(cb);
+    }
+
+    /// Takes back a bucket `pop_due` gave, once emptied.
+    fn recycle(&mut self, mut bucket: VecDeque<Callback>) {
+        bucket.clear();
+        if self.spare.len() < 16 {
+            self.spare.push(bucket);
+        }
     }
 
     /// The due time of the first timer not cancelled (cancelled ones at the head are
@@ -151,6 +162,15 @@ impl Runtime {
         self.ready.push_back(cb);
     }
 
+    /// Takes the queued outcome of the executor job whose future is `fut`, if queued.
+    pub fn take_job_done(&mut self, fut: &Value) -> Option<Callback> {
+        let i = self
+            .ready
+            .iter()
+            .position(|cb| matches!(cb, Callback::JobDone { fut: f, .. } if f.is(fut)))?;
+        self.ready.remove(i)
+    }
+
     pub fn call_at(&mut self, when: f64, callback: Callback) {
         self.timers.push(when, callback);
     }
@@ -193,7 +213,7 @@ fn is_cancelled(cb: &Callback) -> bool {
 pub(super) type R<T> = Result<T, Value>;
 
 impl Vm {
-    fn run_callback(&mut self, cb: Callback) -> R<()> {
+    pub(super) fn run_callback(&mut self, cb: Callback) -> R<()> {
         match cb {
             Callback::Step { task, value, exc } => self.task_step(&task, value, exc),
             Callback::Wakeup { task, fut } => {
@@ -229,9 +249,16 @@ impl Vm {
                     return Ok(());
                 }
                 if let Value::Object(o) = &func {
-                    if let Object::Aio(AioObject::StopLoop) = &**o {
-                        self.stop_loop();
-                        return Ok(());
+                    match &**o {
+                        Object::Aio(AioObject::StopLoop) => {
+                            self.stop_loop();
+                            return Ok(());
+                        }
+                        Object::Aio(AioObject::Gather(g)) => {
+                            let fut = args.into_iter().next().unwrap_or_default();
+                            return self.gather_child_done(g, &fut);
+                        }
+                        _ => {}
                     }
                 }
                 if let Err(e) = self.call_value(&func, args, vec![]) {
@@ -266,10 +293,7 @@ impl Vm {
                 &self.types.invalid_state_error.clone(),
                 "Result is not set.",
             )),
-            State::Cancelled => {
-                let msg = fut.cancel_message.borrow().clone();
-                Err(self.cancelled_error(msg))
-            }
+            State::Cancelled => Err(self.make_cancelled_error(fut)),
             State::Finished => {
                 fut.retrieved.set(true);
                 match &*fut.exception.borrow() {
@@ -278,6 +302,16 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `Future._make_cancelled_error`: the `CancelledError` a cancelled task ended
+    /// with, the first time it is asked for; then a new one with the cancel message.
+    pub fn make_cancelled_error(&mut self, fut: &super::Future) -> Value {
+        if let Some(e) = fut.exception.borrow_mut().take() {
+            return e;
+        }
+        let msg = fut.cancel_message.borrow().clone();
+        self.cancelled_error(msg)
     }
 
     /// One iteration of the loop (`_run_once`).
@@ -306,9 +340,10 @@ impl Vm {
         }
         self.run_threads()?;
         let end = self.aio.time + 1e-9;
-        while let Some(bucket) = self.aio.timers.pop_due(end) {
+        while let Some(mut bucket) = self.aio.timers.pop_due(end) {
             let ready = &mut self.aio.ready;
-            ready.extend(bucket.into_iter().filter(|cb| !is_cancelled(cb)));
+            ready.extend(bucket.drain(..).filter(|cb| !is_cancelled(cb)));
+            self.aio.timers.recycle(bucket);
         }
         let n = self.aio.ready.len();
         let t = self.aio.time;

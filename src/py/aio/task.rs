@@ -72,6 +72,18 @@ impl Vm {
         }
     }
 
+    /// `fut.add_done_callback(cb)`: called soon if the future is already done.
+    pub(super) fn add_done_callback(&mut self, fut_value: &Value, cb: Value) {
+        let Some(fut) = super::future_of(fut_value) else {
+            return;
+        };
+        if fut.done() {
+            self.schedule_callback(cb, fut_value.clone());
+        } else {
+            fut.callbacks.borrow_mut().push(cb);
+        }
+    }
+
     pub(super) fn schedule_callback(&mut self, cb: Value, fut_value: Value) {
         if let Value::Object(o) = &cb {
             if let Object::Aio(AioObject::Wakeup(task)) = &**o {
@@ -134,6 +146,11 @@ impl Vm {
             return false;
         }
         let hook = fut.cancel_hook.borrow().clone();
+        if let Some(Value::Object(o)) = &hook {
+            if let Object::Aio(AioObject::Gather(g)) = &**o {
+                return self.gather_cancel(g, msg);
+            }
+        }
         if let Some(hook) = hook {
             let msg = msg.unwrap_or_default();
             return match self.call_value(&hook, vec![msg], vec![]) {
@@ -277,8 +294,11 @@ impl Vm {
                     return Err(e);
                 }
                 if crate::py::vm::exc::is_instance(&e, &self.types.cancelled_error.clone()) {
+                    // As `super().cancel()` in CPython's `Task.__step`: the error is kept
+                    // for `_make_cancelled_error`, the message is not.
                     task.fut.state.set(State::Cancelled);
                     *task.fut.exception.borrow_mut() = Some(e);
+                    *task.fut.cancel_message.borrow_mut() = None;
                     self.aio.rec.cancelled(t, task.id);
                 } else {
                     let text = self.describe_exception(&e);

@@ -92,7 +92,14 @@ fn len(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
         Value::FrozenSet(s) => s.len(),
         Value::Object(o) => match &**o {
             Object::Range { start, stop, step } => {
-                crate::py::vm::range_len(*start, *stop, *step) as usize
+                let n = crate::py::vm::range_len_exact(*start, *stop, *step);
+                if n > i64::MAX as i128 {
+                    return Err(vm.new_exc(
+                        &vm.types.overflow_error.clone(),
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                n as usize
             }
             Object::Aio(a) => return vm.aio_len(a),
             _ => return Err(no_len(vm, v)),
@@ -303,10 +310,7 @@ fn max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
 
 fn abs(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     match arg(vm, &args, 0, "abs")? {
-        Value::Int(i) => i
-            .checked_abs()
-            .map(Value::Int)
-            .ok_or_else(|| vm.new_exc(&vm.types.overflow_error.clone(), "integer too large")),
+        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| vm.overflow()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         other => match vm.lookup_special(other, "__abs__") {
@@ -340,12 +344,9 @@ fn round(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
             let (q, r) = ((i as i128).div_euclid(p), (i as i128).rem_euclid(p));
             let up = 2 * r > p || (2 * r == p && q % 2 != 0);
             let rounded = (q + up as i128) * p;
-            i64::try_from(rounded).map(Value::Int).map_err(|_| {
-                vm.new_exc(
-                    &vm.types.overflow_error.clone(),
-                    "integer result too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
-                )
-            })
+            i64::try_from(rounded)
+                .map(Value::Int)
+                .map_err(|_| vm.overflow())
         }
         (Value::Float(f), None | Some(Value::None)) => {
             float_to_int(vm, crate::py::format::round_half_even(f))
@@ -374,10 +375,7 @@ pub fn float_to_int(vm: &Vm, f: f64) -> R<Value> {
         ));
     }
     if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
-        return Err(vm.new_exc(
-            &vm.types.overflow_error.clone(),
-            "integer too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
-        ));
+        return Err(vm.overflow());
     }
     Ok(Value::Int(f as i64))
 }

@@ -116,15 +116,17 @@ pub fn has_method(vm: &Vm, v: &Value, name: &str) -> bool {
 }
 
 /// A built-in type's method taken from the class (`str.lower`): `call_value` recognises
-/// it and calls the method named by the builtin on its first argument.
+/// it by address and calls the method named by the builtin on its first argument. Its
+/// body must differ from `call_bound_method`'s: the optimiser merges identical
+/// functions, and the two would then have one address.
 pub fn call_unbound_method(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
-    Err(vm.type_error("built-in method called without its object"))
+    Err(vm.type_error("unbound built-in method called without its object"))
 }
 
 /// The body of a built-in method taken as a value (`f = items.append`): `call_value`
 /// recognises it and calls the method named by the builtin on its bound receiver.
 pub fn call_bound_method(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
-    Err(vm.type_error("built-in method called without its object"))
+    Err(vm.type_error("bound built-in method called without its object"))
 }
 
 impl Vm {

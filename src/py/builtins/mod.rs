@@ -18,6 +18,55 @@ pub use methods::{call_bound_method, call_unbound_method, has_method};
 type R<T> = Result<T, Value>;
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// CPython's builtins that Looplab lacks: naming one is refused as not provided, not
+/// as a `NameError` (which would say Python has no such name).
+pub const NOT_PROVIDED: &[&str] = &[
+    "__build_class__",
+    "__import__",
+    "ascii",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "exit",
+    "globals",
+    "help",
+    "license",
+    "locals",
+    "memoryview",
+    "quit",
+    "BlockingIOError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "EncodingWarning",
+    "EnvironmentError",
+    "FileExistsError",
+    "FloatingPointError",
+    "FutureWarning",
+    "IOError",
+    "ImportWarning",
+    "IndentationError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "PendingDeprecationWarning",
+    "ProcessLookupError",
+    "ReferenceError",
+    "ResourceWarning",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "TabError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+];
+
 /// A builtin function value.
 pub fn builtin(name: &str, func: BuiltinFn) -> Value {
     Value::Builtin(Rc::new(Builtin {

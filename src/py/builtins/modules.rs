@@ -32,6 +32,7 @@ pub const KNOWN: &[&str] = &[
 /// The natives that are part of asyncio's public names (the rest serve the prelude).
 const PUBLIC_NATIVES: &[&str] = &[
     "sleep",
+    "gather",
     "create_task",
     "ensure_future",
     "get_running_loop",
@@ -194,36 +195,15 @@ pub fn install(vm: &mut Vm) {
         module("concurrent", vec![("futures", futures.clone())]),
     );
     vm.modules.insert("concurrent.futures".into(), futures);
-    let object = Value::Class(vm.types.object.clone());
-    let typing_names = [
-        "Any",
-        "List",
-        "Dict",
-        "Set",
-        "Tuple",
-        "Optional",
-        "Union",
-        "Callable",
-        "Awaitable",
-        "Coroutine",
-        "AsyncIterator",
-        "AsyncIterable",
-        "AsyncGenerator",
-        "Iterator",
-        "Iterable",
-        "Generator",
-        "Sequence",
-        "Mapping",
-        "Type",
-        "NoReturn",
-        "Final",
-        "ClassVar",
-    ];
-    let mut typing: Vec<(&str, Value)> =
-        typing_names.iter().map(|n| (*n, object.clone())).collect();
-    typing.push(("TypeVar", builtin("TypeVar", |_, _, _| Ok(Value::None))));
-    typing.push(("TYPE_CHECKING", Value::Bool(false)));
-    vm.modules.insert("typing".into(), module("typing", typing));
+    let typing = module(
+        "typing",
+        vec![
+            ("TypeVar", builtin("TypeVar", |_, _, _| Ok(Value::None))),
+            ("TYPE_CHECKING", Value::Bool(false)),
+        ],
+    );
+    run_prelude(vm, &typing, &[("typing.py", include_str!("lib/typing.py"))]);
+    vm.modules.insert("typing".into(), typing);
     let sys = module(
         "sys",
         vec![

@@ -50,6 +50,14 @@ impl Vm {
             }
             "join" => {
                 let items = self.collect(args.first().unwrap_or(&Value::None))?;
+                let parts: usize = items
+                    .iter()
+                    .map(|it| match it {
+                        Value::Str(x) => x.len(),
+                        _ => 0,
+                    })
+                    .sum();
+                self.check_text(parts + s.len() * items.len().saturating_sub(1))?;
                 let mut out = String::new();
                 for (i, it) in items.iter().enumerate() {
                     if i > 0 {

@@ -117,7 +117,7 @@ impl Compiler<'_> {
                 if !self.in_async() {
                     return Err(error(
                         e.pos,
-                        if self.in_function() && !self.is_comprehension() {
+                        if self.in_function() {
                             "'await' outside async function: write `async def` for this function"
                         } else {
                             "'await' outside function: put it inside an `async def` and run that \
@@ -130,9 +130,7 @@ impl Compiler<'_> {
                 self.emit(Instr::Await);
             }
             ExprKind::Yield(v) => {
-                if !self.in_function() {
-                    return Err(error(e.pos, "'yield' outside function"));
-                }
+                self.check_yield(e.pos)?;
                 match v {
                     Some(v) => self.expr(v)?,
                     None => {
@@ -142,9 +140,7 @@ impl Compiler<'_> {
                 self.emit(Instr::YieldValue);
             }
             ExprKind::YieldFrom(v) => {
-                if !self.in_function() {
-                    return Err(error(e.pos, "'yield' outside function"));
-                }
+                self.check_yield(e.pos)?;
                 if self.in_async() {
                     return Err(error(e.pos, "'yield from' inside async function"));
                 }

@@ -142,19 +142,23 @@ impl Compiler<'_> {
     ) -> Result<(), SyntaxError> {
         let scope_id = self.scopes.of(node, node.pos)?;
         let is_gen = matches!(comp, Comp::Gen(_));
-        let is_async = generators.iter().any(|g| g.is_async) || (self.in_async() && !is_gen);
+        // An `await` in it makes it asynchronous, as an `async for` does (CPython's rule).
+        let first_await = self.scopes.scopes[scope_id].first_await;
+        let is_async = generators.iter().any(|g| g.is_async)
+            || first_await.is_some()
+            || (self.in_async() && !is_gen);
         let kind = match (is_gen, is_async) {
             (true, false) => CodeKind::Generator,
             (true, true) => CodeKind::AsyncGenerator,
             (false, true) => CodeKind::Coroutine,
             (false, false) => CodeKind::Function,
         };
-        let name = match comp {
-            Comp::List(_) => "<listcomp>",
-            Comp::Set(_) => "<setcomp>",
-            Comp::Dict(..) => "<dictcomp>",
-            Comp::Gen(_) => "<genexpr>",
-        };
+        let (name, _) = COMPREHENSIONS[match comp {
+            Comp::List(_) => 0,
+            Comp::Set(_) => 1,
+            Comp::Dict(..) => 2,
+            Comp::Gen(_) => 3,
+        }];
         let qualname = self.qualname(name);
         let mut unit = Unit::new(kind, name, &qualname, scope_id, node.pos.line);
         unit.pos = node.pos;
@@ -208,8 +212,9 @@ impl Compiler<'_> {
         self.emit(Instr::Call(1));
         if is_async && !is_gen {
             if !self.in_async() {
+                // At the `await` that makes it asynchronous, if one does.
                 return Err(error(
-                    node.pos,
+                    first_await.unwrap_or(node.pos),
                     "an asynchronous comprehension must be inside an `async def`",
                 ));
             }
@@ -285,6 +290,14 @@ pub(super) enum Body<'a> {
     Stmts(&'a [Stmt]),
     Expr(&'a Expr),
 }
+
+/// Each comprehension's code name, and what CPython's messages call it.
+pub(super) const COMPREHENSIONS: [(&str, &str); 4] = [
+    ("<listcomp>", "list comprehension"),
+    ("<setcomp>", "set comprehension"),
+    ("<dictcomp>", "dict comprehension"),
+    ("<genexpr>", "generator expression"),
+];
 
 pub(super) enum Comp<'a> {
     List(&'a Expr),

@@ -272,8 +272,22 @@ impl Compiler<'_> {
         )
     }
 
-    pub(super) fn is_comprehension(&self) -> bool {
-        self.unit.locals.first().is_some_and(|n| &**n == ".0")
+    /// A `yield` belongs to a function; a comprehension's hidden one does not count.
+    pub(super) fn check_yield(&self, pos: Pos) -> Result<(), SyntaxError> {
+        match self.comprehension_kind() {
+            _ if !self.in_function() => Err(error(pos, "'yield' outside function")),
+            Some(kind) => Err(error(pos, format!("'yield' inside {kind}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// What CPython's messages call the comprehension this code is, if it is one.
+    pub(super) fn comprehension_kind(&self) -> Option<&'static str> {
+        let name = &*self.unit.name;
+        function::COMPREHENSIONS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, kind)| *kind)
     }
 }
 

@@ -2,6 +2,7 @@
 //! `symtable` does: a function's local, a cell an inner function captures, a free
 //! variable it captures itself, a global, or a name in a module or class namespace.
 
+use super::error;
 use crate::py::ast::*;
 use std::collections::HashMap;
 
@@ -31,20 +32,22 @@ pub struct Scope {
     pub kind: ScopeKind,
     /// Names bound in this scope, in the order first seen (parameters first).
     pub bound: Vec<String>,
+    /// How many of `bound` are parameters.
+    pub params: usize,
     pub globals: Vec<String>,
     pub nonlocals: Vec<String>,
-    /// Where each `nonlocal` name was declared (for the error when it has no binding).
-    pub nonlocal_at: Vec<(String, Pos)>,
+    /// Where each `global` and `nonlocal` name was declared, for the errors about it.
+    pub declared_at: Vec<(String, Pos)>,
     pub used: Vec<String>,
     pub is_generator: bool,
+    /// Where its first own `await` is (one makes a comprehension asynchronous).
+    pub first_await: Option<Pos>,
     /// Names this scope's inner functions capture from it, in order.
     pub cells: Vec<String>,
     /// Names it captures from enclosing functions, in order.
     pub free: Vec<String>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
-    /// Where a `yield`, `return` outside a function... was found, for the error.
-    pub first_yield: Option<Pos>,
 }
 
 impl Scope {
@@ -52,16 +55,17 @@ impl Scope {
         Scope {
             kind,
             bound: Vec::new(),
+            params: 0,
             globals: Vec::new(),
             nonlocals: Vec::new(),
-            nonlocal_at: Vec::new(),
+            declared_at: Vec::new(),
             used: Vec::new(),
             is_generator: false,
+            first_await: None,
             cells: Vec::new(),
             free: Vec::new(),
             parent,
             children: Vec::new(),
-            first_yield: None,
         }
     }
 
@@ -99,6 +103,12 @@ impl Scope {
         }
     }
 
+    /// An error at the first `global` or `nonlocal` line naming `name`.
+    fn declaration_error(&self, name: &str, message: String) -> SyntaxError {
+        let at = self.declared_at.iter().find(|(n, _)| n == name);
+        error(at.map_or(Pos::default(), |(_, p)| *p), message)
+    }
+
     fn is_local(&self, name: &str) -> bool {
         !self.nonlocals.iter().any(|n| n == name)
             && !self.globals.iter().any(|n| n == name)
@@ -118,10 +128,7 @@ impl Scopes {
         self.by_node
             .get(&(node as *const T as usize))
             .copied()
-            .ok_or_else(|| SyntaxError {
-                pos,
-                message: "Looplab could not compile this: please report it".into(),
-            })
+            .ok_or_else(|| error(pos, "Looplab could not compile this: please report it"))
     }
 }
 
@@ -181,15 +188,8 @@ fn resolve(scopes: &mut [Scope], id: usize) -> Result<(), SyntaxError> {
                 }
             }
             None if scopes[id].nonlocals.contains(&name) => {
-                let pos = scopes[id]
-                    .nonlocal_at
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or(Pos::default(), |(_, p)| *p);
-                return Err(SyntaxError {
-                    pos,
-                    message: format!("no binding for nonlocal '{name}' found"),
-                });
+                let message = format!("no binding for nonlocal '{name}' found");
+                return Err(scopes[id].declaration_error(&name, message));
             }
             None => {}
         }
@@ -251,6 +251,7 @@ impl Analyzer {
         for param in all {
             self.scope().bind(&param.name);
         }
+        self.scope().params = self.scope().bound.len();
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
@@ -365,37 +366,46 @@ impl Analyzer {
                 }
                 Ok(())
             }
-            StmtKind::Global(names) => {
-                for n in names {
-                    if self.scope().bound.contains(n) || self.scope().used.contains(n) {
-                        return Err(SyntaxError {
-                            pos: s.pos,
-                            message: format!(
-                                "name '{n}' is used prior to global declaration; \
-                                 put the `global` line first in the function"
-                            ),
-                        });
-                    }
-                    push_unique(&mut self.scope().globals, n);
-                }
-                Ok(())
-            }
-            StmtKind::Nonlocal(names) => {
-                if self.scope().kind != ScopeKind::Function {
-                    return Err(SyntaxError {
-                        pos: s.pos,
-                        message: "nonlocal declaration not allowed at module level".into(),
-                    });
-                }
-                for n in names {
-                    push_unique(&mut self.scope().nonlocals, n);
-                    self.scope().nonlocal_at.push((n.clone(), s.pos));
-                }
-                Ok(())
-            }
+            StmtKind::Global(names) | StmtKind::Nonlocal(names) => self.declare(s, names),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t)),
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
         }
+    }
+
+    /// `global` or `nonlocal`, refused as CPython's symtable refuses them: for a
+    /// parameter, a name used or bound before the line, or a name declared both ways.
+    fn declare(&mut self, s: &Stmt, names: &[String]) -> Result<(), SyntaxError> {
+        let global = matches!(s.kind, StmtKind::Global(_));
+        let keyword = if global { "global" } else { "nonlocal" };
+        let scope = &mut self.scopes[self.current];
+        if !global && scope.kind != ScopeKind::Function {
+            let message = "nonlocal declaration not allowed at module level";
+            return Err(error(s.pos, message));
+        }
+        for n in names {
+            let (mine, other) = match global {
+                true => (&mut scope.globals, &scope.nonlocals),
+                false => (&mut scope.nonlocals, &scope.globals),
+            };
+            let message = if scope.bound[..scope.params].contains(n) {
+                format!("name '{n}' is parameter and {keyword}")
+            } else if other.contains(n) {
+                // At the first of the two lines, as CPython.
+                let message = format!("name '{n}' is nonlocal and global");
+                return Err(scope.declaration_error(n, message));
+            } else if scope.bound.contains(n) || scope.used.contains(n) {
+                format!(
+                    "name '{n}' is used prior to {keyword} declaration; \
+                     put the `{keyword}` line first in the function"
+                )
+            } else {
+                push_unique(mine, n);
+                scope.declared_at.push((n.clone(), s.pos));
+                continue;
+            };
+            return Err(error(s.pos, message));
+        }
+        Ok(())
     }
 
     fn target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
@@ -461,7 +471,7 @@ impl Analyzer {
             }
             ExprKind::Starred(v) | ExprKind::Await(v) | ExprKind::YieldFrom(v) => {
                 if !matches!(e.kind, ExprKind::Starred(_)) {
-                    self.mark_yield(e);
+                    self.mark_yield_or_await(e);
                 }
                 self.expr(v)
             }
@@ -508,7 +518,7 @@ impl Analyzer {
                 Ok(())
             }
             ExprKind::Yield(v) => {
-                self.mark_yield(e);
+                self.mark_yield_or_await(e);
                 v.iter().try_for_each(|x| self.expr(x))
             }
             ExprKind::ListComp { elt, generators }
@@ -545,11 +555,14 @@ impl Analyzer {
         self.scopes[s].bound.first().is_some_and(|n| n == ".0")
     }
 
-    fn mark_yield(&mut self, e: &Expr) {
-        if matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            let s = self.scope();
-            s.is_generator = true;
-            s.first_yield.get_or_insert(e.pos);
+    /// A `yield` makes the scope a generator; an `await` is noted too.
+    fn mark_yield_or_await(&mut self, e: &Expr) {
+        let s = self.scope();
+        match e.kind {
+            ExprKind::Await(_) => {
+                s.first_await.get_or_insert(e.pos);
+            }
+            _ => s.is_generator = true,
         }
     }
 

@@ -5,6 +5,9 @@ use super::super::ast::{Comprehension, Constant, Expr, ExprKind, FPart, Keyword,
 use super::super::lexer::Tok;
 use super::{fail, is_keyword, PResult, Parser};
 
+/// `[*a for a in b]`, `f(*a for a in b)`: CPython's words for the mistake.
+const UNPACKING_IN_COMPREHENSION: &str = "iterable unpacking cannot be used in comprehension";
+
 /// A call's arguments, as `ast::Call` holds them.
 pub(super) type Arguments = (Vec<Expr>, Vec<Keyword>);
 
@@ -132,7 +135,7 @@ impl Parser {
         }
         let first = self.star_named_expression()?;
         if self.at_comprehension() {
-            let generators = self.comprehension()?;
+            let generators = self.comprehension(&first)?;
             self.close(")", first.pos)?;
             let kind = ExprKind::GeneratorExp {
                 elt: boxed(first),
@@ -191,7 +194,7 @@ impl Parser {
         }
         let first = self.star_named_expression()?;
         if self.at_comprehension() {
-            let generators = self.comprehension()?;
+            let generators = self.comprehension(&first)?;
             self.close("]", first.pos)?;
             return Ok(Expr {
                 pos,
@@ -226,7 +229,7 @@ impl Parser {
             if !self.eat_op(":") {
                 // A set.
                 if self.at_comprehension() {
-                    let generators = self.comprehension()?;
+                    let generators = self.comprehension(&e)?;
                     self.close("}", e.pos)?;
                     let kind = ExprKind::SetComp {
                         elt: boxed(e),
@@ -244,7 +247,7 @@ impl Parser {
         };
         let first = match first {
             (Some(key), value) if self.at_comprehension() => {
-                let generators = self.comprehension()?;
+                let generators = self.comprehension(&key)?;
                 self.close("}", value.pos)?;
                 let kind = ExprKind::DictComp {
                     key: boxed(key),
@@ -280,8 +283,11 @@ impl Parser {
             || (self.at_kw("async") && matches!(self.peek_tok(1), Tok::Name(n) if n == "for"))
     }
 
-    /// One or more `[async] for target in iter [if cond]...` clauses.
-    fn comprehension(&mut self) -> PResult<Vec<Comprehension>> {
+    /// One or more `[async] for target in iter [if cond]...` clauses after `elt`.
+    fn comprehension(&mut self, elt: &Expr) -> PResult<Vec<Comprehension>> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return fail(elt.pos, UNPACKING_IN_COMPREHENSION);
+        }
         let mut generators = Vec::new();
         while self.at_comprehension() {
             let is_async = self.eat_kw("async");
@@ -321,6 +327,10 @@ impl Parser {
                     );
                 }
                 args.push(self.starred()?);
+                // Only as the first argument: after others CPython words it otherwise.
+                if args.len() == 1 && keywords.is_empty() && self.at_comprehension() {
+                    return fail(pos, UNPACKING_IN_COMPREHENSION);
+                }
             } else if self.eat_op("**") {
                 let value = self.expression()?;
                 keywords.push(Keyword {
@@ -349,7 +359,7 @@ impl Parser {
                     );
                 }
                 if self.at_comprehension() {
-                    let generators = self.comprehension()?;
+                    let generators = self.comprehension(&e)?;
                     if !args.is_empty() || !keywords.is_empty() || !self.at_op(")") {
                         return fail(e.pos, "Generator expression must be parenthesized");
                     }

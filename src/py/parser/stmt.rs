@@ -141,7 +141,8 @@ impl Parser {
                 self.advance();
                 let mut targets = Vec::new();
                 loop {
-                    let target = self.bitwise_or()?;
+                    // `*a` is read so that it can be refused by name.
+                    let target = self.target_element()?;
                     check_target(&target, Store::Delete)?;
                     targets.push(target);
                     if !self.eat_op(",") || self.at_line_end() {

@@ -146,7 +146,8 @@ impl Parser {
         Ok(target)
     }
 
-    fn target_element(&mut self) -> PResult<Expr> {
+    /// One element of a target list: `*rest`, or an expression that binds like `|`.
+    pub(super) fn target_element(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             return self.starred();
         }

@@ -22,7 +22,7 @@ impl Vm {
         kwargs: Kwargs,
     ) -> R<()> {
         if let Value::Builtin(b) = &func {
-            if &*b.name == "super" && args.is_empty() && b.bound.is_none() {
+            if args.is_empty() && b.bound.is_none() && &*b.name == "super" {
                 let v = self.super_of_frame(frames)?;
                 push_top(frames, v);
                 return Ok(());

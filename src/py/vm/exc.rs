@@ -247,7 +247,26 @@ impl Vm {
                 out.push_str("Traceback (most recent call last):\n");
             }
             let lines: Vec<&str> = self.source.lines().collect();
-            for e in tb {
+            // As CPython's `StackSummary.format`: a line repeated more than three times
+            // in a row (recursion) is written three times, then counted.
+            let mut repeats = 0;
+            for (i, e) in tb.iter().enumerate() {
+                let same = |a: &crate::py::value::TracebackEntry| {
+                    a.file == e.file && a.line == e.line && a.func == e.func
+                };
+                repeats = if i > 0 && same(&tb[i - 1]) {
+                    repeats + 1
+                } else {
+                    0
+                };
+                if repeats >= 3 {
+                    if !tb.get(i + 1).is_some_and(same) {
+                        let n = repeats - 2;
+                        let s = if n > 1 { "s" } else { "" };
+                        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+                    }
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     e.file, e.line, e.func

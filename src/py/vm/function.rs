@@ -77,6 +77,12 @@ impl Vm {
         if let Some(v) = self.builtins.borrow().get(&key) {
             return Ok(v.clone());
         }
+        if crate::py::builtins::NOT_PROVIDED.contains(&&**name) {
+            return Err(self.new_exc(
+                &self.types.not_implemented_error.clone(),
+                &format!("Looplab does not provide Python's builtin '{name}'"),
+            ));
+        }
         Err(self.name_error(name, false))
     }
 

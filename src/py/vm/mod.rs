@@ -19,7 +19,7 @@ use super::value::*;
 pub use attr::{module, norm_index};
 pub use call::GenStep;
 pub use frame::{Frame, FrameKind, GenState};
-pub use ops::{range_len, set_items};
+pub use ops::{range_len, range_len_exact, set_items};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;

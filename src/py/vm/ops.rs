@@ -138,7 +138,8 @@ impl Vm {
         }
     }
 
-    fn overflow(&self) -> Value {
+    /// An int result past 64 bits (where CPython would make a big int).
+    pub fn overflow(&self) -> Value {
         self.new_exc(
             &self.types.overflow_error.clone(),
             "integer result too large: Looplab's integers are 64-bit (up to 9223372036854775807)",
@@ -234,7 +235,8 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             _ => return Err(self.type_error("can't multiply sequence by non-int of type 'float'")),
         };
-        let n = n.max(0) as usize;
+        // An empty sequence repeated any number of times is empty.
+        let n = if len == 0 { 0 } else { n.max(0) as usize };
         if n.saturating_mul(len) > self.limits.max_items {
             return Err(self.new_exc(
                 &self.types.overflow_error.clone(),
@@ -664,15 +666,20 @@ impl Vm {
 /// How many items `range(start, stop, step)` has (computed wide: the span of two
 /// 64-bit ints does not fit in one; a length past `i64::MAX` reads as `i64::MAX`).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    range_len_exact(start, stop, step).min(i64::MAX as i128) as i64
+}
+
+/// The exact number of items of `range(start, stop, step)`, which can pass `i64::MAX`
+/// (`len()` of such a range is an OverflowError, as in CPython).
+pub fn range_len_exact(start: i64, stop: i64, step: i64) -> i128 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let n = if step > 0 && start < stop {
+    if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    };
-    n.min(i64::MAX as i128) as i64
+    }
 }
 
 /// The members of a set or frozenset (empty for anything else).

@@ -1,91 +1,11 @@
-# asyncio's task helpers: gather, wait_for, wait, as_completed, shield. The same
+# asyncio's task helpers: wait_for, wait, as_completed, shield (gather is native, in
+# aio/gather.rs). The same
 # algorithm as CPython 3.12's Lib/asyncio/tasks.py (callbacks in the same order), so
 # programs print and finish as they do under CPython.
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-
-
-def _cancelled_error_of(fut):
-    try:
-        fut.result()
-    except CancelledError as e:
-        return e
-    return CancelledError()
-
-
-def gather(*coros_or_futures, return_exceptions=False):
-    if not coros_or_futures:
-        outer = _native.Future()
-        outer.set_result([])
-        return outer
-    nfuts = 0
-    nfinished = 0
-    children = []
-    outer = None
-    cancel_requested = False
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(_cancelled_error_of(fut))
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if nfinished == nfuts:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    res = _cancelled_error_of(child)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                results.append(res)
-            if cancel_requested:
-                outer.set_exception(_cancelled_error_of(fut))
-            else:
-                outer.set_result(results)
-
-    seen = {}
-    done_futs = []
-    for arg in coros_or_futures:
-        key = id(arg)
-        if key in seen:
-            fut = seen[key]
-        else:
-            fut = _native.ensure_future(arg)
-            nfuts += 1
-            seen[key] = fut
-            if fut.done():
-                done_futs.append(fut)
-            else:
-                fut.add_done_callback(_done_callback)
-        children.append(fut)
-
-    def _cancel(msg):
-        nonlocal cancel_requested
-        ret = False
-        for child in children:
-            if child.cancel(msg):
-                ret = True
-        if ret:
-            cancel_requested = True
-        return ret
-
-    outer = _native.gathering_future(_cancel, children)
-    for fut in done_futs:
-        _done_callback(fut)
-    return outer
 
 
 def _release_waiter(waiter, *args):
