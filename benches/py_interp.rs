@@ -31,6 +31,11 @@
 //!
 //! Run with `cargo bench --bench py_interp`; the figures are recorded in BENCHMARKS.md.
 
+/// The allocator `looplab-run` uses, so the bench measures the native build people run.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod workload;
 

@@ -351,7 +351,7 @@ fn creating_too_many_tasks_stops_the_run_with_a_message() {
     assert_eq!(out.ending, Ending::Limit);
     assert_eq!(
         out.exception.as_deref(),
-        Some("the program created more than 50 tasks")
+        Some("the program created more than 50 tasks (line 6)")
     );
     assert!(matches!(out.trace.outcome, Outcome::LimitExceeded { .. }));
 }
@@ -363,7 +363,7 @@ fn virtual_time_past_a_day_stops_the_run() {
     assert_eq!(out.ending, Ending::Limit);
     assert_eq!(
         out.exception.as_deref(),
-        Some("virtual time passed 24 hours")
+        Some("virtual time passed 24 hours (line 4)")
     );
 }
 
@@ -380,7 +380,7 @@ fn too_many_events_stop_the_run() {
     assert_eq!(out.ending, Ending::Limit);
     assert_eq!(
         out.exception.as_deref(),
-        Some("the run recorded more than 1000 events")
+        Some("the run recorded more than 1000 events (line 4)")
     );
 }
 

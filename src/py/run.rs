@@ -59,12 +59,11 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         Ok(_) => (Ending::Completed, None, None),
         Err(e) => match vm.stopped.clone() {
             Some(message) => {
-                let ending = if vm.aio.rec.deadlock.is_some() {
-                    Ending::Deadlock
+                if vm.aio.rec.deadlock.is_some() {
+                    (Ending::Deadlock, Some(message), None)
                 } else {
-                    Ending::Limit
-                };
-                (ending, Some(message), None)
+                    (Ending::Limit, Some(name_the_line(message, &e)), None)
+                }
             }
             None => {
                 if super::vm::exc::is_instance(&e, &vm.types.system_exit.clone()) {
@@ -110,4 +109,24 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         stderr,
         trace,
     })
+}
+
+/// A limit's message ends with the line it was met at (the innermost line of the
+/// program in the stack it stopped), unless it names one already.
+fn name_the_line(message: String, stopped: &super::value::Value) -> String {
+    if message.contains("(line ") {
+        return message;
+    }
+    let line = super::vm::exc::state(stopped).and_then(|s| {
+        let s = s.borrow();
+        s.traceback
+            .iter()
+            .rev()
+            .find(|t| &*t.file == "main.py")
+            .map(|t| t.line)
+    });
+    match line {
+        Some(n) => format!("{message}{}", super::aio::runtime::at_line(n)),
+        None => message,
+    }
 }

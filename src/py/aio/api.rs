@@ -481,14 +481,11 @@ impl Vm {
                 ))
             }
             "get_loop" => self.loop_value(),
-            "get_name" => Value::Str(
-                task.map(|t| t.name.borrow().clone())
-                    .unwrap_or_else(|| "".into()),
-            ),
+            "get_name" => Value::Str(task.map(|t| t.name()).unwrap_or_else(|| "".into())),
             "set_name" => {
                 if let Some(t) = task {
                     let n = self.str_of(&a0)?;
-                    *t.name.borrow_mut() = n.into();
+                    *t.name.borrow_mut() = Some(n.into());
                 }
                 Value::None
             }

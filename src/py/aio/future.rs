@@ -77,7 +77,10 @@ pub struct Task {
     pub fut: Future,
     /// Its number in the trace.
     pub id: u32,
-    pub name: RefCell<Rc<str>>,
+    /// Its name: `create_task(name=)`, `set_name`, or `Task-N` from `number` when first
+    /// asked for (most tasks never are).
+    pub name: RefCell<Option<Rc<str>>>,
+    pub number: u32,
     pub coro: Value,
     /// The coroutine's frames while suspended (empty while it runs or once it ended).
     pub frames: RefCell<Vec<Frame>>,
@@ -87,6 +90,15 @@ pub struct Task {
     pub waiting: RefCell<Waiting>,
     /// Bumped at every suspension, so a stale timer or wake-up is ignored.
     pub gen: Cell<u32>,
+}
+
+impl Task {
+    pub fn name(&self) -> Rc<str> {
+        self.name
+            .borrow_mut()
+            .get_or_insert_with(|| format!("Task-{}", self.number).into())
+            .clone()
+    }
 }
 
 pub type TaskRef = Rc<Task>;

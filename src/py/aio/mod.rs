@@ -342,7 +342,7 @@ impl Vm {
                     State::Finished => "finished",
                 };
                 let coro = coro_description(&t.coro);
-                let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
+                let mut s = format!("<Task {state} name='{}' coro={coro}", t.name());
                 if t.fut.state.get() == State::Finished {
                     match t.fut.exception.borrow().clone() {
                         Some(e) => s.push_str(&format!(" exception={}", self.repr_of(&e)?)),

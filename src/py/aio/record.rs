@@ -3,10 +3,9 @@
 //! at.
 
 use crate::sim::trace::{
-    Callback, Event, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId,
-    TaskInfo, TaskListId, TextId, Trace, WaitEdge,
+    Callback, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId, TaskInfo,
+    TaskListId, TextId, Trace, WaitEdge,
 };
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Default)]
@@ -19,7 +18,7 @@ pub struct Recorder {
     /// The step of each source line, by line number.
     step_of_line: Vec<Option<StepId>>,
     /// How many tasks each coroutine name has (for `worker #2`).
-    per_coroutine: HashMap<Rc<str>, u32>,
+    per_coroutine: rustc_hash::FxHashMap<Rc<str>, u32>,
     /// Lines of the program, for step labels.
     pub lines: Vec<String>,
     /// Messages CPython writes to stderr (exceptions in callbacks, warnings).
@@ -36,7 +35,7 @@ fn ms(t: f64) -> f64 {
 impl Recorder {
     fn push(&mut self, t: f64, task: u32, step: Option<StepId>, kind: EventKind) {
         self.events
-            .push(Event::new(ms(t), TaskId(task), step, kind));
+            .push_at(Events::ticks_of(ms(t)), TaskId(task), step, kind);
     }
 
     fn text(&mut self, s: &str) -> TextId {
@@ -120,8 +119,8 @@ impl Recorder {
 
     pub fn suspended_sleep(&mut self, t: f64, id: u32, until: f64, line: u32) {
         let step = self.step(line);
-        let reason = Reason::Sleep { until: ms(until) };
-        self.push(t, id, step, EventKind::Suspended { reason });
+        let (at, until) = (Events::ticks_of(ms(t)), Events::ticks_of(ms(until)));
+        self.events.push_sleep(at, TaskId(id), step, false, until);
     }
 
     /// A task waits on a future: another task, gather's children, an executor job, or

@@ -98,6 +98,15 @@ impl Timers {
         }
     }
 
+    /// The line the task of the first timer sleeps at, if that timer is a sleep's.
+    fn first_task_line(&self) -> Option<u32> {
+        let (_, (_, bucket)) = self.buckets.first_key_value()?;
+        match bucket.front()? {
+            Callback::SleepDone { task, .. } => task.frames.borrow().last().map(|f| f.line()),
+            _ => None,
+        }
+    }
+
     /// Removes the bucket due first if it is due before `end`.
     fn pop_due(&mut self, end: f64) -> Option<VecDeque<Callback>> {
         let entry = self.buckets.first_entry()?;
@@ -145,6 +154,8 @@ pub struct Runtime {
     pub loop_object: Option<Value>,
     /// Futures waiting for the executor to have nothing left to do.
     pub idle_waiters: Vec<Value>,
+    /// The line the last task to run suspended at, to name in a limit's message.
+    pub last_line: u32,
 }
 
 impl Runtime {
@@ -211,6 +222,15 @@ fn is_cancelled(cb: &Callback) -> bool {
 }
 
 pub(super) type R<T> = Result<T, Value>;
+
+/// ` (line 7)`, to end a limit's message; nothing when the line is not known.
+pub fn at_line(line: u32) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" (line {line})")
+    }
+}
 
 impl Vm {
     pub(super) fn run_callback(&mut self, cb: Callback) -> R<()> {
@@ -330,9 +350,15 @@ impl Vm {
                 let from = self.aio.time;
                 self.aio.set_ns(target);
                 if self.aio.time > self.limits.max_time {
+                    let line = self
+                        .aio
+                        .timers
+                        .first_task_line()
+                        .unwrap_or(self.aio.last_line);
                     return Err(self.stop(format!(
-                        "virtual time passed {} hours",
-                        self.limits.max_time / 3600.0
+                        "virtual time passed {} hours{}",
+                        self.limits.max_time / 3600.0,
+                        at_line(line)
                     )));
                 }
                 self.aio.rec.idle_jump(from, self.aio.time);
@@ -355,8 +381,9 @@ impl Vm {
             self.run_callback(cb)?;
             if self.aio.rec.events.len() > self.limits.max_events {
                 return Err(self.stop(format!(
-                    "the run recorded more than {} events",
-                    self.limits.max_events
+                    "the run recorded more than {} events{}",
+                    self.limits.max_events,
+                    at_line(self.aio.last_line)
                 )));
             }
         }
@@ -421,10 +448,7 @@ impl Vm {
             }
             let (on, holder) = match &*t.waiting.borrow() {
                 Waiting::Future(f) => match super::task_of(f) {
-                    Some(other) => (
-                        format!("task {}", other.name.borrow()),
-                        Some(TaskId(other.id)),
-                    ),
+                    Some(other) => (format!("task {}", other.name()), Some(TaskId(other.id))),
                     None => (
                         super::future_of(f)
                             .and_then(|f| f.label.borrow().clone())
@@ -445,7 +469,7 @@ impl Vm {
         let words: Vec<String> = edges
             .iter()
             .map(|e| {
-                let name = self.aio.tasks[e.task.index()].name.borrow().clone();
+                let name = self.aio.tasks[e.task.index()].name();
                 format!("{name} waits for {}", e.on)
             })
             .collect();

@@ -24,8 +24,6 @@ impl Vm {
             )));
         }
         self.aio.task_counter += 1;
-        let name: Rc<str> =
-            name.unwrap_or_else(|| format!("Task-{}", self.aio.task_counter).into());
         let id = self.aio.rec.tasks.len() as u32;
         let parent = self.aio.current.as_ref().map(|t| t.id);
         let coro_name = match &coro {
@@ -41,6 +39,7 @@ impl Vm {
             fut: Future::default(),
             id,
             name: RefCell::new(name),
+            number: self.aio.task_counter,
             coro,
             frames: RefCell::new(Vec::new()),
             started: Cell::new(false),
@@ -271,7 +270,7 @@ impl Vm {
         };
         self.aio.current = prev;
         let t = self.aio.time;
-        let task_value = Value::object(Object::Aio(AioObject::Task(task.clone())));
+        let task_value = || Value::object(Object::Aio(AioObject::Task(task.clone())));
         match exit {
             Exit::Return(v) => {
                 self.gen_finished(&task.coro);
@@ -279,13 +278,13 @@ impl Vm {
                     task.must_cancel.set(false);
                     task.fut.state.set(State::Cancelled);
                     self.aio.rec.cancelled(t, task.id);
-                    self.future_finish(&task.fut, &task_value);
+                    self.future_finish(&task.fut, &task_value());
                 } else {
                     let text = self.repr_of(&v).unwrap_or_default();
                     self.aio.rec.completed(t, task.id, &text);
                     *task.fut.result.borrow_mut() = v;
                     task.fut.state.set(State::Finished);
-                    self.future_finish(&task.fut, &task_value);
+                    self.future_finish(&task.fut, &task_value());
                 }
             }
             Exit::Raise(e) => {
@@ -306,7 +305,7 @@ impl Vm {
                     *task.fut.exception.borrow_mut() = Some(e);
                     task.fut.state.set(State::Finished);
                 }
-                self.future_finish(&task.fut, &task_value);
+                self.future_finish(&task.fut, &task_value());
             }
             Exit::Yield(_) => {
                 return Err(self.new_exc(
@@ -334,6 +333,7 @@ impl Vm {
 
     fn suspend(&mut self, task: &TaskRef, wait: Wait, line: u32) -> R<()> {
         let t = self.aio.time;
+        self.aio.last_line = line;
         match wait {
             Wait::Sleep { delay, result } => {
                 if delay <= 0.0 {

@@ -620,10 +620,11 @@ impl Vm {
                     }
                     Instr::Nop => {}
                     Instr::GetAwaitable => {
+                        // `awaitable` runs any `__await__` on a stack of its own, so this
+                        // frame stays on top.
                         let v = f.pop();
                         let a = self.awaitable(v)?;
-                        push_top(frames, a);
-                        break;
+                        f.push(a);
                     }
                     Instr::Await => {
                         let a = f.pop();
