@@ -1,7 +1,7 @@
-//! asyncio on the virtual clock. The loop, futures and tasks are native ([`runtime`],
-//! [`future`]); the primitives built on them (gather, wait_for, locks, queues,
-//! TaskGroup...) are Python in `prelude/`, written after CPython's `Lib/asyncio`, one
-//! file a room, so they behave as CPython's do callback for callback.
+//! asyncio on the virtual clock. The loop, futures, tasks and `gather` are native
+//! ([`runtime`], [`future`], `gather`); the primitives built on them (wait_for, locks,
+//! queues, TaskGroup...) are Python in `prelude/`, written after CPython's
+//! `Lib/asyncio`, one file a room, so they behave as CPython's do callback for callback.
 
 pub mod api;
 pub mod executor;
