@@ -55,6 +55,14 @@ impl Future {
     pub fn done(&self) -> bool {
         self.state.get() != State::Pending
     }
+
+    /// Drops what it refers to (see `Runtime::clear`).
+    pub fn clear(&self) {
+        self.callbacks.borrow_mut().clear();
+        *self.cancel_hook.borrow_mut() = None;
+        *self.result.borrow_mut() = Value::None;
+        *self.exception.borrow_mut() = None;
+    }
 }
 
 /// What a task is suspended on.

@@ -356,9 +356,9 @@ impl Vm {
                 s
             }
             AioObject::Future(f) => {
-                let class = match &*f.cancel_hook.borrow() {
-                    Some(_) => "_GatheringFuture",
-                    None => "Future",
+                let class = match f.label.borrow().as_deref() {
+                    Some("gather") => "_GatheringFuture",
+                    _ => "Future",
                 };
                 match f.state.get() {
                     State::Pending => format!("<{class} pending>"),

@@ -159,6 +159,28 @@ pub struct Runtime {
 }
 
 impl Runtime {
+    /// Drops everything the loop holds (tasks with their frames and callbacks, queued
+    /// callbacks, timers, threads): reference cycles among them (a task, the gather
+    /// waiting for it, the gather's outer future) are never freed by counting alone.
+    pub fn clear(&mut self) {
+        for t in std::mem::take(&mut self.tasks) {
+            t.frames.borrow_mut().clear();
+            *t.waiting.borrow_mut() = Waiting::Nothing;
+            t.fut.clear();
+            if let Value::Object(o) = &t.coro {
+                if let Object::Gen(g) = &**o {
+                    g.borrow_mut().frame = None;
+                }
+            }
+        }
+        self.ready.clear();
+        self.timers.buckets.clear();
+        self.threads.clear();
+        self.current = None;
+        self.idle_waiters.clear();
+        self.loop_object = None;
+    }
+
     /// Has the running task run `max_slice` instructions without giving the loop back?
     pub fn slice_exceeded(&self, instructions: u64, limits: &crate::py::vm::Limits) -> bool {
         self.current.is_some() && instructions.saturating_sub(self.slice_start) > limits.max_slice

@@ -65,6 +65,9 @@ impl Vm {
 
     /// Completes a future and schedules its callbacks.
     pub fn future_finish(&mut self, fut: &Future, fut_value: &Value) {
+        // A done future cannot be cancelled: its hook (a gather, which refers back to
+        // it) goes, so the two do not keep each other alive.
+        fut.cancel_hook.borrow_mut().take();
         let callbacks = std::mem::take(&mut *fut.callbacks.borrow_mut());
         for cb in callbacks {
             self.schedule_callback(cb, fut_value.clone());

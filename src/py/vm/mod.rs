@@ -111,6 +111,33 @@ pub struct Vm {
 
 type R<T> = Result<T, Value>;
 
+/// A run leaves reference cycles that counting alone never frees (a function and the
+/// module globals that hold it, a task and the gather waiting for it): a program run
+/// again and again in one page would grow its memory each time. Dropping the machine
+/// breaks them.
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.aio.clear();
+        for c in self.coroutines.drain(..) {
+            if let Value::Object(o) = &c {
+                if let Object::Gen(g) = &**o {
+                    g.borrow_mut().frame = None;
+                }
+            }
+        }
+        for m in self.modules.values() {
+            if let Value::Object(o) = m {
+                if let Object::Module(m) = &**o {
+                    m.dict.borrow_mut().clear();
+                }
+            }
+        }
+        self.main_globals.borrow_mut().clear();
+        self.interned_keys.clear();
+        self.sleep_coroutine = None;
+    }
+}
+
 impl Vm {
     pub fn new(source: &str, limits: Limits) -> Vm {
         let types = Types::new();
