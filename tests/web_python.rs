@@ -2,7 +2,8 @@
 //! Browser tests of real Python programs in the code editor (Code panel, "Edit"): a
 //! program the step language does not read (parameters, a loop, a gather over a
 //! generator) runs on the interpreter; the timeline shows its total and its tasks, the
-//! Output console its printed text; text that is not Python is explained at its line.
+//! Output console its printed text; text that is not Python is explained at its line;
+//! the program runs live on the browser's event loop.
 //! Run with `wasm-pack test --headless --chrome -- --test web_python`.
 
 use wasm_bindgen::JsCast;
@@ -74,11 +75,12 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
         "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n"
     );
     assert_eq!(attr(&root, ".output", "data-ending"), "completed");
-    // The learner's program stays in the editor; compare and live mode explain why
-    // they have nothing to show.
+    // The learner's program stays in the editor; compare and the live race explain
+    // why they have nothing to show (a program runs live once, as written).
     assert_eq!(editor(&root).value(), GATHER);
     assert!(!all(&root, "[data-compare-note]").is_empty());
-    assert!(find(&root, "[data-action=\"live-run\"]").has_attribute("disabled"));
+    assert!(!find(&root, "[data-action=\"live-run\"]").has_attribute("disabled"));
+    assert!(find(&root, "[data-action=\"live-race\"]").has_attribute("disabled"));
 
     // The playback reaches the program's end, and the loop panel follows it.
     click_on(&root, ".ctl--play");
@@ -91,6 +93,34 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
     next_render().await;
     assert!(all(&root, ".output").is_empty());
     assert!(text(&root, "[data-total=\"shown\"]").contains("3.0 s"));
+}
+
+#[wasm_bindgen_test]
+async fn a_program_runs_live_on_the_real_event_loop_and_prints_the_same() {
+    let (root, _app) = mount().await;
+    run_program(&root, GATHER).await;
+    let predicted = text(&root, "[aria-label=\"Program output\"]");
+    click_on(&root, "[data-action=\"live-run\"]");
+    // Real timers: the 300 ms program takes at least that long.
+    let mut waited = 0;
+    while all(&root, ".accuracy").is_empty() && waited < 5_000 {
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        waited += 50;
+    }
+    assert!(waited >= 250, "the live run ended after {waited} ms");
+    assert_eq!(attr(&root, ".output", "data-ending"), "completed");
+    assert_eq!(text(&root, "[aria-label=\"Program output\"]"), predicted);
+    let error: f64 = attr(&root, ".accuracy", "data-error").parse().unwrap();
+    assert!(
+        (-5.0..200.0).contains(&error),
+        "measured - predicted = {error} ms"
+    );
+    assert!(text(&root, ".tl-summary").contains("live on this browser's event loop"));
+    // Back to the virtual clock's run.
+    click_on(&root, "[data-action=\"live-clear\"]");
+    next_render().await;
+    assert!(all(&root, ".accuracy").is_empty());
+    assert!(text(&root, "[data-total=\"shown\"]").contains("300 ms"));
 }
 
 #[wasm_bindgen_test]

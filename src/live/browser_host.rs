@@ -77,15 +77,55 @@ impl BrowserHost {
     }
 
     /// Runs `work` in the background until it ends or the run stops; then sends what
-    /// it returns to the loop.
-    fn background(&self, work: impl std::future::Future<Output = Completion> + 'static) {
+    /// it returns to the driver.
+    fn background(&self, work: impl std::future::Future<Output = Msg> + 'static) {
         self.pending.set(self.pending.get() + 1);
         let (handle, registration) = AbortHandle::new_pair();
         self.tasks.borrow_mut().push(handle);
         let tx = self.tx.clone();
         spawn_local(async move {
             if let Ok(done) = Abortable::new(work, registration).await {
-                let _ = tx.unbounded_send(Msg::Done(done));
+                let _ = tx.unbounded_send(done);
+            }
+        });
+    }
+
+    /// Holds the thread for `ms`: the page really freezes.
+    fn hold(&self, ms: f64) {
+        let end = self.performance.now() + ms;
+        while self.performance.now() < end {}
+    }
+
+    /// Requests `url` now and waits `latency_ms` meanwhile: the answer is the later
+    /// of the two.
+    fn request(
+        &self,
+        url: &str,
+        latency_ms: f64,
+    ) -> impl std::future::Future<Output = Result<String, String>> {
+        let signal = self.controller.as_ref().map(AbortController::signal);
+        let body = fetch_text(url, signal.as_ref());
+        let latency = LiveTimer::new(latency_ms);
+        async move { join(body, latency).await.0 }
+    }
+}
+
+/// A Python program's outside world (`crate::py::live`).
+impl crate::py::aio::host::Host for BrowserHost {
+    fn now_ms(&self) -> f64 {
+        Host::now(self)
+    }
+
+    fn block(&self, ms: f64) {
+        self.hold(ms);
+    }
+
+    fn fetch(&self, id: u32, path: &str, latency_ms: f64) {
+        let answer = self.request(path, latency_ms);
+        self.background(async move {
+            Msg::Fetched {
+                id,
+                body: answer.await,
             }
         });
     }
@@ -97,25 +137,20 @@ impl Host for BrowserHost {
     }
 
     fn block(&self, ms: u64) {
-        let end = self.performance.now() + ms as f64;
-        while self.performance.now() < end {}
+        self.hold(ms as f64);
     }
 
     fn fetch(&self, request: Request) {
-        let signal = self.controller.as_ref().map(AbortController::signal);
         // Both start now, while the loop goes on: the response arrives once the real
         // request is done and the scenario's latency has passed, whichever is later.
-        let body = fetch_text(&request.url, signal.as_ref());
-        let latency = LiveTimer::new(request.latency_ms as f64);
+        let answer = self.request(&request.url, request.latency_ms as f64);
         self.background(async move {
-            let (body, ()) = join(body, latency).await;
-            let error = body.err();
-            Completion::Io {
+            Msg::Done(Completion::Io {
                 task: request.task,
                 gen: request.gen,
                 wake: request.wake,
-                error,
-            }
+                error: answer.await.err(),
+            })
         });
     }
 
@@ -127,7 +162,7 @@ impl Host for BrowserHost {
             let length = LiveTimer::new(ms as f64);
             self.background(async move {
                 length.await;
-                Completion::Executor { worker }
+                Msg::Done(Completion::Executor { worker })
             });
         }
     }

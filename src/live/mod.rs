@@ -8,11 +8,14 @@
 //! scenario's latency,
 //! `compute` busy-waits on `performance.now()` (the page truly freezes), and
 //! `run_in_executor` work runs in Web Workers. Events are stamped with
-//! `performance.now()` into the one [`crate::sim::Trace`] type.
+//! `performance.now()` into the one [`crate::sim::Trace`] type. A Python program runs
+//! live the same way ([`python`]): the interpreter's loop is stepped by the same kind
+//! of driver, with the same host.
 
 mod browser_host;
 mod fetch;
 mod limits;
+mod python;
 mod runner;
 mod timer;
 mod workers;
@@ -20,5 +23,6 @@ mod workers;
 pub use browser_host::BrowserHost;
 pub use fetch::{fetch_text, request_url};
 pub use limits::refusal;
+pub use python::start_live_program;
 pub use runner::{run_live, start_live, LiveHandle};
-pub use timer::{armed_timers, LiveTimer};
+pub use timer::{armed_timers, painted, LiveTimer};

@@ -22,13 +22,18 @@ const YIELD_EVERY_MS: f64 = 16.0;
 /// What reaches the driver from outside.
 pub enum Msg {
     Done(Completion),
+    /// A Python program's request was answered (`crate::py::live::LiveRun::fetched`).
+    Fetched {
+        id: u32,
+        body: Result<String, String>,
+    },
     Stop,
 }
 
 /// Stops a live run.
 #[derive(Clone)]
 pub struct LiveHandle {
-    tx: UnboundedSender<Msg>,
+    pub(super) tx: UnboundedSender<Msg>,
 }
 
 impl LiveHandle {
@@ -82,8 +87,7 @@ async fn drive(
     host.warm_up().await;
     let mut lp = EventLoop::with_host(program, Limits::default(), host.clone());
     lp.start();
-    let mut shown_at = 0.0;
-    let mut yielded_at = 0.0;
+    let mut pace = Pacing::default();
     let stopped = 'run: loop {
         while let Ok(msg) = rx.try_recv() {
             if !hand_in(&lp, &host, msg) {
@@ -93,35 +97,17 @@ async fn drive(
         lp.state().sync_clock();
         match lp.turn() {
             Turn::Over => break false,
-            Turn::Ran => {
-                if host.now() - yielded_at >= YIELD_EVERY_MS {
-                    LiveTimer::new(0.0).await;
-                    yielded_at = host.now();
-                }
-            }
+            Turn::Ran => pace.ran(&*host).await,
             Turn::Idle(due) => {
                 if due.is_none() && host.pending() == 0 {
                     break false; // every task is done, or they wait on each other
                 }
-                // Show the trace so far while the loop idles, if the wait is long enough
-                // for the page to draw it without delaying the next timer.
-                let quiet = due.is_none_or(|due| due as f64 - host.now() >= QUIET_MS);
-                if quiet && host.now() - shown_at >= PROGRESS_EVERY_MS {
+                let due = due.map(|due| due as f64);
+                if pace.show(&*host, due) {
                     progress(lp.trace_so_far());
-                    shown_at = host.now();
                 }
                 let idle_from = lp.state().time();
-                let msg = match due {
-                    Some(due) => {
-                        let timer = LiveTimer::new(due as f64 - host.now());
-                        match select(timer, rx.next()).await {
-                            Either::Left(_) => None,
-                            Either::Right((msg, _)) => msg,
-                        }
-                    }
-                    None => rx.next().await,
-                };
-                yielded_at = host.now();
+                let msg = pace.idle(&*host, due, &mut rx).await;
                 let mut k = lp.state();
                 k.sync_clock();
                 k.emit(
@@ -141,6 +127,56 @@ async fn drive(
     lp.finish_trace(stopped.then_some(Outcome::Stopped))
 }
 
+/// When a driver lets the browser render and shows the run so far.
+#[derive(Default)]
+pub(super) struct Pacing {
+    shown_at: f64,
+    yielded_at: f64,
+}
+
+impl Pacing {
+    /// After a turn that ran: the page's thread is given back every `YIELD_EVERY_MS`.
+    pub(super) async fn ran(&mut self, host: &impl Host) {
+        if host.now() - self.yielded_at >= YIELD_EVERY_MS {
+            LiveTimer::new(0.0).await;
+            self.yielded_at = host.now();
+        }
+    }
+
+    /// Should the run so far be shown now, before idling until `due` (ms)? Only if the
+    /// wait is long enough for the page to draw it without delaying the next timer,
+    /// and at most every `PROGRESS_EVERY_MS`.
+    pub(super) fn show(&mut self, host: &impl Host, due: Option<f64>) -> bool {
+        let quiet = due.is_none_or(|due| due - host.now() >= QUIET_MS);
+        let show = quiet && host.now() - self.shown_at >= PROGRESS_EVERY_MS;
+        if show {
+            self.shown_at = host.now();
+        }
+        show
+    }
+
+    /// Waits until `due` (ms), or for a message, whichever comes first.
+    pub(super) async fn idle(
+        &mut self,
+        host: &impl Host,
+        due: Option<f64>,
+        rx: &mut UnboundedReceiver<Msg>,
+    ) -> Option<Msg> {
+        let msg = match due {
+            Some(due) => {
+                let timer = LiveTimer::new(due - host.now());
+                match select(timer, rx.next()).await {
+                    Either::Left(_) => None,
+                    Either::Right((msg, _)) => msg,
+                }
+            }
+            None => rx.next().await,
+        };
+        self.yielded_at = host.now();
+        msg
+    }
+}
+
 /// Hands a completion to the loop; false on a stop.
 fn hand_in(lp: &EventLoop, host: &BrowserHost, msg: Msg) -> bool {
     match msg {
@@ -150,5 +186,7 @@ fn hand_in(lp: &EventLoop, host: &BrowserHost, msg: Msg) -> bool {
             lp.state().complete(completion);
             true
         }
+        // A step scenario sends no program requests.
+        Msg::Fetched { .. } => true,
     }
 }

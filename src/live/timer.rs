@@ -56,3 +56,15 @@ impl Drop for LiveTimer {
         self.disarm();
     }
 }
+
+/// Waits until the page has drawn twice: what a run shows at its start is on screen
+/// (and the heartbeat beats) before its first step can block the thread.
+pub async fn painted() {
+    for _ in 0..2 {
+        let (tx, rx) = futures::channel::oneshot::channel();
+        let _frame = gloo_render::request_animation_frame(move |_| {
+            let _ = tx.send(());
+        });
+        let _ = rx.await;
+    }
+}

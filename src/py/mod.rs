@@ -14,6 +14,7 @@ pub mod code;
 pub mod compile;
 pub mod format;
 pub mod lexer;
+pub mod live;
 pub mod parser;
 pub mod run;
 pub mod value;

@@ -2,8 +2,11 @@
 //! reports it and the UI shows it.
 
 use super::ast::SyntaxError;
+use super::code::Code;
+use super::value::Value;
 use super::vm::{Limits, Vm};
 use crate::sim::trace::{Outcome, Trace};
+use std::rc::Rc;
 
 /// How a program ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +19,10 @@ pub enum Ending {
     Deadlock,
     /// A safety limit stopped it (a loop that never yields, too many tasks...).
     Limit,
+    /// A live run stopped by the user.
+    Stopped,
+    /// A live run still going (what it did so far).
+    Running,
 }
 
 impl Ending {
@@ -25,6 +32,8 @@ impl Ending {
             Ending::Exception => "exception",
             Ending::Deadlock => "deadlock",
             Ending::Limit => "limit",
+            Ending::Stopped => "stopped",
+            Ending::Running => "running",
         }
     }
 }
@@ -50,12 +59,24 @@ pub fn run_source(src: &str) -> Result<RunOutput, SyntaxError> {
 }
 
 pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxError> {
+    let (mut vm, code) = prepare(src, limits)?;
+    let result = vm.run_module(code);
+    Ok(finish(vm, result, false))
+}
+
+/// The program compiled, and a machine to run it.
+pub(super) fn prepare(src: &str, limits: Limits) -> Result<(Vm, Rc<Code>), SyntaxError> {
     let ast = super::parser::parse(src)?;
     let code = super::compile::compile_module(&ast)?;
     let mut vm = Vm::new(src, limits);
     vm.aio.rec.lines = src.lines().map(str::to_string).collect();
-    let result = vm.run_module(code);
+    Ok((vm, code))
+}
+
+/// What came of a run that ended with `result` (or was `stopped` by the user).
+pub(super) fn finish(mut vm: Vm, result: Result<Value, Value>, stopped: bool) -> RunOutput {
     let (ending, exception, traceback) = match result {
+        _ if stopped => (Ending::Stopped, None, None),
         Ok(_) => (Ending::Completed, None, None),
         Err(e) => match vm.stopped.clone() {
             Some(message) => {
@@ -94,13 +115,14 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         Ending::Limit => Outcome::LimitExceeded {
             message: exception.clone().unwrap_or_default(),
         },
+        Ending::Stopped | Ending::Running => Outcome::Stopped,
     };
     let warnings = vm.warnings();
     let mut rec = std::mem::take(&mut vm.aio.rec);
     rec.notes.extend(warnings);
     let stderr = rec.notes.join("\n");
     let trace = rec.finish(vm.aio.time, outcome);
-    Ok(RunOutput {
+    RunOutput {
         ending,
         virtual_ms,
         stdout: std::mem::take(&mut vm.stdout),
@@ -108,7 +130,7 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
         traceback,
         stderr,
         trace,
-    })
+    }
 }
 
 /// A limit's message ends with the line it was met at (the innermost line of the

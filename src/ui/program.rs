@@ -167,7 +167,8 @@ pub fn step_lines(trace: &crate::sim::Trace) -> Vec<usize> {
 fn console(out: &RunOutput) -> Console {
     let mut stderr = out.stderr.trim_end().to_string();
     let ending = match out.ending {
-        Ending::Completed => None,
+        Ending::Completed | Ending::Running => None,
+        Ending::Stopped => Some("Stopped.".to_string()),
         Ending::Exception => out.traceback.clone().or_else(|| out.exception.clone()),
         Ending::Deadlock | Ending::Limit => out.exception.clone(),
     };
@@ -190,6 +191,8 @@ fn verdict(out: &RunOutput) -> String {
         Ending::Exception => format!("The program raised {message}."),
         Ending::Deadlock => format!("Deadlock: {}.", without_prefix(message, "deadlock: ")),
         Ending::Limit => format!("Stopped: {message}."),
+        Ending::Stopped => "Stopped before the program ended.".into(),
+        Ending::Running => "Running on this browser's event loop…".into(),
     }
 }
 

@@ -7,9 +7,11 @@
 //! A real Python program from the code editor (one the step language does not read) is a
 //! [`ProgramRun`] in `State::program`: the scenario keeps its steps, its `source` holds
 //! the program (so saved scenarios and share links carry it), and `shown()` is the
-//! program's run. Compare and live mode are for step scenarios; a program has neither.
+//! program's run. A program runs live once, as written (`Live::program`); compare and
+//! racing the two start modes are for step scenarios.
 
 use crate::lessons::lesson;
+use crate::py::Ending;
 use crate::sim::chrome_trace::from_chrome_trace;
 use crate::sim::diagnostics::{diagnose_lanes, Diagnostic};
 use crate::sim::metrics::{compare, speedup, Comparison};
@@ -99,6 +101,9 @@ pub struct Live {
     pub concurrent: Option<Run>,
     /// The mode running now, while a run is in progress.
     pub running: Option<StartMode>,
+    /// The editor's Python program run live: what it did so far (its ending
+    /// `Running`), then how it ended.
+    pub program: Option<ProgramRun>,
 }
 
 impl Live {
@@ -114,6 +119,13 @@ impl Live {
             StartMode::Sequential => self.sequential = run,
             StartMode::Concurrent => self.concurrent = run,
         }
+    }
+
+    /// Is the program running live now?
+    pub fn program_running(&self) -> bool {
+        self.program
+            .as_ref()
+            .is_some_and(|p| p.ending == Ending::Running)
     }
 
     /// Both modes, once both have run live to their end.
@@ -229,6 +241,8 @@ pub enum Action {
     LiveProgress(StartMode, Trace),
     /// A live run ended (or was stopped).
     LiveFinished(StartMode, Trace),
+    /// The editor's program running live: what it did so far, or how it ended.
+    LiveProgram(ProgramRun),
     /// Back to the virtual-clock runs.
     LiveClear,
     /// Replay a trace read from a file (Chrome Trace export or a bare Looplab trace).
@@ -268,6 +282,9 @@ impl State {
     pub fn shown(&self) -> Option<&Run> {
         let mode = self.scenario.main.mode;
         if let Some(live) = &self.live {
+            if let Some(program) = &live.program {
+                return Some(&program.run);
+            }
             if let Some(run) = live.running.and_then(|m| live.get(m)).or(live.get(mode)) {
                 return Some(run);
             }
@@ -281,11 +298,16 @@ impl State {
         self.runs.as_ref().ok().map(|r| r.get(mode))
     }
 
-    /// The Python program whose run is shown (not covered by a replay).
+    /// The Python program whose run is shown (not covered by a replay): its live run,
+    /// else its run on the virtual clock.
     pub fn shown_program(&self) -> Option<&ProgramRun> {
-        self.program
-            .as_ref()
-            .filter(|_| self.replay.is_none() && self.live.is_none())
+        if self.replay.is_some() {
+            return None;
+        }
+        match &self.live {
+            Some(live) => live.program.as_ref(),
+            None => self.program.as_ref(),
+        }
     }
 
     /// The pair the compare view shows: both live runs once raced, else simulated.
@@ -489,6 +511,17 @@ impl Reducible for State {
                 };
                 live.set(mode, Some(Run::new(trace)));
                 live.running = None;
+                s.playhead = s.end();
+            }
+            Action::LiveProgram(run) => {
+                // A run of a program no longer in the editor is dropped.
+                if s.program.as_ref().map(|p| &p.source) != Some(&run.source) {
+                    return self;
+                }
+                s.replay = None;
+                s.live.get_or_insert_with(Live::default).program = Some(run);
+                s.playing = false;
+                s.cursor = None;
                 s.playhead = s.end();
             }
             Action::ImportTrace(text) => match from_chrome_trace(&text) {
@@ -735,6 +768,41 @@ mod tests {
     const PROGRAM: &str = "import asyncio\n\nasync def f(n):\n    await asyncio.sleep(n)\n    \
                            print(n)\n\nasync def main():\n    for i in range(2):\n        \
                            await f(0.25)\n\nasyncio.run(main())\n";
+
+    #[test]
+    fn a_program_run_live_is_shown_while_it_runs_and_a_stale_one_is_dropped() {
+        let live_run = |src: &str, ending: crate::py::Ending| {
+            let mut out = crate::py::run_source(src).unwrap();
+            out.ending = ending;
+            ProgramRun::new(src, out)
+        };
+        let simulated = crate::ui::program::run_program(PROGRAM).unwrap();
+        let s = reduce(State::default(), Action::RunProgram(simulated.clone()));
+        let so_far = live_run(PROGRAM, crate::py::Ending::Running);
+        let s = reduce(s, Action::LiveProgram(so_far.clone()));
+        assert!(s.live.as_ref().unwrap().program_running());
+        assert_eq!(s.shown(), Some(&so_far.run));
+        assert_eq!(s.shown_program(), Some(&so_far));
+        assert_eq!(s.playhead, 500.0, "the playhead follows the live run");
+        let ended = live_run(PROGRAM, crate::py::Ending::Completed);
+        let s = reduce(s, Action::LiveProgram(ended.clone()));
+        assert!(!s.live.as_ref().unwrap().program_running());
+        assert_eq!(s.shown_program(), Some(&ended));
+        assert_eq!(s.program, Some(simulated.clone()), "the prediction is kept");
+        // A run of another program (the editor changed meanwhile) is not shown.
+        let other = PROGRAM.replace("0.25", "0.5");
+        let stale = reduce(
+            s.clone(),
+            Action::LiveProgram(live_run(&other, crate::py::Ending::Stopped)),
+        );
+        assert_eq!(stale.shown_program(), Some(&ended));
+        let s = reduce(s, Action::LiveClear);
+        assert_eq!(
+            s.shown_program(),
+            Some(&simulated),
+            "back to the simulated run"
+        );
+    }
 
     #[test]
     fn a_python_program_is_shown_in_place_of_the_scenario_and_keeps_its_source() {

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOT_DIR, screenshot, withApp, text } from './lib/browser.mjs';
+import { SCREENSHOT_DIR, runProgram, screenshot, withApp, text } from './lib/browser.mjs';
 
 const PROGRAM = `import asyncio
 
@@ -29,16 +29,6 @@ asyncio.run(main())
 
 const CODE = 'section[data-panel="code"]';
 const TIMELINE = 'section[data-panel="timeline"]';
-
-/** Opens the editor, pastes `program` over its text and runs it (Ctrl+Enter). */
-async function runProgram(page, program) {
-  if ((await page.locator(`${CODE} .editor__input`).count()) === 0) {
-    await page.click(`${CODE} .code__edit`);
-  }
-  const editor = page.locator(`${CODE} .editor__input`);
-  await editor.fill(program);
-  await editor.press('Control+Enter');
-}
 
 for (const [name, viewport] of [
   ['desktop', { width: 1440, height: 900 }],

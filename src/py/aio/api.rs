@@ -509,7 +509,10 @@ impl Vm {
     fn loop_method(&mut self, name: &str, args: &[Value], kwargs: &Kwargs) -> R<Value> {
         let a0 = args.first().cloned().unwrap_or_default();
         Ok(match name {
-            "time" => Value::Float(self.aio.time),
+            "time" => {
+                self.sync_clock();
+                Value::Float(self.aio.time)
+            }
             "call_soon" | "call_soon_threadsafe" => {
                 let flag = Rc::new(Cell::new(false));
                 self.aio.call_soon(Callback::Call {

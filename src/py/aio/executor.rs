@@ -1,6 +1,7 @@
 //! Executors: worker threads that run jobs on the virtual clock (a `time.sleep` in a
 //! worker takes virtual time while the loop goes on), pools with their sizes, and
-//! `time.sleep` on the loop's thread, which blocks the loop.
+//! `time.sleep` on the loop's thread, which blocks the loop. In a live run a worker's
+//! `time.sleep` is a real timer the loop waits for beside its own.
 
 use super::runtime::{secs_ns, Callback, Runtime, R};
 use crate::py::value::*;
@@ -198,10 +199,10 @@ impl Vm {
             self.aio.rec.blocked(t, id, end as f64 / 1e9);
         }
         while let Some(w) = self.next_thread_wake().filter(|w| *w <= end) {
-            self.aio.set_ns(self.aio.now_ns.max(w));
+            self.hold_until(w);
             self.run_threads()?;
         }
-        self.aio.set_ns(end);
+        self.hold_until(end);
         Ok(())
     }
 }

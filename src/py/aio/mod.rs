@@ -7,9 +7,11 @@ pub mod api;
 pub mod executor;
 pub mod future;
 mod gather;
+pub mod host;
 pub mod record;
 pub mod runtime;
 mod task;
+mod timers;
 
 use crate::py::value::*;
 use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};

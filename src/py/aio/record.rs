@@ -204,6 +204,21 @@ impl Recorder {
         self.notes.push(text);
     }
 
+    /// The trace of a live run so far (its outcome `Stopped` until it ends).
+    pub fn so_far(&self, end: f64) -> Trace {
+        Trace {
+            tasks: self.tasks.clone(),
+            steps: self.steps.clone(),
+            resources: self.resources.clone(),
+            executor_workers: 0,
+            events: self.events.clone(),
+            texts: self.texts.clone(),
+            task_lists: self.task_lists.clone(),
+            end: ms(end),
+            outcome: Outcome::Stopped,
+        }
+    }
+
     /// The finished trace.
     pub fn finish(self, end: f64, outcome: Outcome) -> Trace {
         Trace {

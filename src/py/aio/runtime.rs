@@ -1,13 +1,13 @@
 //! The event loop, as CPython's `BaseEventLoop._run_once` runs it, on a virtual clock:
 //! due timers join the ready queue (FIFO), the callbacks that were ready when the
 //! iteration began run in order, and when nothing is ready the clock jumps to the next
-//! timer. Timers are a binary heap ordered by due time, ties in the order they were
-//! armed: with a real clock two timers are never due at the same instant, so creation
-//! order is what CPython shows.
+//! timer (`timers.rs` keeps them by due time). A live run (`crate::py::live`) reads the
+//! host's clock instead and idles until the next timer is due.
 
 use super::executor::{Job, Pool, Thread};
 use super::future::{State, TaskRef, Waiting};
 use super::record::Recorder;
+use super::timers::Timers;
 use super::AioObject;
 use crate::py::value::*;
 use crate::py::vm::Vm;
@@ -42,81 +42,6 @@ pub enum Callback {
     },
 }
 
-/// A due time as a key that sorts as the time does (any float, even negative).
-fn time_key(when: f64) -> u64 {
-    let b = when.to_bits();
-    if (b as i64) < 0 {
-        !b
-    } else {
-        b | 1 << 63
-    }
-}
-
-/// Timers by due time; those due at the same instant in the order they were armed (with
-/// a real clock two timers are never due at the same instant, so creation order is what
-/// CPython shows). A bucket per instant: a fan-out of sleeps arms thousands of timers
-/// due together.
-#[derive(Default)]
-struct Timers {
-    buckets: std::collections::BTreeMap<u64, (f64, VecDeque<Callback>)>,
-    /// Emptied buckets, kept to be reused with their capacity.
-    spare: Vec<VecDeque<Callback>>,
-}
-
-impl Timers {
-    fn push(&mut self, when: f64, cb: Callback) {
-        let spare = &mut self.spare;
-        self.buckets
-            .entry(time_key(when))
-            .or_insert_with(|| (when, spare.pop().unwrap_or_default()))
-            .1
-            .push_back(cb);
-    }
-
-    /// Takes back a bucket `pop_due` gave, once emptied.
-    fn recycle(&mut self, mut bucket: VecDeque<Callback>) {
-        bucket.clear();
-        if self.spare.len() < 16 {
-            self.spare.push(bucket);
-        }
-    }
-
-    /// The due time of the first timer not cancelled (cancelled ones at the head are
-    /// dropped, as CPython drops them).
-    fn next_live(&mut self) -> Option<f64> {
-        loop {
-            let mut entry = self.buckets.first_entry()?;
-            let (when, bucket) = entry.get_mut();
-            while bucket.front().is_some_and(is_cancelled) {
-                bucket.pop_front();
-            }
-            if bucket.is_empty() {
-                entry.remove();
-                continue;
-            }
-            return Some(*when);
-        }
-    }
-
-    /// The line the task of the first timer sleeps at, if that timer is a sleep's.
-    fn first_task_line(&self) -> Option<u32> {
-        let (_, (_, bucket)) = self.buckets.first_key_value()?;
-        match bucket.front()? {
-            Callback::SleepDone { task, .. } => task.frames.borrow().last().map(|f| f.line()),
-            _ => None,
-        }
-    }
-
-    /// Removes the bucket due first if it is due before `end`.
-    fn pop_due(&mut self, end: f64) -> Option<VecDeque<Callback>> {
-        let entry = self.buckets.first_entry()?;
-        if entry.get().0 >= end {
-            return None;
-        }
-        Some(entry.remove().1)
-    }
-}
-
 /// The loop's state; one per interpreter, reused by each `asyncio.run`.
 #[derive(Default)]
 pub struct Runtime {
@@ -148,14 +73,29 @@ pub struct Runtime {
     pub pools: usize,
     /// The code running is a worker thread's.
     pub in_thread: bool,
-    /// A worker thread called `time.sleep`: it suspends after the call.
-    pub thread_sleep: Option<f64>,
+    /// What the code that called a builtin waits for once the call returns: a worker
+    /// thread's `time.sleep`, or a live run's `run_until_complete`.
+    pub suspend: Option<crate::py::vm::Wait>,
     /// The loop as a value, made once.
     pub loop_object: Option<Value>,
     /// Futures waiting for the executor to have nothing left to do.
     pub idle_waiters: Vec<Value>,
     /// The line the last task to run suspended at, to name in a limit's message.
     pub last_line: u32,
+    /// A live run's outside world; `None` on the virtual clock.
+    pub host: Option<Rc<dyn super::host::Host>>,
+    /// A live run's requests in flight, by id: the future each answers.
+    pub requests: Vec<Option<Value>>,
+}
+
+/// What one iteration of the loop did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Turn {
+    /// Callbacks ran (maybe none, if only the clock moved).
+    Ran,
+    /// Nothing is ready: the next timer or worker thread is due at this time in ns, or
+    /// nothing is due (a live run may still wait for a request).
+    Idle(Option<i64>),
 }
 
 impl Runtime {
@@ -179,6 +119,7 @@ impl Runtime {
         self.current = None;
         self.idle_waiters.clear();
         self.loop_object = None;
+        self.requests.clear();
     }
 
     /// Has the running task run `max_slice` instructions without giving the loop back?
@@ -233,7 +174,7 @@ pub fn secs_ns(secs: f64) -> i64 {
     }
 }
 
-fn is_cancelled(cb: &Callback) -> bool {
+pub(super) fn is_cancelled(cb: &Callback) -> bool {
     match cb {
         Callback::Call { cancelled, .. } => cancelled.get(),
         Callback::SleepDone { task, gen } => {
@@ -356,8 +297,11 @@ impl Vm {
         self.cancelled_error(msg)
     }
 
-    /// One iteration of the loop (`_run_once`).
-    fn run_once(&mut self) -> R<bool> {
+    /// One iteration of the loop (`_run_once`). On the virtual clock it never idles
+    /// while a timer is armed: the clock jumps to it. A live run's clock is the host's,
+    /// so it returns `Idle` until the host's time reaches the next timer.
+    pub fn run_once(&mut self) -> R<Turn> {
+        self.sync_clock();
         if self.aio.ready.is_empty() && !self.aio.stopping {
             let timer = self.aio.next_timer_live().map(deadline_ns);
             let thread = self.next_thread_wake();
@@ -365,8 +309,11 @@ impl Vm {
                 (Some(a), Some(b)) => a.min(b),
                 (Some(a), None) => a,
                 (None, Some(b)) => b,
-                (None, None) => return Ok(false),
+                (None, None) => return Ok(Turn::Idle(None)),
             };
+            if target > self.aio.now_ns && self.aio.host.is_some() {
+                return Ok(Turn::Idle(Some(target)));
+            }
             // The "select": the clock jumps, and worker threads due by then run.
             if target > self.aio.now_ns {
                 let from = self.aio.time;
@@ -409,11 +356,40 @@ impl Vm {
                 )));
             }
         }
-        Ok(true)
+        Ok(Turn::Ran)
     }
 
-    /// `loop.run_until_complete(fut)`: runs the loop until `fut` is done.
+    /// `loop.run_until_complete(fut)`: runs the loop until `fut` is done. A live run
+    /// cannot wait here for real time: the program's frames suspend instead
+    /// (`Wait::RunLoop`), and `LiveRun` turns the loop as the host's time passes.
     pub fn run_until_complete(&mut self, fut: Value) -> R<Value> {
+        let fut = self.begin_run(fut)?;
+        if self.aio.host.is_some() {
+            if self.nesting > 0 || self.aio.in_thread {
+                self.aio.running = false;
+                return Err(self.new_exc(
+                    &self.types.runtime_error.clone(),
+                    "a live run starts the event loop only from the program's own code \
+                     (not inside sorted(), map() or a __repr__): call asyncio.run(main()) there",
+                ));
+            }
+            self.aio.suspend = Some(crate::py::vm::Wait::RunLoop(fut));
+            return Ok(Value::None);
+        }
+        let r = loop {
+            match self.run_once() {
+                Ok(_) if self.aio.stopping => break Ok(()),
+                Ok(Turn::Ran) => {}
+                Ok(Turn::Idle(_)) => break Err(self.deadlock()),
+                Err(e) => break Err(e),
+            }
+        };
+        self.end_run(&fut, r)
+    }
+
+    /// The start of `run_until_complete`: `fut` as a future (a coroutine becomes a
+    /// task), the loop running, and a callback that stops it once `fut` is done.
+    fn begin_run(&mut self, fut: Value) -> R<Value> {
         if self.aio.running {
             return Err(self.new_exc(
                 &self.types.runtime_error.clone(),
@@ -437,21 +413,21 @@ impl Vm {
                 f.callbacks.borrow_mut().push(stop);
             }
         }
-        let r = loop {
-            match self.run_once() {
-                Ok(true) => {
-                    if self.aio.stopping {
-                        break Ok(());
-                    }
-                }
-                Ok(false) => break Err(self.deadlock()),
-                Err(e) => break Err(e),
-            }
-        };
+        Ok(fut)
+    }
+
+    /// Has the loop run until the future of `run_until_complete` is done?
+    pub fn loop_stopping(&self) -> bool {
+        self.aio.stopping
+    }
+
+    /// The end of `run_until_complete`: the loop stops, and `fut`'s outcome is its
+    /// value (or the error `r` that ended the loop).
+    pub fn end_run(&mut self, fut: &Value, r: R<()>) -> R<Value> {
         self.aio.running = false;
         self.aio.stopping = false;
         r?;
-        self.future_result(&fut)
+        self.future_result(fut)
     }
 
     /// Called by the `StopLoop` callback.
@@ -462,7 +438,7 @@ impl Vm {
     /// No callback is ready, no timer is armed and no worker runs: the tasks still alive
     /// wait for each other, or for something nothing will do. The run ends, and the
     /// trace says who waits for what (and the cycle, if there is one).
-    fn deadlock(&mut self) -> Value {
+    pub fn deadlock(&mut self) -> Value {
         let mut edges = Vec::new();
         for t in &self.aio.tasks {
             if t.fut.done() {

@@ -402,10 +402,10 @@ impl Vm {
                     }
                 }
             }
-            Wait::ThreadSleep(_) => {
+            Wait::ThreadSleep(_) | Wait::RunLoop(_) => {
                 return Err(self.new_exc(
                     &self.types.runtime_error.clone(),
-                    "time.sleep inside a task is handled by the loop",
+                    "time.sleep and run_until_complete inside a task are handled by the loop",
                 ))
             }
         }

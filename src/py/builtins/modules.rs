@@ -290,6 +290,7 @@ pub fn install(vm: &mut Vm) {
         "aiohttp",
         vec![
             ("_native_http", builtin("_native_http", native_http)),
+            ("_native_fetch", builtin("_native_fetch", native_fetch)),
             (
                 "_label",
                 crate::py::aio::api::natives()
@@ -418,13 +419,30 @@ fn native_http(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     ]))
 }
 
+/// `_native_fetch(fut, url, latency)`: in a live run, a URL naming a file of
+/// `static/api/` is really requested, and `fut` gets `(ok, body or error)`; true if so.
+/// Anything else (and every request on the virtual clock) is the simulated network's.
+fn native_fetch(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    let (Some(fut), Some(Value::Str(url)), Some(latency)) =
+        (args.first(), args.get(1), args.get(2))
+    else {
+        return Err(vm.type_error("_native_fetch(fut, url, latency)"));
+    };
+    let latency = float_arg(vm, latency, "latency")?;
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some((file, _)) = API_FILES.iter().find(|(p, _)| path.ends_with(p)) else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(vm.fetch_live(fut, file, latency)))
+}
+
 fn time_sleep(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let secs = float_arg(vm, args.first().unwrap_or(&Value::Int(0)), "sleep length")?;
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     if vm.aio.in_thread {
-        vm.aio.thread_sleep = Some(secs);
+        vm.aio.suspend = Some(crate::py::vm::Wait::ThreadSleep(secs));
     } else {
         vm.block_loop(secs)?;
     }
@@ -435,18 +453,22 @@ fn time_sleep(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
 const EPOCH: f64 = 1_700_000_000.0;
 
 fn time_time(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    vm.sync_clock();
     Ok(Value::Float(EPOCH + vm.aio.time))
 }
 
 fn time_time_ns(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    vm.sync_clock();
     Ok(Value::Int(EPOCH as i64 * 1_000_000_000 + vm.aio.now_ns))
 }
 
 fn time_clock(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    vm.sync_clock();
     Ok(Value::Float(vm.aio.time))
 }
 
 fn time_clock_ns(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
+    vm.sync_clock();
     Ok(Value::Int(vm.aio.now_ns))
 }
 

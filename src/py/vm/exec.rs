@@ -1,7 +1,7 @@
 //! The dispatch loop: runs the instructions of the top frame of a task's stack.
 
 use super::call::push_top;
-use super::{exc, frame, ops, Exit, Frame, FrameKind, Vm, Wait, R};
+use super::{exc, frame, ops, Exit, Frame, FrameKind, Vm, R};
 use crate::py::code::Instr;
 use crate::py::compile::CELL_REF;
 use crate::py::value::*;
@@ -490,8 +490,8 @@ impl Vm {
                         let args = f.stack.split_off(f.stack.len() - argc as usize);
                         let func = f.pop();
                         self.call_into(frames, func, args, Vec::new())?;
-                        if let Some(secs) = self.aio.thread_sleep.take() {
-                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        if let Some(wait) = self.aio.suspend.take() {
+                            return Ok(Exit::Suspend(wait));
                         }
                         break;
                     }
@@ -508,8 +508,8 @@ impl Vm {
                             .map(|(n, v)| (n.as_str().unwrap_or("").into(), v))
                             .collect();
                         self.call_into(frames, func, args, kwargs)?;
-                        if let Some(secs) = self.aio.thread_sleep.take() {
-                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        if let Some(wait) = self.aio.suspend.take() {
+                            return Ok(Exit::Suspend(wait));
                         }
                         break;
                     }
@@ -523,8 +523,8 @@ impl Vm {
                         };
                         let kwargs = self.kwargs_of(&kw)?;
                         self.call_into(frames, func, args, kwargs)?;
-                        if let Some(secs) = self.aio.thread_sleep.take() {
-                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        if let Some(wait) = self.aio.suspend.take() {
+                            return Ok(Exit::Suspend(wait));
                         }
                         break;
                     }
@@ -533,8 +533,8 @@ impl Vm {
                         let recv = f.pop();
                         let name = code.names[name as usize].clone();
                         self.call_method_into(frames, recv, &name, args)?;
-                        if let Some(secs) = self.aio.thread_sleep.take() {
-                            return Ok(Exit::Suspend(Wait::ThreadSleep(secs)));
+                        if let Some(wait) = self.aio.suspend.take() {
+                            return Ok(Exit::Suspend(wait));
                         }
                         break;
                     }

@@ -47,6 +47,9 @@ pub enum Wait {
     Sleep { delay: f64, result: Value },
     /// `time.sleep` in an executor thread.
     ThreadSleep(f64),
+    /// A live run's `run_until_complete(fut)`: the program's frames wait while the
+    /// loop runs until `fut` is done (`crate::py::live`).
+    RunLoop(Value),
 }
 
 /// Safety limits: a runaway program ends with a message, never hangs or exhausts memory.
@@ -170,11 +173,22 @@ impl Vm {
 
     /// Runs a module's code to its end.
     pub fn run_module(&mut self, code: Rc<Code>) -> R<Value> {
+        let mut frames = self.module_frames(code);
+        let exit = self.run(&mut frames, 0);
+        self.module_result(exit)
+    }
+
+    /// The frames of the program's module, about to run.
+    pub fn module_frames(&self, code: Rc<Code>) -> Vec<Frame> {
         let mut f = Frame::new(code, self.main_globals.clone());
         f.namespace = Some(self.main_globals.clone());
         f.kind = FrameKind::Base;
-        let mut frames = vec![f];
-        match self.run(&mut frames, 0) {
+        vec![f]
+    }
+
+    /// How the module's run ended.
+    pub fn module_result(&mut self, exit: Exit) -> R<Value> {
+        match exit {
             Exit::Return(v) => Ok(v),
             Exit::Raise(e) => Err(e),
             Exit::Yield(_) | Exit::Suspend(_) => Err(self.new_exc(

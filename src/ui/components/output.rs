@@ -22,6 +22,8 @@ pub fn output(props: &OutputProps) -> Html {
         Ending::Exception => "raised an exception",
         Ending::Deadlock => "deadlocked",
         Ending::Limit => "stopped by a limit",
+        Ending::Stopped => "stopped",
+        Ending::Running => "running live…",
     };
     html! {
         <section class="output" aria-labelledby="output-title" data-ending={ending.as_str()}>

@@ -35,9 +35,9 @@ fn outcome_class(outcome: &Outcome) -> &'static str {
 /// A program's ending as the same modifier.
 fn ending_class(ending: Ending) -> &'static str {
     match ending {
-        Ending::Completed => "ok",
+        Ending::Completed | Ending::Running => "ok",
         Ending::Deadlock => "stuck",
-        Ending::Exception | Ending::Limit => "error",
+        Ending::Exception | Ending::Limit | Ending::Stopped => "error",
     }
 }
 
@@ -84,11 +84,24 @@ fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
         return Html::default();
     };
     let run = &program.run;
+    let live = ctx.live.is_some();
+    let what = if live {
+        "Python program, live on this browser's event loop"
+    } else {
+        "Python program, run by the interpreter"
+    };
+    // A live run that ended, against its run on the virtual clock.
+    let report = match (&ctx.program, live && program.ending != Ending::Running) {
+        (Some(predicted), true) => html! {
+            <AccuracyReport predicted={predicted.run.clone()} measured={run.clone()} />
+        },
+        _ => Html::default(),
+    };
     html! {
         <>
-            { summary(run.trace.end, "Python program, run by the interpreter",
-                program.verdict.to_string(), ending_class(program.ending)) }
+            { summary(run.trace.end, what, program.verdict.to_string(), ending_class(program.ending)) }
             { run_views(run, ctx.playhead, ctx.playing, on_seek) }
+            { report }
         </>
     }
 }

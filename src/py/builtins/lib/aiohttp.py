@@ -2,8 +2,9 @@
 # response, text/json, status), on the virtual clock. Every request takes 0.1 s unless
 # its URL says otherwise: a path /delay/N takes N seconds (as httpbin.org's does), a
 # query parameter latency=S takes S seconds. A path /status/N answers with status N.
-# The files of Looplab's static/api/ answer with their contents; any other URL with a
-# small HTML page naming it.
+# The files of Looplab's static/api/ answer with their contents (a live run fetches
+# them for real, no sooner than the latency); any other URL with a small HTML page
+# naming it.
 
 import asyncio
 import json as _json
@@ -140,12 +141,20 @@ class ClientSession:
         status, body, latency = _native_http(url)
         loop = asyncio.get_running_loop()
         fut = _label(loop.create_future(), f"{method} {url}")
-        loop.call_later(latency, _answer, fut)
+        if not _native_fetch(fut, url, latency):
+            loop.call_later(latency, _answer, fut)
         if total is not None:
             async with asyncio.timeout(total):
                 await fut
         else:
             await fut
+        fetched = fut.result()
+        if fetched is not None:
+            # A live run fetched the file for real: its body, or why it failed.
+            ok, text = fetched
+            if not ok:
+                raise ClientConnectionError(text)
+            body = text
         return ClientResponse(method, url, status, body)
 
 
