@@ -4,7 +4,8 @@
 //! as it is and costs nothing, and every task's frames and locals can be shown.
 
 use super::ast::{BinOp, CmpOp, Pos, UnaryOp};
-use super::value::Value;
+use super::value::{Dict, Key, Name, Value};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// One instruction. Operands index the code's tables (`consts`, `names`, locals, cells)
@@ -195,6 +196,15 @@ pub struct Signature {
     pub varkw: bool,
 }
 
+/// Where a global or module attribute was last found in its dict: the position, and
+/// the key there. The key is kept so that its allocation cannot come back as another
+/// string: the same pointer at that position is the same name.
+#[derive(Debug, Default)]
+pub struct NameHint {
+    at: u32,
+    key: Option<Rc<str>>,
+}
+
 /// A compiled body.
 #[derive(Debug)]
 pub struct Code {
@@ -209,6 +219,9 @@ pub struct Code {
     pub positions: Vec<Pos>,
     pub consts: Vec<Value>,
     pub names: Vec<Rc<str>>,
+    /// For each name, where a global or module-attribute look-up last found it in its
+    /// dict ([`Code::lookup`]).
+    pub name_hints: Box<[RefCell<NameHint>]>,
     /// Local variable names (parameters first).
     pub locals: Vec<Rc<str>>,
     /// Parameters that inner functions capture, as (cell, local): the frame moves the
@@ -229,6 +242,29 @@ impl Code {
     /// The source position of instruction `ip`.
     pub fn pos(&self, ip: usize) -> Pos {
         self.positions.get(ip).copied().unwrap_or_default()
+    }
+
+    /// Looks name `i` up in `dict`, first at the position where it was found last
+    /// time: a hit costs a pointer comparison instead of a hash and a string
+    /// comparison. The key found there is compared, so a dict changed since (or another
+    /// dict) only costs the full look-up.
+    pub fn lookup<'d>(&self, dict: &'d Dict, i: u32) -> Option<&'d Value> {
+        let mut hint = self.name_hints[i as usize].borrow_mut();
+        if let Some(key) = &hint.key {
+            if let Some((Key(Value::Str(k)), v)) = dict.get_index(hint.at as usize) {
+                if Rc::ptr_eq(k, key) {
+                    return Some(v);
+                }
+            }
+        }
+        let (at, Key(k), v) = dict.get_full(&Name(&self.names[i as usize]))?;
+        if let Value::Str(k) = k {
+            *hint = NameHint {
+                at: at as u32,
+                key: Some(k.clone()),
+            };
+        }
+        Some(v)
     }
 
     pub fn is_async(&self) -> bool {

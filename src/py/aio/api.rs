@@ -64,22 +64,36 @@ pub fn natives() -> Vec<(&'static str, Value)> {
 }
 
 fn sleep(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
-    check_kwargs(vm, &kwargs, "sleep", &["delay", "result"])?;
-    let delay = args
-        .first()
-        .or_else(|| kwarg(&kwargs, "delay"))
-        .cloned()
-        .unwrap_or_default();
-    let delay = float_arg(vm, &delay, "sleep() delay")?;
+    let (delay, result) = sleep_args(vm, &args, &kwargs)?;
+    Ok(aio_value(AioObject::Sleep { delay, result }))
+}
+
+/// Is this builtin `asyncio.sleep`?
+pub fn is_sleep(b: &Builtin) -> bool {
+    std::ptr::fn_addr_eq(b.func, sleep as BuiltinFn)
+}
+
+/// `asyncio.sleep(delay, result)`'s delay in seconds and result, checked.
+#[inline]
+pub fn sleep_args(vm: &Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<(f64, Value)> {
+    let kwarg = |name| kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v);
+    if !kwargs.is_empty() {
+        check_kwargs(vm, &kwargs.to_vec(), "sleep", &["delay", "result"])?;
+    }
+    let delay = match args.first().or_else(|| kwarg("delay")) {
+        Some(Value::Float(d)) => *d,
+        Some(v) => float_arg(vm, v, "sleep() delay")?,
+        None => float_arg(vm, &Value::None, "sleep() delay")?,
+    };
     if delay.is_nan() {
         return Err(vm.value_error("Invalid delay: NaN (not a number)"));
     }
     let result = args
         .get(1)
-        .or_else(|| kwarg(&kwargs, "result"))
+        .or_else(|| kwarg("result"))
         .cloned()
         .unwrap_or_default();
-    Ok(aio_value(AioObject::Sleep { delay, result }))
+    Ok((delay, result))
 }
 
 fn running_loop(vm: &Vm) -> R<()> {

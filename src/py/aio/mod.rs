@@ -114,7 +114,7 @@ impl Vm {
 
     /// `await v`'s first half: checks that `v` can be awaited.
     pub fn awaitable(&mut self, v: Value) -> R<Value> {
-        match &v {
+        let ok = match &v {
             Value::Object(o) => match &**o {
                 Object::Gen(g) => {
                     let mut g = g.borrow_mut();
@@ -128,12 +128,9 @@ impl Vm {
                                 ));
                             }
                             g.awaited = true;
-                            Ok(v.clone())
+                            true
                         }
-                        _ => {
-                            drop(g);
-                            Err(self.not_awaitable(&v))
-                        }
+                        _ => false,
                     }
                 }
                 Object::Aio(
@@ -141,17 +138,22 @@ impl Vm {
                     | AioObject::Task(_)
                     | AioObject::Sleep { .. }
                     | AioObject::Anext { .. },
-                ) => Ok(v.clone()),
-                _ => Err(self.not_awaitable(&v)),
+                ) => true,
+                _ => false,
             },
             Value::Instance(_) => match self.lookup_special(&v, "__await__") {
                 Some(m) => {
-                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
-                    self.awaitable(r)
+                    let r = self.call_value(&m, vec![v], vec![])?;
+                    return self.awaitable(r);
                 }
-                None => Err(self.not_awaitable(&v)),
+                None => false,
             },
-            _ => Err(self.not_awaitable(&v)),
+            _ => false,
+        };
+        if ok {
+            Ok(v)
+        } else {
+            Err(self.not_awaitable(&v))
         }
     }
 
@@ -194,15 +196,7 @@ impl Vm {
                 Ok(None)
             }
             Object::Aio(AioObject::Sleep { delay, result }) => {
-                if self.aio.current.is_none() || self.aio.in_thread {
-                    return Err(
-                        self.new_exc(&self.types.runtime_error.clone(), "no running event loop")
-                    );
-                }
-                Ok(Some(Exit::Suspend(Wait::Sleep {
-                    delay: *delay,
-                    result: result.clone(),
-                })))
+                self.await_sleep(*delay, result.clone()).map(Some)
             }
             Object::Aio(AioObject::Future(_) | AioObject::Task(_)) => {
                 let fut = future_of(&a).ok_or_else(|| self.type_error("not a future"))?;
@@ -225,6 +219,15 @@ impl Vm {
             }
             _ => Err(self.not_awaitable(&a)),
         }
+    }
+
+    /// `await asyncio.sleep(delay, result)`: the task suspends.
+    #[inline(always)]
+    pub fn await_sleep(&mut self, delay: f64, result: Value) -> R<Exit> {
+        if self.aio.current.is_none() || self.aio.in_thread {
+            return Err(self.new_exc(&self.types.runtime_error.clone(), "no running event loop"));
+        }
+        Ok(Exit::Suspend(Wait::Sleep { delay, result }))
     }
 
     fn await_anext(

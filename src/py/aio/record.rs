@@ -44,6 +44,7 @@ impl Recorder {
     }
 
     /// The step standing for a source line (one per line, labelled with its text).
+    #[inline]
     fn step(&mut self, line: u32) -> Option<StepId> {
         if line == 0 {
             return None;
@@ -51,6 +52,11 @@ impl Recorder {
         if let Some(Some(s)) = self.step_of_line.get(line as usize) {
             return Some(*s);
         }
+        self.new_step(line)
+    }
+
+    /// The first event at `line` makes its step.
+    fn new_step(&mut self, line: u32) -> Option<StepId> {
         let label = self
             .lines
             .get(line as usize - 1)

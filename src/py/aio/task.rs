@@ -5,6 +5,7 @@
 use super::future::{Future, State, Task, TaskRef, Waiting};
 use super::runtime::{Callback, R};
 use super::AioObject;
+use crate::py::code::Instr;
 use crate::py::value::*;
 use crate::py::vm::{Exit, FrameKind, Vm, Wait};
 use std::cell::{Cell, RefCell};
@@ -265,7 +266,13 @@ impl Vm {
             None => {
                 if let Some(top) = frames.last_mut() {
                     if top.ip > 0 {
-                        top.push(value);
+                        // The await's result, or nothing when the next instruction
+                        // would drop it (`await x` as a statement).
+                        if let Some(Instr::Pop) = top.code.instrs.get(top.ip as usize) {
+                            top.ip += 1;
+                        } else {
+                            top.push(value);
+                        }
                     }
                 }
                 self.run(&mut frames, 0)

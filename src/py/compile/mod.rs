@@ -14,6 +14,7 @@ use super::ast::*;
 use super::code::{Code, CodeKind, Instr, Signature};
 use super::value::Value;
 use scope::{Place, Scopes};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -124,6 +125,7 @@ impl Unit {
             instrs: self.instrs,
             positions: self.positions,
             consts: self.consts,
+            name_hints: self.names.iter().map(|_| RefCell::default()).collect(),
             names: self.names,
             locals: self.locals,
             cell_locals,

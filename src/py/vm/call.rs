@@ -11,6 +11,27 @@ use std::rc::Rc;
 
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// The namespace of a module value.
+pub(super) fn module_dict(v: &Value) -> Option<&Rc<RefCell<Dict>>> {
+    match v {
+        Value::Object(o) => match &**o {
+            Object::Module(m) => Some(&m.dict),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A builtin that `call_value` would call as it is, with these positional arguments:
+/// not bound, not a method of a built-in type, not `super()` (which reads the frame).
+pub(super) fn is_plain(b: &Builtin, args: &[Value]) -> bool {
+    use crate::py::builtins::{call_bound_method, call_unbound_method};
+    let super_call = args.is_empty() && &*b.name == "super";
+    let method = std::ptr::fn_addr_eq(b.func, call_unbound_method as BuiltinFn)
+        || std::ptr::fn_addr_eq(b.func, call_bound_method as BuiltinFn);
+    b.bound.is_none() && !super_call && !method
+}
+
 impl Vm {
     /// Calls `func` from the running code: a Python function's frame goes on `frames`
     /// (the loop runs it next); anything else runs now and its result is pushed.
@@ -53,7 +74,8 @@ impl Vm {
         Ok(())
     }
 
-    /// `recv.name(args)` from the running code.
+    /// `recv.name(args)` from the running code (a module's function is called by the
+    /// loop itself, through `module_dict`).
     pub(super) fn call_method_into(
         &mut self,
         frames: &mut Vec<Frame>,

@@ -1,7 +1,8 @@
 //! The dispatch loop: runs the instructions of the top frame of a task's stack.
 
-use super::call::push_top;
-use super::{exc, frame, ops, Exit, Frame, FrameKind, Vm, R};
+use super::call::{is_plain, module_dict, push_top};
+use super::fused;
+use super::{exc, frame, iter, ops, Exit, Frame, FrameKind, Vm, R};
 use crate::py::code::Instr;
 use crate::py::compile::CELL_REF;
 use crate::py::value::*;
@@ -46,13 +47,23 @@ impl Vm {
                 };
                 f.ip += 1;
                 match instr {
-                    Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
+                    Instr::LoadConst(i) => {
+                        if !fused::const_op(f, &code, i) {
+                            f.stack.push(code.consts[i as usize].clone());
+                        }
+                    }
                     Instr::LoadFast(i) => {
                         let v = &f.locals[i as usize];
                         if let Value::Unbound = v {
                             return Err(self.unbound_local(&code.locals[i as usize]));
                         }
-                        f.stack.push(v.clone());
+                        match fused::local_const_op(&code, f.ip, v) {
+                            Some(r) => {
+                                f.push(r);
+                                f.ip += 2;
+                            }
+                            None => f.stack.push(v.clone()),
+                        }
                     }
                     Instr::StoreFast(i) => {
                         let v = f.pop();
@@ -85,8 +96,7 @@ impl Vm {
                         *f.cells[i as usize].borrow_mut() = Value::Unbound;
                     }
                     Instr::LoadGlobal(i) => {
-                        let name = &code.names[i as usize];
-                        let v = self.load_global(&f.globals, name)?;
+                        let v = self.load_global_at(&f.globals, &code, i)?;
                         f.push(v);
                     }
                     Instr::StoreGlobal(i) => {
@@ -169,30 +179,22 @@ impl Vm {
                         self.delitem(&obj, &index)?;
                     }
                     Instr::Binary(op) => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        let v = match ops::fast_binary(op, &a, &b) {
-                            Some(v) => v,
-                            None => {
-                                let v = self.binary(op, &a, &b)?;
-                                push_top(frames, v);
-                                break;
-                            }
+                        let Some(b) = fused::number_op(f, op) else {
+                            continue;
                         };
-                        f.push(v);
+                        let a = f.pop();
+                        let v = self.binary(op, &a, &b)?;
+                        push_top(frames, v);
+                        break;
                     }
                     Instr::Inplace(op) => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        let v = match ops::fast_binary(op, &a, &b) {
-                            Some(v) => v,
-                            None => {
-                                let v = self.inplace(op, &a, &b)?;
-                                push_top(frames, v);
-                                break;
-                            }
+                        let Some(b) = fused::number_op(f, op) else {
+                            continue;
                         };
-                        f.push(v);
+                        let a = f.pop();
+                        let v = self.inplace(op, &a, &b)?;
+                        push_top(frames, v);
+                        break;
                     }
                     Instr::Unary(op) => {
                         let a = f.pop();
@@ -202,16 +204,17 @@ impl Vm {
                     }
                     Instr::Compare(op) => {
                         let b = f.pop();
-                        let a = f.pop();
-                        let v = match ops::fast_compare(op, &a, &b) {
-                            Some(v) => v,
-                            None => {
-                                let v = self.compare(op, &a, &b)?;
-                                push_top(frames, Value::Bool(v));
-                                break;
+                        if let Some(a) = f.stack.last_mut() {
+                            if let Some(v) = ops::fast_compare(op, a, &b) {
+                                ops::replace_number(a, Value::Bool(v));
+                                ops::forget_number(b);
+                                continue;
                             }
-                        };
-                        f.push(Value::Bool(v));
+                        }
+                        let a = f.pop();
+                        let v = self.compare(op, &a, &b)?;
+                        push_top(frames, Value::Bool(v));
+                        break;
                     }
                     Instr::Pop => {
                         f.stack.pop();
@@ -383,7 +386,7 @@ impl Vm {
                         f.stack.extend(items.into_iter().rev());
                         break;
                     }
-                    Instr::Jump(t) => f.ip = t,
+                    Instr::Jump(t) => fused::jump(f, &code, t),
                     Instr::PopJumpIfFalse(t) => {
                         let v = f.pop();
                         let truth = match v {
@@ -437,8 +440,11 @@ impl Vm {
                         break;
                     }
                     Instr::ForIter(exit) => {
-                        let it = f.top().clone();
-                        if let Some(gen) = ops::resumable_generator(&it) {
+                        if let Some(item) = iter::range_next(f.top()) {
+                            fused::for_item(f, &code, item, exit);
+                            continue;
+                        }
+                        if let Some(gen) = ops::resumable_generator(f.top()) {
                             // The generator's frame runs on this stack.
                             let mut g = gen.borrow_mut();
                             if g.finished || g.frame.is_none() {
@@ -453,22 +459,17 @@ impl Vm {
                             }
                             g.started = true;
                             drop(g);
-                            gf.kind = FrameKind::ForIter { gen: it, exit };
+                            gf.kind = FrameKind::ForIter {
+                                gen: f.top().clone(),
+                                exit,
+                            };
                             frames.push(*gf);
                             self.check_depth(frames)?;
                             break;
                         }
-                        match self.next(&it)? {
-                            Some(v) => {
-                                push_top(frames, v);
-                            }
-                            None => {
-                                let f = frames.last_mut().expect("frame");
-                                f.stack.pop();
-                                f.ip = exit;
-                            }
-                        }
-                        break;
+                        // `next` runs any `__next__` on a stack of its own.
+                        let item = self.next(f.top())?;
+                        fused::for_item(f, &code, item, exit);
                     }
                     Instr::GetAIter => {
                         let v = f.pop();
@@ -529,10 +530,35 @@ impl Vm {
                         break;
                     }
                     Instr::CallMethod { name, argc } => {
-                        let args = f.stack.split_off(f.stack.len() - argc as usize);
+                        let at = f.stack.len() - argc as usize;
+                        if let Some(exit) = self.await_sleep_call(f, &code, name, at)? {
+                            return Ok(exit);
+                        }
+                        let args = f.stack.split_off(at);
                         let recv = f.pop();
-                        let name = code.names[name as usize].clone();
-                        self.call_method_into(frames, recv, &name, args)?;
+                        match module_dict(&recv) {
+                            Some(dict) => {
+                                let func = code.lookup(&dict.borrow(), name).cloned();
+                                let Some(func) = func else {
+                                    return Err(
+                                        self.attribute_error(&recv, &code.names[name as usize])
+                                    );
+                                };
+                                match func {
+                                    // A module's builtin (`math.sqrt(x)`): runs now, on
+                                    // this frame's stack.
+                                    Value::Builtin(b) if is_plain(&b, &args) => {
+                                        let v = (b.func)(self, args, Vec::new())?;
+                                        f.push(v);
+                                    }
+                                    func => self.call_into(frames, func, args, Vec::new())?,
+                                }
+                            }
+                            None => {
+                                let name = &code.names[name as usize];
+                                self.call_method_into(frames, recv, name, args)?;
+                            }
+                        }
                         if let Some(wait) = self.aio.suspend.take() {
                             return Ok(Exit::Suspend(wait));
                         }
@@ -624,6 +650,14 @@ impl Vm {
                         // frame stays on top.
                         let v = f.pop();
                         let a = self.awaitable(v)?;
+                        // `await x`: the `Await` that follows runs now.
+                        if let Some(Instr::Await) = code.instrs.get(f.ip as usize) {
+                            f.ip += 1;
+                            if let Some(exit) = self.await_value(frames, a)? {
+                                return Ok(exit);
+                            }
+                            break;
+                        }
                         f.push(a);
                     }
                     Instr::Await => {

@@ -69,6 +69,23 @@ impl Vm {
         Ok(())
     }
 
+    /// `LoadGlobal` of name `i` of `code`: globals, then builtins, each through the
+    /// name's position hint.
+    pub(super) fn load_global_at(
+        &self,
+        globals: &Rc<RefCell<Dict>>,
+        code: &Code,
+        i: u32,
+    ) -> R<Value> {
+        if let Some(v) = code.lookup(&globals.borrow(), i) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = code.lookup(&self.builtins.borrow(), i) {
+            return Ok(v.clone());
+        }
+        self.load_global(globals, &code.names[i as usize])
+    }
+
     pub(super) fn load_global(&self, globals: &Rc<RefCell<Dict>>, name: &Rc<str>) -> R<Value> {
         let key = Name(name);
         if let Some(v) = globals.borrow().get(&key) {

@@ -188,17 +188,7 @@ impl Vm {
     fn next_iter(&mut self, state: &RefCell<Iter>) -> R<Option<Value>> {
         let mut s = state.borrow_mut();
         match &mut *s {
-            Iter::Range { next, stop, step } => {
-                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                    let v = *next;
-                    // Past the last item the range is done, even where the next value
-                    // would not fit in 64 bits.
-                    *next = next.checked_add(*step).unwrap_or(*stop);
-                    Ok(Some(Value::Int(v)))
-                } else {
-                    Ok(None)
-                }
-            }
+            Iter::Range { next, stop, step } => Ok(range_step(next, *stop, *step)),
             Iter::Seq { seq, index } => {
                 let item = match seq {
                     Value::List(l) => l.borrow().get(*index).cloned(),
@@ -367,5 +357,34 @@ impl Vm {
             out.push(x);
         }
         Ok(out)
+    }
+}
+
+/// The next item of a range iterator (`None` when `it` is not one): a `for` over a
+/// range steps it without a call.
+#[inline(always)]
+pub(super) fn range_next(it: &Value) -> Option<Option<Value>> {
+    let Value::Object(o) = it else {
+        return None;
+    };
+    let Object::Iter(state) = &**o else {
+        return None;
+    };
+    match &mut *state.borrow_mut() {
+        Iter::Range { next, stop, step } => Some(range_step(next, *stop, *step)),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn range_step(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
+    if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
+        let v = *next;
+        // Past the last item the range is done, even where the next value would not
+        // fit in 64 bits.
+        *next = next.checked_add(step).unwrap_or(stop);
+        Some(Value::Int(v))
+    } else {
+        None
     }
 }

@@ -9,6 +9,7 @@ pub mod exc;
 mod exec;
 pub mod frame;
 mod function;
+mod fused;
 mod iter;
 pub mod ops;
 pub mod repr;
