@@ -85,6 +85,7 @@ test('a program running live stops, keeping what it printed', async () => {
     const printed = await page.textContent('.output__out');
     assert.match(printed, /^0\n1\n2\n3\n/);
     assert.ok(!printed.includes('49'), 'it stopped before the end');
+    assert.equal(await page.locator(`${TIMELINE} .accuracy`).count(), 0, 'a stopped run has no end to compare');
     await screenshot(page, 'python-live-stopped');
     assert.deepEqual(problems, []);
   });

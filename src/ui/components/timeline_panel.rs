@@ -90,8 +90,10 @@ fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
     } else {
         "Python program, run by the interpreter"
     };
-    // A live run that ended, against its run on the virtual clock.
-    let report = match (&ctx.program, live && program.ending != Ending::Running) {
+    // A live run that ended, against its run on the virtual clock (a stopped one has
+    // no end to compare).
+    let ended = !matches!(program.ending, Ending::Running | Ending::Stopped);
+    let report = match (&ctx.program, live && ended) {
         (Some(predicted), true) => html! {
             <AccuracyReport predicted={predicted.run.clone()} measured={run.clone()} />
         },
