@@ -222,7 +222,7 @@ impl Vm {
     }
 
     /// `await asyncio.sleep(delay, result)`: the task suspends.
-    #[inline(always)]
+    #[inline]
     pub fn await_sleep(&mut self, delay: f64, result: Value) -> R<Exit> {
         if self.aio.current.is_none() || self.aio.in_thread {
             return Err(self.new_exc(&self.types.runtime_error.clone(), "no running event loop"));

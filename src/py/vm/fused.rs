@@ -12,7 +12,7 @@ use crate::py::value::*;
 
 /// `Binary` or `Inplace` on the top two values, in place when both are numbers (the
 /// result where the left one was); otherwise the right one is popped and given back.
-#[inline(always)]
+#[inline]
 pub(super) fn number_op(f: &mut Frame, op: crate::py::ast::BinOp) -> Option<Value> {
     let b = f.pop();
     if let Some(a) = f.stack.last_mut() {
@@ -27,7 +27,7 @@ pub(super) fn number_op(f: &mut Frame, op: crate::py::ast::BinOp) -> Option<Valu
 
 /// `LoadConst(i)` then `Binary` on numbers: the top of the stack becomes the result.
 /// False (nothing done) otherwise.
-#[inline(always)]
+#[inline]
 pub(super) fn const_op(f: &mut Frame, code: &Code, i: u32) -> bool {
     let (Some(&Instr::Binary(op)), Some(a)) = (code.instrs.get(f.ip as usize), f.stack.last_mut())
     else {
@@ -44,7 +44,7 @@ pub(super) fn const_op(f: &mut Frame, code: &Code, i: u32) -> bool {
 }
 
 /// `LoadFast` of `v` then `LoadConst`, `Binary` (at `ip`) on numbers: the result.
-#[inline(always)]
+#[inline]
 pub(super) fn local_const_op(code: &Code, ip: u32, v: &Value) -> Option<Value> {
     let ip = ip as usize;
     let Some(&[Instr::LoadConst(c), Instr::Binary(op)]) = code.instrs.get(ip..ip + 2) else {
@@ -54,7 +54,7 @@ pub(super) fn local_const_op(code: &Code, ip: u32, v: &Value) -> Option<Value> {
 }
 
 /// `Jump(t)`; a loop's jump back to a `ForIter` over a range also steps it.
-#[inline(always)]
+#[inline]
 pub(super) fn jump(f: &mut Frame, code: &Code, t: u32) {
     f.ip = t;
     if let Some(&Instr::ForIter(exit)) = code.instrs.get(t as usize) {
@@ -67,7 +67,7 @@ pub(super) fn jump(f: &mut Frame, code: &Code, t: u32) {
 
 /// `ForIter`'s outcome: the next item (stored at once when a `StoreFast` follows, as in
 /// `for x in ...`), or the end of the loop.
-#[inline(always)]
+#[inline]
 pub(super) fn for_item(f: &mut Frame, code: &Code, item: Option<Value>, exit: u32) {
     match item {
         Some(v) => match code.instrs.get(f.ip as usize) {

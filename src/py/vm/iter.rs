@@ -362,7 +362,7 @@ impl Vm {
 
 /// The next item of a range iterator (`None` when `it` is not one): a `for` over a
 /// range steps it without a call.
-#[inline(always)]
+#[inline]
 pub(super) fn range_next(it: &Value) -> Option<Option<Value>> {
     let Value::Object(o) = it else {
         return None;
@@ -376,7 +376,7 @@ pub(super) fn range_next(it: &Value) -> Option<Option<Value>> {
     }
 }
 
-#[inline(always)]
+#[inline]
 fn range_step(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
     if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
         let v = *next;

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Arithmetic on two ints or floats that cannot fail: the common case, without a call.
-#[inline(always)]
+#[inline]
 pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => match op {
@@ -40,7 +40,7 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 /// Puts the result of `fast_binary` or `fast_compare` in place of its left operand.
 /// That operand was an int or a float, which owns nothing, so it is not dropped (a
 /// drop is a call the fast path can do without).
-#[inline(always)]
+#[inline]
 pub fn replace_number(slot: &mut Value, v: Value) {
     debug_assert!(matches!(slot, Value::Int(_) | Value::Float(_)));
     std::mem::forget(std::mem::replace(slot, v));
@@ -48,13 +48,13 @@ pub fn replace_number(slot: &mut Value, v: Value) {
 
 /// Lets go of the right operand of `fast_binary` or `fast_compare`: an int or a float,
 /// with nothing to drop.
-#[inline(always)]
+#[inline]
 pub fn forget_number(v: Value) {
     debug_assert!(matches!(v, Value::Int(_) | Value::Float(_)));
     std::mem::forget(v);
 }
 
-#[inline(always)]
+#[inline]
 pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     let (Value::Int(x), Value::Int(y)) = (a, b) else {
         return None;
