@@ -76,11 +76,8 @@ pub fn is_sleep(b: &Builtin) -> bool {
 /// `asyncio.sleep(delay, result)`'s delay in seconds and result, checked.
 #[inline]
 pub fn sleep_args(vm: &Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<(f64, Value)> {
-    let kwarg = |name| kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v);
-    if !kwargs.is_empty() {
-        check_kwargs(vm, &kwargs.to_vec(), "sleep", &["delay", "result"])?;
-    }
-    let delay = match args.first().or_else(|| kwarg("delay")) {
+    check_kwargs(vm, kwargs, "sleep", &["delay", "result"])?;
+    let delay = match args.first().or_else(|| kwarg(kwargs, "delay")) {
         Some(Value::Float(d)) => *d,
         Some(v) => float_arg(vm, v, "sleep() delay")?,
         None => float_arg(vm, &Value::None, "sleep() delay")?,
@@ -90,7 +87,7 @@ pub fn sleep_args(vm: &Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> R<(f6
     }
     let result = args
         .get(1)
-        .or_else(|| kwarg("result"))
+        .or_else(|| kwarg(kwargs, "result"))
         .cloned()
         .unwrap_or_default();
     Ok((delay, result))

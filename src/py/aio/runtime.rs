@@ -363,16 +363,16 @@ impl Vm {
     /// cannot wait here for real time: the program's frames suspend instead
     /// (`Wait::RunLoop`), and `LiveRun` turns the loop as the host's time passes.
     pub fn run_until_complete(&mut self, fut: Value) -> R<Value> {
+        let live = self.aio.host.is_some();
+        if live && (self.nesting > 0 || self.aio.in_thread) {
+            return Err(self.new_exc(
+                &self.types.runtime_error.clone(),
+                "a live run starts the event loop only from the program's own code \
+                 (not inside sorted(), map() or a __repr__): call asyncio.run(main()) there",
+            ));
+        }
         let fut = self.begin_run(fut)?;
-        if self.aio.host.is_some() {
-            if self.nesting > 0 || self.aio.in_thread {
-                self.aio.running = false;
-                return Err(self.new_exc(
-                    &self.types.runtime_error.clone(),
-                    "a live run starts the event loop only from the program's own code \
-                     (not inside sorted(), map() or a __repr__): call asyncio.run(main()) there",
-                ));
-            }
+        if live {
             self.aio.suspend = Some(crate::py::vm::Wait::RunLoop(fut));
             return Ok(Value::None);
         }

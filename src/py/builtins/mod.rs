@@ -104,12 +104,12 @@ pub fn arg<'a>(vm: &Vm, args: &'a [Value], i: usize, func: &str) -> R<&'a Value>
 }
 
 /// A keyword argument's value, if given.
-pub fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
+pub fn kwarg<'a>(kwargs: &'a [(Rc<str>, Value)], name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
 /// Refuses keyword arguments other than `allowed`.
-pub fn check_kwargs(vm: &Vm, kwargs: &Kwargs, func: &str, allowed: &[&str]) -> R<()> {
+pub fn check_kwargs(vm: &Vm, kwargs: &[(Rc<str>, Value)], func: &str, allowed: &[&str]) -> R<()> {
     match kwargs.iter().find(|(k, _)| !allowed.contains(&&**k)) {
         Some((k, _)) => Err(vm.type_error(&format!(
             "{func}() got an unexpected keyword argument '{k}'"

@@ -377,15 +377,26 @@ const API_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A URL's path without its scheme, host and leading `/`, and its query:
+/// `("api/users/1.json", "latency=0.2")`.
+fn url_path(url: &str) -> (&str, &str) {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    (path.split_once('/').map_or("", |(_, p)| p), query)
+}
+
+/// The file of `static/api/` a URL's path names, with its contents.
+fn api_file(path: &str) -> Option<&'static (&'static str, &'static str)> {
+    API_FILES.iter().find(|(p, _)| path.ends_with(p))
+}
+
 /// `(status, body, latency)` of a simulated request: see `lib/aiohttp.py`.
 fn native_http(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let url = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(vm.type_error("the URL must be a str")),
     };
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
-    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let (path, query) = url_path(&url);
     let mut latency = 0.1;
     let mut status = 200;
     let segments: Vec<&str> = path.split('/').collect();
@@ -407,7 +418,7 @@ fn native_http(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
                 })?;
         }
     }
-    let body = match API_FILES.iter().find(|(p, _)| path.ends_with(p)) {
+    let body = match api_file(path) {
         Some((_, text)) => text.to_string(),
         None if path.ends_with("files/1.bin") => "x".repeat(4096),
         None => format!("<html><body>{url}</body></html>"),
@@ -429,8 +440,7 @@ fn native_fetch(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
         return Err(vm.type_error("_native_fetch(fut, url, latency)"));
     };
     let latency = float_arg(vm, latency, "latency")?;
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some((file, _)) = API_FILES.iter().find(|(p, _)| path.ends_with(p)) else {
+    let Some((file, _)) = api_file(url_path(url).0) else {
         return Ok(Value::Bool(false));
     };
     Ok(Value::Bool(vm.fetch_live(fut, file, latency)))
