@@ -34,7 +34,7 @@
 /// The allocator `looplab-run` uses, so the bench measures the native build people run.
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: looplab::native_alloc::Allocator = looplab::native_alloc::Allocator;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod workload;

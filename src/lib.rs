@@ -8,10 +8,14 @@
 //!   queries over a trace.
 //! - [`code`]: the scenario as Python asyncio and as Rust async code.
 //! - [`ui`]: yew function components that render what `sim` computes.
+//! - [`py`]: the Python interpreter whose asyncio runs on a virtual clock.
+//! - `native_alloc`: the native builds' allocator (not in the wasm build).
 
 pub mod code;
 pub mod lessons;
 pub mod live;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native_alloc;
 pub mod py;
 pub mod sim;
 pub mod ui;

@@ -20,10 +20,14 @@ struct FakeHost {
     /// (id, path, when the answer is due).
     requests: RefCell<Vec<(u32, String, f64)>>,
     lag_ms: f64,
+    /// Host time each reading of the clock takes (0: the clock only moves when the
+    /// driver moves it).
+    tick_ms: f64,
 }
 
 impl Host for FakeHost {
     fn now_ms(&self) -> f64 {
+        self.now.set(self.now.get() + self.tick_ms);
         self.now.get()
     }
     fn block(&self, ms: f64) {
@@ -244,5 +248,36 @@ fn a_loop_started_inside_a_builtin_call_is_refused_live() {
             "RuntimeError: a live run starts the event loop only from the program's own code"
         ),
         "{message}"
+    );
+}
+
+#[test]
+fn a_busy_worker_thread_hands_the_loop_a_turn_every_switch_interval() {
+    // As CPython's GIL does every 5 ms: the heartbeat goes on while the thread counts
+    // (on the virtual clock Python code takes no time, so the job ends at once).
+    let src = "import asyncio\n\
+               def crunch():\n    total = 0\n    for i in range(300_000):\n        total += i\n    return total\n\
+               async def heartbeat():\n    for n in range(1000):\n        print('beat', n)\n        await asyncio.sleep(0.001)\n\
+               async def main():\n    beat = asyncio.create_task(heartbeat())\n    \
+               total = await asyncio.to_thread(crunch)\n    beat.cancel()\n    print('total', total)\n\
+               asyncio.run(main())\n";
+    let beats = |out: &RunOutput| out.stdout.lines().filter(|l| l.starts_with("beat")).count();
+    let virtual_run = run_source(src).unwrap();
+    assert_eq!(virtual_run.stdout, "beat 0\ntotal 44999850000\n");
+    let host = Rc::new(FakeHost {
+        tick_ms: 0.1,
+        ..FakeHost::default()
+    });
+    let live_run = drive(src, host, None);
+    assert_eq!(live_run.ending, virtual_run.ending);
+    assert!(
+        live_run.stdout.ends_with("total 44999850000\n"),
+        "{}",
+        live_run.stdout
+    );
+    assert!(
+        beats(&live_run) >= 3,
+        "the loop never ran while the thread counted:\n{}",
+        live_run.stdout
     );
 }

@@ -3,11 +3,9 @@
 //! (`outcome`, `virtual_ms`, `stdout`, `exception`). Exit status 0 when the program ran,
 //! whatever its outcome; 2 with `FILE:line:col: message` when it cannot run.
 
-/// mimalloc: the interpreter allocates small objects at a high rate (frames, awaitables,
-/// argument lists), as CPython's own small-object allocator is built for.
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: looplab::native_alloc::Allocator = looplab::native_alloc::Allocator;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

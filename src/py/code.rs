@@ -248,8 +248,9 @@ impl Code {
     /// time: a hit costs a pointer comparison instead of a hash and a string
     /// comparison. The key found there is compared, so a dict changed since (or another
     /// dict) only costs the full look-up.
+    #[inline]
     pub fn lookup<'d>(&self, dict: &'d Dict, i: u32) -> Option<&'d Value> {
-        let mut hint = self.name_hints[i as usize].borrow_mut();
+        let hint = self.name_hints[i as usize].borrow();
         if let Some(key) = &hint.key {
             if let Some((Key(Value::Str(k)), v)) = dict.get_index(hint.at as usize) {
                 if Rc::ptr_eq(k, key) {
@@ -257,6 +258,14 @@ impl Code {
                 }
             }
         }
+        drop(hint);
+        self.lookup_again(dict, i)
+    }
+
+    /// [`Self::lookup`] without the hint, which it then keeps.
+    #[cold]
+    fn lookup_again<'d>(&self, dict: &'d Dict, i: u32) -> Option<&'d Value> {
+        let mut hint = self.name_hints[i as usize].borrow_mut();
         let (at, Key(k), v) = dict.get_full(&Name(&self.names[i as usize]))?;
         if let Value::Str(k) = k {
             *hint = NameHint {

@@ -107,7 +107,7 @@ fn create_task(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
         return Err(vm.new_exc(&vm.types.runtime_error.clone(), "no running event loop"));
     }
     let coro = vm.as_coroutine(args.first().cloned().unwrap_or_default())?;
-    let is_coro = matches!(&coro, Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine));
+    let is_coro = matches!(&coro, Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().code.kind == crate::py::code::CodeKind::Coroutine));
     if !is_coro {
         let r = vm.repr_of(&coro)?;
         return Err(vm.type_error(&format!("a coroutine was expected, got {r}")));
@@ -204,7 +204,7 @@ fn new_future(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
 fn iscoroutine(_: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let yes = match args.first() {
         Some(Value::Object(o)) => match &**o {
-            Object::Gen(g) => g.borrow().kind == crate::py::code::CodeKind::Coroutine,
+            Object::Gen(g) => g.borrow().code.kind == crate::py::code::CodeKind::Coroutine,
             Object::Aio(AioObject::Sleep { .. }) => true,
             _ => false,
         },

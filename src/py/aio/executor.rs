@@ -7,6 +7,22 @@ use super::runtime::{secs_ns, Callback, Runtime, R};
 use crate::py::value::*;
 use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};
 
+/// CPython's `sys.getswitchinterval()`: how long a thread holds the GIL while another
+/// thread (the loop's) waits for it.
+const SWITCH_INTERVAL_MS: f64 = 5.0;
+
+/// A live run's worker thread running Python must hand the loop a turn: it has run
+/// for the switch interval, and not inside a builtin's nested run. Checked every few
+/// thousand instructions.
+pub(crate) fn thread_switch_due(vm: &Vm) -> bool {
+    match (&vm.aio.thread_slice, &vm.aio.host) {
+        (Some((ends_ms, nesting)), Some(host)) => {
+            *nesting == vm.nesting && host.now_ms() >= *ends_ms
+        }
+        _ => false,
+    }
+}
+
 /// A worker thread of the default executor running a job.
 #[derive(Debug)]
 pub struct Thread {
@@ -56,12 +72,23 @@ impl Vm {
             };
             let mut thread = self.aio.threads.remove(i);
             let was = std::mem::replace(&mut self.aio.in_thread, true);
+            self.aio.thread_slice = self
+                .aio
+                .host
+                .as_ref()
+                .map(|h| (h.now_ms() + SWITCH_INTERVAL_MS, self.nesting));
             let exit = self.run(&mut thread.frames, 0);
+            self.aio.thread_slice = None;
             self.aio.in_thread = was;
             match exit {
                 Exit::Suspend(Wait::ThreadSleep(secs)) => {
                     thread.wake_at = self.aio.now_ns + secs_ns(secs);
                     self.aio.threads.insert(i, thread);
+                }
+                Exit::Suspend(Wait::ThreadSwitch) => {
+                    thread.wake_at = self.aio.now_ns;
+                    self.aio.threads.insert(i, thread);
+                    return Ok(());
                 }
                 Exit::Return(v) => self.job_done(thread.fut, Ok(v)),
                 Exit::Raise(e) => {

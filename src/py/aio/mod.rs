@@ -88,14 +88,14 @@ fn coro_description(coro: &Value) -> String {
         return "<?>".into();
     };
     let g = g.borrow();
-    match &g.frame {
+    match g.frames.last() {
         Some(f) if !g.finished => format!(
             "<{}() running at {}:{}>",
-            g.qualname,
+            g.code.qualname,
             f.code.filename,
             f.line().max(f.code.first_line)
         ),
-        _ => format!("<{}() done>", g.qualname),
+        _ => format!("<{}() done>", g.code.qualname),
     }
 }
 
@@ -118,7 +118,7 @@ impl Vm {
             Value::Object(o) => match &**o {
                 Object::Gen(g) => {
                     let mut g = g.borrow_mut();
-                    match g.kind {
+                    match g.code.kind {
                         crate::py::code::CodeKind::Coroutine => {
                             if g.started || g.finished {
                                 drop(g);
@@ -182,7 +182,7 @@ impl Vm {
                 let frame = {
                     let mut g = g.borrow_mut();
                     g.started = true;
-                    g.frame.take()
+                    g.frames.pop()
                 };
                 let Some(mut frame) = frame else {
                     return Err(self.new_exc(
@@ -191,7 +191,7 @@ impl Vm {
                     ));
                 };
                 frame.kind = FrameKind::Await(a.clone());
-                frames.push(*frame);
+                frames.push(frame);
                 self.check_depth(frames)?;
                 Ok(None)
             }
@@ -248,20 +248,20 @@ impl Vm {
             // Closing: a started generator's `finally` blocks run with GeneratorExit.
             if state.finished || !state.started {
                 state.finished = true;
-                state.frame = None;
+                state.frames.clear();
                 drop(state);
                 if let Some(f) = frames.last_mut() {
                     f.push(Value::None);
                 }
                 return Ok(None);
             }
-            let Some(mut frame) = state.frame.take() else {
+            let Some(mut frame) = state.frames.pop() else {
                 return Ok(None);
             };
             state.finished = true;
             drop(state);
             frame.kind = FrameKind::Close;
-            frames.push(*frame);
+            frames.push(frame);
             let exit = self.new_exc(&self.types.generator_exit.clone(), "");
             let base = frames.len() - 1;
             return match self.unwind(frames, base, exit) {
@@ -270,7 +270,7 @@ impl Vm {
             };
         }
         if let Some(exc) = throw {
-            let Some(mut frame) = state.frame.take() else {
+            let Some(mut frame) = state.frames.pop() else {
                 return Err(self.new_exc(
                     &self.types.runtime_error.clone(),
                     "athrow(): asynchronous generator is already running",
@@ -283,7 +283,7 @@ impl Vm {
             }
             drop(state);
             frame.kind = FrameKind::Anext(gen.clone());
-            frames.push(*frame);
+            frames.push(frame);
             let base = frames.len() - 1;
             return match self.unwind(frames, base, exc) {
                 Some(Exit::Raise(e)) => Err(e),
@@ -294,7 +294,7 @@ impl Vm {
             drop(state);
             return Err(self.new_exc(&self.types.stop_async_iteration.clone(), ""));
         }
-        let Some(mut frame) = state.frame.take() else {
+        let Some(mut frame) = state.frames.pop() else {
             drop(state);
             return Err(self.new_exc(
                 &self.types.runtime_error.clone(),
@@ -307,7 +307,7 @@ impl Vm {
         state.started = true;
         drop(state);
         frame.kind = FrameKind::Anext(gen.clone());
-        frames.push(*frame);
+        frames.push(frame);
         Ok(None)
     }
 

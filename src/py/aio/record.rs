@@ -33,12 +33,18 @@ fn ms(t: f64) -> f64 {
 }
 
 impl Recorder {
+    #[inline]
     fn push(&mut self, t: f64, task: u32, step: Option<StepId>, kind: EventKind) {
         self.events
             .push_at(Events::ticks_of(ms(t)), TaskId(task), step, kind);
     }
 
+    /// A text's id: the last text's again when it repeats (every task of a gather
+    /// completing with `None`), so a long run does not store one copy per event.
     fn text(&mut self, s: &str) -> TextId {
+        if self.texts.last().is_some_and(|last| last == s) {
+            return TextId(self.texts.len() as u32 - 1);
+        }
         self.texts.push(s.to_string());
         TextId(self.texts.len() as u32 - 1)
     }
@@ -102,6 +108,7 @@ impl Recorder {
         );
     }
 
+    #[inline]
     pub fn woke(&mut self, t: f64, id: u32) {
         self.push(
             t,
@@ -118,11 +125,13 @@ impl Recorder {
         self.push(t, id, step, EventKind::Started);
     }
 
+    #[inline]
     pub fn resumed(&mut self, t: f64, id: u32, line: u32) {
         let step = self.step(line);
         self.push(t, id, step, EventKind::Resumed);
     }
 
+    #[inline]
     pub fn suspended_sleep(&mut self, t: f64, id: u32, until: f64, line: u32) {
         let step = self.step(line);
         let (at, until) = (Events::ticks_of(ms(t)), Events::ticks_of(ms(until)));

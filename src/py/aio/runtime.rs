@@ -73,6 +73,10 @@ pub struct Runtime {
     pub pools: usize,
     /// The code running is a worker thread's.
     pub in_thread: bool,
+    /// A live run's worker thread running Python: when it must let the loop run, by the
+    /// host's clock, and the nesting its code runs at (a builtin's nested run is never
+    /// cut).
+    pub thread_slice: Option<(f64, u32)>,
     /// What the code that called a builtin waits for once the call returns: a worker
     /// thread's `time.sleep`, or a live run's `run_until_complete`.
     pub suspend: Option<crate::py::vm::Wait>,
@@ -109,7 +113,7 @@ impl Runtime {
             t.fut.clear();
             if let Value::Object(o) = &t.coro {
                 if let Object::Gen(g) = &**o {
-                    g.borrow_mut().frame = None;
+                    g.borrow_mut().frames.clear();
                 }
             }
         }
@@ -210,9 +214,8 @@ impl Vm {
                 if task.gen.get() != gen {
                     return Ok(());
                 }
-                let waiting = task.waiting.borrow().clone();
+                let waiting = std::mem::replace(&mut *task.waiting.borrow_mut(), Waiting::Nothing);
                 if let Waiting::Sleep { result, .. } = waiting {
-                    *task.waiting.borrow_mut() = Waiting::Nothing;
                     let t = self.aio.time;
                     self.aio.rec.woke(t, task.id);
                     self.aio.call_soon(Callback::Step {

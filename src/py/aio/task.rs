@@ -29,7 +29,7 @@ impl Vm {
         let parent = self.aio.current.as_ref().map(|t| t.id);
         let coro_name = match &coro {
             Value::Object(o) => match &**o {
-                Object::Gen(g) => g.borrow().name.clone(),
+                Object::Gen(g) => g.borrow().code.name.clone(),
                 _ => "?".into(),
             },
             _ => "?".into(),
@@ -229,25 +229,21 @@ impl Vm {
         let mut frames = std::mem::take(&mut *task.frames.borrow_mut());
         if !task.started.get() {
             task.started.set(true);
-            let frame = match &task.coro {
-                Value::Object(o) => match &**o {
-                    Object::Gen(g) => {
-                        let mut g = g.borrow_mut();
-                        g.started = true;
-                        g.frame.take()
-                    }
-                    _ => None,
-                },
-                _ => None,
-            };
-            let Some(mut frame) = frame else {
+            // The task runs on the coroutine's own frame vector.
+            if let Value::Object(o) = &task.coro {
+                if let Object::Gen(g) = &**o {
+                    let mut g = g.borrow_mut();
+                    g.started = true;
+                    frames = std::mem::take(&mut g.frames);
+                }
+            }
+            let Some(frame) = frames.last_mut() else {
                 return Err(self.new_exc(
                     &self.types.runtime_error.clone(),
                     "cannot reuse already awaited coroutine",
                 ));
             };
             frame.kind = FrameKind::Base;
-            frames.push(*frame);
             let t = self.aio.time;
             let line = frames.last().map_or(0, |f| f.code.first_line);
             self.aio.rec.started(t, task.id, line);
@@ -409,7 +405,7 @@ impl Vm {
                     }
                 }
             }
-            Wait::ThreadSleep(_) | Wait::RunLoop(_) => {
+            Wait::ThreadSleep(_) | Wait::ThreadSwitch | Wait::RunLoop(_) => {
                 return Err(self.new_exc(
                     &self.types.runtime_error.clone(),
                     "time.sleep and run_until_complete inside a task are handled by the loop",

@@ -183,8 +183,10 @@ impl Vm {
                 (Object::Range { start, .. }, "start") => Some(Value::Int(*start)),
                 (Object::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
                 (Object::Range { step, .. }, "step") => Some(Value::Int(*step)),
-                (Object::Gen(g), "__name__") => Some(Value::Str(g.borrow().name.clone())),
-                (Object::Gen(g), "__qualname__") => Some(Value::Str(g.borrow().qualname.clone())),
+                (Object::Gen(g), "__name__") => Some(Value::Str(g.borrow().code.name.clone())),
+                (Object::Gen(g), "__qualname__") => {
+                    Some(Value::Str(g.borrow().code.qualname.clone()))
+                }
                 (Object::Method { func, .. }, "__func__") => Some(func.clone()),
                 (Object::Method { recv, .. }, "__self__") => Some(recv.clone()),
                 (Object::Method { func, .. }, "__name__") => Some(self.getattr(func, "__name__")?),

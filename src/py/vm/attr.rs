@@ -41,7 +41,7 @@ impl Vm {
                 Object::Method { .. } => &t.method,
                 Object::Range { .. } => &t.range,
                 Object::Slice { .. } => &t.slice,
-                Object::Gen(g) => match g.borrow().kind {
+                Object::Gen(g) => match g.borrow().code.kind {
                     crate::py::code::CodeKind::Coroutine => &t.coroutine,
                     crate::py::code::CodeKind::AsyncGenerator => &t.async_generator,
                     _ => &t.generator,

@@ -294,7 +294,7 @@ impl Vm {
             let mut g = state.borrow_mut();
             if g.finished || !g.started {
                 g.finished = true;
-                g.frame = None;
+                g.frames.clear();
                 return Err(exc);
             }
         }
@@ -336,20 +336,20 @@ impl Vm {
     /// Runs a generator's frame in a nested loop from its `yield` (sending `Ok(value)`,
     /// or throwing `Err(exc)`) to its next `yield` (`Some`) or its end (`None`).
     fn resume_gen(&mut self, state: &RefCell<GenState>, send: R<Value>) -> R<GenStep> {
-        let mut frame = {
+        let mut frames = {
             let mut g = state.borrow_mut();
-            let Some(mut frame) = g.frame.take() else {
+            let mut frames = std::mem::take(&mut g.frames);
+            let Some(frame) = frames.last_mut() else {
                 return Err(self.value_error("generator already executing"));
             };
             if let (true, Ok(v)) = (g.started, &send) {
                 frame.push(v.clone());
             }
+            frame.kind = FrameKind::Base;
             g.started = true;
-            frame
+            frames
         };
-        frame.kind = FrameKind::Base;
         self.nesting += 1;
-        let mut frames = vec![*frame];
         let exit = match send {
             Err(exc) => match self.unwind(&mut frames, 0, exc) {
                 Some(exit) => exit,
@@ -360,9 +360,7 @@ impl Vm {
         self.nesting -= 1;
         match exit {
             Exit::Yield(v) => {
-                if let Some(f) = frames.pop() {
-                    state.borrow_mut().frame = Some(Box::new(f));
-                }
+                state.borrow_mut().frames = frames;
                 Ok(GenStep::Yield(v))
             }
             Exit::Return(v) => {

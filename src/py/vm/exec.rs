@@ -32,6 +32,11 @@ impl Vm {
                             f.code.pos(f.ip as usize).line
                         )));
                     }
+                    if self.aio.thread_slice.is_some()
+                        && crate::py::aio::executor::thread_switch_due(self)
+                    {
+                        return Ok(Exit::Suspend(super::Wait::ThreadSwitch));
+                    }
                     if self.aio.slice_exceeded(self.instructions, &self.limits) {
                         return Err(self.stop(format!(
                             "a task ran {} million instructions without an await (line {}): \
@@ -251,21 +256,17 @@ impl Vm {
                         let items = f.stack.split_off(f.stack.len() - n as usize);
                         f.push(Value::list(items));
                     }
-                    Instr::BuildSet(n) => {
-                        let items = f.stack.split_off(f.stack.len() - n as usize);
-                        let set = self.make_set(items)?;
-                        push_top(frames, set);
-                        break;
-                    }
-                    Instr::BuildMap(n) => {
-                        let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
-                        let mut d = Dict::default();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            let k = self.key(k)?;
-                            d.insert(k, v);
-                        }
-                        push_top(frames, Value::dict(d));
+                    Instr::BuildSet(_)
+                    | Instr::BuildMap(_)
+                    | Instr::ListExtend(_)
+                    | Instr::SetAdd(_)
+                    | Instr::SetUpdate(_)
+                    | Instr::MapAdd(_)
+                    | Instr::DictUpdate(_)
+                    | Instr::FormatValue { .. }
+                    | Instr::UnpackSequence(_)
+                    | Instr::UnpackEx { .. } => {
+                        self.collection_instr(frames, instr)?;
                         break;
                     }
                     Instr::BuildSlice(n) => {
@@ -295,96 +296,12 @@ impl Vm {
                             l.borrow_mut().push(v);
                         }
                     }
-                    Instr::ListExtend(n) => {
-                        let v = f.pop();
-                        let at = f.stack.len() - n as usize;
-                        let target = f.stack[at].clone();
-                        let items = self.collect(&v)?;
-                        if let Value::List(l) = target {
-                            l.borrow_mut().extend(items);
-                        }
-                        break;
-                    }
-                    Instr::SetAdd(n) => {
-                        let v = f.pop();
-                        let at = f.stack.len() - n as usize;
-                        let target = f.stack[at].clone();
-                        let k = self.key(v)?;
-                        if let Value::Set(s) = target {
-                            s.borrow_mut().insert(k);
-                        }
-                        break;
-                    }
-                    Instr::SetUpdate(n) => {
-                        let v = f.pop();
-                        let at = f.stack.len() - n as usize;
-                        let target = f.stack[at].clone();
-                        let items = self.collect(&v)?;
-                        if let Value::Set(s) = target {
-                            for i in items {
-                                let k = self.key(i)?;
-                                s.borrow_mut().insert(k);
-                            }
-                        }
-                        break;
-                    }
-                    Instr::MapAdd(n) => {
-                        let v = f.pop();
-                        let k = f.pop();
-                        let at = f.stack.len() - n as usize;
-                        let target = f.stack[at].clone();
-                        let k = self.key(k)?;
-                        if let Value::Dict(d) = target {
-                            d.borrow_mut().insert(k, v);
-                        }
-                        break;
-                    }
-                    Instr::DictUpdate(n) => {
-                        let v = f.pop();
-                        let at = f.stack.len() - n as usize;
-                        let target = f.stack[at].clone();
-                        self.dict_update(&target, &v)?;
-                        break;
-                    }
                     Instr::ListToTuple => {
                         let v = f.pop();
                         if let Value::List(l) = v {
                             let items = std::mem::take(&mut *l.borrow_mut());
                             f.push(Value::tuple(items));
                         }
-                    }
-                    Instr::FormatValue { conversion, spec } => {
-                        let spec = if spec { f.pop() } else { Value::None };
-                        let v = f.pop();
-                        let s = self.format_value(&v, conversion, &spec)?;
-                        push_top(frames, s);
-                        break;
-                    }
-                    Instr::UnpackSequence(n) => {
-                        let v = f.pop();
-                        let items = match &v {
-                            Value::Tuple(t) if t.len() == n as usize => t.to_vec(),
-                            _ => {
-                                let items = self.collect(&v)?;
-                                self.check_unpack(items.len(), n as usize, false)?;
-                                items
-                            }
-                        };
-                        let f = frames.last_mut().expect("frame");
-                        f.stack.extend(items.into_iter().rev());
-                        break;
-                    }
-                    Instr::UnpackEx { before, after } => {
-                        let v = f.pop();
-                        let mut items = self.collect(&v)?;
-                        self.check_unpack(items.len(), (before + after) as usize, true)?;
-                        let tail = items.split_off(items.len() - after as usize);
-                        let middle = items.split_off(before as usize);
-                        let f = frames.last_mut().expect("frame");
-                        f.stack.extend(tail.into_iter().rev());
-                        f.push(Value::list(middle));
-                        f.stack.extend(items.into_iter().rev());
-                        break;
                     }
                     Instr::Jump(t) => fused::jump(f, &code, t),
                     Instr::PopJumpIfFalse(t) => {
@@ -447,13 +364,13 @@ impl Vm {
                         if let Some(gen) = ops::resumable_generator(f.top()) {
                             // The generator's frame runs on this stack.
                             let mut g = gen.borrow_mut();
-                            if g.finished || g.frame.is_none() {
+                            if g.finished || g.frames.is_empty() {
                                 drop(g);
                                 f.stack.pop();
                                 f.ip = exit;
                                 continue;
                             }
-                            let mut gf = g.frame.take().expect("frame");
+                            let mut gf = g.frames.pop().expect("frame");
                             if g.started {
                                 gf.push(Value::None);
                             }
@@ -463,7 +380,7 @@ impl Vm {
                                 gen: f.top().clone(),
                                 exit,
                             };
-                            frames.push(*gf);
+                            frames.push(gf);
                             self.check_depth(frames)?;
                             break;
                         }
@@ -714,20 +631,13 @@ impl Vm {
                     Instr::PopExcept => {
                         f.handling.pop();
                     }
-                    Instr::ExcMatch => {
-                        let t = f.pop();
-                        let e = f.top().clone();
-                        let m = self.exc_matches(&e, &t)?;
-                        push_top(frames, Value::Bool(m));
-                        break;
-                    }
-                    Instr::ExcGroupMatch => {
-                        let t = f.pop();
-                        let e = f.pop();
-                        let (rest, matched) = self.split_group(&e, &t)?;
-                        let f = frames.last_mut().expect("frame");
-                        f.push(rest);
-                        f.push(matched);
+                    Instr::ExcMatch
+                    | Instr::ExcGroupMatch
+                    | Instr::ImportName(_)
+                    | Instr::ImportFrom(_)
+                    | Instr::BeforeWith { .. }
+                    | Instr::CallExit => {
+                        self.block_instr(frames, &code, instr)?;
                         break;
                     }
                     Instr::ExcGroupReraise => {
@@ -736,48 +646,6 @@ impl Vm {
                         if !rest.is_none() {
                             return Err(rest);
                         }
-                    }
-                    Instr::ImportName(i) => {
-                        let name = code.names[i as usize].clone();
-                        let m = self.import(&name)?;
-                        push_top(frames, m);
-                        break;
-                    }
-                    Instr::ImportFrom(i) => {
-                        let m = f.top().clone();
-                        let name = code.names[i as usize].clone();
-                        let v = self.import_from(&m, &name)?;
-                        push_top(frames, v);
-                        break;
-                    }
-                    Instr::BeforeWith { is_async } => {
-                        let cm = f.pop();
-                        let (enter, exit) = if is_async {
-                            ("__aenter__", "__aexit__")
-                        } else {
-                            ("__enter__", "__exit__")
-                        };
-                        let exit_m = self.getattr(&cm, exit).map_err(|_| {
-                            self.type_error(&format!(
-                                "'{}' object does not support the {}context manager protocol",
-                                self.type_name(&cm),
-                                if is_async { "asynchronous " } else { "" }
-                            ))
-                        })?;
-                        push_top(frames, exit_m);
-                        self.call_method_into(frames, cm, enter, vec![])?;
-                        break;
-                    }
-                    Instr::CallExit => {
-                        let e = f.pop();
-                        let exit = f.pop();
-                        let args = if e.is_none() {
-                            vec![Value::None, Value::None, Value::None]
-                        } else {
-                            vec![self.type_of(&e), e, Value::None]
-                        };
-                        self.call_into(frames, exit, args, Vec::new())?;
-                        break;
                     }
                 }
             }
@@ -800,7 +668,7 @@ impl Vm {
                 parent.push(v);
                 if let Value::Object(o) = &gen {
                     if let Object::Gen(g) = &**o {
-                        g.borrow_mut().frame = Some(Box::new(done));
+                        g.borrow_mut().frames.push(done);
                     }
                 }
                 Ok(None)

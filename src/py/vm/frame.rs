@@ -2,7 +2,7 @@
 //! is a stack of frames (the coroutine, the coroutines it awaits, the functions they
 //! call), kept as data, so a task suspends by leaving its frames where they are.
 
-use crate::py::code::{Code, CodeKind};
+use crate::py::code::Code;
 use crate::py::value::{Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -92,11 +92,12 @@ impl Frame {
 /// A generator, coroutine or async generator object.
 #[derive(Debug)]
 pub struct GenState {
-    pub kind: CodeKind,
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
-    /// Its frame while suspended (or before it starts); `None` while it runs or after.
-    pub frame: Option<Box<Frame>>,
+    /// Its function's code: the kind, `__name__` and `__qualname__`.
+    pub code: Rc<Code>,
+    /// Its frame while suspended (or before it starts), the only item; empty while it
+    /// runs or after. A `Vec` so that a resumed generator runs on it and a suspended
+    /// one goes back into it without allocating.
+    pub frames: Vec<Frame>,
     pub started: bool,
     pub finished: bool,
     /// A coroutine that was awaited or made a task (else "never awaited" is reported).

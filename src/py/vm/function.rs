@@ -184,10 +184,8 @@ impl Vm {
     pub fn make_gen(&mut self, frame: Frame) -> Value {
         let code = frame.code.clone();
         let gen = Value::object(Object::Gen(RefCell::new(GenState {
-            kind: code.kind,
-            name: code.name.clone(),
-            qualname: code.qualname.clone(),
-            frame: Some(Box::new(frame)),
+            code: code.clone(),
+            frames: vec![frame],
             started: false,
             finished: false,
             awaited: code.kind != CodeKind::Coroutine,
@@ -209,7 +207,7 @@ impl Vm {
                     if !g.awaited {
                         out.push(format!(
                             "RuntimeWarning: coroutine '{}' was never awaited",
-                            g.qualname
+                            g.code.qualname
                         ));
                     }
                 }

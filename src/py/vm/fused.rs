@@ -110,8 +110,19 @@ impl Vm {
         if !sleep {
             return Ok(None);
         }
-        let (delay, result) = api::sleep_args(self, &f.stack[at..], &[])?;
-        f.stack.truncate(at - 1);
+        let (delay, result) = match &f.stack[at..] {
+            [Value::Float(d)] if !d.is_nan() => {
+                let d = *d;
+                f.stack.pop();
+                (d, Value::None)
+            }
+            args => {
+                let r = api::sleep_args(self, args, &[])?;
+                f.stack.truncate(at);
+                r
+            }
+        };
+        f.stack.pop(); // the module
         f.ip += 2;
         self.await_sleep(delay, result).map(Some)
     }

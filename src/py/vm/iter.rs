@@ -143,7 +143,7 @@ impl Vm {
 
     fn not_iterable(&self, v: &Value) -> Value {
         let hint = match v {
-            Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Coroutine) => {
+            Value::Object(o) if matches!(&**o, Object::Gen(g) if g.borrow().code.kind == crate::py::code::CodeKind::Coroutine) => {
                 " (a coroutine: did you mean `await` it?)"
             }
             _ => "",

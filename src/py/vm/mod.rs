@@ -4,6 +4,7 @@
 //! with its frames left as they are.
 
 mod attr;
+mod blocks;
 mod call;
 pub mod exc;
 mod exec;
@@ -48,6 +49,9 @@ pub enum Wait {
     Sleep { delay: f64, result: Value },
     /// `time.sleep` in an executor thread.
     ThreadSleep(f64),
+    /// A live run's executor thread used up its switch interval: the loop takes a turn
+    /// before it goes on.
+    ThreadSwitch,
     /// A live run's `run_until_complete(fut)`: the program's frames wait while the
     /// loop runs until `fut` is done (`crate::py::live`).
     RunLoop(Value),
@@ -125,7 +129,7 @@ impl Drop for Vm {
         for c in self.coroutines.drain(..) {
             if let Value::Object(o) = &c {
                 if let Object::Gen(g) = &**o {
-                    g.borrow_mut().frame = None;
+                    g.borrow_mut().frames.clear();
                 }
             }
         }

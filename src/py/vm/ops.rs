@@ -75,7 +75,9 @@ pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
 pub fn resumable_generator(it: &Value) -> Option<&RefCell<crate::py::vm::GenState>> {
     match it {
         Value::Object(o) => match &**o {
-            Object::Gen(g) if g.borrow().kind == crate::py::code::CodeKind::Generator => Some(g),
+            Object::Gen(g) if g.borrow().code.kind == crate::py::code::CodeKind::Generator => {
+                Some(g)
+            }
             _ => None,
         },
         _ => None,

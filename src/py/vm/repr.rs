@@ -154,12 +154,16 @@ impl Vm {
                 ),
                 Object::Gen(g) => {
                     let g = g.borrow();
-                    let kind = match g.kind {
+                    let kind = match g.code.kind {
                         crate::py::code::CodeKind::Coroutine => "coroutine",
                         crate::py::code::CodeKind::AsyncGenerator => "async_generator",
                         _ => "generator",
                     };
-                    format!("<{kind} object {} at 0x{:x}>", g.qualname, v.identity())
+                    format!(
+                        "<{kind} object {} at 0x{:x}>",
+                        g.code.qualname,
+                        v.identity()
+                    )
                 }
                 Object::Aio(a) => return self.aio_repr(a, v),
                 _ => format!("<{} object at 0x{:x}>", self.type_name(v), v.identity()),
