@@ -47,6 +47,7 @@ fn the_learners_program_travels_in_json_and_share_links() {
         lesson: None,
         speed: 1.0,
         playhead: 0.0,
+        events: None,
     };
     assert_eq!(decode(&encode(&shared)).unwrap().scenario, scenario);
     // The program is not part of what runs.

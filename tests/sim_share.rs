@@ -145,12 +145,14 @@ fn share_state() -> impl Strategy<Value = ShareState> {
         // Any positive finite speed and non-negative finite playhead, to the last bit.
         (f64::MIN_POSITIVE..f64::MAX),
         prop_oneof![Just(0.0), 0.0..f64::MAX, 0.0..10_000.0f64],
+        proptest::option::of(0..100_000usize),
     )
-        .prop_map(|(scenario, lesson, speed, playhead)| ShareState {
+        .prop_map(|(scenario, lesson, speed, playhead, events)| ShareState {
             scenario,
             lesson,
             speed,
             playhead,
+            events,
         })
 }
 
@@ -179,6 +181,7 @@ fn lesson_link() -> String {
         lesson: Some(l.slug.to_string()),
         speed: 2.0,
         playhead: 500.0,
+        events: None,
     })
 }
 

@@ -111,7 +111,27 @@ fn malformed_json_gets_a_readable_message() {
         r#"{"coroutines": [{"name": "a", "steps": [{"op": "sleep", "ms": -5}]}], "main": {"mode": "sequential", "run": []}}"#,
     )
     .unwrap_err();
-    assert!(err.contains("-5"), "{err}");
+    assert!(
+        err.ends_with(": a whole number of 0 or more was expected, not -5."),
+        "{err}"
+    );
+    assert!(!err.contains("u64"), "serde's words: {err}");
+    let absurd = |ms: &str| {
+        Scenario::from_json(&format!(
+            r#"{{"coroutines": [{{"name": "a", "steps": [{{"op": "sleep", "ms": {ms}}}]}}], "main": {{"mode": "sequential", "run": []}}}}"#
+        ))
+        .unwrap_err()
+    };
+    assert!(
+        absurd("1e99").contains("was expected, not 1e+99"),
+        "{}",
+        absurd("1e99")
+    );
+    assert!(
+        absurd("\"ten\"").contains("not the text \"ten\""),
+        "{}",
+        absurd("\"ten\"")
+    );
 }
 
 #[test]

@@ -60,6 +60,12 @@ async fn a_lesson_link_opens_that_lesson() {
         "Sequential vs concurrent with gather"
     );
     assert!(text(&root, "section[data-panel=\"lesson\"]").contains("3 of 15"));
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        document.title(),
+        "Sequential vs concurrent with gather · Looplab",
+        "the tab names the lesson"
+    );
     // The intro's backticked words are code.
     assert_eq!(text(&root, ".lesson__intro code"), "asyncio.gather");
     assert_eq!(
@@ -76,6 +82,7 @@ async fn a_damaged_share_link_explains_and_shows_the_playground() {
         lesson: None,
         speed: 1.0,
         playhead: 0.0,
+        events: None,
     });
     let truncated = good[..good.len() * 2 / 3].to_string();
     for hash in ["#s=1.garbage".to_string(), truncated] {
@@ -107,6 +114,7 @@ async fn a_share_link_restores_scenario_speed_and_playhead() {
         lesson: None,
         speed: 2.0,
         playhead: 1500.0,
+        events: None,
     });
     let (root, app) = open_at(&link).await;
     assert!(all(&root, ".notice__message").is_empty(), "no complaint");
@@ -181,5 +189,7 @@ async fn the_address_follows_the_lesson_picked_and_left() {
     next_render().await;
     assert!(all(&root, ".lesson__title").is_empty());
     assert_eq!(hash(), "");
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(document.title(), "Looplab · watch async code run");
     close(root, app).await;
 }

@@ -93,3 +93,29 @@ async fn a_damaged_entry_is_listed_and_kept_while_the_others_open() {
     app.destroy();
     clear_saved();
 }
+
+#[wasm_bindgen_test]
+async fn the_chosen_theme_survives_a_reload_and_the_title_names_the_lesson() {
+    let _ = storage().remove_item("looplab.theme");
+    let (root, app) = mount().await;
+    assert!(
+        all(&root, ".app[data-theme]").is_empty(),
+        "no choice: the system's"
+    );
+    click_on(&root, "[data-theme-option=\"dark\"]");
+    next_render().await;
+    assert_eq!(all(&root, ".app[data-theme=\"dark\"]").len(), 1);
+    app.destroy();
+
+    // A new page: still dark, until the choice goes back to the system's.
+    let (root, app) = mount().await;
+    assert_eq!(all(&root, ".app[data-theme=\"dark\"]").len(), 1);
+    click_on(&root, "[data-theme-option=\"auto\"]");
+    next_render().await;
+    app.destroy();
+    let (root, app) = mount().await;
+    assert!(all(&root, ".app[data-theme]").is_empty());
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(document.title(), "Looplab · watch async code run");
+    app.destroy();
+}

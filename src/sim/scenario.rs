@@ -218,7 +218,8 @@ impl Step {
 impl Scenario {
     /// Parses the JSON format, with a message a learner can act on when it is wrong.
     pub fn from_json(text: &str) -> Result<Scenario, String> {
-        serde_json::from_str(text).map_err(|e| format!("This is not a valid scenario: {e}."))
+        serde_json::from_str(text)
+            .map_err(|e| format!("This is not a valid scenario: {}.", plain_json_error(&e)))
     }
 
     pub fn to_json(&self) -> String {
@@ -241,4 +242,41 @@ impl Scenario {
         s.main.mode = mode;
         s
     }
+}
+
+/// serde's message about a value of the wrong kind in plain words ("at line 12,
+/// column 8: a whole number of 0 or more was expected, not -5"); other messages
+/// (syntax, a missing or unknown field) are already plain and are kept.
+pub(crate) fn plain_json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let body = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(b, _)| b);
+    let wrong = body
+        .strip_prefix("invalid value: ")
+        .or_else(|| body.strip_prefix("invalid type: "))
+        .and_then(|rest| rest.split_once(", expected "));
+    let Some((got, expected)) = wrong else {
+        return text;
+    };
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    let got = match got {
+        g if g.starts_with("integer") || g.starts_with("floating point") => {
+            quoted(g).unwrap_or_else(|| g.to_string())
+        }
+        g => g
+            .strip_prefix("string ")
+            .map_or_else(|| g.to_string(), |t| format!("the text {t}")),
+    };
+    let expected = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number of 0 or more".to_string(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        other => other.to_string(),
+    };
+    format!(
+        "at line {}, column {}: {expected} was expected, not {got}",
+        e.line(),
+        e.column()
+    )
 }

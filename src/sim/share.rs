@@ -25,6 +25,10 @@ pub struct ShareState {
     /// The playhead, in ms of the run.
     #[serde(with = "exact")]
     pub playhead: f64,
+    /// How many of the run's events were shown, when the link was made stepping event by
+    /// event: many events share one instant, and the time alone opens at its last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<usize>,
 }
 
 /// The prefix of the fragment, format version included.
@@ -90,8 +94,12 @@ pub fn decode(link: &str) -> Result<ShareState, String> {
                     .to_string()
             }
         })?;
-    let state: ShareState = serde_json::from_slice(&json)
-        .map_err(|e| format!("This link's scenario cannot be read: {e}."))?;
+    let state: ShareState = serde_json::from_slice(&json).map_err(|e| {
+        format!(
+            "This link's scenario cannot be read: {}.",
+            super::scenario::plain_json_error(&e)
+        )
+    })?;
     if !(state.speed.is_finite() && state.speed > 0.0) {
         return Err(format!(
             "This link's playback speed ({}) is not a positive number.",
@@ -134,6 +142,7 @@ mod tests {
             lesson: Some("fetch".into()),
             speed: 0.5,
             playhead: 1234.5,
+            events: Some(7),
         }
     }
 

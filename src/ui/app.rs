@@ -10,6 +10,7 @@ use super::components::{
     lesson::overlay::NarrationOverlay, lesson_panel::LessonPanel, loop_panel::LoopPanel,
     notice::Notice, scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
 };
+use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
 use super::state::{make_callback, Action, AppContext, State, Theme};
@@ -17,9 +18,13 @@ use super::state::{make_callback, Action, AppContext, State, Theme};
 /// Looplab's whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State {
+        theme: stored_theme(),
+        ..State::default()
+    });
     use_playback(&state);
     use_route(&state);
+    use_page(&state);
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),

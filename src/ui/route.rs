@@ -89,6 +89,7 @@ mod tests {
             lesson: None,
             speed: 2.0,
             playhead: 1500.0,
+            events: None,
         };
         let link = share::encode(&state);
         assert_eq!(parse(&link), Route::Shared(Ok(state)));

@@ -17,6 +17,18 @@ pub struct Saved {
     pub scenario: Result<Scenario, String>,
 }
 
+impl Saved {
+    /// The name as listed: an entry whose key has a blank name (written by hand, or by
+    /// another tool) still gets a row that says so, and can be opened or deleted.
+    pub fn label(&self) -> String {
+        if self.name.trim().is_empty() {
+            "(no name)".into()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 pub fn key(name: &str) -> String {
     format!("{PREFIX}{name}")
 }
@@ -102,6 +114,12 @@ mod tests {
             .unwrap_err()
             .starts_with("This is not a valid scenario"));
         assert_eq!(entry("someone.else", "{}"), None, "other keys are not ours");
+        let blank = entry(&key(" "), &preset("semaphore").unwrap().to_json()).unwrap();
+        assert_eq!(
+            (blank.name.as_str(), blank.label()),
+            (" ", "(no name)".into())
+        );
+        assert_eq!(saved.label(), "mine");
     }
 
     #[test]

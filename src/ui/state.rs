@@ -363,6 +363,16 @@ impl State {
         self.cursor = None;
     }
 
+    /// [`Self::step_to`] event `n`, if it happened at `t` (a link's count of events
+    /// that does not match its time is ignored: the time wins).
+    fn step_to_within(&mut self, n: usize, t: f64) {
+        let Some(run) = self.shown() else { return };
+        let events = &run.trace.events;
+        if n <= events.len() && n.checked_sub(1).map_or(0.0, |i| events.time(i)) == t {
+            self.step_to(n);
+        }
+    }
+
     fn step_to(&mut self, n: usize) {
         let Some(run) = self.shown() else { return };
         let events = &run.trace.events;
@@ -399,6 +409,8 @@ impl Reducible for State {
                     s.prediction = None;
                 }
                 None => {
+                    s.lesson = None;
+                    s.prediction = None;
                     s.notice = Some(format!(
                         "There is no lesson called “{slug}”; here is the playground instead."
                     ))
@@ -415,6 +427,9 @@ impl Reducible for State {
                 s.prediction = None;
                 s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
                 s.seek(shared.playhead);
+                if let Some(n) = shared.events {
+                    s.step_to_within(n, shared.playhead);
+                }
             }
             Action::Open(scenario) => {
                 s.load(scenario, None);
@@ -631,6 +646,35 @@ mod tests {
     }
 
     #[test]
+    fn a_share_link_made_between_events_of_one_instant_opens_at_that_event() {
+        let mut s = reduce(State::default(), Action::Restart);
+        for _ in 0..7 {
+            s = reduce(s, Action::StepForward);
+        }
+        let at_zero = s.shown().unwrap().trace.events_until(0.0);
+        assert!(
+            at_zero > 7,
+            "the default scenario starts with a burst at 0 ms"
+        );
+        assert_eq!((s.events_done(), s.playhead), (7, 0.0));
+        let link = |events| ShareState {
+            scenario: s.scenario.clone(),
+            lesson: None,
+            speed: 1.0,
+            playhead: s.playhead,
+            events,
+        };
+        let restored = reduce(State::default(), Action::Restore(link(s.cursor)));
+        assert_eq!(restored.events_done(), 7);
+        // Without the count (an older link), or with one that is not at its time, the
+        // time alone decides.
+        let timed = reduce(State::default(), Action::Restore(link(None)));
+        assert_eq!(timed.events_done(), at_zero);
+        let wrong = reduce(State::default(), Action::Restore(link(Some(at_zero + 50))));
+        assert_eq!(wrong.events_done(), at_zero);
+    }
+
+    #[test]
     fn a_bad_import_keeps_the_scenario_and_explains() {
         let s = State::default();
         let after = reduce(s.clone(), Action::Import("{not json".into()));
@@ -726,6 +770,7 @@ mod tests {
             lesson: s.lesson.clone(),
             speed: 2.0,
             playhead: 1234.5,
+            events: None,
         };
         let restored = reduce(State::default(), Action::Restore(shared));
         assert_eq!(restored.scenario, gather.scenario);
@@ -734,6 +779,9 @@ mod tests {
         let missing = reduce(State::default(), Action::OpenLesson("nope".into()));
         assert_eq!(missing.scenario, State::default().scenario);
         assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
+        // An unknown lesson's address leaves the open lesson for the playground it names.
+        let left = reduce(s.clone(), Action::OpenLesson("nope".into()));
+        assert_eq!((left.lesson, left.scenario), (None, s.scenario.clone()));
         let s = reduce(s, Action::Predict(1));
         assert_eq!(s.prediction, Some(1));
         let s = reduce(s, Action::LoadPreset("deadlock".into()));
@@ -828,6 +876,7 @@ mod tests {
             lesson: None,
             speed: 1.0,
             playhead: 250.0,
+            events: None,
         };
         let restored = reduce(State::default(), Action::Restore(shared));
         assert_eq!(restored.program.as_ref().unwrap().run.trace.end, 500.0);

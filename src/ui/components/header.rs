@@ -101,6 +101,7 @@ fn share_link() -> Html {
                     lesson: ctx.lesson.clone(),
                     speed: ctx.speed,
                     playhead: ctx.playhead,
+                    events: ctx.cursor,
                 })
             );
             link.set(Some((url.clone(), Copied::Pending)));

@@ -1,5 +1,6 @@
 //! Reusable behaviour for components.
 
 pub mod use_keyboard;
+pub mod use_page;
 pub mod use_playback;
 pub mod use_route;

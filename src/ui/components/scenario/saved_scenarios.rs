@@ -56,12 +56,17 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
     };
     let exists = list.iter().any(|s| s.name == name.trim());
     let row = |entry: &Saved| {
+        let label = entry.label();
         let delete = {
-            let (entry_name, status, refresh) =
-                (entry.name.clone(), status.clone(), refresh.clone());
+            let (entry_name, label, status, refresh) = (
+                entry.name.clone(),
+                label.clone(),
+                status.clone(),
+                refresh.clone(),
+            );
             Callback::from(move |_: MouseEvent| {
                 saved::delete(&entry_name);
-                status.set(Some(format!("Deleted “{entry_name}”.")));
+                status.set(Some(format!("Deleted “{label}”.")));
                 refresh();
             })
         };
@@ -71,14 +76,15 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
         });
         html! {
             <li class="saved__item" key={entry.name.clone()} data-saved={entry.name.clone()}>
-                <span class="saved__name">{ entry.name.clone() }</span>
+                <span class="saved__name">{ label.clone() }</span>
                 if let Some(open) = open {
-                    <button type="button" class="text-button" onclick={open} data-action="open-saved">{ "Open" }</button>
+                    <button type="button" class="text-button" onclick={open} data-action="open-saved"
+                        aria-label={format!("Open {label}")}>{ "Open" }</button>
                 } else if let Err(why) = &entry.scenario {
                     <span class="saved__broken" title={why.clone()}>{ "cannot be read" }</span>
                 }
                 <button type="button" class="text-button" onclick={delete} data-action="delete-saved"
-                    aria-label={format!("Delete {}", entry.name)}>{ "Delete" }</button>
+                    aria-label={format!("Delete {label}")}>{ "Delete" }</button>
             </li>
         }
     };
