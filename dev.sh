@@ -3,7 +3,8 @@
 #   ./dev.sh serve     build and serve the app at http://127.0.0.1:8080, rebuilding on change
 #   ./dev.sh test      every check CI runs: fmt, clippy (native + wasm32), native tests,
 #                      browser tests in Chrome and Firefox, release build, smoke test
-#   ./dev.sh install   only install the tools
+#   ./dev.sh install   only install the tools (all of them: `test`'s; `serve` installs
+#                      only what serving needs)
 # Installs every tool it needs from package registries (crates.io, Debian, npm; never a
 # prebuilt download), skipping in seconds what is already there, then does the job.
 set -euo pipefail
@@ -39,9 +40,29 @@ cargo_install() { # cargo_install CRATE VERSION BIN
   cargo install --locked "$1" --version "$2" || cargo install "$1" --version "$2"
 }
 
-install_tools() {
+# What `serve` needs: the wasm target, a C compiler, wasm-bindgen's CLI and trunk.
+install_serve_tools() {
   rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null ||
     rustup target add wasm32-unknown-unknown
+
+  local pkgs=()
+  command -v cc >/dev/null || pkgs+=(build-essential)
+  pkg-config --exists openssl 2>/dev/null || pkgs+=(pkg-config libssl-dev)
+  apt_install "${pkgs[@]}"
+
+  local wb
+  wb=$(wasm_bindgen_version)
+  [ -n "$wb" ] || die "no wasm-bindgen in Cargo.lock"
+  grep -qx "wasm_bindgen = \"$wb\"" Trunk.toml ||
+    die "Trunk.toml [tools] wasm_bindgen must be \"$wb\", the version in Cargo.lock"
+  cargo_install wasm-bindgen-cli "$wb" wasm-bindgen
+  cargo_install trunk "$TRUNK_VERSION" trunk
+}
+
+# What `test` needs besides: clippy and rustfmt, both browsers and their drivers,
+# wasm-pack, Node.js and the end-to-end tests' packages.
+install_tools() {
+  install_serve_tools
   rustup component list --installed | grep '^clippy' >/dev/null || rustup component add clippy
   rustup component list --installed | grep '^rustfmt' >/dev/null || rustup component add rustfmt
 
@@ -51,22 +72,9 @@ install_tools() {
   command -v firefox-esr >/dev/null || command -v firefox >/dev/null || pkgs+=(firefox-esr)
   command -v node >/dev/null || pkgs+=(nodejs)
   command -v npm >/dev/null || pkgs+=(npm)
-  command -v cc >/dev/null || pkgs+=(build-essential)
-  pkg-config --exists openssl 2>/dev/null || pkgs+=(pkg-config libssl-dev)
-  if [ ${#pkgs[@]} -gt 0 ]; then
-    log "apt-get install ${pkgs[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}"
-  fi
+  apt_install "${pkgs[@]}"
 
-  local wb
-  wb=$(wasm_bindgen_version)
-  [ -n "$wb" ] || die "no wasm-bindgen in Cargo.lock"
-  grep -qx "wasm_bindgen = \"$wb\"" Trunk.toml ||
-    die "Trunk.toml [tools] wasm_bindgen must be \"$wb\", the version in Cargo.lock"
-  cargo_install wasm-bindgen-cli "$wb" wasm-bindgen
   cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack
-  cargo_install trunk "$TRUNK_VERSION" trunk
   cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver
 
   if [ ! -d tests/e2e/node_modules ] ||
@@ -74,6 +82,13 @@ install_tools() {
     log "npm ci (tests/e2e)"
     (cd tests/e2e && npm ci --no-audit --no-fund)
   fi
+}
+
+apt_install() { # apt_install PKG...: nothing when given none
+  [ $# -gt 0 ] || return 0
+  log "apt-get install $*"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
 # --- test -----------------------------------------------------------------------------
@@ -145,7 +160,7 @@ run_tests() {
 # --- serve ----------------------------------------------------------------------------
 
 serve() {
-  install_tools
+  install_serve_tools
   log "Looplab at http://127.0.0.1:8080 (Ctrl-C to stop)"
   exec trunk serve --address 127.0.0.1 --port 8080
 }

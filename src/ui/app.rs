@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::components::{
     code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
-    lesson::overlay::NarrationOverlay, lesson_panel::LessonPanel, loop_panel::LoopPanel,
-    notice::Notice, scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
+    lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
+    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
@@ -48,7 +48,6 @@ pub fn app() -> Html {
                     <LessonPanel />
                     <ScenarioPanel />
                     <TimelinePanel />
-                    <NarrationOverlay />
                     <LoopPanel />
                     <CodePanel />
                     <ComparePanel />

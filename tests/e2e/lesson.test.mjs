@@ -84,6 +84,17 @@ test('lesson 3: predict, play side by side, 3.7 s in turn vs 1.5 s gathered, ans
     assert.equal(await page.locator('section[data-panel="scenario"]').isVisible(), false);
     await page.waitForSelector('.narration-overlay');
     assert.match(await text(page, '.narration-overlay'), /coffee is done/);
+    // The caption follows the screen's bottom, but the timeline panel's end (its legend)
+    // is never hidden under it: scrolled to the end, the caption sits below the legend.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const [legend, caption] = await Promise.all(
+      ['section[data-panel="timeline"] .tl-legend', '.narration-overlay'].map((s) => page.locator(s).boundingBox()),
+    );
+    assert.ok(
+      caption.y >= legend.y + legend.height,
+      `the caption (top ${caption.y}) covers the legend (bottom ${legend.y + legend.height})`,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
     console.log(`screenshot: ${await screenshot(page, 'lesson-3-presenter')}`);
 
     assert.deepEqual(problems, []);

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::controls::Controls;
 use super::empty_state::EmptyState;
+use super::lesson::overlay::NarrationOverlay;
 use super::live::accuracy_report::AccuracyReport;
 use super::live::live_bar::LiveBar;
 use super::panel::Panel;
@@ -151,6 +152,7 @@ pub fn timeline_panel() -> Html {
             <LiveBar />
             <Controls />
             { body }
+            <NarrationOverlay />
         </Panel>
     }
 }

@@ -1,5 +1,6 @@
-//! Presenter mode's narration: the current line of the open lesson in large type, laid
-//! over the bottom of the timeline so the room reads it where it looks.
+//! Presenter mode's narration: the current line of the open lesson in large type at the
+//! end of the timeline panel, held at the bottom of the screen while the panel is taller
+//! (sticky), so the room reads it where it looks and it never hides the panel's end.
 
 use yew::prelude::*;
 
