@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 mod support;
-use support::{attr, find, fresh_root, key_down, next_render, text};
+use support::{all, attr, find, fresh_root, key_down, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,6 +35,42 @@ fn ready_queue(root: &Element) -> String {
 async fn playback_controls_drive_the_event_loop_panel() {
     stepping_moves_the_playhead_and_the_loop_and_back().await;
     space_plays_and_pauses_but_not_while_typing().await;
+    question_mark_lists_the_shortcuts_and_a_step_is_read_out().await;
+}
+
+async fn question_mark_lists_the_shortcuts_and_a_step_is_read_out() {
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    next_render().await;
+    let document: web_sys::EventTarget = web_sys::window().unwrap().document().unwrap().into();
+    assert!(all(&root, "[role=\"dialog\"]").is_empty());
+    press(&document, "?");
+    next_render().await;
+    next_render().await;
+    let dialog = text(&root, ".shortcuts");
+    assert!(
+        dialog.contains("Keyboard shortcuts") && dialog.contains("Step forward one event"),
+        "{dialog}"
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        focused.get_attribute("data-action").as_deref(),
+        Some("close-shortcuts")
+    );
+    press(&document, "Escape");
+    next_render().await;
+    assert!(all(&root, ".shortcuts").is_empty());
+    // Stepping reads the event out to screen readers; nothing before the first one.
+    assert_eq!(text(&root, "[data-announce=\"event\"]"), "");
+    click(&root, ".ctl--forward", 1).await;
+    let said = text(&root, "[data-announce=\"event\"]");
+    assert!(said.starts_with("main "), "{said}");
+    app.destroy();
 }
 
 async fn stepping_moves_the_playhead_and_the_loop_and_back() {

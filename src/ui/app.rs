@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::components::{
     code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
     lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
-    scenario_panel::ScenarioPanel, timeline_panel::TimelinePanel,
+    scenario_panel::ScenarioPanel, shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
@@ -53,6 +53,7 @@ pub fn app() -> Html {
                     <ComparePanel />
                 </main>
                 <Footer />
+                <ShortcutsHelp />
             </div>
         </ContextProvider<AppContext>>
     }

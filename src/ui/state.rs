@@ -172,6 +172,8 @@ pub struct State {
     pub playing: bool,
     pub speed: f64,
     pub presenter: bool,
+    /// The `?` list of keyboard shortcuts is open.
+    pub shortcuts: bool,
     pub theme: Theme,
     /// A message for the user (a rejected import, for example).
     pub notice: Option<String>,
@@ -234,6 +236,10 @@ pub enum Action {
     SetSpeed(f64),
     SetView(View),
     TogglePresenter,
+    /// `?`: open or close the list of keyboard shortcuts.
+    ToggleShortcuts,
+    /// Esc, or its Close button: close that list.
+    CloseShortcuts,
     SetTheme(Theme),
     /// A live run of the scenario in this mode begins.
     LiveStart(StartMode),
@@ -267,6 +273,7 @@ impl State {
             playing: false,
             speed: 1.0,
             presenter: false,
+            shortcuts: false,
             theme: Theme::Auto,
             notice: None,
             live: None,
@@ -502,6 +509,8 @@ impl Reducible for State {
                 s.seek(s.playhead);
             }
             Action::TogglePresenter => s.presenter = !s.presenter,
+            Action::ToggleShortcuts => s.shortcuts = !s.shortcuts,
+            Action::CloseShortcuts => s.shortcuts = false,
             Action::SetTheme(theme) => s.theme = theme,
             Action::LiveStart(_) if s.program.is_some() => return self,
             Action::LiveStart(mode) => {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::describe::{readout, seconds, speed};
+use crate::ui::describe::{self, readout, seconds, speed};
 use crate::ui::hooks::use_keyboard::{use_keyboard, Shortcut};
 use crate::ui::state::{make_callback, Action, AppContext, SPEEDS};
 
@@ -64,6 +64,14 @@ pub fn controls() -> Html {
         )
     } else {
         ("Play", format!("Play ({})", Shortcut::TogglePlay.key()))
+    };
+    // Read out to screen readers: the event just reached, while stepping (not while
+    // playing, which would read out every event).
+    let announcement = match ctx.shown() {
+        Some(run) if !playing && done > 0 => describe::event(&run.trace, done - 1)
+            .map(|line| line.sentence(&run.trace))
+            .unwrap_or_default(),
+        _ => String::new(),
     };
     let progress = if end > 0.0 {
         playhead / end * 100.0
@@ -140,6 +148,7 @@ pub fn controls() -> Html {
             <span class="controls__events" title="Events that have happened so far">
                 { format!("event {done} / {total}") }
             </span>
+            <p class="visually-hidden" aria-live="polite" data-announce="event">{ announcement }</p>
             <label class="controls__speed">
                 <span class="controls__speed-label">{ "Speed" }</span>
                 <select onchange={on_speed} aria-label="Playback speed">

@@ -10,6 +10,7 @@ pub fn footer() -> Html {
                 { "An asyncio-style event loop, simulated on a virtual clock. \
                    Everything runs in your browser; nothing is sent anywhere." }
             </p>
+            <p class="colophon__keys">{ "Press " }<kbd>{ "?" }</kbd>{ " for keyboard shortcuts." }</p>
         </footer>
     }
 }

@@ -20,5 +20,6 @@ pub mod panel;
 pub mod rich_text;
 pub mod scenario;
 pub mod scenario_panel;
+pub mod shortcuts_help;
 pub mod timeline;
 pub mod timeline_panel;

@@ -1,6 +1,7 @@
 //! Playback shortcuts anywhere on the page: Space plays or pauses, ← and → step back and
-//! forward one event, Home restarts. Keys typed into a form field, and Space on a focused
-//! button or link (which presses it), are left to the browser.
+//! forward one event, Home restarts, ? lists the shortcuts and Esc closes that list. Keys
+//! typed into a form field, and Space on a focused button or link (which presses it), are
+//! left to the browser.
 //!
 //! The mapping from a key press to a [`Shortcut`] is pure and tested natively; the hook
 //! only installs a `keydown` listener on the document and removes it on unmount.
@@ -15,9 +16,21 @@ pub enum Shortcut {
     StepBack,
     StepForward,
     Restart,
+    Help,
+    CloseHelp,
 }
 
 impl Shortcut {
+    /// Every shortcut, in the order the `?` list shows them.
+    pub const ALL: [Shortcut; 6] = [
+        Shortcut::TogglePlay,
+        Shortcut::StepBack,
+        Shortcut::StepForward,
+        Shortcut::Restart,
+        Shortcut::Help,
+        Shortcut::CloseHelp,
+    ];
+
     /// The key as the controls' titles name it.
     pub fn key(self) -> &'static str {
         match self {
@@ -25,6 +38,20 @@ impl Shortcut {
             Shortcut::StepBack => "←",
             Shortcut::StepForward => "→",
             Shortcut::Restart => "Home",
+            Shortcut::Help => "?",
+            Shortcut::CloseHelp => "Esc",
+        }
+    }
+
+    /// What it does, for the `?` list.
+    pub fn what(self) -> &'static str {
+        match self {
+            Shortcut::TogglePlay => "Play or pause",
+            Shortcut::StepBack => "Step back one event",
+            Shortcut::StepForward => "Step forward one event",
+            Shortcut::Restart => "Restart from the beginning",
+            Shortcut::Help => "Show or hide this list",
+            Shortcut::CloseHelp => "Close this list",
         }
     }
 
@@ -34,6 +61,8 @@ impl Shortcut {
             Shortcut::StepBack => Action::StepBack,
             Shortcut::StepForward => Action::StepForward,
             Shortcut::Restart => Action::Restart,
+            Shortcut::Help => Action::ToggleShortcuts,
+            Shortcut::CloseHelp => Action::CloseShortcuts,
         }
     }
 }
@@ -77,6 +106,8 @@ pub fn shortcut(key: &str, modified: bool, target: Target) -> Option<Shortcut> {
         "ArrowLeft" => Some(Shortcut::StepBack),
         "ArrowRight" => Some(Shortcut::StepForward),
         "Home" => Some(Shortcut::Restart),
+        "?" => Some(Shortcut::Help),
+        "Escape" => Some(Shortcut::CloseHelp),
         _ => None,
     }
 }
@@ -151,6 +182,7 @@ fn install(_dispatcher: UseReducerDispatcher<State>) -> Box<dyn FnOnce()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use yew::functional::Reducible;
 
     #[test]
     fn the_four_keys_map_to_playback_on_the_page() {
@@ -171,6 +203,23 @@ mod tests {
             Some(Shortcut::Restart)
         );
         assert_eq!(shortcut("a", false, Target::Page), None);
+    }
+
+    #[test]
+    fn question_mark_lists_the_shortcuts_and_escape_closes_the_list() {
+        assert_eq!(shortcut("?", false, Target::Page), Some(Shortcut::Help));
+        assert_eq!(
+            shortcut("Escape", false, Target::Page),
+            Some(Shortcut::CloseHelp)
+        );
+        assert_eq!(shortcut("?", false, Target::Field), None, "typing a ?");
+        let open = std::rc::Rc::new(State::default()).reduce(Shortcut::Help.action());
+        assert!(open.shortcuts);
+        let closed = open.reduce(Shortcut::CloseHelp.action());
+        assert!(!closed.shortcuts);
+        // Every shortcut is in the list, once.
+        let keys: std::collections::HashSet<_> = Shortcut::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(keys.len(), Shortcut::ALL.len());
     }
 
     #[test]
