@@ -168,6 +168,11 @@ impl Events {
         ms(self.packed_at(i).t)
     }
 
+    /// The time once the first `n` events have happened: the last one's (0 before any).
+    pub fn time_after(&self, n: usize) -> Ms {
+        n.checked_sub(1).map_or(0.0, |i| self.time(i))
+    }
+
     /// Event `i` as stored (a copy with its tag changed); panics if there is none.
     fn packed_at(&self, i: usize) -> Packed {
         self.range(i..i + 1)

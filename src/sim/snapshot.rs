@@ -107,7 +107,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
     // When each task began its current wait, to order waiters.
     let mut since = vec![0usize; trace.tasks.len()];
     let mut s = Snapshot {
-        t: n.checked_sub(1).map_or(0.0, |i| trace.events.time(i)),
+        t: trace.events.time_after(n),
         events: n,
         ticks: 0,
         running: None,

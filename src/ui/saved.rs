@@ -54,7 +54,7 @@ pub fn check_name(name: &str) -> Result<String, String> {
 
 /// The page's localStorage, if the browser allows it (it may not, e.g. in some
 /// private modes: then nothing is saved, and nothing panics).
-fn storage() -> Option<Storage> {
+pub(crate) fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 

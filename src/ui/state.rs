@@ -365,6 +365,12 @@ impl State {
         self.program = program_of(&self.scenario);
     }
 
+    /// Back to the playground: no lesson, so no prediction either.
+    fn leave_lesson(&mut self) {
+        self.lesson = None;
+        self.prediction = None;
+    }
+
     fn seek(&mut self, t: f64) {
         self.playhead = t.clamp(0.0, self.end());
         self.cursor = None;
@@ -375,7 +381,7 @@ impl State {
     fn step_to_within(&mut self, n: usize, t: f64) {
         let Some(run) = self.shown() else { return };
         let events = &run.trace.events;
-        if n <= events.len() && n.checked_sub(1).map_or(0.0, |i| events.time(i)) == t {
+        if n <= events.len() && events.time_after(n) == t {
             self.step_to(n);
         }
     }
@@ -384,7 +390,7 @@ impl State {
         let Some(run) = self.shown() else { return };
         let events = &run.trace.events;
         let n = n.min(events.len());
-        let t = n.checked_sub(1).map_or(0.0, |i| events.time(i));
+        let t = events.time_after(n);
         self.cursor = Some(n);
         self.playhead = t;
         self.playing = false;
@@ -404,8 +410,7 @@ impl Reducible for State {
             Action::LoadPreset(id) => match preset(&id) {
                 Some(scenario) => {
                     s.set_scenario(scenario, Some(id));
-                    s.lesson = None;
-                    s.prediction = None;
+                    s.leave_lesson();
                 }
                 None => s.notice = Some(format!("There is no preset called “{id}”.")),
             },
@@ -416,17 +421,13 @@ impl Reducible for State {
                     s.prediction = None;
                 }
                 None => {
-                    s.lesson = None;
-                    s.prediction = None;
+                    s.leave_lesson();
                     s.notice = Some(format!(
                         "There is no lesson called “{slug}”; here is the playground instead."
                     ))
                 }
             },
-            Action::CloseLesson => {
-                s.lesson = None;
-                s.prediction = None;
-            }
+            Action::CloseLesson => s.leave_lesson(),
             Action::Predict(choice) => s.prediction = s.lesson.is_some().then_some(choice),
             Action::Restore(shared) => {
                 s.load(shared.scenario, None);
@@ -440,8 +441,7 @@ impl Reducible for State {
             }
             Action::Open(scenario) => {
                 s.load(scenario, None);
-                s.lesson = None;
-                s.prediction = None;
+                s.leave_lesson();
             }
             Action::Import(text) => match Scenario::from_json(&text) {
                 Ok(scenario) => {

@@ -32,9 +32,7 @@ impl Vm {
                             f.code.pos(f.ip as usize).line
                         )));
                     }
-                    if self.aio.thread_slice.is_some()
-                        && crate::py::aio::executor::thread_switch_due(self)
-                    {
+                    if crate::py::aio::executor::thread_switch_due(self) {
                         return Ok(Exit::Suspend(super::Wait::ThreadSwitch));
                     }
                     if self.aio.slice_exceeded(self.instructions, &self.limits) {

@@ -3,6 +3,7 @@
 //! header, kept in localStorage so that it survives a reload.
 
 use crate::lessons::lesson;
+use crate::ui::saved::storage;
 use crate::ui::state::{AppContext, Theme};
 use yew::prelude::*;
 
@@ -34,10 +35,6 @@ pub fn theme_of(name: Option<&str>) -> Theme {
         Some("dark") => Theme::Dark,
         _ => Theme::Auto,
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
 }
 
 /// The theme chosen before this page load, if the browser kept it.
