@@ -16,10 +16,11 @@ fn panels_are_listed_in_reading_order() {
         titles,
         [
             "Lesson",
-            "Scenario",
+            "Code",
             "Timeline",
             "Event loop",
-            "Code",
+            "Frames and variables",
+            "Scenario",
             "Compare"
         ]
     );

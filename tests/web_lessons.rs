@@ -193,3 +193,55 @@ async fn the_address_follows_the_lesson_picked_and_left() {
     assert_eq!(document.title(), "Looplab · watch async code run");
     close(root, app).await;
 }
+
+/// The `left` of each of a lane's segments, in percent of the track.
+fn lefts(root: &Element, lane: &str) -> Vec<f64> {
+    all(
+        root,
+        &format!("section[data-panel=\"timeline\"] [data-lane=\"{lane}\"] .tl-seg"),
+    )
+    .iter()
+    .map(|seg| {
+        let style = seg.get_attribute("style").unwrap_or_default();
+        let left = style
+            .split("left:")
+            .nth(1)
+            .unwrap_or("0")
+            .split('%')
+            .next()
+            .unwrap();
+        left.parse().unwrap()
+    })
+    .collect()
+}
+
+#[wasm_bindgen_test]
+async fn lesson_1_moves_step_by_step_on_the_tick_axis() {
+    let (root, app) = open_at("#/lesson/event-loop").await;
+    // On the clock the whole run happens at 0 ms: every segment starts at the left.
+    assert!(
+        lefts(&root, "greet").iter().all(|&l| l == 0.0),
+        "{:?}",
+        lefts(&root, "greet")
+    );
+    click_on(&root, "[data-axis=\"ticks\"]");
+    next_render().await;
+    assert_eq!(attr(&root, "[data-axis=\"ticks\"]", "aria-pressed"), "true");
+    // On the tick axis greet's steps are spread out, one after another.
+    let greet = lefts(&root, "greet");
+    assert!(greet.windows(2).all(|w| w[0] <= w[1]), "{greet:?}");
+    let mut places = greet.clone();
+    places.dedup();
+    assert!(places.len() >= 3, "{greet:?}");
+    // Stepping moves the playhead along the axis, and the readout counts callbacks.
+    let readout = || text(&root, ".controls__time");
+    let before = readout();
+    for _ in 0..6 {
+        click_on(&root, ".ctl--forward");
+        next_render().await;
+    }
+    let after = readout();
+    assert_ne!(before, after);
+    assert!(after.contains("callbacks"), "{after}");
+    close(root, app).await;
+}

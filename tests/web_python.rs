@@ -8,7 +8,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 mod support;
 use support::{all, attr, click_on, find, fire, key_down, mount, next_render, text};
@@ -28,6 +28,28 @@ async def main():
 
 asyncio.run(main())
 "#;
+
+/// The console's printed lines (each with its newline), as far as the playhead has come.
+fn printed(root: &Element) -> String {
+    all(root, ".output__text")
+        .iter()
+        .map(|l| l.text_content().unwrap_or_default() + "\n")
+        .collect()
+}
+
+/// The scrubber to its end: the playhead at the end of the run.
+async fn to_the_end(root: &Element) {
+    let scrubber: web_sys::HtmlInputElement = find(root, ".scrubber").dyn_into().unwrap();
+    scrubber.set_value(&scrubber.max());
+    fire(&scrubber, "input");
+    next_render().await;
+}
+
+/// The toolbar's step-forward button (keys would reach every app the tests mounted).
+async fn step(root: &Element) {
+    click_on(root, ".ctl--forward");
+    next_render().await;
+}
 
 fn editor(root: &Element) -> HtmlTextAreaElement {
     find(root, ".editor__input").dyn_into().unwrap()
@@ -56,7 +78,7 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
     assert!(total.contains("300 ms"), "{total}");
     let outcome = text(&root, "[data-outcome]");
     assert!(outcome.contains("completed"), "{outcome}");
-    // A lane per task (after the loop's): main and the three fetches.
+    // A lane per task (after the loop's), named as Python names them: main, the three fetches.
     let lanes: Vec<String> = all(&root, "section[data-panel=\"timeline\"] [data-lane]")
         .iter()
         .map(|l| l.get_attribute("data-lane").unwrap())
@@ -64,14 +86,21 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
     assert_eq!(lanes.len(), 5, "{lanes:?}");
     for (lane, name) in lanes[1..]
         .iter()
-        .zip(["main", "fetch", "fetch #2", "fetch #3"])
+        .zip(["Task-1", "Task-2", "Task-3", "Task-4"])
     {
         assert!(lane.starts_with(name), "{name}: {lanes:?}");
     }
-    // The console, by its accessible name.
+    // The console, by its accessible name: nothing printed before the playhead moves.
     let output = find(&root, "[aria-label=\"Program output\"]");
+    assert!(all(&root, ".output__line").is_empty());
+    assert!(output
+        .text_content()
+        .unwrap()
+        .contains("Nothing printed yet"));
+    assert_eq!(attr(&root, "[data-output-later]", "data-output-later"), "4");
+    to_the_end(&root).await;
     assert_eq!(
-        output.text_content().unwrap(),
+        printed(&root),
         "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n"
     );
     assert_eq!(attr(&root, ".output", "data-ending"), "completed");
@@ -99,7 +128,8 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
 async fn a_program_runs_live_on_the_real_event_loop_and_prints_the_same() {
     let (root, _app) = mount().await;
     run_program(&root, GATHER).await;
-    let predicted = text(&root, "[aria-label=\"Program output\"]");
+    to_the_end(&root).await;
+    let predicted = printed(&root);
     click_on(&root, "[data-action=\"live-run\"]");
     // Real timers: the 300 ms program takes at least that long.
     let mut waited = 0;
@@ -109,7 +139,7 @@ async fn a_program_runs_live_on_the_real_event_loop_and_prints_the_same() {
     }
     assert!(waited >= 250, "the live run ended after {waited} ms");
     assert_eq!(attr(&root, ".output", "data-ending"), "completed");
-    assert_eq!(text(&root, "[aria-label=\"Program output\"]"), predicted);
+    assert_eq!(printed(&root), predicted);
     let error: f64 = attr(&root, ".accuracy", "data-error").parse().unwrap();
     assert!(
         (-5.0..200.0).contains(&error),
@@ -131,15 +161,152 @@ async fn an_exception_shows_its_traceback_under_the_output() {
         "    print(results)\n    raise ValueError(\"boom\")",
     );
     run_program(&root, &failing).await;
-    let output = text(&root, "[aria-label=\"Program output\"]");
+    // The traceback shows once the playhead reaches the end.
+    assert!(all(&root, "[data-output-error]").is_empty());
+    to_the_end(&root).await;
+    let output = printed(&root);
     assert!(output.starts_with("job1 done\n"), "{output}");
     let error = text(&root, "[data-output-error]");
     assert!(
         error.starts_with("Traceback (most recent call last):"),
         "{error}"
     );
-    assert!(error.ends_with("ValueError: boom"), "{error}");
+    assert!(error.trim_end().ends_with("ValueError: boom"), "{error}");
     assert!(text(&root, "[data-outcome]").contains("ValueError: boom"));
+
+    // A traceback line of the program puts the editor's caret on that line, focused.
+    let frames = all(&root, "[data-traceback-line]");
+    let raise = frames
+        .iter()
+        .find(|f| f.text_content().unwrap().contains("in main"))
+        .expect("main's frame is in the traceback");
+    let line: usize = raise
+        .get_attribute("data-traceback-line")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        failing.lines().nth(line - 1).unwrap().trim(),
+        "raise ValueError(\"boom\")"
+    );
+    raise.unchecked_ref::<HtmlElement>().click();
+    next_render().await;
+    next_render().await;
+    let area = editor(&root);
+    let line_start: usize = failing.lines().take(line - 1).map(|l| l.len() + 1).sum();
+    assert_eq!(area.selection_start().unwrap(), Some(line_start as u32));
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(focused.as_ref(), Some(area.unchecked_ref::<Element>()));
+}
+
+#[wasm_bindgen_test]
+async fn the_console_shows_lines_up_to_the_playhead_and_a_click_on_a_time_seeks_there() {
+    let (root, _app) = mount().await;
+    run_program(&root, GATHER).await;
+    to_the_end(&root).await;
+    let times: Vec<String> = all(&root, ".output__line")
+        .iter()
+        .map(|l| l.get_attribute("data-t").unwrap())
+        .collect();
+    assert_eq!(times, ["100", "200", "300", "300"]);
+    // The second line's time: the playhead goes back to just after it was printed.
+    all(&root, ".output__time")[1]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    next_render().await;
+    assert_eq!(printed(&root), "job1 done\njob2 done\n");
+    assert_eq!(attr(&root, "[data-output-later]", "data-output-later"), "2");
+    assert!(text(&root, ".controls").contains("0.200 s"));
+}
+
+#[wasm_bindgen_test]
+async fn the_frames_panel_shows_each_task_s_variables_and_what_changed() {
+    let (root, _app) = mount().await;
+    run_program(&root, GATHER).await;
+    assert!(text(&root, "[data-frames]").contains("No task yet"));
+    // Step until the three fetches have started: each frame holds its own arguments.
+    let mut steps = 0;
+    while all(
+        &root,
+        "[data-frames] [data-task=\"Task-4\"] [data-function=\"fetch\"]",
+    )
+    .is_empty()
+    {
+        step(&root).await;
+        steps += 1;
+        assert!(steps < 40, "{}", text(&root, "[data-frames]"));
+    }
+    let fetch = find(&root, "[data-task=\"Task-4\"]");
+    assert!(fetch.text_content().unwrap().contains("fetch()"));
+    let name = fetch
+        .query_selector("[data-var=\"name\"] td")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        name.text_content().unwrap().trim_end_matches(" (changed)"),
+        "'job3'"
+    );
+    let main = find(&root, "[data-task=\"Task-1\"]");
+    assert!(
+        main.text_content().unwrap().contains("waits for gather"),
+        "{}",
+        main.text_content().unwrap()
+    );
+    // At the end, main's task has returned and its result is shown.
+    to_the_end(&root).await;
+    let main = find(&root, "[data-task=\"Task-1\"]");
+    assert_eq!(
+        main.query_selector("[data-status]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("done")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_variable_that_changes_between_two_steps_is_marked_changed() {
+    let (root, _app) = mount().await;
+    let program = "import asyncio\n\nasync def count(n):\n    total = 0\n    for i in range(n):\n        total += i + 1\n        await asyncio.sleep(0.1)\n    return total\n\nasyncio.run(count(3))\n";
+    run_program(&root, program).await;
+    let var = |name: &str| {
+        all(&root, &format!("[data-frames] [data-var=\"{name}\"]"))
+            .first()
+            .map(|row| {
+                let value = row
+                    .query_selector("td")
+                    .unwrap()
+                    .unwrap()
+                    .text_content()
+                    .unwrap();
+                (
+                    value.replace(" (changed)", ""),
+                    row.get_attribute("class")
+                        .unwrap_or_default()
+                        .contains("frames__var--changed"),
+                )
+            })
+    };
+    let mut steps = 0;
+    while var("total").map(|(v, _)| v) != Some("1".into()) {
+        step(&root).await;
+        steps += 1;
+        assert!(steps < 40, "{}", text(&root, "[data-frames]"));
+    }
+    // The next suspension: total went from 1 to 3 and is marked; n did not change.
+    let mut steps = 0;
+    while var("total").map(|(v, _)| v) == Some("1".into()) {
+        step(&root).await;
+        steps += 1;
+        assert!(steps < 10, "{}", text(&root, "[data-frames]"));
+    }
+    assert_eq!(var("total"), Some(("3".into(), true)));
+    assert_eq!(var("n"), Some(("3".into(), false)));
 }
 
 #[wasm_bindgen_test]
@@ -164,5 +331,6 @@ async fn text_that_is_not_python_is_explained_at_its_line_and_runs_nothing() {
     );
     // The last program that ran is still shown.
     assert!(text(&root, "[data-total=\"shown\"]").contains("300 ms"));
-    assert!(text(&root, "[aria-label=\"Program output\"]").contains("job3 done"));
+    to_the_end(&root).await;
+    assert!(printed(&root).contains("job3 done"));
 }

@@ -119,3 +119,61 @@ async fn the_chosen_theme_survives_a_reload_and_the_title_names_the_lesson() {
     assert_eq!(document.title(), "Looplab · watch async code run");
     app.destroy();
 }
+
+/// Opens the editor, types `program` over its text and runs it (Ctrl+Enter).
+async fn type_program(root: &web_sys::Element, program: &str) {
+    use wasm_bindgen::JsCast;
+    if all(root, ".editor__input").is_empty() {
+        click_on(root, ".code__edit");
+        next_render().await;
+    }
+    let area: web_sys::HtmlTextAreaElement =
+        support::find(root, ".editor__input").dyn_into().unwrap();
+    area.set_value(program);
+    support::fire(&area, "input");
+    support::key_down(&area, "Enter", &["ctrlKey"]);
+    next_render().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_editors_program_is_kept_over_a_reload_and_a_preset_and_restored() {
+    saved::forget_draft();
+    let program = "import asyncio\n\nasync def tick(n):\n    for i in range(n):\n        await asyncio.sleep(0.1)\n\nasyncio.run(tick(3))\n";
+    let (root, app) = mount().await;
+    assert!(
+        all(&root, "[data-kept-draft]").is_empty(),
+        "nothing kept yet"
+    );
+    type_program(&root, program).await;
+    assert_eq!(saved::draft().as_deref(), Some(program));
+    assert!(
+        all(&root, "[data-kept-draft]").is_empty(),
+        "it is on screen"
+    );
+    // A preset opened over it: the program is offered back.
+    choose(&root, "#preset-picker", "three-fetches");
+    next_render().await;
+    assert!(text(&root, "[data-kept-draft]").contains("async def tick(n):"));
+    app.destroy();
+
+    // A reload: still offered; restored, it is in the editor and runs again.
+    let (root, app) = mount().await;
+    click_on(&root, ".kept-draft__restore");
+    next_render().await;
+    next_render().await;
+    assert!(all(&root, "[data-kept-draft]").is_empty());
+    let area = support::find(&root, ".editor__input");
+    assert_eq!(
+        wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlTextAreaElement>(&area).value(),
+        program
+    );
+    assert!(text(&root, "[data-total=\"shown\"]").contains("300 ms"));
+    // Forgotten, it is offered no more.
+    choose(&root, "#preset-picker", "three-fetches");
+    next_render().await;
+    click_on(&root, "[data-kept-draft] .text-button");
+    next_render().await;
+    assert!(all(&root, "[data-kept-draft]").is_empty());
+    assert_eq!(saved::draft(), None);
+    app.destroy();
+}

@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod code;
 pub mod compile;
 pub mod format;
+pub mod inspect;
 pub mod lexer;
 pub mod live;
 pub mod parser;

@@ -59,7 +59,7 @@ pub fn to_chrome_trace(trace: &Trace) -> String {
     }
     for e in &trace.events {
         let name = match &e.kind {
-            EventKind::Print { text } => format!("print {}", trace.text(*text)),
+            EventKind::Print { text } => format!("print {}", trace.text(*text).trim_end()),
             EventKind::Failed { error } => format!("raised {}", trace.text(*error)),
             EventKind::Cancelled => "cancelled".into(),
             EventKind::TimedOut => "timed out".into(),

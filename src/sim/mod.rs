@@ -25,6 +25,7 @@ pub mod share;
 pub mod snapshot;
 pub mod spans;
 mod task_futures;
+pub mod tick_axis;
 pub mod trace;
 
 pub use diagnostics::{diagnose, Diagnostic, DiagnosticKind};

@@ -242,18 +242,45 @@ pub struct TaskInfo {
     /// Which of its coroutine's tasks this is, counting from 1 (see [`TaskInfo::name`]).
     pub number: u32,
     pub parent: Option<TaskId>,
+    /// How the task is named when shown.
+    #[serde(default, skip_serializing_if = "TaskLabel::is_coroutine")]
+    pub label: TaskLabel,
+}
+
+/// How a task is named: after its coroutine (the step language), or as Python names it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum TaskLabel {
+    /// `worker`, then `worker #2`, ...: `number` counts the coroutine's tasks.
+    #[default]
+    Coroutine,
+    /// Python's default name, `Task-N`: `number` is asyncio's task counter.
+    Numbered,
+    /// A name the program gave (`create_task(..., name=...)`, `set_name`).
+    Named(Rc<str>),
+}
+
+impl TaskLabel {
+    pub fn is_coroutine(&self) -> bool {
+        matches!(self, TaskLabel::Coroutine)
+    }
 }
 
 impl TaskInfo {
     /// Display name: the coroutine's name for its first task, then `worker #2`,
-    /// `worker #3`, ... (made when shown, so that a run of 10,000 tasks does not build
-    /// 10,000 strings).
+    /// `worker #3`, ...; a Python task's `Task-3` or the name it was given. Made when
+    /// shown, so that a run of 10,000 tasks does not build 10,000 strings.
     pub fn name(&self) -> Cow<'_, str> {
-        if self.number <= 1 {
-            Cow::Borrowed(&self.coroutine)
-        } else {
-            Cow::Owned(format!("{} #{}", self.coroutine, self.number))
+        match &self.label {
+            TaskLabel::Named(name) => Cow::Borrowed(name),
+            TaskLabel::Numbered => Cow::Owned(format!("Task-{}", self.number)),
+            TaskLabel::Coroutine if self.number <= 1 => Cow::Borrowed(&self.coroutine),
+            TaskLabel::Coroutine => Cow::Owned(format!("{} #{}", self.coroutine, self.number)),
         }
+    }
+
+    /// True for a task named as Python names it, whose name does not say its coroutine.
+    pub fn is_python(&self) -> bool {
+        !self.label.is_coroutine()
     }
 }
 

@@ -6,8 +6,8 @@
 use yew::prelude::*;
 
 use super::components::{
-    code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, header::Header,
-    lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
+    code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, frames_panel::FramesPanel,
+    header::Header, lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
     scenario_panel::ScenarioPanel, shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
@@ -46,10 +46,11 @@ pub fn app() -> Html {
                 }
                 <main class="workspace" id="workspace">
                     <LessonPanel />
-                    <ScenarioPanel />
+                    <CodePanel />
                     <TimelinePanel />
                     <LoopPanel />
-                    <CodePanel />
+                    <FramesPanel />
+                    <ScenarioPanel />
                     <ComparePanel />
                 </main>
                 <Footer />

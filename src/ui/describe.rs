@@ -130,7 +130,7 @@ fn event_text(trace: &Trace, index: usize, e: &Event) -> String {
             format!("its job started on worker {}", worker + 1)
         }
         EventKind::ExecutorEnd { worker } => format!("its job finished on worker {}", worker + 1),
-        EventKind::Print { text } => format!("printed “{}”", trace.text(*text)),
+        EventKind::Print { text } => format!("printed “{}”", trace.text(*text).trim_end()),
         EventKind::TimedOut => "wait_for deadline passed: the awaited task is cancelled".into(),
         EventKind::Completed { value } => format!("returned {}", trace.text(*value)),
         EventKind::Failed { error } => format!("raised {}", trace.text(*error)),

@@ -126,6 +126,22 @@ pub struct Replacement {
     pub text: String,
 }
 
+/// Where 1-based `line` starts and ends in `text`, as a textarea counts (UTF-16 units),
+/// for putting the caret on it; the last line for a line past the end.
+pub fn line_span(text: &str, line: usize) -> (u32, u32) {
+    let mut start = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line || start + l.len() >= text.len() {
+            return (
+                utf16_len(&text[..start]),
+                utf16_len(&text[..start + l.len()]),
+            );
+        }
+        start += l.len() + 1;
+    }
+    (0, 0)
+}
+
 pub fn replacement(old: &str, new: &str) -> Replacement {
     let prefix: usize = old
         .chars()
@@ -257,6 +273,15 @@ mod tests {
         // The caret inside the indentation stays at the line start.
         assert_eq!(outdent("    x", 2, 2).start, 0);
         assert_eq!(outdent("x", 1, 1).text, "x");
+    }
+
+    #[test]
+    fn a_line_spans_from_its_first_to_its_last_character() {
+        let text = "ab\n  cé\nlast";
+        assert_eq!(line_span(text, 1), (0, 2));
+        assert_eq!(line_span(text, 2), (3, 7));
+        assert_eq!(line_span(text, 3), (8, 12));
+        assert_eq!(line_span(text, 9), (8, 12), "past the end: the last line");
     }
 
     #[test]

@@ -16,18 +16,22 @@ pub enum PanelKind {
     EventLoop,
     /// The scenario as Python asyncio and as Rust code, the running line highlighted.
     Code,
+    /// A Python program's tasks at the playhead: their frames and variables.
+    Frames,
     /// The same work run sequentially and concurrently, side by side.
     Compare,
 }
 
 impl PanelKind {
     /// Every panel in reading order (the order of the `<section>`s in the document).
-    pub const ALL: [PanelKind; 6] = [
+    /// Code first: the program, then what it does over time and at the playhead.
+    pub const ALL: [PanelKind; 7] = [
         PanelKind::Lesson,
-        PanelKind::Scenario,
+        PanelKind::Code,
         PanelKind::Timeline,
         PanelKind::EventLoop,
-        PanelKind::Code,
+        PanelKind::Frames,
+        PanelKind::Scenario,
         PanelKind::Compare,
     ];
 
@@ -40,6 +44,7 @@ impl PanelKind {
             PanelKind::Timeline => "timeline",
             PanelKind::EventLoop => "event-loop",
             PanelKind::Code => "code",
+            PanelKind::Frames => "frames",
             PanelKind::Compare => "compare",
         }
     }
@@ -52,6 +57,7 @@ impl PanelKind {
             PanelKind::Timeline => "Timeline",
             PanelKind::EventLoop => "Event loop",
             PanelKind::Code => "Code",
+            PanelKind::Frames => "Frames and variables",
             PanelKind::Compare => "Compare",
         }
     }
@@ -64,6 +70,7 @@ impl PanelKind {
             PanelKind::Timeline => "Timeline: each task over time",
             PanelKind::EventLoop => "Event loop: state at the current moment",
             PanelKind::Code => "Code: the scenario as Python and Rust",
+            PanelKind::Frames => "Frames and variables: each task's frames at the playhead",
             PanelKind::Compare => "Compare: sequential against concurrent",
         }
     }

@@ -5,8 +5,10 @@
 //! is tested natively; components stay thin. Nothing in [`crate::sim`] may depend on `ui`.
 
 pub mod app;
+pub mod axis;
 pub mod clipboard;
 pub mod components;
+pub mod console;
 pub mod describe;
 pub mod edit;
 pub mod editing_text;

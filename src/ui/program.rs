@@ -11,6 +11,7 @@ use crate::code::{parse_python, ParseError};
 use crate::py::ast::SyntaxError;
 use crate::py::{run_source, Ending, RunOutput};
 use crate::sim::{DiagnosticKind, Scenario};
+use crate::ui::console::{output_lines, OutputLine};
 use crate::ui::state::Run;
 
 /// The editor's text, read.
@@ -83,6 +84,8 @@ pub struct ProgramRun {
     pub run: Run,
     pub ending: Ending,
     pub console: Rc<Console>,
+    /// The printed lines with the times and events that printed them.
+    pub output: Rc<Vec<OutputLine>>,
     /// One sentence on how it ended, for the timeline's summary.
     pub verdict: Rc<str>,
     /// The 1-based source line of each step of the trace (a step is a line).
@@ -118,6 +121,7 @@ impl ProgramRun {
             ending: out.ending,
             verdict: verdict(&out).into(),
             console: Rc::new(console(&out)),
+            output: Rc::new(output_lines(&out.trace)),
             lines: Rc::new(lines),
             run: without_guesses(Run::new(out.trace)),
         }
@@ -239,14 +243,16 @@ asyncio.run(main())
         );
         assert_eq!(p.console.stderr, "");
         assert_eq!(&*p.verdict, "The program completed.");
-        // A lane per task: main and the three fetches.
+        // A lane per task, named as Python names them: main and the three fetches.
         let names: Vec<String> = p
             .run
             .lanes
             .iter()
             .map(|l| p.run.trace.task_name(l.task).to_string())
             .collect();
-        assert_eq!(names, ["main", "fetch", "fetch #2", "fetch #3"]);
+        assert_eq!(names, ["Task-1", "Task-2", "Task-3", "Task-4"]);
+        let coroutines: Vec<&str> = p.run.trace.tasks.iter().map(|t| &*t.coroutine).collect();
+        assert_eq!(coroutines, ["main", "fetch", "fetch", "fetch"]);
         assert_eq!(*p.run.diagnostics, [], "gathered tasks are awaited");
         assert_eq!(&*p.source, GATHER);
     }

@@ -92,10 +92,58 @@ pub fn delete(name: &str) {
     }
 }
 
+/// Where the code editor's last text is kept, so that a reload, a lesson or a preset
+/// opened over it never loses what the learner typed.
+pub const DRAFT_KEY: &str = "looplab.draft";
+
+/// The editor's last text, kept in this browser.
+pub fn draft() -> Option<String> {
+    storage()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+/// Keeps `text` as the editor's last text (nothing if storage is off or full).
+pub fn keep_draft(text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(DRAFT_KEY, text);
+    }
+}
+
+pub fn forget_draft() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+    }
+}
+
+/// Should the kept draft be offered back? Only when it holds something, and neither the
+/// program on screen nor the editor's text is already it.
+pub fn offers_draft(kept: Option<&str>, shown: &str, typing: Option<&str>) -> bool {
+    let Some(kept) = kept.map(str::trim).filter(|k| !k.is_empty()) else {
+        return false;
+    };
+    kept != shown.trim() && typing.map(str::trim) != Some(kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::presets::preset;
+
+    #[test]
+    fn a_kept_draft_is_offered_only_when_it_is_not_on_screen() {
+        let mine = "import asyncio\nasync def main():\n    pass\n";
+        assert!(offers_draft(Some(mine), "lesson text", None));
+        assert!(
+            !offers_draft(Some(mine), mine, None),
+            "it is the program shown"
+        );
+        assert!(!offers_draft(Some(&format!("{mine}\n")), mine, None));
+        assert!(
+            !offers_draft(Some(mine), "lesson text", Some(mine)),
+            "being typed"
+        );
+        assert!(!offers_draft(Some("  \n"), "lesson text", None));
+        assert!(!offers_draft(None, "lesson text", None));
+    }
 
     #[test]
     fn entries_round_trip_and_damaged_ones_are_kept_as_unreadable() {

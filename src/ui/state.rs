@@ -18,6 +18,7 @@ use crate::sim::metrics::{compare, speedup, Comparison};
 use crate::sim::presets::preset;
 use crate::sim::share::ShareState;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
+use crate::ui::axis::{AxisMode, Ticked};
 use crate::ui::program::{program_of, ProgramRun};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -188,6 +189,10 @@ pub struct State {
     /// The Python program the scenario's `source` holds, run by the interpreter, when
     /// the step language does not read it. Shown in place of the scenario's runs.
     pub program: Option<ProgramRun>,
+    /// The axis the single view's timeline and playhead use.
+    pub axis: AxisMode,
+    /// The shown run on the tick axis, while that axis is chosen.
+    pub ticked: Option<Ticked>,
 }
 
 impl Default for State {
@@ -226,13 +231,19 @@ pub enum Action {
     Pause,
     /// An animation frame: this many real ms passed since the last one.
     Frame(f64),
-    /// Move the playhead to a time (scrubber, click on the axis).
+    /// Move the playhead to a position on the timeline's axis (scrubber, the axis).
     Seek(f64),
+    /// Move the playhead to a time of the virtual clock, on either axis (a warning).
+    SeekClock(f64),
+    /// Space the timeline by time or by the loop's callbacks.
+    SetAxis(AxisMode),
     /// To the next or the previous event of the shown run.
     StepForward,
     StepBack,
     /// Back to the start, paused.
     Restart,
+    /// Just after the first `n` events of the shown run, paused (a console line, End).
+    StepTo(usize),
     SetSpeed(f64),
     SetView(View),
     TogglePresenter,
@@ -280,6 +291,8 @@ impl State {
             lesson: None,
             replay: None,
             prediction: None,
+            axis: AxisMode::Time,
+            ticked: None,
         }
     }
 
@@ -333,14 +346,55 @@ impl State {
     pub fn end(&self) -> f64 {
         match (self.compared(), self.view) {
             (Some(runs), View::Compare) => runs.longest(),
-            _ => self.shown().map_or(0.0, |run| run.trace.end),
+            _ => self.on_axis().map_or(0.0, |run| run.trace.end),
+        }
+    }
+
+    /// The axis in use: the tick axis only in the single view.
+    pub fn axis_now(&self) -> AxisMode {
+        match self.view {
+            View::Single => self.axis,
+            View::Compare => AxisMode::Time,
+        }
+    }
+
+    /// The shown run on the axis in use: what the timeline draws and the playhead
+    /// moves along.
+    pub fn on_axis(&self) -> Option<&Run> {
+        let shown = self.shown()?;
+        match (&self.ticked, self.axis_now()) {
+            (Some(t), AxisMode::Ticks) if t.of == *shown => Some(&t.run),
+            _ => Some(shown),
+        }
+    }
+
+    /// The virtual clock's time at the playhead: the playhead itself on the time axis,
+    /// the time of the last event done on the tick axis.
+    pub fn clock(&self) -> f64 {
+        match (self.axis_now(), self.shown()) {
+            (AxisMode::Ticks, Some(run)) => run.trace.events.time_after(self.events_done()),
+            _ => self.playhead,
+        }
+    }
+
+    /// Makes the tick axis's run for the shown run when that axis is chosen.
+    fn keep_ticked(&mut self) {
+        if self.axis_now() != AxisMode::Ticks {
+            return;
+        }
+        let Some(shown) = self.shown() else { return };
+        if self.ticked.as_ref().map(|t| &t.of) != Some(shown) {
+            self.ticked = Some(Ticked::new(shown));
         }
     }
 
     /// How many events of the shown run have happened at the playhead.
     pub fn events_done(&self) -> usize {
-        match (self.cursor, self.shown()) {
+        match (self.cursor, self.on_axis()) {
             (Some(n), _) => n,
+            // At the end everything has happened (a stopped live run's last events
+            // may be stamped a little after the end it was stopped at).
+            (None, Some(run)) if self.playhead >= run.trace.end => run.trace.events.len(),
             (None, Some(run)) => run.trace.events_until(self.playhead),
             (None, None) => 0,
         }
@@ -387,7 +441,7 @@ impl State {
     }
 
     fn step_to(&mut self, n: usize) {
-        let Some(run) = self.shown() else { return };
+        let Some(run) = self.on_axis() else { return };
         let events = &run.trace.events;
         let n = n.min(events.len());
         let t = events.time_after(n);
@@ -434,6 +488,8 @@ impl Reducible for State {
                 s.lesson = shared.lesson.filter(|slug| lesson(slug).is_some());
                 s.prediction = None;
                 s.speed = shared.speed.clamp(MIN_SPEED, MAX_SPEED);
+                // A link's playhead is a time of the clock.
+                s.axis = AxisMode::Time;
                 s.seek(shared.playhead);
                 if let Some(n) = shared.events {
                     s.step_to_within(n, shared.playhead);
@@ -487,13 +543,33 @@ impl Reducible for State {
                     return self;
                 }
                 let end = s.end();
-                s.playhead = (s.playhead + dt.max(0.0) * s.speed).min(end);
+                let step = dt.max(0.0) * s.speed * s.axis_now().per_ms();
+                s.playhead = (s.playhead + step).min(end);
                 s.cursor = None;
                 if s.playhead >= end {
                     s.playing = false;
                 }
             }
             Action::Seek(t) => s.seek(t),
+            Action::SeekClock(t) => match s.axis_now() {
+                AxisMode::Time => s.seek(t),
+                AxisMode::Ticks => {
+                    let n = s.shown().map_or(0, |run| run.trace.events_until(t));
+                    s.step_to(n);
+                }
+            },
+            Action::SetAxis(axis) => {
+                let n = s.events_done();
+                s.axis = axis;
+                s.keep_ticked();
+                // The same event on the other axis (where many share a time, only the
+                // count of events says which).
+                let t = s
+                    .on_axis()
+                    .map_or(0.0, |run| run.trace.events.time_after(n));
+                s.playhead = t;
+                s.cursor = Some(n);
+            }
             Action::StepForward => {
                 let n = s.events_done();
                 s.step_to(n + 1);
@@ -503,6 +579,7 @@ impl Reducible for State {
                 s.step_to(n.saturating_sub(1));
             }
             Action::Restart => s.step_to(0),
+            Action::StepTo(n) => s.step_to(n),
             Action::SetSpeed(x) => s.speed = x.clamp(MIN_SPEED, MAX_SPEED),
             Action::SetView(view) => {
                 s.view = view;
@@ -568,6 +645,7 @@ impl Reducible for State {
             Action::Notify(message) => s.notice = Some(message),
             Action::DismissNotice => s.notice = None,
         }
+        s.keep_ticked();
         Rc::new(s)
     }
 }

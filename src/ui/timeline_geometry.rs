@@ -8,6 +8,7 @@
 use crate::sim::diagnostics::Diagnostic;
 use crate::sim::trace::{EventKind, Ms, Outcome, Reason, StepId, TaskId, Trace};
 use crate::sim::{Lane, SpanState};
+use crate::ui::axis::AxisMode;
 use crate::ui::describe;
 use std::ops::Range;
 
@@ -27,10 +28,12 @@ pub const MAX_GATHER_ARROWS: usize = 12;
 /// At most this many arrows are drawn in one timeline.
 pub const MAX_ARROWS: usize = 400;
 
-/// Maps `[0, end]` ms onto `[0, 100]` percent of the axis.
+/// Maps `[0, end]` ms (or callbacks, on the tick axis) onto `[0, 100]` percent of the
+/// axis, and writes its positions in words.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
     end: Ms,
+    mode: AxisMode,
 }
 
 impl Scale {
@@ -42,11 +45,24 @@ impl Scale {
         } else {
             1.0
         };
-        Scale { end }
+        Scale {
+            end,
+            mode: AxisMode::Time,
+        }
+    }
+
+    /// The same scale on `mode`'s axis.
+    pub fn on(self, mode: AxisMode) -> Scale {
+        Scale { mode, ..self }
     }
 
     pub fn end(self) -> Ms {
         self.end
+    }
+
+    /// A position or length on this axis in words: `1.250 s`, or `3 callbacks`.
+    pub fn exact(self, t: Ms) -> String {
+        self.mode.exact(t)
     }
 
     /// Percent of the axis at time `t`, clamped to the axis.
@@ -121,7 +137,7 @@ pub fn ticks(scale: Scale, max_ticks: usize) -> (Ms, Vec<Tick>) {
             Tick {
                 t,
                 pct: scale.pct(t),
-                label: tick_label(t, scale.end() >= 1000.0),
+                label: scale.mode.tick_label(t, scale.end()),
             }
         })
         .collect();
@@ -365,9 +381,12 @@ impl Model {
                 task,
                 name: info.name().into_owned(),
                 depth: depths.get(i).copied().unwrap_or(0),
-                note: info
-                    .parent
-                    .map(|p| format!("from {}", short_name(trace, p))),
+                note: if info.is_python() {
+                    Some(format!("{}()", info.coroutine))
+                } else {
+                    info.parent
+                        .map(|p| format!("from {}", short_name(trace, p)))
+                },
                 segs,
                 marks,
                 stuck: is_stuck,

@@ -100,3 +100,35 @@ test('lesson 3: predict, play side by side, 3.7 s in turn vs 1.5 s gathered, ans
     assert.deepEqual(problems, []);
   });
 });
+
+test('lesson 1 moves on the tick axis: played to the end, its narration told in order', async () => {
+  await withApp(async ({ page, problems, url }) => {
+    await page.goto(`${url}#/lesson/event-loop`);
+    await page.waitForSelector(TITLE);
+    await page.click('[data-axis="ticks"]');
+    await page.getByLabel(/Second: greet's sleep\(0\)/).check();
+    await page.click('.ctl--play');
+    // Sample the playhead and the narration while it plays: it moves, and lines appear
+    // one after another, never all at once.
+    const seen = [];
+    for (let i = 0; i < 40; i++) {
+      const state = await page.evaluate(() => ({
+        readout: document.querySelector('.controls__time')?.textContent,
+        lines: document.querySelectorAll('.narration__line').length,
+        playing: document.querySelector('.controls')?.dataset.playing === 'true',
+      }));
+      seen.push(state);
+      if (!state.playing && i > 0) break;
+      await page.waitForTimeout(250);
+    }
+    const readouts = new Set(seen.map((s) => s.readout));
+    assert.ok(readouts.size >= 4, `the playhead moved: ${[...readouts].join(' | ')}`);
+    const counts = seen.map((s) => s.lines);
+    assert.ok(counts.every((n, i) => i === 0 || n >= counts[i - 1]), `in order: ${counts}`);
+    assert.ok(new Set(counts).size >= 3, `lines appear one by one: ${counts}`);
+    await page.waitForFunction(() => document.querySelector('.predict__answer')?.dataset.revealed === 'true',
+      null, { timeout: 20_000 });
+    await screenshot(page, 'lesson-1-ticks');
+    assert.deepEqual(problems, []);
+  }, { viewport: { width: 1440, height: 900 } });
+});

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOT_DIR, runProgram, screenshot, withApp, text } from './lib/browser.mjs';
+import { SCREENSHOT_DIR, printed, runProgram, screenshot, toEnd, withApp, text } from './lib/browser.mjs';
 
 const PROGRAM = `import asyncio
 
@@ -39,22 +39,31 @@ for (const [name, viewport] of [
       await runProgram(page, PROGRAM);
       await page.waitForSelector('[aria-label="Program output"]');
       assert.match(await text(page, `${TIMELINE} [data-total="shown"]`), /300 ms/);
-      assert.equal(
-        await page.textContent('[aria-label="Program output"]'),
-        "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n['JOB1', 'JOB2 JOB3']\n",
-      );
+      // Nothing is printed before the playhead moves; lines appear as it passes them.
+      assert.equal(await printed(page), '');
       assert.equal(await page.locator(`${TIMELINE} [data-lane]`).count(), 5);
       // Play to the end.
       await page.click('.ctl--play');
       await page.waitForFunction(() => document.querySelector('.controls')?.dataset.playing === 'false'
         && document.querySelector('.loop')?.textContent.includes('Finished'), null, { timeout: 10_000 });
+      assert.equal(
+        await printed(page),
+        "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n['JOB1', 'JOB2 JOB3']\n",
+      );
       await page.locator(CODE).scrollIntoViewIfNeeded();
       await screenshot(page, `python-${name}`);
 
-      // Half way: main waits at the gather (line 9), the last fetch at its sleep (line 4).
+      // Half way: main waits at the gather (line 9), the last fetch at its sleep (line 4),
+      // and the console shows only the first line.
       await page.locator('.scrubber').fill('150');
       await page.waitForSelector(`${CODE} .editor__line--waiting[data-line="9"]`);
       assert.equal(await page.locator(`${CODE} .editor__line--waiting[data-line="4"]`).count(), 1);
+      assert.equal(await printed(page), 'job1 done\n');
+      // The frames panel: the last fetch's task asleep in fetch(name='job3').
+      const job3 = page.locator('[data-frames] [data-task="Task-4"]');
+      assert.match(await job3.textContent(), /waits for asyncio\.sleep/);
+      assert.match(await job3.locator('[data-var="name"]').textContent(), /'job3'/);
+      await page.locator('section[data-panel="frames"]').screenshot({ path: path.join(SCREENSHOT_DIR, `python-frames-${name}.png`) });
       await page.locator(TIMELINE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-timeline-${name}.png`) });
       await page.locator(CODE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-code-${name}.png`) });
 
@@ -76,6 +85,7 @@ for (const [name, viewport] of [
       await runProgram(page, 'import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n');
       await page.waitForSelector('.output[data-ending="limit"]', { timeout: 60_000 });
       console.log(`limit reached in ${Date.now() - started} ms (${name})`);
+      await toEnd(page);
       assert.match(await text(page, '[data-output-error]'), /without an await/);
       await screenshot(page, `python-limit-${name}`);
       assert.deepEqual(problems, []);

@@ -495,8 +495,9 @@ impl Vm {
             "get_name" => Value::Str(task.map(|t| t.name()).unwrap_or_else(|| "".into())),
             "set_name" => {
                 if let Some(t) = task {
-                    let n = self.str_of(&a0)?;
-                    *t.name.borrow_mut() = Some(n.into());
+                    let n: Rc<str> = self.str_of(&a0)?.into();
+                    *t.name.borrow_mut() = Some(n.clone());
+                    self.aio.rec.renamed(t.id, n);
                 }
                 Value::None
             }

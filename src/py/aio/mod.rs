@@ -109,7 +109,7 @@ impl Vm {
         self.stdout.push_str(text);
         let t = self.aio.time;
         let task = self.aio.current.as_ref().map(|t| t.id);
-        self.aio.rec.print(t, task, text.trim_end_matches('\n'));
+        self.aio.rec.print(t, task, text);
     }
 
     /// `await v`'s first half: checks that `v` can be awaited.

@@ -4,7 +4,7 @@
 
 use crate::sim::trace::{
     Callback, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId, TaskInfo,
-    TaskListId, TextId, Trace, WaitEdge,
+    TaskLabel, TaskListId, TextId, Trace, WaitEdge,
 };
 use std::rc::Rc;
 
@@ -17,8 +17,6 @@ pub struct Recorder {
     resources: Vec<ResourceInfo>,
     /// The step of each source line, by line number.
     step_of_line: Vec<Option<StepId>>,
-    /// How many tasks each coroutine name has (for `worker #2`).
-    per_coroutine: rustc_hash::FxHashMap<Rc<str>, u32>,
     /// Lines of the program, for step labels.
     pub lines: Vec<String>,
     /// Messages CPython writes to stderr (exceptions in callbacks, warnings).
@@ -79,13 +77,20 @@ impl Recorder {
         Some(id)
     }
 
-    pub fn task_created(&mut self, t: f64, id: u32, coroutine: &Rc<str>, parent: Option<u32>) {
-        let n = self.per_coroutine.entry(coroutine.clone()).or_insert(0);
-        *n += 1;
+    /// A task made: `number` is asyncio's task counter (`Task-3`), `name` the one given.
+    pub fn task_created(
+        &mut self,
+        t: f64,
+        id: u32,
+        coroutine: &Rc<str>,
+        parent: Option<u32>,
+        (number, name): (u32, Option<Rc<str>>),
+    ) {
         self.tasks.push(TaskInfo {
             coroutine: coroutine.clone(),
-            number: *n,
+            number,
             parent: parent.map(TaskId),
+            label: name.map_or(TaskLabel::Numbered, TaskLabel::Named),
         });
         self.push(
             t,
@@ -95,6 +100,13 @@ impl Recorder {
                 parent: parent.map(TaskId),
             },
         );
+    }
+
+    /// `task.set_name(name)`: the lanes show the new name.
+    pub fn renamed(&mut self, id: u32, name: Rc<str>) {
+        if let Some(info) = self.tasks.get_mut(id as usize) {
+            info.label = TaskLabel::Named(name);
+        }
     }
 
     pub fn scheduled(&mut self, t: f64, id: u32) {

@@ -35,7 +35,8 @@ impl Vm {
             _ => "?".into(),
         };
         let t = self.aio.time;
-        self.aio.rec.task_created(t, id, &coro_name, parent);
+        let named = (self.aio.task_counter, name.clone());
+        self.aio.rec.task_created(t, id, &coro_name, parent, named);
         let task = Rc::new(Task {
             fut: Future::default(),
             id,

@@ -5,7 +5,7 @@
 use super::waits::Wait;
 use super::{LoopState, ResourceState, TaskResult, Wake};
 use crate::sim::events::NO_STEP;
-use crate::sim::trace::{Callback, EventKind, Ms, Reason, StepId, TaskId, TaskInfo};
+use crate::sim::trace::{Callback, EventKind, Ms, Reason, StepId, TaskId, TaskInfo, TaskLabel};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +148,7 @@ impl LoopState {
             coroutine,
             number,
             parent,
+            label: TaskLabel::Coroutine,
         });
         self.tasks.push(TaskSlot::NEW);
         self.ends.push(TaskEnd::RUNNING);

@@ -11,6 +11,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::editor::Editor;
+use super::kept_draft::KeptDraft;
 use super::output::Output;
 use super::panel::Panel;
 use crate::code::{parse_python_with_lines, python_code_with_lines, rust_code, PythonOptions};
@@ -18,6 +19,8 @@ use crate::sim::positions::positions;
 use crate::ui::clipboard;
 use crate::ui::highlight::{highlight, Lang};
 use crate::ui::layout::PanelKind;
+use crate::ui::program::{read_program, Reading};
+use crate::ui::saved;
 use crate::ui::state::{make_callback, Action, AppContext};
 
 /// A program and the 1-based line of each step.
@@ -81,9 +84,16 @@ pub fn code_panel() -> Html {
     let lang = use_state_eq(|| Lang::Python);
     let copied = use_state_eq(|| None::<&'static str>);
     let editing = use_state_eq(|| false);
+    // The line a traceback's frame asked for, and a count telling one click from the next.
+    let go_to = use_state_eq(|| None::<(usize, u32)>);
     // The editor's last text and the program it was typed over: shown again on the next
     // Edit if the scenario has not changed meanwhile.
     let draft = use_mut_ref(|| None::<(AttrValue, AttrValue)>);
+    // The editor's last text kept in this browser, what the editor holds now (since the
+    // program last changed), and a count that starts the editor afresh from a restore.
+    let kept = use_state(saved::draft);
+    let typing = use_state_eq(|| None::<String>);
+    let generation = use_state_eq(|| 0u32);
     let listings = use_memo(ctx.scenario.clone(), |s| {
         // The learner's own program, where the scenario came from the editor.
         let own = s.source.as_ref().map(|source| Listing {
@@ -112,6 +122,10 @@ pub fn code_panel() -> Html {
         Lang::Python => &listings.0,
         Lang::Rust => &listings.1,
     };
+    {
+        let typing = typing.clone();
+        use_effect_with(listings.0.text.clone(), move |_| typing.set(None));
+    }
     let done = ctx.events_done();
     let at = {
         let run = ctx.shown().cloned();
@@ -174,6 +188,23 @@ pub fn code_panel() -> Html {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))
     };
+    // The kept program back: in the editor as typed, and run as the editor runs it
+    // (text that does not read shows there with its error).
+    let on_restore = {
+        let (ctx, draft, over) = (ctx.clone(), draft.clone(), listings.0.text.clone());
+        let (editing, lang, generation) = (editing.clone(), lang.clone(), generation.clone());
+        Callback::from(move |text: String| {
+            *draft.borrow_mut() = Some((over.clone(), AttrValue::from(text.clone())));
+            lang.set(Lang::Python);
+            editing.set(true);
+            generation.set(*generation + 1);
+            match read_program(&text) {
+                Ok(Reading::Steps(scenario)) => ctx.dispatch(Action::EditCode(scenario)),
+                Ok(Reading::Program(program)) => ctx.dispatch(Action::RunProgram(program)),
+                Err(_) => {}
+            }
+        })
+    };
     let meta = AttrValue::from(match running {
         Some(n) => format!("running line {n}"),
         None => "nothing running".to_string(),
@@ -203,6 +234,18 @@ pub fn code_panel() -> Html {
                         <span class="code__note" aria-live="polite">{ note }</span>
                     }
                 </div>
+                if let Some(text) = (*kept).clone().filter(|k| {
+                    saved::offers_draft(Some(k), &listings.0.text, (*typing).as_deref())
+                }) {
+                    <KeptDraft text={AttrValue::from(text)} {on_restore}
+                        on_forget={{
+                            let kept = kept.clone();
+                            Callback::from(move |()| {
+                                saved::forget_draft();
+                                kept.set(None);
+                            })
+                        }} />
+                }
                 <div class={classes!("code__body", program.is_some().then_some("code__body--with-output"))}>
                 if no_rust {
                     <p class="code__none" data-no-rust="">
@@ -211,16 +254,21 @@ pub fn code_panel() -> Html {
                            is none for it yet." }
                     </p>
                 } else if edit_now {
-                    <Editor program={listing.text.clone()} {running}
+                    <Editor key={*generation} program={listing.text.clone()} {running}
                         waiting={Rc::new(waiting.clone())}
                         on_run={make_callback(&ctx, Action::EditCode)}
                         on_program={make_callback(&ctx, Action::RunProgram)}
+                        go_to={*go_to}
                         draft={draft.borrow().as_ref()
                             .filter(|(over, text)| *over == listing.text && *text != listing.text)
                             .map(|(_, text)| text.clone())}
                         on_draft={{
                             let (draft, over) = (draft.clone(), listing.text.clone());
+                            let (kept, typing) = (kept.clone(), typing.clone());
                             Callback::from(move |text: String| {
+                                saved::keep_draft(&text);
+                                kept.set(Some(text.clone()));
+                                typing.set(Some(text.clone()));
                                 *draft.borrow_mut() = Some((over.clone(), text.into()));
                             })
                         }} />
@@ -231,7 +279,16 @@ pub fn code_panel() -> Html {
                     </pre>
                 }
                 if let Some(program) = program {
-                    <Output {program} />
+                    <Output {program} {done} on_seek={make_callback(&ctx, Action::StepTo)}
+                        on_line={{
+                            let (editing, lang, go_to) = (editing.clone(), lang.clone(), go_to.clone());
+                            Callback::from(move |line: usize| {
+                                lang.set(Lang::Python);
+                                editing.set(true);
+                                let count = go_to.map_or(0, |(_, n)| n + 1);
+                                go_to.set(Some((line, count)));
+                            })
+                        }} />
                 }
                 </div>
             </div>

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::describe::{self, readout, seconds, speed};
+use crate::ui::describe::{self, speed};
 use crate::ui::hooks::use_keyboard::{use_keyboard, Shortcut};
 use crate::ui::state::{make_callback, Action, AppContext, SPEEDS};
 
@@ -139,11 +139,11 @@ pub fn controls() -> Html {
                 value={playhead.to_string()}
                 disabled={!runnable}
                 aria-label="Time"
-                aria-valuetext={format!("{} of {}", seconds(playhead), seconds(end))}
+                aria-valuetext={format!("{} of {}", ctx.axis_now().exact(playhead), ctx.axis_now().exact(end))}
                 oninput={on_scrub}
             />
             <output class="controls__time" aria-live="off">
-                { readout(playhead, end) }
+                { ctx.axis_now().readout(playhead, end, ctx.clock()) }
             </output>
             <span class="controls__events" title="Events that have happened so far">
                 { format!("event {done} / {total}") }

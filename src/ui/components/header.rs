@@ -100,7 +100,7 @@ fn share_link() -> Html {
                     scenario: ctx.scenario.clone(),
                     lesson: ctx.lesson.clone(),
                     speed: ctx.speed,
-                    playhead: ctx.playhead,
+                    playhead: ctx.clock(),
                     events: ctx.cursor,
                 })
             );

@@ -59,7 +59,11 @@ pub fn lesson_panel() -> Html {
             };
             // A live run in progress keeps its playhead at its end so far: not the end.
             let live_running = ctx.live.as_ref().is_some_and(|l| l.running.is_some());
-            let at_end = !live_running && ctx.end() > 0.0 && ctx.playhead >= ctx.end();
+            // Every event has happened (a run within one instant too, such as lesson 1's).
+            let at_end = !live_running
+                && ctx.shown().is_some_and(|r| {
+                    !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
+                });
             html! {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>

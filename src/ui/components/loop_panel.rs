@@ -82,7 +82,7 @@ pub fn loop_panel() -> Html {
     let t = if ctx.cursor.is_some() {
         snapshot.0.t
     } else {
-        ctx.playhead
+        ctx.clock()
     };
     let meta = format!("tick {} · {}", snapshot.0.ticks, describe::seconds(t));
     html! {

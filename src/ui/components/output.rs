@@ -1,22 +1,35 @@
-//! The Code panel's console: what a Python program printed, then its traceback or why
-//! it was stopped. Monospace and scrollable, with a name of its own for screen readers.
-//! It shows the whole run's output ([`crate::ui::program::Console`]).
+//! The Code panel's console: what a Python program printed by the playhead, each line
+//! with the virtual time it was printed at (a click on it seeks there), then, once the
+//! playhead reaches the end, its traceback or why it was stopped; a traceback's lines
+//! of the program jump to that line in the editor. Lines not yet printed are hidden.
 
 use yew::prelude::*;
 
 use crate::py::Ending;
+use crate::ui::console::traceback_line;
+use crate::ui::describe::seconds;
 use crate::ui::program::ProgramRun;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
-    /// Compared by identity: the console re-renders only for a new run.
+    /// Compared by identity: the console re-renders for a new run or a new playhead.
     pub program: ProgramRun,
+    /// How many events of the run have happened at the playhead.
+    pub done: usize,
+    /// Seek to just after this many events (a line's time was clicked).
+    pub on_seek: Callback<usize>,
+    /// Show this 1-based line of the program in the editor (a traceback's frame).
+    pub on_line: Callback<usize>,
 }
 
 #[function_component(Output)]
 pub fn output(props: &OutputProps) -> Html {
-    let console = &props.program.console;
-    let ending = props.program.ending;
+    let program = &props.program;
+    let ending = program.ending;
+    let live = ending == Ending::Running;
+    // A live run in progress shows everything it printed so far.
+    let done = if live { usize::MAX } else { props.done };
+    let at_end = live || done >= program.run.trace.events.len();
     let status = match ending {
         Ending::Completed => "completed",
         Ending::Exception => "raised an exception",
@@ -25,28 +38,66 @@ pub fn output(props: &OutputProps) -> Html {
         Ending::Stopped => "stopped",
         Ending::Running => "running live…",
     };
+    let shown = program.output.iter().filter(|l| l.shown_at(done)).count();
+    let later = program.output.len() - shown;
+    let stderr = &program.console.stderr;
+    let lines = program.output.iter().take(shown).map(|line| {
+        let on_seek = props.on_seek.clone();
+        let after = line.event + 1;
+        let time = seconds(line.t);
+        html! {
+            <li class="output__line" data-t={line.t.to_string()}>
+                <button type="button" class="output__time" title={format!("Seek to {time}, when this was printed")}
+                    aria-label={format!("{time}: seek here")}
+                    onclick={Callback::from(move |_: MouseEvent| on_seek.emit(after))}>
+                    { time.clone() }
+                </button>
+                <span class="output__text">{ line.text_at(done) }</span>
+            </li>
+        }
+    });
+    let error_lines = stderr.lines().map(|text| match traceback_line(text) {
+        Some(n) => {
+            let on_line = props.on_line.clone();
+            html! { <>
+                <button type="button" class="output__frame" data-traceback-line={n.to_string()}
+                    title={format!("Show line {n} in the editor")}
+                    onclick={Callback::from(move |_: MouseEvent| on_line.emit(n))}>
+                    { text.to_string() }
+                </button>
+                { "\n" }
+            </> }
+        }
+        None => html! { <span class="output__err-line">{ text.to_string() }{ "\n" }</span> },
+    });
     html! {
         <section class="output" aria-labelledby="output-title" data-ending={ending.as_str()}>
             <h3 class="output__title" id="output-title">
                 { "Output" }
-                <span class={classes!("output__status", format!("output__status--{}", ending.as_str()))}>
-                    { status }
-                </span>
+                if at_end {
+                    <span class={classes!("output__status", format!("output__status--{}", ending.as_str()))}>
+                        { status }
+                    </span>
+                }
             </h3>
-            <pre class="output__console" tabindex="0" aria-label="Program output" data-output="">
-                if console.is_empty() {
-                    <span class="output__empty">{ "The program printed nothing." }</span>
+            <div class="output__console" tabindex="0" role="region" aria-label="Program output" data-output="">
+                if shown == 0 && later > 0 {
+                    <p class="output__empty">{ "Nothing printed yet at the playhead." }</p>
+                } else if shown == 0 {
+                    <p class="output__empty">{ "The program printed nothing." }</p>
                 }
-                if !console.stdout.is_empty() {
-                    <span class="output__out">{ console.stdout.clone() }</span>
+                if shown > 0 {
+                    <ol class="output__lines">{ for lines }</ol>
                 }
-                if !console.stderr.is_empty() {
-                    if !console.stdout.is_empty() && !console.stdout.ends_with('\n') {
-                        { "\n" }
-                    }
-                    <span class="output__err" data-output-error="">{ console.stderr.clone() }</span>
+                if later > 0 {
+                    <p class="output__later" data-output-later={later.to_string()}>
+                        { format!("{later} more {} later in the run", if later == 1 { "line" } else { "lines" }) }
+                    </p>
                 }
-            </pre>
+                if at_end && !stderr.is_empty() {
+                    <pre class="output__err" data-output-error="">{ for error_lines }</pre>
+                }
+            </div>
         </section>
     }
 }

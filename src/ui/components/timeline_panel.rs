@@ -20,9 +20,9 @@ use super::timeline::warnings::Warnings;
 use crate::py::Ending;
 use crate::sim::metrics::format_ms;
 use crate::sim::{Outcome, StartMode};
-use crate::ui::describe::readout;
+use crate::ui::axis::AxisMode;
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{make_callback, Action, AppContext, Run};
+use crate::ui::state::{make_callback, Action, AppContext};
 
 /// The outcome's CSS modifier: `ok`, `error` or `stuck`.
 fn outcome_class(outcome: &Outcome) -> &'static str {
@@ -58,22 +58,45 @@ fn summary(total: f64, what: &'static str, outcome: String, class: &'static str)
     }
 }
 
-/// The run's timeline and what goes with it (health, legend, warnings, trace files).
-fn run_views(run: &Run, playhead: f64, playing: bool, on_seek: Callback<f64>) -> Html {
+/// The shown run's timeline on the axis in use, and what goes with it (the axis
+/// switch, health, legend, warnings, trace files).
+fn run_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
+    let Some(run) = ctx.on_axis() else {
+        return Html::default();
+    };
+    let axis = ctx.axis_now();
+    let set_axis = |to: AxisMode, label: &'static str, title: &'static str| {
+        let on_click = make_callback(ctx, move |_: MouseEvent| Action::SetAxis(to));
+        html! {
+            <button type="button" class="tl-axis-switch__option" aria-pressed={(axis == to).to_string()}
+                data-axis={if to == AxisMode::Time { "time" } else { "ticks" }} {title} onclick={on_click}>
+                { label }
+            </button>
+        }
+    };
     html! {
         <>
+            <div class="tl-axis-switch" role="group" aria-label="Space the timeline by">
+                <span class="tl-axis-switch__key">{ "Space by" }</span>
+                { set_axis(AxisMode::Time, "Time", "Spaced by the virtual clock's time") }
+                { set_axis(AxisMode::Ticks, "Loop steps", "One unit per callback the loop runs: what happens in the same instant spreads out") }
+            </div>
             <Timeline
                 run={run.clone()}
                 end={run.trace.end}
-                {playhead}
-                {playing}
+                playhead={ctx.playhead}
+                playing={ctx.playing}
                 on_seek={on_seek.clone()}
                 label="Timeline of the shown run"
                 id="timeline-main"
+                {axis}
             />
-            <HealthStrip run={run.clone()} {playhead} />
+            // Loop health is per second of the clock: only on the time axis.
+            if axis == AxisMode::Time {
+                <HealthStrip run={run.clone()} playhead={ctx.playhead} />
+            }
             <Legend />
-            <Warnings run={run.clone()} {on_seek} />
+            <Warnings run={run.clone()} on_seek={make_callback(ctx, Action::SeekClock)} />
             <TraceFiles />
         </>
     }
@@ -103,7 +126,7 @@ fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
     html! {
         <>
             { summary(run.trace.end, what, program.verdict.to_string(), ending_class(program.ending)) }
-            { run_views(run, ctx.playhead, ctx.playing, on_seek) }
+            { run_views(ctx, on_seek) }
             { report }
         </>
     }
@@ -116,7 +139,7 @@ pub fn timeline_panel() -> Html {
     };
     use_test_hook(&ctx);
     let on_seek = make_callback(&ctx, Action::Seek);
-    let meta = AttrValue::from(readout(ctx.playhead, ctx.end()));
+    let meta = AttrValue::from(ctx.axis_now().readout(ctx.playhead, ctx.end(), ctx.clock()));
     let body = match (&ctx.runs, ctx.shown()) {
         _ if ctx.shown_program().is_some() => program_views(&ctx, on_seek),
         (Ok(runs), Some(run)) => {
@@ -137,7 +160,7 @@ pub fn timeline_panel() -> Html {
             html! {
                 <>
                     { summary(trace.end, mode, trace.outcome.describe(trace), outcome_class(&trace.outcome)) }
-                    { run_views(run, ctx.playhead, ctx.playing, on_seek) }
+                    { run_views(&ctx, on_seek) }
                     { report }
                 </>
             }

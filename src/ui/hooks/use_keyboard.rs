@@ -1,5 +1,5 @@
 //! Playback shortcuts anywhere on the page: Space plays or pauses, ← and → step back and
-//! forward one event, Home restarts, ? lists the shortcuts and Esc closes that list. Keys
+//! forward one event, Home restarts, End jumps to the end, ? lists the shortcuts and Esc closes that list. Keys
 //! typed into a form field, and Space on a focused button or link (which presses it), are
 //! left to the browser.
 //!
@@ -16,17 +16,19 @@ pub enum Shortcut {
     StepBack,
     StepForward,
     Restart,
+    ToEnd,
     Help,
     CloseHelp,
 }
 
 impl Shortcut {
     /// Every shortcut, in the order the `?` list shows them.
-    pub const ALL: [Shortcut; 6] = [
+    pub const ALL: [Shortcut; 7] = [
         Shortcut::TogglePlay,
         Shortcut::StepBack,
         Shortcut::StepForward,
         Shortcut::Restart,
+        Shortcut::ToEnd,
         Shortcut::Help,
         Shortcut::CloseHelp,
     ];
@@ -38,6 +40,7 @@ impl Shortcut {
             Shortcut::StepBack => "←",
             Shortcut::StepForward => "→",
             Shortcut::Restart => "Home",
+            Shortcut::ToEnd => "End",
             Shortcut::Help => "?",
             Shortcut::CloseHelp => "Esc",
         }
@@ -50,6 +53,7 @@ impl Shortcut {
             Shortcut::StepBack => "Step back one event",
             Shortcut::StepForward => "Step forward one event",
             Shortcut::Restart => "Restart from the beginning",
+            Shortcut::ToEnd => "Jump to the end of the run",
             Shortcut::Help => "Show or hide this list",
             Shortcut::CloseHelp => "Close this list",
         }
@@ -61,6 +65,7 @@ impl Shortcut {
             Shortcut::StepBack => Action::StepBack,
             Shortcut::StepForward => Action::StepForward,
             Shortcut::Restart => Action::Restart,
+            Shortcut::ToEnd => Action::StepTo(usize::MAX),
             Shortcut::Help => Action::ToggleShortcuts,
             Shortcut::CloseHelp => Action::CloseShortcuts,
         }
@@ -106,6 +111,7 @@ pub fn shortcut(key: &str, modified: bool, target: Target) -> Option<Shortcut> {
         "ArrowLeft" => Some(Shortcut::StepBack),
         "ArrowRight" => Some(Shortcut::StepForward),
         "Home" => Some(Shortcut::Restart),
+        "End" => Some(Shortcut::ToEnd),
         "?" => Some(Shortcut::Help),
         "Escape" => Some(Shortcut::CloseHelp),
         _ => None,
@@ -202,6 +208,7 @@ mod tests {
             shortcut("Home", false, Target::Page),
             Some(Shortcut::Restart)
         );
+        assert_eq!(shortcut("End", false, Target::Page), Some(Shortcut::ToEnd));
         assert_eq!(shortcut("a", false, Target::Page), None);
     }
 
@@ -224,7 +231,7 @@ mod tests {
 
     #[test]
     fn typing_in_a_field_is_never_a_shortcut() {
-        for key in [" ", "ArrowLeft", "ArrowRight", "Home"] {
+        for key in [" ", "ArrowLeft", "ArrowRight", "Home", "End"] {
             for tag in ["INPUT", "textarea", "SELECT"] {
                 assert_eq!(shortcut(key, false, target_of(tag, false, None)), None);
             }

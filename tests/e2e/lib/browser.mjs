@@ -20,10 +20,11 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'screenshots');
 /** The workspace panels as [data-panel slug, visible title], in reading order. */
 export const PANELS = [
   ['lesson', 'Lesson'],
-  ['scenario', 'Scenario'],
+  ['code', 'Code'],
   ['timeline', 'Timeline'],
   ['event-loop', 'Event loop'],
-  ['code', 'Code'],
+  ['frames', 'Frames and variables'],
+  ['scenario', 'Scenario'],
   ['compare', 'Compare'],
 ];
 
@@ -180,4 +181,18 @@ export async function runProgram(page, program) {
   const editor = page.locator(`${code} .editor__input`);
   await editor.fill(program);
   await editor.press('Control+Enter');
+}
+
+/** The console's printed lines as text: what has been printed by the playhead. */
+export async function printed(page) {
+  const lines = await page.locator('.output__text').allTextContents();
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+/** The scrubber to its end: the playhead at the end of the run. */
+export async function toEnd(page) {
+  await page.$eval('.scrubber', (el) => {
+    el.value = el.max;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }

@@ -25,7 +25,7 @@ use crate::ui::components::rich_text::RichText;
 
 use crate::sim::Scenario;
 use crate::ui::editing_text::{
-    indent, is_run_key, outdent, replacement, underline, Edited, DEBOUNCE_MS,
+    indent, is_run_key, line_span, outdent, replacement, underline, Edited, DEBOUNCE_MS,
 };
 use crate::ui::program::{read_program, syntax_error_of, ProgramRun, Reading};
 use highlighted::Highlighted;
@@ -50,6 +50,10 @@ pub struct EditorProps {
     /// Every edit's text, for the caller to keep as the draft.
     #[prop_or_default]
     pub on_draft: Callback<String>,
+    /// Put the caret on this 1-based line, focused and in view (a traceback's frame was
+    /// clicked); the second number tells one click from the next on the same line.
+    #[prop_or_default]
+    pub go_to: Option<(usize, u32)>,
 }
 
 /// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
@@ -119,6 +123,23 @@ pub fn editor(props: &EditorProps) -> Html {
                 (running, scroller.cast::<HtmlElement>(), focused)
             {
                 reveal_line(&el, *line);
+            }
+        });
+    }
+
+    // A traceback's line: select it, so the caret is there and the line stands out.
+    {
+        let (scroller, area, text) = (scroller.clone(), area.clone(), text.clone());
+        use_effect_with(props.go_to, move |go_to| {
+            if let (Some((line, _)), Some(el), Some(box_)) = (
+                go_to,
+                area.cast::<HtmlTextAreaElement>(),
+                scroller.cast::<HtmlElement>(),
+            ) {
+                let (start, end) = line_span(&text, *line);
+                let _ = el.focus();
+                let _ = el.set_selection_range(start, end);
+                reveal_line(&box_, *line);
             }
         });
     }

@@ -5,20 +5,20 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lessons::{lesson, narration_times};
-use crate::sim::metrics::format_ms;
 use crate::ui::components::rich_text::RichText;
 use crate::ui::state::{Action, AppContext};
 
 /// The open lesson's narration resolved against the shown run, in time order.
 pub type Lines = Rc<Vec<(f64, AttrValue)>>;
 
-/// The narration's times in the shown run, computed again only when the lesson or the
-/// run changes (not on every frame).
+/// The narration's positions in the shown run on the axis in use (so that on the tick
+/// axis what happens in one instant is told in order), computed again only when the
+/// lesson or the run changes (not on every frame).
 #[hook]
 pub fn use_narration(ctx: &AppContext) -> Lines {
     // The narration tells the lesson's scenario, not a Python program typed over it.
     let shown = ctx
-        .shown()
+        .on_axis()
         .cloned()
         .filter(|_| ctx.shown_program().is_none());
     use_memo((ctx.lesson.clone(), shown), |(slug, run)| {
@@ -62,13 +62,14 @@ pub fn narration(props: &NarrationProps) -> Html {
                 { for props.lines.iter().take(shown).enumerate().map(|(i, (t, text))| {
                     let newest = i + 1 == shown;
                     let (ctx, t) = (ctx.clone(), *t);
+                    let when = ctx.axis_now().exact(t);
                     html! {
                         <li class={classes!("narration__line", newest.then_some("narration__line--now"))}
                             aria-current={newest.then_some("step")}>
                             <button type="button" class="narration__seek" data-t={t.to_string()}
                                 title="Move the playhead here"
                                 onclick={Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Seek(t)))}>
-                                <span class="narration__time">{ format_ms(t) }</span>
+                                <span class="narration__time">{ when }</span>
                                 <span class="narration__text"><RichText text={text.clone()} /></span>
                             </button>
                         </li>

@@ -2,7 +2,7 @@
 //! the arrow keys when it has focus, dispatch a seek through `on_seek`.
 
 use super::playhead::Playhead;
-use crate::ui::describe::seconds;
+use crate::ui::axis::AxisMode;
 use crate::ui::timeline_geometry::{ticks, Scale};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,8 +37,9 @@ fn time_at(e: &PointerEvent, scale: Scale) -> Option<f64> {
 
 #[function_component(Axis)]
 pub fn axis(props: &AxisProps) -> Html {
-    let scale = Scale::new(props.end);
-    let (step, marks) = use_memo(props.end.to_bits(), move |_| ticks(scale, 6))
+    let mode = use_context::<AxisMode>().unwrap_or_default();
+    let scale = Scale::new(props.end).on(mode);
+    let (step, marks) = use_memo((props.end.to_bits(), mode), move |_| ticks(scale, 6))
         .as_ref()
         .clone();
 
@@ -87,7 +88,7 @@ pub fn axis(props: &AxisProps) -> Html {
     let dense = marks.iter().map(|m| m.label.len() + 2).sum::<usize>() > 28;
     html! {
         <div class="tl-axis">
-            <div class="tl-axis__corner" aria-hidden="true">{ "time" }</div>
+            <div class="tl-axis__corner" aria-hidden="true">{ if mode == AxisMode::Ticks { "callbacks" } else { "time" } }</div>
             <div
                 class={classes!("tl-axis__track", dense.then_some("tl-axis__track--dense"))}
                 role="slider"
@@ -96,7 +97,7 @@ pub fn axis(props: &AxisProps) -> Html {
                 aria-valuemin="0"
                 aria-valuemax={format!("{:.0}", props.end)}
                 aria-valuenow={format!("{:.0}", props.playhead)}
-                aria-valuetext={seconds(props.playhead)}
+                aria-valuetext={scale.exact(props.playhead)}
                 onpointerdown={down}
                 onpointermove={drag}
                 onkeydown={key}

@@ -10,6 +10,7 @@ use super::playhead::Playhead;
 use super::spans_table::SpansTable;
 use super::tooltip::Tooltip;
 use super::{ModelRef, SegRef};
+use crate::ui::axis::AxisMode;
 use crate::ui::state::Run;
 use crate::ui::timeline_geometry::{row_px, visible_rows, Model, COMPACT_FROM_ROWS};
 use std::rc::Rc;
@@ -29,6 +30,9 @@ pub struct TimelineProps {
     pub label: AttrValue,
     /// Unique within the page, for the ids this timeline needs.
     pub id: AttrValue,
+    /// What the axis counts: time, or the loop's callbacks.
+    #[prop_or_default]
+    pub axis: AxisMode,
 }
 
 /// The height drawn before the chart has been scrolled (more than its 36 rem).
@@ -103,6 +107,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let hint_id = AttrValue::from(format!("{}-hint", props.id));
     html! {
+        <ContextProvider<AxisMode> context={props.axis}>
         <div
             class={classes!("tl", compact.then_some("tl--compact"))}
             style={format!("--row-h:{h}px;--body-h:{}px", h * rows as f64)}
@@ -139,6 +144,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </p>
             <SpansTable {model} caption={props.label.clone()} />
         </div>
+        </ContextProvider<AxisMode>>
     }
 }
 

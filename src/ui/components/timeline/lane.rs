@@ -3,7 +3,8 @@
 
 use super::segment::segment;
 use super::ModelRef;
-use crate::ui::timeline_geometry::{exact, Scale};
+use crate::ui::axis::AxisMode;
+use crate::ui::timeline_geometry::Scale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +26,7 @@ pub fn lane(props: &LaneProps) -> Html {
     let Some(row) = props.model.0.rows.get(props.index) else {
         return Html::default();
     };
-    let scale = Scale::new(props.end);
+    let scale = Scale::new(props.end).on(use_context::<AxisMode>().unwrap_or_default());
     let is_loop = props.index == 0;
     let class = classes!(
         "tl-lane",
@@ -56,7 +57,7 @@ pub fn lane(props: &LaneProps) -> Html {
                         format!("tl-mark--{}", mark.kind.class()),
                         (pct > 80.0).then_some("tl-mark--flip"),
                     );
-                    let words = format!("{} at {}", mark.kind.words(), exact(mark.t));
+                    let words = format!("{} at {}", mark.kind.words(), scale.exact(mark.t));
                     html! {
                         <span {class} style={format!("left:{pct:.3}%")} title={words.clone()}
                             role="listitem" aria-label={words}>

@@ -2,12 +2,12 @@
 //! its label inside when it fits. A plain function (not a component): a lane of a big
 //! run has thousands, drawn once per run.
 
-use crate::ui::timeline_geometry::{exact, Scale, Seg, LABEL_MIN_PCT};
+use crate::ui::timeline_geometry::{Scale, Seg, LABEL_MIN_PCT};
 use yew::prelude::*;
 
 /// What a screen reader says for a segment: `get_user: await fetch /api/1.json, from
 /// 0.000 s to 1.000 s (1.000 s)`.
-pub fn accessible_name(lane: &str, seg: &Seg) -> String {
+pub fn accessible_name(lane: &str, seg: &Seg, scale: Scale) -> String {
     let what = if seg.label == seg.kind.word() || seg.kind.word().starts_with(&seg.label) {
         seg.kind.word().to_string()
     } else {
@@ -15,9 +15,9 @@ pub fn accessible_name(lane: &str, seg: &Seg) -> String {
     };
     format!(
         "{lane}: {what}, from {} to {} ({}){}",
-        exact(seg.start),
-        exact(seg.end),
-        exact(seg.duration()),
+        scale.exact(seg.start),
+        scale.exact(seg.end),
+        scale.exact(seg.duration()),
         if seg.stuck { ", stuck to the end" } else { "" }
     )
 }
@@ -48,7 +48,7 @@ pub fn segment(
             data-seg={format!("{row}:{index}")}
             tabindex={if tab { "0" } else { "-1" }}
             role="listitem"
-            aria-label={accessible_name(lane, seg)}
+            aria-label={accessible_name(lane, seg, scale)}
         >
             if show_label {
                 <span class="tl-seg__label">{ seg.label.clone() }</span>

@@ -2,7 +2,7 @@
 //! span of every lane. Built only when opened, so a big run costs nothing until then.
 
 use super::ModelRef;
-use crate::ui::timeline_geometry::exact;
+use crate::ui::axis::AxisMode;
 use yew::prelude::*;
 
 /// A table longer than this is cut, with a note saying so.
@@ -18,6 +18,7 @@ pub struct SpansTableProps {
 
 #[function_component(SpansTable)]
 pub fn spans_table(props: &SpansTableProps) -> Html {
+    let axis = use_context::<AxisMode>().unwrap_or_default();
     let open = use_state_eq(|| false);
     let toggle = {
         let open = open.clone();
@@ -55,9 +56,9 @@ pub fn spans_table(props: &SpansTableProps) -> Html {
                                         <th scope="row">{ row.name.clone() }</th>
                                         <td>{ s.kind.word() }{ if s.stuck { " (stuck)" } else { "" } }</td>
                                         <td>{ s.detail.clone() }</td>
-                                        <td>{ exact(s.start) }</td>
-                                        <td>{ exact(s.end) }</td>
-                                        <td>{ exact(s.duration()) }</td>
+                                        <td>{ axis.exact(s.start) }</td>
+                                        <td>{ axis.exact(s.end) }</td>
+                                        <td>{ axis.exact(s.duration()) }</td>
                                         <td><code>{ s.step_text.clone().unwrap_or_default() }</code></td>
                                     </tr>
                                 });
@@ -66,7 +67,7 @@ pub fn spans_table(props: &SpansTableProps) -> Html {
                                         <th scope="row">{ row.name.clone() }</th>
                                         <td>{ m.kind.badge().unwrap_or_default() }</td>
                                         <td>{ m.kind.words() }</td>
-                                        <td>{ exact(m.t) }</td>
+                                        <td>{ axis.exact(m.t) }</td>
                                         <td />
                                         <td />
                                         <td />

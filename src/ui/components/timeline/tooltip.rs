@@ -3,7 +3,8 @@
 //! segment names already say all of it.
 
 use super::{ModelRef, SegRef};
-use crate::ui::timeline_geometry::{exact, row_px, Scale};
+use crate::ui::axis::AxisMode;
+use crate::ui::timeline_geometry::{row_px, Scale};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,7 @@ pub struct TooltipProps {
 
 #[function_component(Tooltip)]
 pub fn tooltip(props: &TooltipProps) -> Html {
+    let axis = use_context::<AxisMode>().unwrap_or_default();
     let model = &props.model.0;
     let Some((r, i)) = props.tip else {
         return Html::default();
@@ -61,9 +63,9 @@ pub fn tooltip(props: &TooltipProps) -> Html {
                 <p class="tl-tip__stuck">{ "⊘ stuck: nothing can wake it before the run ends" }</p>
             }
             <dl class="tl-tip__times">
-                <dt>{ "start" }</dt><dd>{ exact(seg.start) }</dd>
-                <dt>{ "end" }</dt><dd>{ exact(seg.end) }</dd>
-                <dt>{ "duration" }</dt><dd>{ exact(seg.duration()) }</dd>
+                <dt>{ "start" }</dt><dd>{ axis.exact(seg.start) }</dd>
+                <dt>{ "end" }</dt><dd>{ axis.exact(seg.end) }</dd>
+                <dt>{ "duration" }</dt><dd>{ axis.exact(seg.duration()) }</dd>
             </dl>
             if let Some(step) = &seg.step_text {
                 <code class="tl-tip__step">{ step.clone() }</code>

@@ -1,0 +1,321 @@
+//! A program's state at an event of its run, for the frames panel: each task's frames
+//! (outermost first, so the chain of awaited coroutines), their local variables, the
+//! line each frame is at, and a task's result or exception once done; and the module's
+//! variables.
+//!
+//! A run is deterministic, so the state after `n` events is found by running the
+//! program again and stopping after the loop callback that recorded event `n` (the
+//! events limit, which nothing can catch): a query like every other view of a run, with
+//! nothing recorded per event. A callback runs a task's step from one `await` to the
+//! next, so the state is that at the end of the step the event belongs to.
+
+use super::aio::future::{State, Waiting};
+use super::aio::task_of;
+use super::ast::SyntaxError;
+use super::run::prepare;
+use super::value::{Dict, Value};
+use super::vm::frame::Frame;
+use super::vm::{Limits, Vm};
+use crate::py::value::Object;
+
+/// How many items of a list or dict, and how deep, a value is drawn.
+const MAX_ITEMS: usize = 12;
+const MAX_DEPTH: usize = 3;
+
+/// The program's state after some events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inspection {
+    /// How many events had happened where the run was stopped (the end of the step that
+    /// recorded the event asked for, or the end of the run).
+    pub events: usize,
+    /// The module's variables (not its functions, classes or imports).
+    pub globals: Vec<Var>,
+    /// Every task created so far, in order of creation.
+    pub tasks: Vec<TaskView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskView {
+    /// Its index in the trace (`TaskId`).
+    pub task: u32,
+    /// `Task-2`, or the name it was given.
+    pub name: String,
+    pub status: TaskStatus,
+    /// Outermost first: the task's coroutine, then each coroutine it awaits.
+    pub frames: Vec<FrameView>,
+    /// What its innermost `await` waits for (`sleep`, `Task-3`, `Lock.acquire`...).
+    pub waiting: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskStatus {
+    /// Created, not yet run.
+    NotStarted,
+    /// Suspended at an `await`, or ready to resume.
+    Suspended,
+    /// Returned: the result's repr.
+    Done(String),
+    /// Raised: `ValueError('boom')`.
+    Failed(String),
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameView {
+    /// The function's qualified name (`Fetcher.run`).
+    pub function: String,
+    /// The 1-based source line it is at.
+    pub line: u32,
+    pub locals: Vec<Var>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Var {
+    pub name: String,
+    pub value: ValueView,
+    /// It is new or holds another value than at the previous inspection
+    /// ([`Inspection::mark_changes`]).
+    pub changed: bool,
+}
+
+/// A value as the panel draws it: a repr, or a list's items and a dict's entries in
+/// boxes, as Python Tutor draws them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueView {
+    Repr(String),
+    /// A list, tuple or set: its kind, its first items and how many more there are.
+    Items {
+        kind: &'static str,
+        items: Vec<ValueView>,
+        more: usize,
+    },
+    /// A dict (keys as reprs) or an object's attributes (kind is its class).
+    Entries {
+        kind: String,
+        entries: Vec<(String, ValueView)>,
+        more: usize,
+    },
+}
+
+/// The state of `source`'s run once `events` events have happened, or at its end
+/// (`None`); a syntax error is an `Err`, as for [`super::run_source`].
+pub fn inspect_at(source: &str, events: Option<usize>) -> Result<Inspection, SyntaxError> {
+    let mut limits = Limits::default();
+    if let Some(n) = events {
+        limits.max_events = limits.max_events.min(n.saturating_sub(1));
+    }
+    let (mut vm, code) = prepare(source, limits)?;
+    if events != Some(0) {
+        // Stopped by the events limit, or ended by itself: either way the state is read.
+        let _ = vm.run_module(code);
+    }
+    Ok(read_state(&mut vm))
+}
+
+impl Inspection {
+    /// Marks the variables that are new or changed since `before`, matched by task,
+    /// frame (function and depth) and name.
+    pub fn mark_changes(&mut self, before: &Inspection) {
+        mark(&mut self.globals, Some(&before.globals));
+        for task in &mut self.tasks {
+            let old = before.tasks.iter().find(|t| t.task == task.task);
+            for (depth, frame) in task.frames.iter_mut().enumerate() {
+                let old_frame = old
+                    .and_then(|t| t.frames.get(depth))
+                    .filter(|f| f.function == frame.function);
+                mark(&mut frame.locals, old_frame.map(|f| &f.locals));
+            }
+        }
+    }
+}
+
+fn mark(vars: &mut [Var], before: Option<&Vec<Var>>) {
+    for var in vars {
+        let old = before.and_then(|b| b.iter().find(|v| v.name == var.name));
+        var.changed = old.is_none_or(|old| old.value != var.value);
+    }
+}
+
+fn read_state(vm: &mut Vm) -> Inspection {
+    let globals = {
+        let dict = vm.main_globals.borrow().clone();
+        dict.iter()
+            .filter_map(|(k, v)| {
+                let Value::Str(name) = &k.0 else { return None };
+                let shown = !name.starts_with("__")
+                    && !matches!(
+                        v,
+                        Value::Function(_) | Value::Class(_) | Value::Builtin(_) | Value::Object(_)
+                    );
+                shown.then(|| var(vm, name, v))
+            })
+            .collect()
+    };
+    let tasks = vm.aio.tasks.clone();
+    let tasks = tasks
+        .iter()
+        .map(|t| {
+            let frames: Vec<Frame> = {
+                let own = t.frames.borrow();
+                if own.is_empty() {
+                    coroutine_frames(&t.coro)
+                } else {
+                    own.iter().map(shallow).collect()
+                }
+            };
+            let status = match t.fut.state.get() {
+                State::Cancelled => TaskStatus::Cancelled,
+                State::Finished => match t.fut.exception.borrow().clone() {
+                    Some(e) => TaskStatus::Failed(repr(vm, &e)),
+                    None => {
+                        let r = t.fut.result.borrow().clone();
+                        TaskStatus::Done(repr(vm, &r))
+                    }
+                },
+                State::Pending if !t.started.get() => TaskStatus::NotStarted,
+                State::Pending => TaskStatus::Suspended,
+            };
+            let waiting = match (&status, &*t.waiting.borrow()) {
+                (TaskStatus::Suspended, Waiting::Sleep { .. }) => Some("asyncio.sleep".into()),
+                (TaskStatus::Suspended, Waiting::Future(f)) => Some(match task_of(f) {
+                    Some(other) => other.name().to_string(),
+                    None => super::aio::future_of(f)
+                        .and_then(|f| f.label.borrow().clone())
+                        .map_or("a future".into(), |l| l.to_string()),
+                }),
+                _ => None,
+            };
+            TaskView {
+                task: t.id,
+                name: t.name().to_string(),
+                frames: frames.iter().map(|f| frame_view(vm, f)).collect(),
+                status,
+                waiting,
+            }
+        })
+        .collect();
+    Inspection {
+        events: vm.aio.rec.events.len(),
+        globals,
+        tasks,
+    }
+}
+
+/// A frame's code, position and variables, without its stack and handlers.
+fn shallow(f: &Frame) -> Frame {
+    let mut copy = Frame::new(f.code.clone(), f.globals.clone());
+    copy.ip = f.ip;
+    copy.locals = f.locals.clone();
+    copy.cells = f.cells.clone();
+    copy
+}
+
+/// The frame of a coroutine not yet started (its arguments bound), if any.
+fn coroutine_frames(coro: &Value) -> Vec<Frame> {
+    match coro {
+        Value::Object(o) => match &**o {
+            Object::Gen(g) => g.borrow().frames.iter().map(shallow).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn frame_view(vm: &mut Vm, f: &Frame) -> FrameView {
+    let code = f.code.clone();
+    let mut locals: Vec<Var> = code
+        .locals
+        .iter()
+        .zip(&f.locals)
+        .filter(|(_, v)| !matches!(v, Value::Unbound))
+        .map(|(name, v)| var(vm, name, v))
+        .collect();
+    for (name, cell) in code.cells.iter().zip(&f.cells) {
+        let v = cell.borrow().clone();
+        if !matches!(v, Value::Unbound) && !locals.iter().any(|l| *l.name == **name) {
+            locals.push(var(vm, name, &v));
+        }
+    }
+    FrameView {
+        function: code.qualname.to_string(),
+        line: if f.ip == 0 { code.first_line } else { f.line() },
+        locals,
+    }
+}
+
+fn var(vm: &mut Vm, name: &str, v: &Value) -> Var {
+    Var {
+        name: name.to_string(),
+        value: view(vm, v, 0),
+        changed: false,
+    }
+}
+
+fn repr(vm: &mut Vm, v: &Value) -> String {
+    vm.repr_of(v)
+        .unwrap_or_else(|_| format!("<{}>", vm.type_name(v)))
+}
+
+fn view(vm: &mut Vm, v: &Value, depth: usize) -> ValueView {
+    let items = |vm: &mut Vm, kind, values: Vec<Value>| {
+        if depth >= MAX_DEPTH {
+            return ValueView::Repr(format!("{kind} of {}", values.len()));
+        }
+        ValueView::Items {
+            kind,
+            more: values.len().saturating_sub(MAX_ITEMS),
+            items: values
+                .iter()
+                .take(MAX_ITEMS)
+                .map(|v| view(vm, v, depth + 1))
+                .collect(),
+        }
+    };
+    match v {
+        Value::List(l) => {
+            let values = l.borrow().clone();
+            items(vm, "list", values)
+        }
+        Value::Tuple(t) => items(vm, "tuple", t.to_vec()),
+        Value::Set(s) => {
+            let values = s.borrow().iter().map(|k| k.0.clone()).collect();
+            items(vm, "set", values)
+        }
+        Value::Dict(d) => entries(vm, "dict".into(), &d.borrow(), depth, repr),
+        Value::Instance(i) if i.exc.is_none() && !i.dict.borrow().is_empty() => {
+            let kind = i.class.name.to_string();
+            entries(vm, kind, &i.dict.borrow(), depth, |vm, k| {
+                vm.str_of(k).unwrap_or_default()
+            })
+        }
+        Value::Instance(i) if i.exc.is_none() => {
+            ValueView::Repr(format!("<{} object>", i.class.name))
+        }
+        Value::Function(f) => ValueView::Repr(format!("function {}", f.code.qualname)),
+        Value::Class(c) => ValueView::Repr(format!("class {}", c.name)),
+        other => ValueView::Repr(repr(vm, other)),
+    }
+}
+
+/// A dict's entries (or an object's attributes), the keys written by `key`.
+fn entries(
+    vm: &mut Vm,
+    kind: String,
+    dict: &Dict,
+    depth: usize,
+    key: impl Fn(&mut Vm, &Value) -> String,
+) -> ValueView {
+    let pairs: Vec<(Value, Value)> = dict.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+    if depth >= MAX_DEPTH {
+        return ValueView::Repr(format!("{kind} of {}", pairs.len()));
+    }
+    ValueView::Entries {
+        kind,
+        more: pairs.len().saturating_sub(MAX_ITEMS),
+        entries: pairs
+            .iter()
+            .take(MAX_ITEMS)
+            .map(|(k, v)| (key(vm, k), view(vm, v, depth + 1)))
+            .collect(),
+    }
+}

@@ -1,0 +1,230 @@
+//! The Frames and variables panel: Python Tutor for async code. At the playhead, the
+//! module's variables and each task's frames (its coroutine, then each coroutine it
+//! awaits), their local variables, the line each frame is at and what the task waits
+//! for; a finished task's result or exception. Lists and dicts are drawn as boxes, and
+//! what changed since the previous view is highlighted.
+//!
+//! It reads [`crate::py::inspect::inspect_at`], which runs the program again up to the
+//! playhead, so it follows the playhead while paused or stepping, not while playing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use super::panel::Panel;
+use crate::py::inspect::{inspect_at, Inspection, TaskStatus, TaskView, ValueView, Var};
+use crate::ui::layout::PanelKind;
+use crate::ui::state::AppContext;
+
+/// How many tasks are drawn; a fan-out of thousands says how many more there are.
+const MAX_TASKS: usize = 40;
+
+#[function_component(FramesPanel)]
+pub fn frames_panel() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let program = ctx.shown_program().cloned();
+    let live = ctx.live.is_some();
+    let total = program.as_ref().map_or(0, |p| p.run.trace.events.len());
+    let done = ctx.events_done();
+    // `None` while playing (or with no program): the view waits for a pause.
+    let at = program
+        .as_ref()
+        .filter(|_| !ctx.playing && !live)
+        .map(|p| (p.source.clone(), (done < total).then_some(done)));
+    let previous: Rc<RefCell<Option<Inspection>>> = use_mut_ref(|| None);
+    let state = {
+        let previous = previous.clone();
+        use_memo(at, move |at| {
+            let (source, events) = at.as_ref()?;
+            let mut now = inspect_at(source, *events).ok()?;
+            if let Some(before) = previous.borrow().as_ref() {
+                now.mark_changes(before);
+            }
+            *previous.borrow_mut() = Some(now.clone());
+            Some(now)
+        })
+    };
+    // The state is read at the end of the loop callback the playhead's event is in.
+    let meta = state.as_ref().as_ref().map(|s| {
+        AttrValue::from(if s.events > done {
+            format!("end of this step (event {})", s.events)
+        } else {
+            format!("at event {}", s.events)
+        })
+    });
+    let body = match (&program, live, ctx.playing, state.as_ref()) {
+        (None, ..) => empty(
+            "Frames and variables show for a Python program: press Edit in the Code panel \
+             and write one (or paste one).",
+        ),
+        (Some(_), true, ..) => empty(
+            "A live run shows no frames: they are read from the virtual-clock run. Go back \
+             to it to see each task's variables.",
+        ),
+        (Some(_), _, true, _) => empty("Pause or step to see each task's frames at the playhead."),
+        (Some(_), _, _, None) => empty("The program's state could not be read."),
+        (Some(_), _, _, Some(state)) => view_state(state),
+    };
+    html! {
+        <Panel kind={PanelKind::Frames} {meta}>
+            <div class="frames" data-frames="">{ body }</div>
+        </Panel>
+    }
+}
+
+fn empty(text: &'static str) -> Html {
+    html! { <p class="frames__empty">{ text }</p> }
+}
+
+fn view_state(state: &Inspection) -> Html {
+    let more = state.tasks.len().saturating_sub(MAX_TASKS);
+    html! {
+        <>
+            if !state.globals.is_empty() {
+                <section class="frames__box frames__box--globals" aria-label="Global variables">
+                    <h3 class="frames__head"><span class="frames__name">{ "Global variables" }</span></h3>
+                    { vars(&state.globals) }
+                </section>
+            }
+            if state.tasks.is_empty() {
+                <p class="frames__empty">{ "No task yet: the event loop has not started." }</p>
+            }
+            { for state.tasks.iter().take(MAX_TASKS).map(task) }
+            if more > 0 {
+                <p class="frames__empty">{ format!("… and {more} more tasks") }</p>
+            }
+        </>
+    }
+}
+
+fn task(t: &TaskView) -> Html {
+    let (status, class) = match &t.status {
+        TaskStatus::NotStarted => ("created, not started yet".to_string(), "ready"),
+        TaskStatus::Suspended => match &t.waiting {
+            Some(on) => (format!("suspended: waits for {on}"), "suspended"),
+            None => ("ready to resume".to_string(), "ready"),
+        },
+        TaskStatus::Done(value) => (format!("returned {value}"), "done"),
+        TaskStatus::Failed(error) => (format!("raised {error}"), "failed"),
+        TaskStatus::Cancelled => ("cancelled".to_string(), "cancelled"),
+    };
+    let coroutine = t
+        .frames
+        .first()
+        .map(|f| format!("{}()", f.function))
+        .unwrap_or_default();
+    html! {
+        <section class={classes!("frames__box", format!("frames__box--{class}"))}
+            data-task={t.name.clone()} aria-label={format!("{} {}", t.name, coroutine)}>
+            <h3 class="frames__head">
+                <span class="frames__name">{ t.name.clone() }</span>
+                if !coroutine.is_empty() {
+                    <code class="frames__coro">{ coroutine }</code>
+                }
+            </h3>
+            <p class="frames__status" data-status={class}>{ status }</p>
+            if !t.frames.is_empty() {
+                <ol class="frames__chain" aria-label="Frames, outermost first">
+                    { for t.frames.iter().map(|f| html! {
+                        <li class="frames__frame" data-function={f.function.clone()}>
+                            <div class="frames__where">
+                                <code>{ f.function.clone() }</code>
+                                <span class="frames__line">{ format!("line {}", f.line) }</span>
+                            </div>
+                            { vars(&f.locals) }
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn vars(list: &[Var]) -> Html {
+    if list.is_empty() {
+        return html! { <p class="frames__none">{ "no variables" }</p> };
+    }
+    html! {
+        <table class="frames__vars">
+            { for list.iter().map(|v| html! {
+                <tr class={classes!("frames__var", v.changed.then_some("frames__var--changed"))}
+                    data-var={v.name.clone()}>
+                    <th scope="row">{ v.name.clone() }</th>
+                    <td>
+                        { value(&v.value) }
+                        if v.changed {
+                            <span class="visually-hidden">{ " (changed)" }</span>
+                        }
+                    </td>
+                </tr>
+            }) }
+        </table>
+    }
+}
+
+fn value(v: &ValueView) -> Html {
+    match v {
+        ValueView::Repr(text) => html! { <code class="pyval">{ text.clone() }</code> },
+        ValueView::Items { kind, items, more } => boxed(
+            kind,
+            kind,
+            "pyval-box__cells",
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    html! {
+                        <span class="pyval-box__cell">
+                            if *kind != "set" {
+                                <span class="pyval-box__index">{ i }</span>
+                            }
+                            { value(item) }
+                        </span>
+                    }
+                })
+                .collect(),
+            *more,
+        ),
+        ValueView::Entries {
+            kind,
+            entries,
+            more,
+        } => boxed(
+            "map",
+            kind,
+            "pyval-box__rows",
+            entries
+                .iter()
+                .map(|(k, item)| {
+                    html! {
+                        <span class="pyval-box__row">
+                            <code class="pyval-box__key">{ k.clone() }</code>
+                            { value(item) }
+                        </span>
+                    }
+                })
+                .collect(),
+            *more,
+        ),
+    }
+}
+
+/// A list's or a dict's box: its kind, its cells (or "empty") and how many more.
+fn boxed(class: &str, kind: &str, body: &'static str, cells: Vec<Html>, more: usize) -> Html {
+    html! {
+        <span class={classes!("pyval-box", format!("pyval-box--{class}"))}>
+            <span class="pyval-box__kind">{ kind.to_string() }</span>
+            if cells.is_empty() {
+                <span class="pyval-box__empty">{ "empty" }</span>
+            }
+            <span class={body}>
+                { for cells }
+                if more > 0 {
+                    <span class="pyval-box__more">{ format!("+{more}") }</span>
+                }
+            </span>
+        </span>
+    }
+}

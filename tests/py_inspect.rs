@@ -1,0 +1,166 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! What the panels read off a program's run besides its timeline: tasks named as Python
+//! names them, and the program's state at an event (`py::inspect::inspect_at`): each
+//! task's chain of frames with their variables, its result once done, and which
+//! variables changed since the previous step.
+
+use looplab::py::inspect::{inspect_at, Inspection, TaskStatus, ValueView};
+use looplab::py::run_source;
+use looplab::sim::trace::EventKind;
+
+const BREAKFAST: &str = "import asyncio
+
+async def brew_coffee(cups):
+    await asyncio.sleep(1)
+    return f'{cups} coffee'
+
+async def make_breakfast():
+    done = []
+    coffee = await brew_coffee(2)
+    done.append(coffee)
+    await asyncio.sleep(0.5)
+    done.append('toast')
+    return done
+
+async def main():
+    meal = await make_breakfast()
+    helper = asyncio.create_task(asyncio.sleep(0.1), name='waiter')
+    await helper
+    print(meal)
+
+asyncio.run(main())
+";
+
+fn events_of(src: &str) -> Vec<looplab::sim::trace::Event> {
+    run_source(src).unwrap().trace.events.iter().collect()
+}
+
+/// The number of events done just after the first event matching `pred`.
+fn after(src: &str, pred: impl Fn(&looplab::sim::trace::Event) -> bool) -> usize {
+    events_of(src).iter().position(pred).unwrap() + 1
+}
+
+fn local<'a>(state: &'a Inspection, task: usize, frame: usize, name: &str) -> &'a ValueView {
+    &state.tasks[task].frames[frame]
+        .locals
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("no {name} in {:?}", state.tasks[task].frames[frame]))
+        .value
+}
+
+#[test]
+fn tasks_are_named_task_n_or_by_the_name_given() {
+    let names = |src: &str| -> Vec<String> {
+        let out = run_source(src).unwrap();
+        out.trace
+            .tasks
+            .iter()
+            .map(|t| t.name().into_owned())
+            .collect()
+    };
+    assert_eq!(names(BREAKFAST), ["Task-1", "waiter"]);
+    let out = run_source(BREAKFAST).unwrap();
+    assert_eq!(&*out.trace.tasks[0].coroutine, "main");
+    assert_eq!(&*out.trace.tasks[1].coroutine, "sleep");
+
+    let renamed = "import asyncio\nasync def job():\n    asyncio.current_task().set_name('renamed')\n    await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(job(), job())\nasyncio.run(main())\n";
+    assert_eq!(names(renamed), ["Task-1", "renamed", "renamed"]);
+}
+
+#[test]
+fn a_suspended_task_shows_its_chain_of_awaited_coroutines_with_their_variables() {
+    // The first suspension: main → make_breakfast → brew_coffee, asleep for a second.
+    let n = after(BREAKFAST, |e| matches!(e.kind, EventKind::Suspended { .. }));
+    let state = inspect_at(BREAKFAST, Some(n)).unwrap();
+    let main = &state.tasks[0];
+    assert_eq!(main.name, "Task-1");
+    assert_eq!(main.status, TaskStatus::Suspended);
+    let chain: Vec<_> = main.frames.iter().map(|f| f.function.as_str()).collect();
+    assert_eq!(chain, ["main", "make_breakfast", "brew_coffee"]);
+    assert_eq!(main.frames[2].line, 4);
+    assert_eq!(main.frames[1].line, 9);
+    assert_eq!(local(&state, 0, 2, "cups"), &ValueView::Repr("2".into()));
+    assert_eq!(
+        local(&state, 0, 1, "done"),
+        &ValueView::Items {
+            kind: "list",
+            items: vec![],
+            more: 0
+        }
+    );
+    assert_eq!(main.waiting.as_deref(), Some("asyncio.sleep"));
+}
+
+#[test]
+fn a_local_variable_changes_between_two_steps_and_is_marked() {
+    let events = events_of(BREAKFAST);
+    let suspensions: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EventKind::Suspended { .. }))
+        .map(|(i, _)| i + 1)
+        .collect();
+    // After the first sleep `done` is empty; after the second it holds the coffee.
+    let first = inspect_at(BREAKFAST, Some(suspensions[0])).unwrap();
+    let mut second = inspect_at(BREAKFAST, Some(suspensions[1])).unwrap();
+    second.mark_changes(&first);
+    let chain: Vec<_> = second.tasks[0]
+        .frames
+        .iter()
+        .map(|f| f.function.as_str())
+        .collect();
+    assert_eq!(chain, ["main", "make_breakfast"]);
+    let done = second.tasks[0].frames[1]
+        .locals
+        .iter()
+        .find(|v| v.name == "done")
+        .unwrap();
+    assert_eq!(
+        done.value,
+        ValueView::Items {
+            kind: "list",
+            items: vec![ValueView::Repr("'2 coffee'".into())],
+            more: 0
+        }
+    );
+    assert!(done.changed, "{done:?}");
+    let coffee = second.tasks[0].frames[1]
+        .locals
+        .iter()
+        .find(|v| v.name == "coffee")
+        .unwrap();
+    assert!(coffee.changed, "new since the first step");
+    assert_eq!(second.tasks[0].frames[1].line, 11);
+}
+
+#[test]
+fn a_finished_task_shows_its_result_and_the_end_shows_the_module_variables() {
+    let src = "import asyncio\nasync def main():\n    return {'a': [1, 2]}\nresult = asyncio.run(main())\ncount = len(result)\n";
+    let all = events_of(src).len();
+    let state = inspect_at(src, None).unwrap();
+    assert_eq!(state.events, all);
+    assert_eq!(
+        state.tasks[0].status,
+        TaskStatus::Done("{'a': [1, 2]}".into())
+    );
+    assert!(state.tasks[0].frames.is_empty());
+    let names: Vec<_> = state.globals.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["result", "count"]);
+    let ValueView::Entries { kind, entries, .. } = &state.globals[0].value else {
+        panic!("{:?}", state.globals[0]);
+    };
+    assert_eq!(kind, "dict");
+    assert_eq!(entries[0].0, "'a'");
+}
+
+#[test]
+fn a_failed_task_shows_its_exception_and_nothing_before_the_first_event() {
+    let src = "import asyncio\nasync def boom():\n    raise ValueError('no')\nasync def main():\n    t = asyncio.create_task(boom())\n    await asyncio.sleep(1)\n    print(t.exception())\nasyncio.run(main())\n";
+    let state = inspect_at(src, None).unwrap();
+    assert_eq!(
+        state.tasks[1].status,
+        TaskStatus::Failed("ValueError('no')".into())
+    );
+    assert!(inspect_at(src, Some(0)).unwrap().tasks.is_empty());
+}
