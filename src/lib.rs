@@ -9,9 +9,11 @@
 //! - [`code`]: the scenario as Python asyncio and as Rust async code.
 //! - [`ui`]: yew function components that render what `sim` computes.
 //! - [`py`]: the Python interpreter whose asyncio runs on a virtual clock.
+//! - [`examples`]: example programs (`.py` files) the Code panel opens.
 //! - `native_alloc`: the native builds' allocator (not in the wasm build).
 
 pub mod code;
+pub mod examples;
 pub mod lessons;
 pub mod live;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every program of `tests/py/corpus/` run by CPython (3.12 or later, on the virtual
-//! clock of `tests/py/cpython_virtual.py`) and by Looplab's interpreter: the same printed
-//! output, the same outcome and exception, and the same total time within max(60 ms, 4 %).
+//! Every program of `tests/py/corpus/` and every example program of the app
+//! (`src/examples/`) run by CPython (3.12 or later, on the virtual clock of
+//! `tests/py/cpython_virtual.py`) and by Looplab's interpreter: the same printed output,
+//! the same outcome and exception, and the same total time within max(60 ms, 4 %).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,14 +33,19 @@ fn cpython() -> PathBuf {
     );
 }
 
+/// The corpus, then the example programs the app offers (`src/examples/`).
 fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/py/corpus exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    files.sort();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests/py/corpus", "src/examples"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .unwrap_or_else(|_| panic!("{dir} exists"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "py"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
     files
 }
 

@@ -164,3 +164,34 @@ fn a_failed_task_shows_its_exception_and_nothing_before_the_first_event() {
     );
     assert!(inspect_at(src, Some(0)).unwrap().tasks.is_empty());
 }
+
+#[test]
+fn a_step_names_the_function_its_line_is_in_and_the_lane_says_where_a_task_waits() {
+    let out = run_source(BREAKFAST).unwrap();
+    let sleep = out
+        .trace
+        .steps
+        .iter()
+        .find(|s| s.label == "await asyncio.sleep(1)")
+        .unwrap();
+    assert_eq!((sleep.coroutine.as_str(), sleep.line), ("brew_coffee", 4));
+    // main's lane, awaiting in turn: where it waits is named, not just "await sleep".
+    let lanes = looplab::sim::lanes(&out.trace);
+    let model = looplab::ui::timeline_geometry::Model::new(&out.trace, &lanes, &[]);
+    let main = &model.rows[1];
+    assert_eq!(main.name, "Task-1");
+    let labels: Vec<&str> = main
+        .segs
+        .iter()
+        .filter(|s| s.label.contains("await"))
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "brew_coffee: await sleep",
+            "make_breakfast: await sleep",
+            "await waiter"
+        ]
+    );
+}

@@ -150,6 +150,17 @@ async fn a_prediction_is_revealed_when_the_run_reaches_its_end() {
     click_on(&root, ".ctl--play");
     for _ in 0..20 {
         next_render().await;
+        if attr(&root, ".controls", "data-playing") == "false" {
+            break;
+        }
+    }
+    // The run on screen is awaited in turn: the answer, about gather, waits for the
+    // gathered run to be on screen too.
+    assert_eq!(revealed(&root), "false", "the gathered run was not watched");
+    assert!(text(&root, ".predict__answer").contains("Play side by side"));
+    click_on(&root, "[data-action=\"play-compare\"]");
+    for _ in 0..40 {
+        next_render().await;
         if revealed(&root) == "true" {
             break;
         }
@@ -243,5 +254,39 @@ async fn lesson_1_moves_step_by_step_on_the_tick_axis() {
     let after = readout();
     assert_ne!(before, after);
     assert!(after.contains("callbacks"), "{after}");
+    close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_of_an_edited_program_opens_the_same_text() {
+    let program = "import asyncio\n\nasync def shout(word, times):\n    for _ in range(times):\n        print(word.upper())\n        await asyncio.sleep(0.25)\n\nasyncio.run(shout('hi', 2))\n";
+    let (root, app) = open_at("").await;
+    click_on(&root, ".code__edit");
+    next_render().await;
+    let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
+    area.set_value(program);
+    support::fire(&area, "input");
+    support::key_down(&area, "Enter", &["ctrlKey"]);
+    next_render().await;
+    assert!(text(&root, "[data-total=\"shown\"]").contains("500 ms"));
+    click_on(&root, "[data-action=\"share\"]");
+    next_render().await;
+    let url = find(&root, "#share-link")
+        .unchecked_into::<HtmlInputElement>()
+        .value();
+    let hash = format!(
+        "#{}",
+        url.split('#').nth(1).expect("the link has a fragment")
+    );
+    close(root, app).await;
+
+    // Opened from the link: the same text in the editor, run again.
+    let (root, app) = open_at(&hash).await;
+    assert!(all(&root, ".notice__message").is_empty(), "no complaint");
+    assert!(text(&root, "[data-total=\"shown\"]").contains("500 ms"));
+    click_on(&root, ".code__edit");
+    next_render().await;
+    let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
+    assert_eq!(area.value(), program);
     close(root, app).await;
 }

@@ -334,3 +334,52 @@ async fn text_that_is_not_python_is_explained_at_its_line_and_runs_nothing() {
     to_the_end(&root).await;
     assert!(printed(&root).contains("job3 done"));
 }
+
+#[wasm_bindgen_test]
+async fn a_second_version_of_the_program_races_it_on_one_axis() {
+    let (root, _app) = mount().await;
+    let in_turn = "import asyncio\n\nasync def job(s):\n    await asyncio.sleep(s)\n\nasync def main():\n    for s in (0.1, 0.2, 0.3):\n        await job(s)\n\nasyncio.run(main())\n";
+    run_program(&root, in_turn).await;
+    click_on(&root, "[data-action=\"compare-with\"]");
+    next_render().await;
+    // The second version starts as a copy: same total, no faster.
+    assert!(text(&root, "[data-total=\"second\"]").contains("600 ms"));
+    assert_eq!(attr(&root, "[data-speedup]", "data-speedup"), "1.00");
+    let second: HtmlTextAreaElement = find(&root, ".cmp__editor .editor__input")
+        .dyn_into()
+        .unwrap();
+    second.set_value(&in_turn.replace(
+        "    for s in (0.1, 0.2, 0.3):\n        await job(s)\n",
+        "    await asyncio.gather(*(job(s) for s in (0.1, 0.2, 0.3)))\n",
+    ));
+    fire(&second, "input");
+    key_down(&second, "Enter", &["ctrlKey"]);
+    next_render().await;
+    assert!(text(&root, "[data-total=\"first\"]").contains("600 ms"));
+    assert!(text(&root, "[data-total=\"second\"]").contains("300 ms"));
+    assert_eq!(attr(&root, "[data-speedup]", "data-speedup"), "2.00");
+    assert!(text(&root, ".cmp__speedup").contains("2.0× faster"));
+    // Both runs on one axis: two timelines, the first program still in the main editor.
+    assert_eq!(all(&root, "[data-timeline=\"timeline-first\"]").len(), 1);
+    assert_eq!(all(&root, "[data-timeline=\"timeline-second\"]").len(), 1);
+    assert_eq!(editor(&root).value(), in_turn);
+    click_on(&root, ".cmp__back");
+    next_render().await;
+    assert!(all(&root, ".cmp__editor").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_example_program_opens_in_the_editor_and_runs() {
+    let (root, _app) = mount().await;
+    support::choose(&root, ".code__examples", "crawler");
+    next_render().await;
+    let source = looplab::examples::example("crawler").unwrap().source;
+    assert_eq!(editor(&root).value(), source);
+    assert!(text(&root, "[data-total=\"shown\"]").contains("1.5 s"));
+    // Ten GETs and the summary, once the playhead is at the end.
+    to_the_end(&root).await;
+    assert_eq!(all(&root, ".output__line").len(), 11);
+    // A lane each for the loop, main and the ten fetches.
+    let lanes = all(&root, "section[data-panel=\"timeline\"] [data-lane]");
+    assert_eq!(lanes.len(), 12, "the loop, main and ten fetches");
+}

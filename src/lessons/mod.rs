@@ -201,6 +201,16 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// The run the measure is read off, when it is one start mode's (a prediction is
+    /// revealed only once that run has been on screen).
+    pub fn mode(&self) -> Option<StartMode> {
+        match self {
+            Measure::SequentialTotal => Some(StartMode::Sequential),
+            Measure::ConcurrentTotal => Some(StartMode::Concurrent),
+            _ => None,
+        }
+    }
+
     /// The value in `own` (the lesson's run in its own mode) and `c` (both modes).
     pub fn value(&self, own: &Trace, c: &Comparison) -> f64 {
         let prints = || {

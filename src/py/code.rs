@@ -249,6 +249,31 @@ impl Code {
     /// comparison. The key found there is compared, so a dict changed since (or another
     /// dict) only costs the full look-up.
     #[inline]
+    /// The function each source line is in (by line number, its qualified name), read
+    /// off this code and the code of every function defined in it: a line belongs to
+    /// the innermost function with an instruction there.
+    pub fn line_functions(&self) -> Vec<Option<Rc<str>>> {
+        let mut out = Vec::new();
+        self.mark_lines(&mut out);
+        out
+    }
+
+    fn mark_lines(&self, out: &mut Vec<Option<Rc<str>>>) {
+        for pos in &self.positions {
+            let line = pos.line as usize;
+            if out.len() <= line {
+                out.resize(line + 1, None);
+            }
+            out[line] = Some(self.qualname.clone());
+        }
+        // Nested functions after: their lines are theirs, not the def's.
+        for c in &self.consts {
+            if let Value::Code(code) = c {
+                code.mark_lines(out);
+            }
+        }
+    }
+
     pub fn lookup<'d>(&self, dict: &'d Dict, i: u32) -> Option<&'d Value> {
         let hint = self.name_hints[i as usize].borrow();
         if let Some(key) = &hint.key {

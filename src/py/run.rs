@@ -70,6 +70,7 @@ pub(super) fn prepare(src: &str, limits: Limits) -> Result<(Vm, Rc<Code>), Synta
     let code = super::compile::compile_module(&ast)?;
     let mut vm = Vm::new(src, limits);
     vm.aio.rec.lines = src.lines().map(str::to_string).collect();
+    vm.aio.rec.functions = code.line_functions();
     Ok((vm, code))
 }
 

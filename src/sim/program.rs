@@ -345,6 +345,7 @@ impl<'a> Checker<'a> {
         self.steps.push(StepInfo {
             coroutine: self.coroutine.to_string(),
             label: label(step),
+            line: 0,
         });
         let index = |target: &Awaitable| match target {
             Awaitable::Coroutine(name) => self.coroutine_index[name.as_str()] as u32,
@@ -406,6 +407,7 @@ impl<'a> Checker<'a> {
         self.steps.push(StepInfo {
             coroutine: "main".into(),
             label,
+            line: 0,
         });
         self.calls.push(calls);
         self.subtree.push(1);

@@ -287,9 +287,17 @@ impl TaskInfo {
 /// A step as the trace knows it, for labels and source links.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StepInfo {
+    /// The coroutine the step is in (a program's: the function the line is in).
     pub coroutine: String,
     /// e.g. `await asyncio.sleep(1.0)`.
     pub label: String,
+    /// A program's step is a source line: its number (0 for a scenario's step).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub line: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A shared resource as the trace knows it.

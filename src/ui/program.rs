@@ -153,19 +153,9 @@ fn without_guesses(mut run: Run) -> Run {
     run
 }
 
-/// The line each step stands for: the interpreter names a step's "coroutine" `line N`.
-/// A step it did not name so reads as line 0 (no line).
+/// The source line each step of the trace stands for (0: none).
 pub fn step_lines(trace: &crate::sim::Trace) -> Vec<usize> {
-    trace
-        .steps
-        .iter()
-        .map(|s| {
-            s.coroutine
-                .strip_prefix("line ")
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0)
-        })
-        .collect()
+    trace.steps.iter().map(|s| s.line as usize).collect()
 }
 
 fn console(out: &RunOutput) -> Console {

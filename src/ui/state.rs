@@ -189,6 +189,8 @@ pub struct State {
     /// The Python program the scenario's `source` holds, run by the interpreter, when
     /// the step language does not read it. Shown in place of the scenario's runs.
     pub program: Option<ProgramRun>,
+    /// A second version of the program, run beside it in the Compare panel.
+    pub rival: Option<ProgramRun>,
     /// The axis the single view's timeline and playhead use.
     pub axis: AxisMode,
     /// The shown run on the tick axis, while that axis is chosen.
@@ -225,6 +227,10 @@ pub enum Action {
     /// Show a Python program the code editor ran (the step language did not read it).
     /// The scenario keeps its steps; its `source` becomes the program.
     RunProgram(ProgramRun),
+    /// Run a second version of the program beside it (Compare panel).
+    SetRival(ProgramRun),
+    /// Drop the second version.
+    CloseRival,
     SetMode(StartMode),
     TogglePlay,
     Play,
@@ -291,6 +297,7 @@ impl State {
             lesson: None,
             replay: None,
             prediction: None,
+            rival: None,
             axis: AxisMode::Time,
             ticked: None,
         }
@@ -330,11 +337,15 @@ impl State {
         }
     }
 
-    /// The pair the compare view shows: both live runs once raced, else simulated.
-    /// A Python program runs once, as written: nothing to compare.
+    /// The pair the compare view shows: both live runs once raced, else simulated. For
+    /// a Python program, the program (`sequential`) and its second version
+    /// (`concurrent`), once there is one.
     pub fn compared(&self) -> Option<Runs> {
-        if self.program.is_some() {
-            return None;
+        if let Some(program) = &self.program {
+            return self.rival.as_ref().map(|rival| Runs {
+                sequential: program.run.clone(),
+                concurrent: rival.run.clone(),
+            });
         }
         self.live
             .as_ref()
@@ -405,6 +416,7 @@ impl State {
         self.replay = None;
         self.runs = compute(&scenario);
         self.program = None;
+        self.rival = None;
         self.scenario = scenario;
         self.preset = preset;
         self.playhead = 0.0;
@@ -511,6 +523,15 @@ impl Reducible for State {
                 s.set_scenario(scenario, None);
             }
             Action::EditCode(scenario) => s.set_scenario(scenario, None),
+            Action::SetRival(rival) => {
+                s.rival = Some(rival);
+                s.seek(s.playhead);
+            }
+            Action::CloseRival => {
+                s.rival = None;
+                s.view = View::Single;
+                s.seek(s.playhead);
+            }
             Action::RunProgram(program) => {
                 // The steps are unchanged, so their runs are too: only `source` moves.
                 s.scenario.source = Some(program.source.to_string());

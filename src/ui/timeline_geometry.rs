@@ -447,6 +447,18 @@ fn depths(trace: &Trace) -> Vec<u32> {
         .collect()
 }
 
+/// The coroutine a program's task waits in when it is not the task's own (main waits
+/// in `brew_coffee`, which it awaits): so a run awaited in turn still says which.
+fn awaited_in<'t>(trace: &'t Trace, span: &crate::sim::Span) -> Option<&'t str> {
+    let info = trace
+        .tasks
+        .get(span.task.index())
+        .filter(|t| t.is_python())?;
+    let step = trace.steps.get(span.step? as usize)?;
+    (step.coroutine != *info.coroutine && step.coroutine != "<module>")
+        .then_some(step.coroutine.as_str())
+}
+
 fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
     let (kind, label, detail) = match &span.state {
         SpanState::Running => (SegKind::Running, "running".into(), "running a step".into()),
@@ -468,7 +480,10 @@ fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
             };
             (
                 kind,
-                trace.wait_label(reason),
+                awaited_in(trace, span).map_or_else(
+                    || trace.wait_label(reason),
+                    |f| format!("{f}: {}", trace.wait_label(reason)),
+                ),
                 describe::wait(trace, reason),
             )
         }

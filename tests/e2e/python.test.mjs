@@ -92,3 +92,45 @@ for (const [name, viewport] of [
     }, { viewport });
   });
 }
+
+test('two versions of a program race on one time axis', async () => {
+  await withApp(async ({ page, problems }) => {
+    const inTurn = 'import asyncio\n\nasync def job(s):\n    await asyncio.sleep(s)\n\nasync def main():\n    for s in (0.1, 0.2, 0.3):\n        await job(s)\n\nasyncio.run(main())\n';
+    await runProgram(page, inTurn);
+    await page.click('[data-action="compare-with"]');
+    const second = page.locator('.cmp__editor .editor__input');
+    await second.fill(inTurn.replace('    for s in (0.1, 0.2, 0.3):\n        await job(s)\n',
+      '    await asyncio.gather(*(job(s) for s in (0.1, 0.2, 0.3)))\n'));
+    await second.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-speedup]')?.dataset.speedup === '2.00');
+    assert.match(await text(page, '[data-total="first"]'), /600 ms/);
+    assert.match(await text(page, '[data-total="second"]'), /300 ms/);
+    await page.click('[data-action="play-compare"]');
+    await page.waitForFunction(() => document.querySelector('.controls')?.dataset.playing === 'false', null, { timeout: 10_000 });
+    const panel = page.locator('section[data-panel="compare"]');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SCREENSHOT_DIR, 'python-compare.png') });
+    assert.deepEqual(problems, []);
+  }, { viewport: { width: 1440, height: 900 } });
+});
+
+test('a click on a traceback line puts the editor caret on that line', async () => {
+  await withApp(async ({ page, problems }) => {
+    const failing = 'import asyncio\n\nasync def check(n):\n    await asyncio.sleep(0.1)\n    if n > 1:\n        raise ValueError(f"too big: {n}")\n\nasync def main():\n    await check(1)\n    await check(2)\n\nasyncio.run(main())\n';
+    await runProgram(page, failing);
+    await page.waitForSelector('.output[data-ending="exception"]');
+    assert.equal(await page.locator('[data-output-error]').count(), 0, 'not before the end');
+    await toEnd(page);
+    const frame = page.locator('[data-traceback-line]', { hasText: 'in check' });
+    assert.equal(await frame.getAttribute('data-traceback-line'), '6');
+    await frame.click();
+    const caret = await page.evaluate(() => {
+      const area = document.querySelector('section[data-panel="code"] .editor__input');
+      return { start: area.selectionStart, focused: document.activeElement === area };
+    });
+    const lineStart = failing.split('\n').slice(0, 5).reduce((n, l) => n + l.length + 1, 0);
+    assert.deepEqual(caret, { start: lineStart, focused: true });
+    await page.locator('section[data-panel="code"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'python-traceback.png') });
+    assert.deepEqual(problems, []);
+  }, { viewport: { width: 1440, height: 900 } });
+});

@@ -19,6 +19,8 @@ pub struct Recorder {
     step_of_line: Vec<Option<StepId>>,
     /// Lines of the program, for step labels.
     pub lines: Vec<String>,
+    /// The function each line of the program is in, by line number.
+    pub functions: Vec<Option<Rc<str>>>,
     /// Messages CPython writes to stderr (exceptions in callbacks, warnings).
     pub notes: Vec<String>,
     /// Who waited for what when the run deadlocked.
@@ -65,9 +67,15 @@ impl Recorder {
             .lines
             .get(line as usize - 1)
             .map_or(String::new(), |l| l.trim().to_string());
+        let function = self
+            .functions
+            .get(line as usize)
+            .and_then(Option::as_deref)
+            .unwrap_or("<module>");
         self.steps.push(StepInfo {
-            coroutine: format!("line {line}"),
+            coroutine: function.to_string(),
             label,
+            line,
         });
         let id = self.steps.len() as StepId - 1;
         if self.step_of_line.len() <= line as usize {

@@ -15,6 +15,7 @@ use super::kept_draft::KeptDraft;
 use super::output::Output;
 use super::panel::Panel;
 use crate::code::{parse_python_with_lines, python_code_with_lines, rust_code, PythonOptions};
+use crate::examples::{example, examples};
 use crate::sim::positions::positions;
 use crate::ui::clipboard;
 use crate::ui::highlight::{highlight, Lang};
@@ -188,9 +189,9 @@ pub fn code_panel() -> Html {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))
     };
-    // The kept program back: in the editor as typed, and run as the editor runs it
-    // (text that does not read shows there with its error).
-    let on_restore = {
+    // A program put in the editor (the kept one back, an example) and run as the editor
+    // runs it (text that does not read shows there with its error).
+    let open_program = {
         let (ctx, draft, over) = (ctx.clone(), draft.clone(), listings.0.text.clone());
         let (editing, lang, generation) = (editing.clone(), lang.clone(), generation.clone());
         Callback::from(move |text: String| {
@@ -203,6 +204,18 @@ pub fn code_panel() -> Html {
                 Ok(Reading::Program(program)) => ctx.dispatch(Action::RunProgram(program)),
                 Err(_) => {}
             }
+        })
+    };
+    // An example program replaces the one shown (the learner's own text stays kept,
+    // and is offered back), opened in the editor.
+    let on_example = {
+        let open_program = open_program.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
+            if let Some(example) = example(&select.value()) {
+                open_program.emit(example.source.to_string());
+            }
+            select.set_value("");
         })
     };
     let meta = AttrValue::from(match running {
@@ -221,6 +234,13 @@ pub fn code_panel() -> Html {
                         <span class="code__key code__key--running">{ "running" }</span>
                         <span class="code__key code__key--waiting">{ "waiting" }</span>
                     </span>
+                    <select class="code__examples field__input" aria-label="Open an example program"
+                        onchange={on_example}>
+                        <option value="" selected=true>{ "Examples…" }</option>
+                        { for examples().iter().map(|e| html! {
+                            <option value={e.slug}>{ e.title }</option>
+                        }) }
+                    </select>
                     if lang_now == Lang::Python {
                         <button type="button" class="text-button code__edit" aria-pressed={edit_now.to_string()}
                             onclick={on_edit_toggle}>
@@ -237,7 +257,7 @@ pub fn code_panel() -> Html {
                 if let Some(text) = (*kept).clone().filter(|k| {
                     saved::offers_draft(Some(k), &listings.0.text, (*typing).as_deref())
                 }) {
-                    <KeptDraft text={AttrValue::from(text)} {on_restore}
+                    <KeptDraft text={AttrValue::from(text)} on_restore={open_program.clone()}
                         on_forget={{
                             let kept = kept.clone();
                             Callback::from(move |()| {

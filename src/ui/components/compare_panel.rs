@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
+use super::compare_programs::ProgramCompare;
 use super::panel::Panel;
 use super::timeline::chart::Timeline;
 use crate::sim::metrics::{format_ms, format_speedup};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{make_callback, Action, AppContext, View};
+use crate::ui::state::{make_callback, Action, AppContext, Runs, View};
 
 /// `2.0× faster`, `1.0× (no faster)`, `0.8× slower`.
 pub fn speedup_words(speedup: Option<f64>) -> String {
@@ -19,20 +20,74 @@ pub fn speedup_words(speedup: Option<f64>) -> String {
     }
 }
 
+/// What a pair's two runs are called: each total's `data-total` and visible name, and
+/// what the speed-up compares.
+pub struct PairNames {
+    pub first: (&'static str, &'static str),
+    pub second: (&'static str, &'static str),
+    pub speedup: &'static str,
+}
+
+const SEQUENTIAL_VS_CONCURRENT: PairNames = PairNames {
+    first: ("sequential", "Sequential"),
+    second: ("concurrent", "Concurrent"),
+    speedup: "gathered vs. in turn",
+};
+
+/// Both totals, the speed-up, and the actions: play both side by side, then `more`.
+pub fn summary(ctx: &AppContext, runs: &Runs, names: PairNames, more: Html) -> Html {
+    let play_both = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::SetView(View::Compare));
+            ctx.dispatch(Action::Restart);
+            ctx.dispatch(Action::Play);
+        })
+    };
+    let speedup = runs.speedup();
+    let total = |(id, name): (&'static str, &'static str), class: &'static str, ms: f64| {
+        html! {
+            <div class={classes!("cmp__total", class)} data-total={id}>
+                <span class="cmp__key">{ name }</span>
+                <span class="cmp__value">{ format_ms(ms) }</span>
+            </div>
+        }
+    };
+    html! {
+        <div class="cmp__summary">
+            { total(names.first, "cmp__total--sequential", runs.sequential.trace.end) }
+            { total(names.second, "cmp__total--concurrent", runs.concurrent.trace.end) }
+            <div class="cmp__speedup" data-speedup={speedup.map(|x| format!("{x:.2}")).unwrap_or_default()}
+                aria-live="polite">
+                <span class="cmp__value">{ speedup_words(speedup) }</span>
+                <span class="cmp__key">{ names.speedup }</span>
+            </div>
+            <div class="cmp__actions">
+                <button type="button" class="cmp__play" onclick={play_both} data-action="play-compare">
+                    { "▶ Play side by side" }
+                </button>
+                { more }
+            </div>
+        </div>
+    }
+}
+
 #[function_component(ComparePanel)]
 pub fn compare_panel() -> Html {
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
     let on_seek = make_callback(&ctx, Action::Seek);
-    if ctx.program.is_some() {
+    if let Some(program) = &ctx.program {
+        let meta = ctx.rival.as_ref().map(|r| {
+            AttrValue::from(format!(
+                "shared axis: {}",
+                format_ms(r.run.trace.end.max(program.run.trace.end))
+            ))
+        });
         return html! {
-            <Panel kind={PanelKind::Compare}>
-                <p class="cmp__none" data-compare-note="">
-                    { "Compare races a step scenario awaited in turn against gathered. A Python \
-                       program runs once, as written: change it in the editor to compare \
-                       versions, or pick a preset to race one." }
-                </p>
+            <Panel kind={PanelKind::Compare} {meta}>
+                <ProgramCompare program={program.clone()} rival={ctx.rival.clone()} />
             </Panel>
         };
     }
@@ -45,19 +100,10 @@ pub fn compare_panel() -> Html {
     };
     let end = runs.longest();
     let comparing = ctx.view == View::Compare;
-    let play_both = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| {
-            ctx.dispatch(Action::SetView(View::Compare));
-            ctx.dispatch(Action::Restart);
-            ctx.dispatch(Action::Play);
-        })
-    };
     let single = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetView(View::Single)))
     };
-    let speedup = runs.speedup();
     let live = ctx.live.as_ref().is_some_and(|l| l.race().is_some());
     let meta = AttrValue::from(format!(
         "{}shared axis: {}",
@@ -66,31 +112,13 @@ pub fn compare_panel() -> Html {
     ));
     html! {
         <Panel kind={PanelKind::Compare} {meta}>
-            <div class="cmp__summary">
-                <div class="cmp__total cmp__total--sequential" data-total="sequential">
-                    <span class="cmp__key">{ "Sequential" }</span>
-                    <span class="cmp__value">{ format_ms(runs.sequential.trace.end) }</span>
-                </div>
-                <div class="cmp__total cmp__total--concurrent" data-total="concurrent">
-                    <span class="cmp__key">{ "Concurrent" }</span>
-                    <span class="cmp__value">{ format_ms(runs.concurrent.trace.end) }</span>
-                </div>
-                <div class="cmp__speedup" data-speedup={speedup.map(|x| format!("{x:.2}")).unwrap_or_default()}
-                    aria-live="polite">
-                    <span class="cmp__value">{ speedup_words(speedup) }</span>
-                    <span class="cmp__key">{ "gathered vs. in turn" }</span>
-                </div>
-                <div class="cmp__actions">
-                    <button type="button" class="cmp__play" onclick={play_both} data-action="play-compare">
-                        { "▶ Play side by side" }
+            { summary(&ctx, &runs, SEQUENTIAL_VS_CONCURRENT, html! {
+                if comparing {
+                    <button type="button" class="cmp__back" onclick={single}>
+                        { "Back to one run" }
                     </button>
-                    if comparing {
-                        <button type="button" class="cmp__back" onclick={single}>
-                            { "Back to one run" }
-                        </button>
-                    }
-                </div>
-            </div>
+                }
+            }) }
             <div class="cmp__runs">
                 <section class="cmp__run" aria-label="Sequential run">
                     <h3 class="cmp__title">

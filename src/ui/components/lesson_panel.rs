@@ -13,7 +13,7 @@ use crate::lessons::{lesson, lessons, Lesson, LessonRun};
 use crate::ui::components::rich_text::RichText;
 use crate::ui::hooks::use_route::{leave_lesson, open_lesson};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::AppContext;
+use crate::ui::state::{AppContext, View};
 use web_sys::HtmlSelectElement;
 
 /// The open lesson and its runs (both modes), computed once per lesson.
@@ -64,11 +64,19 @@ pub fn lesson_panel() -> Html {
                 && ctx.shown().is_some_and(|r| {
                     !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
                 });
+            // The answer is read off a run not on screen (the gathered one, while the
+            // run awaited in turn plays): it waits for both to play side by side.
+            let elsewhere = l
+                .predict
+                .measure
+                .mode()
+                .is_some_and(|m| m != ctx.scenario.main.mode && ctx.view != View::Compare);
             html! {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>
                     <p class="lesson__intro"><RichText text={l.intro} /></p>
-                    <PredictionView lesson={l.clone()} run={run.clone()} picked={ctx.prediction} {at_end} />
+                    <PredictionView lesson={l.clone()} run={run.clone()} picked={ctx.prediction} {at_end}
+                        {elsewhere} />
                     <Narration lines={lines} playhead={ctx.playhead} />
                     <p class="lesson__try"><strong>{ "Try this: " }</strong><RichText text={l.try_this} /></p>
                     <LessonNav slug={l.slug} />

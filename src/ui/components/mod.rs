@@ -4,6 +4,7 @@
 
 pub mod code_panel;
 pub mod compare_panel;
+pub mod compare_programs;
 pub mod controls;
 pub mod editor;
 pub mod empty_state;

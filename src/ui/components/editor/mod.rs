@@ -54,6 +54,9 @@ pub struct EditorProps {
     /// clicked); the second number tells one click from the next on the same line.
     #[prop_or_default]
     pub go_to: Option<(usize, u32)>,
+    /// The text field's accessible name.
+    #[prop_or(AttrValue::from("Python program (Ctrl+Enter runs)"))]
+    pub label: AttrValue,
 }
 
 /// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
@@ -84,6 +87,19 @@ fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
         )
     };
     done.is_ok_and(|ok| ok.is_truthy()) && el.value() == edited.text
+}
+
+/// A short id made of a label's letters.
+fn area_id(label: &str) -> String {
+    label
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.to_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[function_component(Editor)]
@@ -223,6 +239,8 @@ pub fn editor(props: &EditorProps) -> Html {
     });
 
     let marked = error.as_ref().map(|e| underline(&text, e));
+    // Unique per editor (the Compare panel has a second one).
+    let status_id = AttrValue::from(format!("editor-status-{}", area_id(&props.label)));
     html! {
         <div class="editor">
             <div class="editor__scroll" ref={scroller}>
@@ -232,12 +250,12 @@ pub fn editor(props: &EditorProps) -> Html {
                     <textarea class="editor__input" ref={area} value={(*text).clone()}
                         {oninput} {onkeydown} {onscroll}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
-                        aria-label="Python program (Ctrl+Enter runs)"
+                        aria-label={props.label.clone()}
                         aria-invalid={error.is_some().to_string()}
-                        aria-describedby="editor-status" />
+                        aria-describedby={status_id.clone()} />
                 </div>
             </div>
-            <p class="editor__status" id="editor-status" aria-live="polite">
+            <p class="editor__status" id={status_id} aria-live="polite">
                 if let Some(e) = &*error {
                     <span class="editor__error" data-editor-error="">
                         <RichText text={AttrValue::from(e.to_string())} />

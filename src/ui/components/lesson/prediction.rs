@@ -56,6 +56,9 @@ pub struct PredictionProps {
     pub picked: Option<usize>,
     /// The playhead has reached the end of the run.
     pub at_end: bool,
+    /// The answer is read off a run that is not on screen (the other start mode).
+    #[prop_or_default]
+    pub elsewhere: bool,
 }
 
 #[function_component(PredictionView)]
@@ -67,7 +70,7 @@ pub fn prediction_view(props: &PredictionProps) -> Html {
     let name = format!("predict-{}", props.lesson.slug);
     let reveal = props
         .picked
-        .filter(|_| props.at_end)
+        .filter(|_| props.at_end && !props.elsewhere)
         .zip(props.run.as_ref())
         .map(|(picked, run)| {
             let answer = props.lesson.answer(run);
@@ -102,6 +105,10 @@ pub fn prediction_view(props: &PredictionProps) -> Html {
                         </>
                     },
                     (None, None) => html! { "Pick an answer, then play the run to the end." },
+                    (None, Some(_)) if props.elsewhere => html! {
+                        "The answer is in the other version of this run: press ▶ Play side by side \
+                         in the Compare panel to watch both."
+                    },
                     (None, Some(_)) => html! { "Now play the run to the end to find out." },
                 } }
             </p>

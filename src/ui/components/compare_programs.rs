@@ -1,0 +1,107 @@
+//! Compare two programs: "Compare with a second version" copies the learner's program
+//! into a second editor; each edit runs it, and both runs are drawn on one time axis
+//! with one playhead, both totals and the speed-up (as the Compare panel does for a
+//! scenario awaited in turn and gathered).
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use super::compare_panel::{summary, PairNames};
+use super::editor::Editor;
+use super::timeline::chart::Timeline;
+use crate::sim::positions::positions;
+use crate::ui::program::{run_program, ProgramRun};
+use crate::ui::state::{make_callback, Action, AppContext, Runs, View};
+
+const YOURS_VS_SECOND: PairNames = PairNames {
+    first: ("first", "Your program"),
+    second: ("second", "Second version"),
+    speedup: "second version vs. yours",
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ProgramCompareProps {
+    pub program: ProgramRun,
+    pub rival: Option<ProgramRun>,
+}
+
+#[function_component(ProgramCompare)]
+pub fn program_compare(props: &ProgramCompareProps) -> Html {
+    let ctx = use_context::<AppContext>().expect("inside the app");
+    let Some(rival) = &props.rival else {
+        let program = props.program.clone();
+        let start = make_callback(&ctx, move |_: MouseEvent| Action::SetRival(program.clone()));
+        return html! {
+            <div class="cmp__start">
+                <p class="cmp__none" data-compare-note="">
+                    { "Change the program and race the two versions: the second starts as a copy \
+                       of yours, in an editor of its own, and both run on one time axis." }
+                </p>
+                <button type="button" class="button" data-action="compare-with" onclick={start}>
+                    { "Compare with a second version…" }
+                </button>
+            </div>
+        };
+    };
+    let runs = Runs {
+        sequential: props.program.run.clone(),
+        concurrent: rival.run.clone(),
+    };
+    let end = runs.longest();
+    let comparing = ctx.view == View::Compare;
+    let on_seek = make_callback(&ctx, Action::Seek);
+    // The second editor runs every program it reads with the interpreter (the step
+    // language is Python too).
+    let on_rival = make_callback(&ctx, Action::SetRival);
+    let on_steps = {
+        let ctx = ctx.clone();
+        Callback::from(move |scenario: crate::sim::Scenario| {
+            if let Some(run) = scenario.source.as_deref().and_then(|s| run_program(s).ok()) {
+                ctx.dispatch(Action::SetRival(run));
+            }
+        })
+    };
+    // Where the second version's tasks are at the playhead.
+    let at = positions(
+        &rival.run.trace,
+        rival
+            .run
+            .trace
+            .events_until(ctx.playhead.min(rival.run.trace.end)),
+    );
+    let running = at.running.and_then(|s| rival.line_of(s));
+    let waiting: BTreeSet<usize> = at
+        .waiting
+        .iter()
+        .filter_map(|&s| rival.line_of(s))
+        .collect();
+    html! {
+        <>
+            { summary(&ctx, &runs, YOURS_VS_SECOND, html! {
+                <button type="button" class="cmp__back" onclick={make_callback(&ctx, |_: MouseEvent| Action::CloseRival)}>
+                    { "Close the second version" }
+                </button>
+            }) }
+            <div class="cmp__runs">
+                <section class="cmp__run" aria-label="Your program's run">
+                    <h3 class="cmp__title">{ "Your program" }<span>{ props.program.verdict.to_string() }</span></h3>
+                    <Timeline run={runs.sequential.clone()} {end} playhead={ctx.playhead}
+                        playing={ctx.playing && comparing} on_seek={on_seek.clone()}
+                        label="Your program's run" id="timeline-first" />
+                </section>
+                <section class="cmp__run cmp__run--rival" aria-label="The second version">
+                    <h3 class="cmp__title">{ "Second version" }<span>{ rival.verdict.to_string() }</span></h3>
+                    <div class="cmp__editor">
+                        <Editor program={AttrValue::from(rival.source.to_string())} {running}
+                            waiting={Rc::new(waiting)} on_run={on_steps} on_program={on_rival}
+                            label="Second version of the program (Ctrl+Enter runs)" />
+                    </div>
+                    <Timeline run={runs.concurrent.clone()} {end} playhead={ctx.playhead}
+                        playing={ctx.playing && comparing} {on_seek}
+                        label="The second version's run" id="timeline-second" />
+                </section>
+            </div>
+        </>
+    }
+}
