@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every program of `tests/py/corpus/` and every example program of the app
-//! (`src/examples/`) run by CPython (3.12 or later, on the virtual clock of
+//! Every program of `tests/py/corpus/` and every program the app offers (examples,
+//! `src/examples/`; lessons, `src/lessons/programs/`) run by CPython (3.12 or later, on the virtual clock of
 //! `tests/py/cpython_virtual.py`) and by Looplab's interpreter: the same printed output,
 //! the same outcome and exception, and the same total time within max(60 ms, 4 %).
 
@@ -33,11 +33,11 @@ fn cpython() -> PathBuf {
     );
 }
 
-/// The corpus, then the example programs the app offers (`src/examples/`).
+/// The corpus, then the programs the app offers: examples and lessons.
 fn corpus() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["tests/py/corpus", "src/examples"] {
+    for dir in ["tests/py/corpus", "src/examples", "src/lessons/programs"] {
         let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
             .unwrap_or_else(|_| panic!("{dir} exists"))
             .filter_map(|e| e.ok().map(|e| e.path()))

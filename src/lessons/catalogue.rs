@@ -1,6 +1,6 @@
 //! The fifteen lessons, in course order.
 
-use super::{Choice, Lesson, Measure, Moment, Narration, Prediction, What};
+use super::{Choice, Lesson, LessonProgram, Measure, Moment, Narration, Prediction, What};
 use crate::sim::presets::preset;
 use crate::sim::Scenario;
 
@@ -32,6 +32,10 @@ fn predict(question: &'static str, measure: Measure, choices: Vec<Choice>) -> Pr
     }
 }
 
+fn program(source: &'static str, pair: Option<&'static str>) -> Option<LessonProgram> {
+    Some(LessonProgram { source, pair })
+}
+
 fn from_preset(id: &str) -> Scenario {
     preset(id).expect("the lesson's preset exists")
 }
@@ -47,6 +51,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "asyncio runs one callback at a time on one thread. A task runs until it \
                     awaits something; then the loop picks the next ready callback, in order.",
             scenario: json(include_str!("event_loop.json")),
+            program: program(include_str!("programs/event_loop.py"), None),
             narration: vec![
                 at(
                     Moment::Start,
@@ -84,6 +89,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`await coroutine()` runs it to its end inside the current task, then \
                     carries on. Awaiting one after another adds their times up.",
             scenario: json(include_str!("coroutines.json")),
+            program: program(include_str!("programs/coroutines.py"), None),
             narration: vec![
                 at(
                     first("boil_water", Suspend),
@@ -116,6 +122,10 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "Awaiting in turn waits for each coroutine before starting the next. \
                     `asyncio.gather` starts them all, so their waits overlap.",
             scenario: from_preset("turn-vs-gather"),
+            program: program(
+                include_str!("programs/breakfast_in_turn.py"),
+                Some(include_str!("programs/breakfast_gathered.py")),
+            ),
             narration: vec![
                 at(
                     first("brew_coffee", Suspend),
@@ -146,6 +156,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
                     whenever the current task awaits, and you collect its result later.",
             scenario: json(include_str!("create_task.json")),
+            program: None,
             narration: vec![
                 at(
                     first("walk_dog", Start),
@@ -178,6 +189,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "A request in flight does not hold the loop: the task is suspended until the \
                     response arrives, and other tasks run meanwhile.",
             scenario: from_preset("three-fetches"),
+            program: None,
             narration: vec![
                 at(
                     first("get_user", Suspend),
@@ -211,6 +223,7 @@ pub fn lessons() -> Vec<Lesson> {
                     and timers that come due must wait. Looplab warns about a task that never \
                     yields.",
             scenario: from_preset("blocking-sleep"),
+            program: None,
             narration: vec![
                 at(
                     first("polite", Suspend),
@@ -247,6 +260,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
                     loop stays free. With 2 workers, at most 2 jobs run at once.",
             scenario: from_preset("executor"),
+            program: None,
             narration: vec![
                 at(
                     first("resize_image", Offload),
@@ -279,6 +293,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
                     With `return_exceptions=True` it comes back as a result instead.",
             scenario: json(include_str!("errors.json")),
+            program: None,
             narration: vec![
                 at(
                     first("broken_fetch", Fail),
@@ -307,6 +322,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
                     waits for it to finish cancelling, and raises TimeoutError.",
             scenario: from_preset("timeout"),
+            program: None,
             narration: vec![
                 at(
                     first("slow_service", Suspend),
@@ -339,6 +355,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
                     for the other forever. Take locks in one agreed order.",
             scenario: from_preset("deadlock"),
+            program: None,
             narration: vec![
                 at(first("transfer_ab", Acquire), "transfer_ab takes lock_a."),
                 at(first("transfer_ba", Acquire), "transfer_ba takes lock_b."),
@@ -364,6 +381,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
                     their turn, in order.",
             scenario: from_preset("semaphore"),
+            program: None,
             narration: vec![
                 at(
                     first("download", Acquire),
@@ -393,6 +411,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
                     makes `put` wait, an empty one makes `get` wait.",
             scenario: from_preset("producer-consumer"),
+            program: None,
             narration: vec![
                 at(
                     first("consumer", Suspend),
@@ -427,6 +446,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`async for` awaits each item of an async iterator; between items the task is \
                     suspended and the loop serves others.",
             scenario: from_preset("streaming"),
+            program: None,
             narration: vec![
                 at(
                     first("read_sensor", Suspend),
@@ -458,6 +478,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "Tasks are cheap: a thousand tasks that each wait 1 s take about 1 s \
                     together, because waiting costs the loop nothing.",
             scenario: json(include_str!("thousand_tasks.json")),
+            program: None,
             narration: vec![
                 at(first("worker", Suspend), "The first worker starts waiting."),
                 at(
@@ -484,6 +505,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
                     tasks; blocking work on the loop does not.",
             scenario: json(include_str!("perf_counter.json")),
+            program: None,
             narration: vec![
                 at(
                     first("handle_request", Suspend),

@@ -2,7 +2,8 @@
 //! you run" question whose answer the run reveals, and a change to try.
 //!
 //! Pure data plus queries over a [`Trace`]: no web-sys, no yew. Scenarios live in
-//! `src/lessons/*.json` or reuse `sim::presets`.
+//! `src/lessons/*.json` or reuse `sim::presets`; lessons written as programs keep them
+//! in `src/lessons/programs/*.py`.
 
 mod catalogue;
 
@@ -21,11 +22,24 @@ pub struct Lesson {
     /// A paragraph shown before the run.
     pub intro: &'static str,
     pub scenario: Scenario,
+    /// The lesson as a real Python program (shown and run in place of the scenario),
+    /// and the same work written the other way, raced beside it in Compare.
+    pub program: Option<LessonProgram>,
     /// Shown as the playhead reaches each moment.
     pub narration: Vec<Narration>,
     pub predict: Prediction,
     /// A change to make to the scenario, and what to look for.
     pub try_this: &'static str,
+}
+
+/// A lesson's program: `.py` files in `src/lessons/programs/` that run unchanged with
+/// python3 (checked against CPython with the corpus, `tests/py_corpus.rs`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonProgram {
+    pub source: &'static str,
+    /// The other version (gathered where the program awaits in turn), if the lesson
+    /// compares two.
+    pub pair: Option<&'static str>,
 }
 
 /// A sentence shown when the playhead reaches `at`.
@@ -215,7 +229,7 @@ impl Measure {
     pub fn value(&self, own: &Trace, c: &Comparison) -> f64 {
         let prints = || {
             own.events.iter().filter_map(|e| match &e.kind {
-                EventKind::Print { text } => Some((e.t, own.text(*text))),
+                EventKind::Print { text } => Some((e.t, own.text(*text).trim_end_matches('\n'))),
                 _ => None,
             })
         };
@@ -305,11 +319,32 @@ impl LessonRun {
 }
 
 impl Lesson {
-    /// Runs the scenario in both modes.
+    /// Runs the scenario in both modes; a lesson with a program runs the program as
+    /// `sequential` (its own run) and its pair as `concurrent` (or the program again).
     pub fn run(&self) -> Result<LessonRun, ScenarioError> {
+        let Some(program) = &self.program else {
+            return Ok(LessonRun {
+                comparison: crate::sim::compare(&self.scenario)?,
+                mode: self.scenario.main.mode,
+            });
+        };
+        let trace = |source: &str| {
+            crate::py::run_source(source)
+                .map(|out| out.trace)
+                .map_err(|e| ScenarioError {
+                    coroutine: None,
+                    step: None,
+                    message: format!("line {}: {}", e.pos.line, e.message),
+                })
+        };
+        let own = trace(program.source)?;
+        let pair = program.pair.map(trace).transpose()?;
         Ok(LessonRun {
-            comparison: crate::sim::compare(&self.scenario)?,
-            mode: self.scenario.main.mode,
+            comparison: Comparison {
+                concurrent: pair.unwrap_or_else(|| own.clone()),
+                sequential: own,
+            },
+            mode: StartMode::Sequential,
         })
     }
 

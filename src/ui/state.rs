@@ -19,7 +19,7 @@ use crate::sim::presets::preset;
 use crate::sim::share::ShareState;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, ScenarioError, StartMode, Trace};
 use crate::ui::axis::{AxisMode, Ticked};
-use crate::ui::program::{program_of, ProgramRun};
+use crate::ui::program::{program_of, run_program, ProgramRun};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -483,6 +483,13 @@ impl Reducible for State {
             Action::OpenLesson(slug) => match lesson(&slug) {
                 Some(l) => {
                     s.set_scenario(l.scenario, None);
+                    // A lesson written as a program shows the program, its pair as the
+                    // second version in Compare.
+                    if let Some(p) = &l.program {
+                        s.scenario.source = Some(p.source.to_string());
+                        s.program = run_program(p.source).ok();
+                        s.rival = p.pair.and_then(|pair| run_program(pair).ok());
+                    }
                     s.lesson = Some(slug);
                     s.prediction = None;
                 }
@@ -868,11 +875,18 @@ mod tests {
     #[test]
     fn a_lesson_opens_with_its_scenario_and_a_share_link_restores_exactly() {
         let s = reduce(State::default(), Action::OpenLesson("gather".into()));
-        let gather = lesson("gather").unwrap();
+        let mut gather = lesson("gather").unwrap();
+        // Written as a program: the scenario carries it, and its pair is the second
+        // version in Compare.
+        let program = gather.program.clone().unwrap();
+        gather.scenario.source = Some(program.source.to_string());
         assert_eq!(
             (s.lesson.as_deref(), &s.scenario),
             (Some("gather"), &gather.scenario)
         );
+        assert_eq!(s.program.as_ref().map(|p| &*p.source), Some(program.source));
+        assert_eq!(s.rival.as_ref().map(|p| &*p.source), program.pair);
+        assert_eq!(s.compared().map(|r| r.concurrent.trace.end), Some(1500.0));
         let shared = ShareState {
             scenario: s.scenario.clone(),
             lesson: s.lesson.clone(),

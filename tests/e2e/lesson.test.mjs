@@ -39,8 +39,9 @@ test('lesson 3: predict, play side by side, 3.7 s in turn vs 1.5 s gathered, ans
       null,
       { timeout: 20_000 },
     );
-    assert.match(await text(page, `${COMPARE} [data-total="sequential"]`), /Sequential\s*3\.7 s/);
-    assert.match(await text(page, `${COMPARE} [data-total="concurrent"]`), /Concurrent\s*1\.5 s/);
+    // The lesson is a program awaited in turn; its pair, gathered, is the second version.
+    assert.match(await text(page, `${COMPARE} [data-total="first"]`), /Your program\s*3\.7 s/);
+    assert.match(await text(page, `${COMPARE} [data-total="second"]`), /Second version\s*1\.5 s/);
     assert.match(await text(page, `${COMPARE} [data-speedup]`), /2\.5× faster/);
     assert.match(await text(page, '.predict__answer'), /Right: gather took 1\.5 s/);
 

@@ -1,0 +1,27 @@
+# Lesson 3, gathered: all three dishes start at once and their waits overlap.
+import asyncio
+import time
+
+
+async def brew_coffee():
+    await asyncio.sleep(1.5)
+    return "coffee"
+
+
+async def toast_bread():
+    await asyncio.sleep(1.0)
+    return "toast"
+
+
+async def fry_eggs():
+    await asyncio.sleep(1.2)
+    return "eggs"
+
+
+async def main():
+    start = time.perf_counter()
+    coffee, toast, eggs = await asyncio.gather(brew_coffee(), toast_bread(), fry_eggs())
+    print(f"{coffee}, {toast} and {eggs} in {time.perf_counter() - start:.1f} s")
+
+
+asyncio.run(main())
