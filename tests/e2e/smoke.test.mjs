@@ -52,3 +52,17 @@ test('the page never scrolls sideways, wherever the playhead is', async () => {
     assert.deepEqual(problems, []);
   });
 });
+
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['tablet', { width: 768, height: 1024 }]]) {
+  test(`on a ${name} the page never scrolls sideways, in the playground or a lesson`, async () => {
+    await withApp(async ({ page, problems, url }) => {
+      for (const hash of ['', '#/lesson/gather']) {
+        await page.goto(`${url}${hash}`);
+        await page.waitForSelector('section[data-panel="timeline"] [data-lane]');
+        const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(scroll <= width, `${hash || 'playground'}: the page is ${scroll} px wide in a ${width} px window`);
+      }
+      assert.deepEqual(problems, []);
+    }, { viewport });
+  });
+}
