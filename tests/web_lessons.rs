@@ -233,7 +233,10 @@ async fn lesson_1_moves_step_by_step_on_the_tick_axis() {
     // at 0 ms: every segment starts at the left.
     let greet_lane = "Task-2";
     let before = lefts(&root, greet_lane);
-    assert!(!before.is_empty() && before.iter().all(|&l| l == 0.0), "{before:?}");
+    assert!(
+        !before.is_empty() && before.iter().all(|&l| l == 0.0),
+        "{before:?}"
+    );
     click_on(&root, "[data-axis=\"ticks\"]");
     next_render().await;
     assert_eq!(attr(&root, "[data-axis=\"ticks\"]", "aria-pressed"), "true");
