@@ -156,3 +156,23 @@ fn every_lessons_python_parses_back_to_its_scenario() {
         assert_eq!(parsed, lesson.scenario, "{}", lesson.slug);
     }
 }
+
+#[test]
+fn a_prediction_about_the_other_version_waits_for_both_runs_on_screen() {
+    use looplab::sim::StartMode;
+    for slug in ["gather", "thousand-tasks"] {
+        let l = lesson(slug).unwrap();
+        let mode = l.scenario.main.mode;
+        assert!(
+            l.measured_elsewhere(mode, false),
+            "{slug}: the gathered run is not shown"
+        );
+        assert!(
+            !l.measured_elsewhere(mode, true),
+            "{slug}: both play side by side"
+        );
+    }
+    // A prediction about the lesson's own run is answered by it.
+    let first = lesson("event-loop").unwrap();
+    assert!(!first.measured_elsewhere(StartMode::Concurrent, false));
+}

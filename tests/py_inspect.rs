@@ -195,3 +195,25 @@ fn a_step_names_the_function_its_line_is_in_and_the_lane_says_where_a_task_waits
         ]
     );
 }
+
+#[test]
+fn a_wait_inside_asyncio_s_own_code_is_at_the_program_s_line_that_called_it() {
+    let src = "import asyncio\n\nasync def worker(lock, n):\n    async with lock:\n        await asyncio.sleep(0.1)\n\nasync def main():\n    lock = asyncio.Lock()\n    await asyncio.gather(*(worker(lock, n) for n in range(2)))\n\nasyncio.run(main())\n";
+    let out = run_source(src).unwrap();
+    // Every step is a line of the program, in the function it belongs to.
+    let steps: Vec<(u32, &str)> = out
+        .trace
+        .steps
+        .iter()
+        .map(|s| (s.line, s.coroutine.as_str()))
+        .collect();
+    assert!(
+        steps.iter().all(|&(line, _)| (1..=11).contains(&line)),
+        "{steps:?}"
+    );
+    // The second worker waits for the lock at `async with lock:`, in worker; the gather
+    // over a generator is main's line, not the generator's.
+    assert!(steps.contains(&(4, "worker")), "{steps:?}");
+    assert!(steps.contains(&(9, "main")), "{steps:?}");
+    assert!(!steps.iter().any(|&(_, f)| f == "<genexpr>"), "{steps:?}");
+}

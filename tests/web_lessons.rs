@@ -292,3 +292,32 @@ async fn a_share_link_of_an_edited_program_opens_the_same_text() {
     assert_eq!(area.value(), program);
     close(root, app).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_lesson_written_as_a_program_shows_it_and_keeps_its_rust_version() {
+    let (root, app) = open_at("#/lesson/gather").await;
+    let source = looplab::lessons::lesson("gather")
+        .unwrap()
+        .program
+        .unwrap()
+        .source;
+    let listing = text(&root, ".code__listing");
+    assert!(listing.contains("async def brew_coffee():"), "{listing}");
+    assert!(source.contains("coffee = await brew_coffee()"));
+    // main's lane says which coroutine it waits in, one dish after another.
+    let main = text(
+        &root,
+        "section[data-panel=\"timeline\"] [data-lane=\"Task-1\"]",
+    );
+    assert!(main.contains("brew_coffee: await sleep"), "{main}");
+    // The Rust tab still has the lesson's tokio version.
+    for tab in all(&root, ".code__tab") {
+        if tab.text_content().unwrap_or_default().contains("Rust") {
+            tab.unchecked_into::<web_sys::HtmlElement>().click();
+        }
+    }
+    next_render().await;
+    assert!(all(&root, "[data-no-rust]").is_empty());
+    assert!(text(&root, ".code__listing").contains("tokio"));
+    close(root, app).await;
+}

@@ -156,18 +156,18 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
                     whenever the current task awaits, and you collect its result later.",
             scenario: json(include_str!("create_task.json")),
-            program: None,
+            program: program(include_str!("programs/create_task.py"), None),
             narration: vec![
                 at(
                     first("walk_dog", Start),
                     "evening awaits cook; the loop runs the new task walk_dog meanwhile.",
                 ),
                 at(
-                    first("cook", Print),
+                    first("cook", Resume),
                     "Dinner is cooked while the dog is still out.",
                 ),
                 at(
-                    first("evening", Print),
+                    last("evening", Print),
                     "Awaiting the task only collected what was already running.",
                 ),
             ],
@@ -180,7 +180,7 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("3.5 s", 3500.0),
                 ],
             ),
-            try_this: "Move the create_task step after `await cook()` and watch the total grow.",
+            try_this: "Move the create_task line after `await cook()` and watch the total grow.",
         },
         Lesson {
             id: 5,
@@ -189,11 +189,11 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "A request in flight does not hold the loop: the task is suspended until the \
                     response arrives, and other tasks run meanwhile.",
             scenario: from_preset("three-fetches"),
-            program: None,
+            program: program(include_str!("programs/fetch.py"), None),
             narration: vec![
                 at(
-                    first("get_user", Suspend),
-                    "The request is sent; the loop is free for the next task.",
+                    first("fetch", Suspend),
+                    "get_user's request is sent; the loop is free for the next task.",
                 ),
                 at(
                     first("get_user", Complete),
@@ -223,7 +223,7 @@ pub fn lessons() -> Vec<Lesson> {
                     and timers that come due must wait. Looplab warns about a task that never \
                     yields.",
             scenario: from_preset("blocking-sleep"),
-            program: None,
+            program: program(include_str!("programs/blocking.py"), None),
             narration: vec![
                 at(
                     first("polite", Suspend),
@@ -251,7 +251,8 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("Never", -1.0),
                 ],
             ),
-            try_this: "Change rude's compute step into a sleep and watch the ticks come on time.",
+            try_this: "Change rude's `time.sleep(1)` into `await asyncio.sleep(1)` and watch the \
+                       ticks come on time.",
         },
         Lesson {
             id: 7,
@@ -260,19 +261,19 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
                     loop stays free. With 2 workers, at most 2 jobs run at once.",
             scenario: from_preset("executor"),
-            program: None,
+            program: program(include_str!("programs/executor.py"), None),
             narration: vec![
                 at(
-                    first("resize_image", Offload),
-                    "The resize runs on a worker thread; the loop is free.",
+                    first("resize_image", Suspend),
+                    "Two resizes run on the worker threads; the loop is free.",
                 ),
                 at(
                     first("heartbeat", Print),
                     "The heartbeat ticks on time while the images resize.",
                 ),
                 at(
-                    last("resize_image", Offload),
-                    "A worker is free again: the third job starts.",
+                    first("resize_image", Resume),
+                    "Two resizes are done: a worker is free again, and the third job starts.",
                 ),
             ],
             predict: predict(
@@ -284,7 +285,8 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("2.4 s", 2400.0),
                 ],
             ),
-            try_this: "Set the executor to 3 workers, then turn a job into a compute step.",
+            try_this: "Set `max_workers=3`, then call `resize(path)` directly instead of through \
+                       run_in_executor.",
         },
         Lesson {
             id: 8,
@@ -293,7 +295,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
                     With `return_exceptions=True` it comes back as a result instead.",
             scenario: json(include_str!("errors.json")),
-            program: None,
+            program: program(include_str!("programs/errors.py"), None),
             narration: vec![
                 at(
                     first("broken_fetch", Fail),
@@ -313,7 +315,8 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("No: the ConnectionError ends fetch_all", 0.0),
                 ],
             ),
-            try_this: "Turn off return_exceptions: now the error reaches main after 0.4 s.",
+            try_this:
+                "Remove `return_exceptions=True`: now the error reaches fetch_all after 0.4 s.",
         },
         Lesson {
             id: 9,
@@ -322,7 +325,7 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
                     waits for it to finish cancelling, and raises TimeoutError.",
             scenario: from_preset("timeout"),
-            program: None,
+            program: program(include_str!("programs/timeouts.py"), None),
             narration: vec![
                 at(
                     first("slow_service", Suspend),
@@ -355,10 +358,10 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
                     for the other forever. Take locks in one agreed order.",
             scenario: from_preset("deadlock"),
-            program: None,
+            program: program(include_str!("programs/deadlock.py"), None),
             narration: vec![
-                at(first("transfer_ab", Acquire), "transfer_ab takes lock_a."),
-                at(first("transfer_ba", Acquire), "transfer_ba takes lock_b."),
+                at(first("transfer_ab", Suspend), "transfer_ab takes lock_a."),
+                at(first("transfer_ba", Suspend), "transfer_ba takes lock_b."),
                 at(
                     Moment::End,
                     "Each waits for the lock the other holds: no task can ever run again.",
@@ -381,11 +384,11 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
                     their turn, in order.",
             scenario: from_preset("semaphore"),
-            program: None,
+            program: program(include_str!("programs/semaphore.py"), None),
             narration: vec![
                 at(
-                    first("download", Acquire),
-                    "The first download takes one of the 2 permits.",
+                    first("fetch", Suspend),
+                    "The first download takes one of the 2 permits and sends its request.",
                 ),
                 at(
                     first("download", Complete),
@@ -411,18 +414,18 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
                     makes `put` wait, an empty one makes `get` wait.",
             scenario: from_preset("producer-consumer"),
-            program: None,
+            program: program(include_str!("programs/queue.py"), None),
             narration: vec![
                 at(
-                    first("consumer", Suspend),
+                    first("consumer", Start),
                     "The queue is empty: the consumer waits in get().",
                 ),
                 at(
-                    first("producer", QueuePut),
-                    "The producer puts the first job; the consumer wakes.",
+                    first("consumer", Block),
+                    "The producer put the first job; the consumer wakes and processes it.",
                 ),
                 at(
-                    last("consumer", QueueGet),
+                    last("consumer", Complete),
                     "The consumer takes STOP and ends.",
                 ),
             ],
@@ -446,10 +449,10 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`async for` awaits each item of an async iterator; between items the task is \
                     suspended and the loop serves others.",
             scenario: from_preset("streaming"),
-            program: None,
+            program: program(include_str!("programs/streaming.py"), None),
             narration: vec![
                 at(
-                    first("read_sensor", Suspend),
+                    first("stream", Suspend),
                     "read_sensor waits for its first reading.",
                 ),
                 at(
@@ -476,16 +479,26 @@ pub fn lessons() -> Vec<Lesson> {
             slug: "thousand-tasks",
             title: "Scaling to 1,000 tasks",
             intro: "Tasks are cheap: a thousand tasks that each wait 1 s take about 1 s \
-                    together, because waiting costs the loop nothing.",
+                    together, because waiting costs the loop nothing. This program awaits \
+                    them in ten groups of 100, one group after another.",
             scenario: json(include_str!("thousand_tasks.json")),
-            program: None,
+            program: program(
+                include_str!("programs/thousand_in_groups.py"),
+                Some(include_str!("programs/thousand_gathered.py")),
+            ),
             narration: vec![
-                at(first("worker", Suspend), "The first worker starts waiting."),
+                at(
+                    first("worker", Suspend),
+                    "The first group of 100 workers starts waiting.",
+                ),
                 at(
                     last("worker", Suspend),
-                    "All 1,000 workers are waiting at once.",
+                    "Only now does the tenth group start: each group waited for the one before.",
                 ),
-                at(last("worker", Complete), "The last worker is done."),
+                at(
+                    last("worker", Complete),
+                    "The last worker is done: ten groups took ten waits.",
+                ),
             ],
             predict: predict(
                 "1,000 tasks each sleep 1 s, gathered: how long in total?",
@@ -496,7 +509,8 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("About 1,000 s", 1_000_000.0),
                 ],
             ),
-            try_this: "Start main in turn (sequential): the ten groups now run one after another.",
+            try_this: "Gather all 1,000 workers in one call and compare the two timelines: every \
+                       worker waits at once.",
         },
         Lesson {
             id: 15,
@@ -505,10 +519,10 @@ pub fn lessons() -> Vec<Lesson> {
             intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
                     tasks; blocking work on the loop does not.",
             scenario: json(include_str!("perf_counter.json")),
-            program: None,
+            program: program(include_str!("programs/perf_counter.py"), None),
             narration: vec![
                 at(
-                    first("handle_request", Suspend),
+                    first("fetch", Suspend),
                     "Both requests are in flight at once.",
                 ),
                 at(
@@ -533,7 +547,8 @@ pub fn lessons() -> Vec<Lesson> {
                     choice("2.0 s: one handler after the other", 2000.0),
                 ],
             ),
-            try_this: "Turn the compute step into run_in_executor and measure again.",
+            try_this: "Run render on a worker thread (`await loop.run_in_executor(None, render, \
+                       response)`) and measure again.",
         },
     ]
 }

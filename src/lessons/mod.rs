@@ -348,6 +348,21 @@ impl Lesson {
         })
     }
 
+    /// Is the prediction's answer read off a run that is not on screen? A lesson's own
+    /// run is its program (else its scenario in `mode`, its start mode now); the other
+    /// version shows only while both play side by side (`comparing`).
+    pub fn measured_elsewhere(&self, mode: StartMode, comparing: bool) -> bool {
+        let own = if self.program.is_some() {
+            StartMode::Sequential
+        } else {
+            mode
+        };
+        self.predict
+            .measure
+            .mode()
+            .is_some_and(|m| m != own && !comparing)
+    }
+
     /// The index of the right answer to the prediction, read off `run`.
     pub fn answer(&self, run: &LessonRun) -> usize {
         self.predict.answer(run.own(), &run.comparison)

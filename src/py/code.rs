@@ -205,6 +205,9 @@ pub struct NameHint {
     key: Option<Rc<str>>,
 }
 
+/// The file name of the learner's program (the prelude's files are `asyncio/...`).
+pub const PROGRAM_FILE: &str = "main.py";
+
 /// A compiled body.
 #[derive(Debug)]
 pub struct Code {
@@ -251,7 +254,8 @@ impl Code {
     #[inline]
     /// The function each source line is in (by line number, its qualified name), read
     /// off this code and the code of every function defined in it: a line belongs to
-    /// the innermost function with an instruction there.
+    /// the innermost function with an instruction there (a lambda's or comprehension's
+    /// only where nothing else is).
     pub fn line_functions(&self) -> Vec<Option<Rc<str>>> {
         let mut out = Vec::new();
         self.mark_lines(&mut out);
@@ -259,12 +263,17 @@ impl Code {
     }
 
     fn mark_lines(&self, out: &mut Vec<Option<Rc<str>>>) {
+        // A lambda or comprehension (`<genexpr>`) shares its line with the statement
+        // around it: the line stays its function's.
+        let inline = self.name.starts_with('<');
         for pos in &self.positions {
             let line = pos.line as usize;
             if out.len() <= line {
                 out.resize(line + 1, None);
             }
-            out[line] = Some(self.qualname.clone());
+            if !(inline && out[line].is_some()) {
+                out[line] = Some(self.qualname.clone());
+            }
         }
         // Nested functions after: their lines are theirs, not the def's.
         for c in &self.consts {

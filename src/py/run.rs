@@ -145,7 +145,7 @@ fn name_the_line(message: String, stopped: &super::value::Value) -> String {
         s.traceback
             .iter()
             .rev()
-            .find(|t| &*t.file == "main.py")
+            .find(|t| &*t.file == super::code::PROGRAM_FILE)
             .map(|t| t.line)
     });
     match line {

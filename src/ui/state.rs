@@ -337,6 +337,19 @@ impl State {
         }
     }
 
+    /// Is the program shown the open lesson's own (not one typed over it)?
+    pub fn shows_lesson_program(&self) -> bool {
+        let own = self
+            .lesson
+            .as_deref()
+            .and_then(lesson)
+            .and_then(|l| l.program);
+        match (own, self.shown_program()) {
+            (Some(own), Some(shown)) => own.source == &*shown.source,
+            _ => false,
+        }
+    }
+
     /// The pair the compare view shows: both live runs once raced, else simulated. For
     /// a Python program, the program (`sequential`) and its second version
     /// (`concurrent`), once there is one.

@@ -246,11 +246,11 @@ impl Vm {
             };
             frame.kind = FrameKind::Base;
             let t = self.aio.time;
-            let line = frames.last().map_or(0, |f| f.code.first_line);
+            let line = program_line(&frames, true);
             self.aio.rec.started(t, task.id, line);
         } else {
             let t = self.aio.time;
-            let line = frames.last().map_or(0, |f| f.line());
+            let line = program_line(&frames, false);
             self.aio.rec.resumed(t, task.id, line);
         }
         let prev = self.aio.current.replace(task.clone());
@@ -321,7 +321,7 @@ impl Vm {
                 ))
             }
             Exit::Suspend(wait) => {
-                let line = frames.last().map_or(0, |f| f.line());
+                let line = program_line(&frames, false);
                 *task.frames.borrow_mut() = frames;
                 task.gen.set(task.gen.get().wrapping_add(1));
                 self.suspend(task, wait, line)?;
@@ -415,4 +415,21 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The program's line a task is at: that of its innermost frame in the program's own
+/// code (a wait inside asyncio's Python, `Lock.acquire` say, is at the program's line
+/// that called it); 0 if no frame is the program's. `starting`: the `def` line.
+fn program_line(frames: &[crate::py::vm::frame::Frame], starting: bool) -> u32 {
+    frames
+        .iter()
+        .rev()
+        .find(|f| &*f.code.filename == crate::py::code::PROGRAM_FILE)
+        .map_or(0, |f| {
+            if starting {
+                f.code.first_line
+            } else {
+                f.line()
+            }
+        })
 }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 /// Compiles a parsed program into its module code.
 pub fn compile_module(module: &Module) -> Result<Rc<Code>, SyntaxError> {
-    compile_file(module, "main.py")
+    compile_file(module, crate::py::code::PROGRAM_FILE)
 }
 
 /// Compiles a module whose tracebacks name `filename`.

@@ -271,7 +271,7 @@ impl Vm {
                     "  File \"{}\", line {}, in {}\n",
                     e.file, e.line, e.func
                 ));
-                if &*e.file == "main.py" {
+                if &*e.file == crate::py::code::PROGRAM_FILE {
                     if let Some(text) = lines.get(e.line.saturating_sub(1) as usize) {
                         out.push_str(&format!("    {}\n", text.trim()));
                     }

@@ -190,7 +190,7 @@ impl Vm {
             finished: false,
             awaited: code.kind != CodeKind::Coroutine,
         })));
-        if code.kind == CodeKind::Coroutine && &*code.filename == "main.py" {
+        if code.kind == CodeKind::Coroutine && &*code.filename == crate::py::code::PROGRAM_FILE {
             self.coroutines.push(gen.clone());
         }
         gen

@@ -137,9 +137,13 @@ pub fn code_panel() -> Html {
         })
     };
     let program = ctx.shown_program().cloned();
-    // A program's steps are its lines; a scenario's come from its listing.
+    // A program's steps are its lines; a scenario's come from its listing. A lesson's
+    // own program keeps its scenario's Rust version (whose steps are not the program's,
+    // so nothing is marked there).
+    let lesson_program = ctx.shows_lesson_program();
     let line_of = |step: u32| match (&program, *lang) {
         (Some(p), Lang::Python) => p.line_of(step),
+        (Some(_), Lang::Rust) => None,
         _ => listing.lines.get(step as usize).copied(),
     };
     let running = at.running.and_then(line_of);
@@ -183,8 +187,9 @@ pub fn code_panel() -> Html {
     };
     let lang_now = *lang;
     let edit_now = *editing && lang_now == Lang::Python;
-    // The Rust tab is written from a scenario's steps; a Python program has none.
-    let no_rust = program.is_some() && lang_now == Lang::Rust;
+    // The Rust tab is written from a scenario's steps; a Python program has none (a
+    // lesson's program has its lesson's).
+    let no_rust = program.is_some() && !lesson_program && lang_now == Lang::Rust;
     let on_edit_toggle = {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))

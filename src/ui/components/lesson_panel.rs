@@ -66,11 +66,7 @@ pub fn lesson_panel() -> Html {
                 });
             // The answer is read off a run not on screen (the gathered one, while the
             // run awaited in turn plays): it waits for both to play side by side.
-            let elsewhere = l
-                .predict
-                .measure
-                .mode()
-                .is_some_and(|m| m != ctx.scenario.main.mode && ctx.view != View::Compare);
+            let elsewhere = l.measured_elsewhere(ctx.scenario.main.mode, ctx.view == View::Compare);
             html! {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>

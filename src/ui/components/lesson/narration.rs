@@ -18,17 +18,10 @@ pub type Lines = Rc<Vec<(f64, AttrValue)>>;
 pub fn use_narration(ctx: &AppContext) -> Lines {
     // The narration tells the lesson's run: its scenario's, or its own program's, not
     // a program typed over it.
-    let own_program = |source: &str| {
-        ctx.lesson
-            .as_deref()
-            .and_then(lesson)
-            .and_then(|l| l.program)
-            .is_some_and(|p| p.source == source)
-    };
     let shown = ctx
         .on_axis()
         .cloned()
-        .filter(|_| ctx.shown_program().is_none_or(|p| own_program(&p.source)));
+        .filter(|_| ctx.shown_program().is_none() || ctx.shows_lesson_program());
     use_memo((ctx.lesson.clone(), shown), |(slug, run)| {
         let (Some(l), Some(run)) = (slug.as_deref().and_then(lesson), run) else {
             return Vec::new();
