@@ -68,6 +68,13 @@ async fn a_lesson_link_opens_that_lesson() {
     );
     // The intro's backticked words are code.
     assert_eq!(text(&root, ".lesson__intro code"), "asyncio.gather");
+    // The scenario forms name the lesson's scenario, not "edited".
+    let picker = find(&root, "#preset-picker").unchecked_into::<HtmlSelectElement>();
+    let chosen = picker.selected_options().item(0).unwrap().text_content();
+    assert_eq!(
+        chosen.as_deref(),
+        Some("Lesson 3: Sequential vs concurrent with gather")
+    );
     assert_eq!(
         attr(&root, ".lesson-nav__button--next", "data-lesson"),
         "create-task"

@@ -42,6 +42,16 @@ fn from_preset(id: &str) -> Scenario {
 
 /// Every lesson, in course order.
 pub fn lessons() -> Vec<Lesson> {
+    CATALOGUE.with(Vec::clone)
+}
+
+thread_local! {
+    /// Built once a thread (every scenario is parsed from JSON): the panels ask for the
+    /// open lesson on every frame.
+    static CATALOGUE: Vec<Lesson> = build();
+}
+
+fn build() -> Vec<Lesson> {
     use What::*;
     vec![
         Lesson {
@@ -555,5 +565,11 @@ pub fn lessons() -> Vec<Lesson> {
 
 /// A lesson by slug.
 pub fn lesson(slug: &str) -> Option<Lesson> {
-    lessons().into_iter().find(|l| l.slug == slug)
+    with_lesson(slug, Lesson::clone)
+}
+
+/// `f` of the lesson called `slug`, without copying the lesson (its scenario can name a
+/// thousand tasks).
+pub fn with_lesson<R>(slug: &str, f: impl FnOnce(&Lesson) -> R) -> Option<R> {
+    CATALOGUE.with(|all| all.iter().find(|l| l.slug == slug).map(f))
 }

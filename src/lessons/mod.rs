@@ -7,7 +7,7 @@
 
 mod catalogue;
 
-pub use catalogue::{lesson, lessons};
+pub use catalogue::{lesson, lessons, with_lesson};
 
 use crate::sim::{Comparison, EventKind, Outcome, Scenario, ScenarioError, StartMode, Trace};
 

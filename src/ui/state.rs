@@ -10,7 +10,7 @@
 //! program's run. A program runs live once, as written (`Live::program`); compare and
 //! racing the two start modes are for step scenarios.
 
-use crate::lessons::lesson;
+use crate::lessons::{lesson, with_lesson};
 use crate::py::Ending;
 use crate::sim::chrome_trace::from_chrome_trace;
 use crate::sim::diagnostics::{diagnose_lanes, Diagnostic};
@@ -339,15 +339,15 @@ impl State {
 
     /// Is the program shown the open lesson's own (not one typed over it)?
     pub fn shows_lesson_program(&self) -> bool {
-        let own = self
-            .lesson
-            .as_deref()
-            .and_then(lesson)
-            .and_then(|l| l.program);
-        match (own, self.shown_program()) {
-            (Some(own), Some(shown)) => own.source == &*shown.source,
-            _ => false,
-        }
+        let (Some(slug), Some(shown)) = (self.lesson.as_deref(), self.shown_program()) else {
+            return false;
+        };
+        with_lesson(slug, |l| {
+            l.program
+                .as_ref()
+                .is_some_and(|own| own.source == &*shown.source)
+        })
+        .unwrap_or(false)
     }
 
     /// The pair the compare view shows: both live runs once raced, else simulated. For

@@ -16,6 +16,7 @@ use super::{
         saved_scenarios::SavedScenarios,
     },
 };
+use crate::lessons::with_lesson;
 use crate::sim::Scenario;
 use crate::ui::edit;
 use crate::ui::layout::PanelKind;
@@ -27,6 +28,19 @@ pub fn scenario_panel() -> Html {
         return Html::default();
     };
     let scenario = use_memo(ctx.scenario.clone(), |s| Rc::new(s.clone()));
+    // An unedited lesson's scenario is named after the lesson, not "edited".
+    let own = ctx
+        .lesson
+        .as_deref()
+        .and_then(|slug| {
+            with_lesson(slug, |l| {
+                (l.scenario.coroutines == ctx.scenario.coroutines
+                    && l.scenario.main == ctx.scenario.main)
+                    .then(|| AttrValue::from(format!("Lesson {}: {}", l.id, l.title)))
+            })
+            .flatten()
+        })
+        .unwrap_or_else(|| AttrValue::from("Your own scenario (edited)"));
     let scenario: Rc<Scenario> = (*scenario).clone();
     let on_edit = make_callback(&ctx, Action::Edit);
     let error = ctx.runs.as_ref().err();
@@ -69,9 +83,15 @@ pub fn scenario_panel() -> Html {
                     <Notice message={message.clone()}
                         on_dismiss={make_callback(&ctx, |_: ()| Action::DismissNotice)} />
                 }
-                <PresetPicker current={ctx.preset.clone()}
+                <PresetPicker current={ctx.preset.clone()} {own}
                     on_pick={make_callback(&ctx, Action::LoadPreset)} />
-                if ctx.program.is_some() {
+                if ctx.shows_lesson_program() {
+                    <p class="scenario__program" role="note" data-program-note="">
+                        <strong>{ "The lesson is the program in the Code panel." }</strong>
+                        { " These forms hold the same lesson as steps (its Rust version is \
+                           written from them); editing one shows the steps instead." }
+                    </p>
+                } else if ctx.program.is_some() {
                     <p class="scenario__program" role="note" data-program-note="">
                         <strong>{ "Showing your Python program" }</strong>
                         { " from the Code panel. These forms hold the last step scenario; \

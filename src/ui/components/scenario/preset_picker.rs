@@ -9,6 +9,10 @@ use crate::sim::presets::presets;
 pub struct PresetPickerProps {
     /// The preset the scenario came from, while unedited.
     pub current: Option<String>,
+    /// What the scenario is when it came from no preset: `Your own scenario (edited)`,
+    /// or the open lesson's.
+    #[prop_or(AttrValue::from("Your own scenario (edited)"))]
+    pub own: AttrValue,
     pub on_pick: Callback<String>,
 }
 
@@ -34,7 +38,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
             <label class="field__label" for="preset-picker">{ "Start from a preset" }</label>
             <select id="preset-picker" class="field__input preset-picker__select" {onchange}>
                 if props.current.is_none() {
-                    <option value="" selected=true>{ "Your own scenario (edited)" }</option>
+                    <option value="" selected=true>{ props.own.clone() }</option>
                 }
                 { for list.iter().map(|(id, name)| {
                     let selected = props.current.as_deref() == Some(id.as_str());
