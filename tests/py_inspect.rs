@@ -217,3 +217,19 @@ fn a_wait_inside_asyncio_s_own_code_is_at_the_program_s_line_that_called_it() {
     assert!(steps.contains(&(9, "main")), "{steps:?}");
     assert!(!steps.iter().any(|&(_, f)| f == "<genexpr>"), "{steps:?}");
 }
+
+#[test]
+fn a_long_list_shows_its_first_items_and_how_many_more() {
+    let src = "import asyncio\nxs = list(range(1000))\nd = {n: n * n for n in range(20)}\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n";
+    let state = inspect_at(src, None).unwrap();
+    let ValueView::Items { kind, items, more } = &state.globals[0].value else {
+        panic!("{:?}", state.globals[0]);
+    };
+    assert_eq!((*kind, items.len(), *more), ("list", 12, 988));
+    assert_eq!(items[11], ValueView::Repr("11".into()));
+    let ValueView::Entries { entries, more, .. } = &state.globals[1].value else {
+        panic!("{:?}", state.globals[1]);
+    };
+    assert_eq!((entries.len(), *more), (12, 8));
+    assert_eq!(entries[3], ("3".into(), ValueView::Repr("9".into())));
+}

@@ -247,11 +247,6 @@ impl Code {
         self.positions.get(ip).copied().unwrap_or_default()
     }
 
-    /// Looks name `i` up in `dict`, first at the position where it was found last
-    /// time: a hit costs a pointer comparison instead of a hash and a string
-    /// comparison. The key found there is compared, so a dict changed since (or another
-    /// dict) only costs the full look-up.
-    #[inline]
     /// The function each source line is in (by line number, its qualified name), read
     /// off this code and the code of every function defined in it: a line belongs to
     /// the innermost function with an instruction there (a lambda's or comprehension's
@@ -283,6 +278,11 @@ impl Code {
         }
     }
 
+    /// Looks name `i` up in `dict`, first at the position where it was found last
+    /// time: a hit costs a pointer comparison instead of a hash and a string
+    /// comparison. The key found there is compared, so a dict changed since (or another
+    /// dict) only costs the full look-up.
+    #[inline]
     pub fn lookup<'d>(&self, dict: &'d Dict, i: u32) -> Option<&'d Value> {
         let hint = self.name_hints[i as usize].borrow();
         if let Some(key) = &hint.key {

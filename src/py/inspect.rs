@@ -17,6 +17,7 @@ use super::value::{Dict, Value};
 use super::vm::frame::Frame;
 use super::vm::{Limits, Vm};
 use crate::py::value::Object;
+use std::cell::RefCell;
 
 /// How many items of a list or dict, and how deep, a value is drawn.
 const MAX_ITEMS: usize = 12;
@@ -257,34 +258,45 @@ fn repr(vm: &mut Vm, v: &Value) -> String {
 }
 
 fn view(vm: &mut Vm, v: &Value, depth: usize) -> ValueView {
-    let items = |vm: &mut Vm, kind, values: Vec<Value>| {
+    // Only the items drawn are copied out (a list may hold a million).
+    let items = |vm: &mut Vm, kind, len: usize, first: Vec<Value>| {
         if depth >= MAX_DEPTH {
-            return ValueView::Repr(format!("{kind} of {}", values.len()));
+            return ValueView::Repr(format!("{kind} of {len}"));
         }
         ValueView::Items {
             kind,
-            more: values.len().saturating_sub(MAX_ITEMS),
-            items: values
-                .iter()
-                .take(MAX_ITEMS)
-                .map(|v| view(vm, v, depth + 1))
-                .collect(),
+            more: len.saturating_sub(MAX_ITEMS),
+            items: first.iter().map(|v| view(vm, v, depth + 1)).collect(),
         }
     };
     match v {
         Value::List(l) => {
-            let values = l.borrow().clone();
-            items(vm, "list", values)
+            let (len, first) = {
+                let l = l.borrow();
+                (l.len(), l.iter().take(MAX_ITEMS).cloned().collect())
+            };
+            items(vm, "list", len, first)
         }
-        Value::Tuple(t) => items(vm, "tuple", t.to_vec()),
+        Value::Tuple(t) => items(
+            vm,
+            "tuple",
+            t.len(),
+            t.iter().take(MAX_ITEMS).cloned().collect(),
+        ),
         Value::Set(s) => {
-            let values = s.borrow().iter().map(|k| k.0.clone()).collect();
-            items(vm, "set", values)
+            let (len, first) = {
+                let s = s.borrow();
+                (
+                    s.len(),
+                    s.iter().take(MAX_ITEMS).map(|k| k.0.clone()).collect(),
+                )
+            };
+            items(vm, "set", len, first)
         }
-        Value::Dict(d) => entries(vm, "dict".into(), &d.borrow(), depth, repr),
+        Value::Dict(d) => entries(vm, "dict".into(), d, depth, repr),
         Value::Instance(i) if i.exc.is_none() && !i.dict.borrow().is_empty() => {
             let kind = i.class.name.to_string();
-            entries(vm, kind, &i.dict.borrow(), depth, |vm, k| {
+            entries(vm, kind, &i.dict, depth, |vm, k| {
                 vm.str_of(k).unwrap_or_default()
             })
         }
@@ -297,24 +309,31 @@ fn view(vm: &mut Vm, v: &Value, depth: usize) -> ValueView {
     }
 }
 
-/// A dict's entries (or an object's attributes), the keys written by `key`.
+/// A dict's entries (or an object's attributes), the keys written by `key`. The dict is
+/// borrowed only to copy out the entries drawn: writing them may run Python code.
 fn entries(
     vm: &mut Vm,
     kind: String,
-    dict: &Dict,
+    dict: &RefCell<Dict>,
     depth: usize,
     key: impl Fn(&mut Vm, &Value) -> String,
 ) -> ValueView {
-    let pairs: Vec<(Value, Value)> = dict.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+    let (len, pairs): (usize, Vec<(Value, Value)>) = {
+        let d = dict.borrow();
+        let first = d.iter().take(MAX_ITEMS);
+        (
+            d.len(),
+            first.map(|(k, v)| (k.0.clone(), v.clone())).collect(),
+        )
+    };
     if depth >= MAX_DEPTH {
-        return ValueView::Repr(format!("{kind} of {}", pairs.len()));
+        return ValueView::Repr(format!("{kind} of {len}"));
     }
     ValueView::Entries {
         kind,
-        more: pairs.len().saturating_sub(MAX_ITEMS),
+        more: len.saturating_sub(MAX_ITEMS),
         entries: pairs
             .iter()
-            .take(MAX_ITEMS)
             .map(|(k, v)| (key(vm, k), view(vm, v, depth + 1)))
             .collect(),
     }

@@ -5,6 +5,7 @@
 //! Pure Rust, tested natively: read off the trace's `Print` events, whose texts are what
 //! `print` wrote, newlines included.
 
+use crate::py::code::PROGRAM_FILE;
 use crate::sim::trace::{EventKind, Ms, TaskId, Trace};
 
 /// One line of output: the pieces that wrote it (a `print(..., end="")` writes part of
@@ -65,7 +66,11 @@ pub fn output_lines(trace: &Trace) -> Vec<OutputLine> {
 /// The program's line a traceback line names (`  File "main.py", line 12, in fetch`),
 /// if it is one of the program's frames (not asyncio's own files).
 pub fn traceback_line(line: &str) -> Option<usize> {
-    let rest = line.trim_start().strip_prefix("File \"main.py\", line ")?;
+    let rest = line
+        .trim_start()
+        .strip_prefix("File \"")?
+        .strip_prefix(PROGRAM_FILE)?
+        .strip_prefix("\", line ")?;
     let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
     digits.parse().ok().filter(|&n| n > 0)
 }

@@ -88,8 +88,6 @@ pub struct ProgramRun {
     pub output: Rc<Vec<OutputLine>>,
     /// One sentence on how it ended, for the timeline's summary.
     pub verdict: Rc<str>,
-    /// The 1-based source line of each step of the trace (a step is a line).
-    pub lines: Rc<Vec<usize>>,
 }
 
 /// Runs compare by identity, as [`Run`] does: props compare in O(1).
@@ -115,21 +113,20 @@ impl Console {
 
 impl ProgramRun {
     pub fn new(source: &str, out: RunOutput) -> ProgramRun {
-        let lines = step_lines(&out.trace);
         ProgramRun {
             source: source.into(),
             ending: out.ending,
             verdict: verdict(&out).into(),
             console: Rc::new(console(&out)),
             output: Rc::new(output_lines(&out.trace)),
-            lines: Rc::new(lines),
             run: without_guesses(Run::new(out.trace)),
         }
     }
 
-    /// The source line of a step of the trace.
+    /// The 1-based source line of a step of the trace (a program's step is a line).
     pub fn line_of(&self, step: u32) -> Option<usize> {
-        self.lines.get(step as usize).copied().filter(|&n| n > 0)
+        let info = self.run.trace.steps.get(step as usize)?;
+        (info.line > 0).then_some(info.line as usize)
     }
 }
 
@@ -151,11 +148,6 @@ fn without_guesses(mut run: Run) -> Run {
         .collect();
     run.diagnostics = Rc::new(kept);
     run
-}
-
-/// The source line each step of the trace stands for (0: none).
-pub fn step_lines(trace: &crate::sim::Trace) -> Vec<usize> {
-    trace.steps.iter().map(|s| s.line as usize).collect()
 }
 
 fn console(out: &RunOutput) -> Console {
@@ -340,7 +332,7 @@ asyncio.run(main())
     #[test]
     fn steps_are_the_lines_they_ran_at() {
         let p = program(GATHER);
-        assert!(!p.lines.is_empty());
+        assert!(!p.run.trace.steps.is_empty());
         let sleep = p
             .run
             .trace

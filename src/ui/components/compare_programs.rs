@@ -95,7 +95,8 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
                     <div class="cmp__editor">
                         <Editor program={AttrValue::from(rival.source.to_string())} {running}
                             waiting={Rc::new(waiting)} on_run={on_steps} on_program={on_rival}
-                            label="Second version of the program (Ctrl+Enter runs)" />
+                            label="Second version of the program (Ctrl+Enter runs)"
+                            id="rival-editor" />
                     </div>
                     <Timeline run={runs.concurrent.clone()} {end} playhead={ctx.playhead}
                         playing={ctx.playing && comparing} {on_seek}

@@ -57,6 +57,9 @@ pub struct EditorProps {
     /// The text field's accessible name.
     #[prop_or(AttrValue::from("Python program (Ctrl+Enter runs)"))]
     pub label: AttrValue,
+    /// Unique in the page (the Compare panel has a second editor): ids derive from it.
+    #[prop_or(AttrValue::from("editor"))]
+    pub id: AttrValue,
 }
 
 /// Applies `edited` to the focused textarea as typing would (`execCommand`, which keeps
@@ -87,19 +90,6 @@ fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
         )
     };
     done.is_ok_and(|ok| ok.is_truthy()) && el.value() == edited.text
-}
-
-/// A short id made of a label's letters.
-fn area_id(label: &str) -> String {
-    label
-        .split_whitespace()
-        .take(3)
-        .map(|w| {
-            w.to_lowercase()
-                .replace(|c: char| !c.is_ascii_alphanumeric(), "")
-        })
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 #[function_component(Editor)]
@@ -239,8 +229,7 @@ pub fn editor(props: &EditorProps) -> Html {
     });
 
     let marked = error.as_ref().map(|e| underline(&text, e));
-    // Unique per editor (the Compare panel has a second one).
-    let status_id = AttrValue::from(format!("editor-status-{}", area_id(&props.label)));
+    let status_id = AttrValue::from(format!("{}-status", props.id));
     html! {
         <div class="editor">
             <div class="editor__scroll" ref={scroller}>
