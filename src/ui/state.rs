@@ -7,8 +7,9 @@
 //! A real Python program from the code editor (one the step language does not read) is a
 //! [`ProgramRun`] in `State::program`: the scenario keeps its steps, its `source` holds
 //! the program (so saved scenarios and share links carry it), and `shown()` is the
-//! program's run. A program runs live once, as written (`Live::program`); compare and
-//! racing the two start modes are for step scenarios.
+//! program's run. A program runs live once, as written (`Live::program`); racing the
+//! two start modes live is for step scenarios, and Compare races a program against a
+//! second version of it (`State::rival`).
 
 use crate::lessons::{lesson, with_lesson};
 use crate::py::Ending;
