@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Code views: every step of every preset and lesson maps to a line of the generated
-//! Python and Rust that makes the call the step stands for, so highlighting the running
-//! step's line is right.
+//! A scenario of steps written as Python (how an older link or saved entry opens):
+//! every step of every preset and lesson maps to a line of the program that makes the
+//! call the step stands for.
 
-use looplab::code::{python_code, python_code_with_lines, rust_code, PythonOptions};
+use looplab::code::{python_code, python_code_with_lines, PythonOptions};
 use looplab::lessons::lessons;
 use looplab::sim::presets::presets;
 use looplab::sim::{Scenario, Step};
@@ -47,30 +47,6 @@ fn python_call(step: &Step) -> &'static str {
         Step::Repeat { .. } => "for _ in range(",
         Step::Print { .. } => "print(",
         Step::Return { .. } => "return ",
-    }
-}
-
-fn rust_call(step: &Step) -> &'static str {
-    match step {
-        Step::Sleep { .. } => "sleep(",
-        Step::Fetch { .. } => "fetch(",
-        Step::Compute { .. } => "blocking(",
-        Step::RunInExecutor { .. } => "spawn_blocking(",
-        Step::CreateTask { .. } => "tokio::spawn(",
-        Step::Await { .. } => ".await?",
-        Step::Gather { .. } => "join!(",
-        Step::WaitFor { .. } => "timeout(",
-        Step::Cancel { .. } => ".abort()",
-        Step::Raise { .. } => "return Err(",
-        Step::Try { .. } => "if let Err(error) = async {",
-        Step::With { .. } => "let _",
-        Step::Put { .. } => ".send(",
-        Step::Get { .. } => ".recv()",
-        Step::AsyncFor { .. } => ".next().await",
-        Step::Repeat { .. } => "for _ in 0..",
-        Step::Print { .. } => "println!(",
-        // `return Ok(Some(..));`, or `Ok(Some(..))` as the last expression.
-        Step::Return { .. } => "Ok(Some(",
     }
 }
 
@@ -156,15 +132,6 @@ fn every_step_maps_to_its_line_of_python() {
 }
 
 #[test]
-fn every_step_maps_to_its_line_of_rust() {
-    for (id, scenario) in all_scenarios() {
-        let steps = steps_in_order(&scenario);
-        let code = rust_code(&scenario);
-        check(&id, &code.text, &code.lines, &steps, rust_call);
-    }
-}
-
-#[test]
 fn main_in_turn_and_gathered_map_to_different_lines() {
     let (_, s) = presets().into_iter().next().unwrap();
     let concurrent = python_code_with_lines(&s, PythonOptions::default());
@@ -174,24 +141,4 @@ fn main_in_turn_and_gathered_map_to_different_lines() {
     );
     // main's steps come last: one gather, or one await per coroutine.
     assert_eq!(sequential.lines.len(), concurrent.lines.len() + 2);
-}
-
-#[test]
-fn the_rust_reads_like_tokio() {
-    let l = looplab::lessons::lesson("semaphore").unwrap();
-    let code = rust_code(&l.scenario).text;
-    assert!(
-        code.contains("static POOL: Semaphore = Semaphore::const_new(2);"),
-        "{code}"
-    );
-    assert!(
-        code.contains("let _permit = POOL.acquire().await"),
-        "{code}"
-    );
-    assert!(
-        code.contains(
-            "tokio::try_join!(download(), download(), download(), download(), download())?;"
-        ),
-        "{code}"
-    );
 }

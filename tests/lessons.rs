@@ -148,31 +148,19 @@ fn the_narration_shown_follows_the_playhead() {
 }
 
 #[test]
-fn every_lessons_python_parses_back_to_its_scenario() {
-    use looplab::code::{parse_python, python_code, PythonOptions};
-    for lesson in lessons() {
-        let code = python_code(&lesson.scenario, PythonOptions::default());
-        let parsed = parse_python(&code).unwrap_or_else(|e| panic!("{}: {e}", lesson.slug));
-        assert_eq!(parsed, lesson.scenario, "{}", lesson.slug);
-    }
-}
-
-#[test]
 fn a_prediction_about_the_other_version_waits_for_both_runs_on_screen() {
-    use looplab::sim::StartMode;
     for slug in ["gather", "thousand-tasks"] {
         let l = lesson(slug).unwrap();
-        let mode = l.scenario.main.mode;
         assert!(
-            l.measured_elsewhere(mode, false),
+            l.measured_elsewhere(false),
             "{slug}: the gathered run is not shown"
         );
         assert!(
-            !l.measured_elsewhere(mode, true),
+            !l.measured_elsewhere(true),
             "{slug}: both play side by side"
         );
     }
     // A prediction about the lesson's own run is answered by it.
     let first = lesson("event-loop").unwrap();
-    assert!(!first.measured_elsewhere(StartMode::Concurrent, false));
+    assert!(!first.measured_elsewhere(false));
 }

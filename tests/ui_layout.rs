@@ -20,7 +20,6 @@ fn panels_are_listed_in_reading_order() {
             "Timeline",
             "Event loop",
             "Frames and variables",
-            "Scenario",
             "Compare"
         ]
     );

@@ -1,6 +1,6 @@
 #![cfg(target_arch = "wasm32")]
 //! Browser tests of the playback controls and the Event loop panel: mount Looplab (the
-//! default preset, three fetches), step, step back, press Space, and read the DOM.
+//! default example, three fetches), step, step back, press Space, and read the DOM.
 //! Run with `wasm-pack test --headless --chrome -- --test web_controls`.
 
 use looplab::ui::App;
@@ -69,7 +69,7 @@ async fn question_mark_lists_the_shortcuts_and_a_step_is_read_out() {
     assert_eq!(text(&root, "[data-announce=\"event\"]"), "");
     click(&root, ".ctl--forward", 1).await;
     let said = text(&root, "[data-announce=\"event\"]");
-    assert!(said.starts_with("main "), "{said}");
+    assert!(said.starts_with("Task-1 "), "{said}");
     app.destroy();
 }
 
@@ -82,7 +82,7 @@ async fn stepping_moves_the_playhead_and_the_loop_and_back() {
         attr(&root, "[role=\"toolbar\"] .ctl--play", "aria-label"),
         "Play"
     );
-    // A scenario loads before its first event: nothing has happened yet.
+    // A program loads before its first event: nothing has happened yet.
     assert_eq!(attr(&root, ".loop", "data-events-done"), "0");
     click(&root, ".ctl--forward", 3).await;
     assert_eq!(attr(&root, ".loop", "data-events-done"), "3");
@@ -101,29 +101,33 @@ async fn stepping_moves_the_playhead_and_the_loop_and_back() {
     assert_eq!(attr(&root, ".log__line--current", "data-index"), "10");
     let queue_after = ready_queue(&root);
     assert_ne!(queue_after, queue_at_start);
-    assert!(
-        queue_after.contains("get_user"),
-        "ready queue: {queue_after}"
-    );
-    assert!(
-        queue_after.contains("get_comments"),
-        "ready queue: {queue_after}"
-    );
-    assert!(text(&root, ".log__line--current").contains("suspended: await gather(get_user"));
+    for task in ["Task-2", "Task-3", "Task-4"] {
+        assert!(queue_after.contains(task), "ready queue: {queue_after}");
+    }
+    assert!(text(&root, ".log__line--current").contains("suspended: await gather(Task-2"));
 
-    // Past the first idle jump, the clock reads 1 s and the response is queued.
-    click(&root, ".ctl--forward", 9).await;
-    assert_eq!(attr(&root, ".loop", "data-events-done"), "20");
+    // Past the first idle jump, the clock reads 1 s: the first sleep's timer is due.
+    click(&root, ".ctl--forward", 11).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "22");
     assert_eq!(
         text(&root, ".controls__time").trim(),
         "t = 1.000 s / 3.000 s"
     );
-    assert!(ready_queue(&root).contains("response arrived for /api/users/1.json"));
-
-    // Two steps back: before the jump, at 0 s again.
+    let timers = text(&root, "[data-part=\"timers\"]");
+    assert!(timers.starts_with("Timers3"), "{timers}");
+    // Its callback runs: Task-2's step is queued.
+    click(&root, ".ctl--forward", 2).await;
+    assert!(
+        ready_queue(&root).contains("Task-2"),
+        "{}",
+        ready_queue(&root)
+    );
     click(&root, ".ctl--back", 2).await;
-    assert_eq!(attr(&root, ".loop", "data-events-done"), "18");
-    assert_eq!(attr(&root, ".log__line--current", "data-index"), "17");
+
+    // One step back: before the jump, at 0 s again, every task waiting.
+    click(&root, ".ctl--back", 1).await;
+    assert_eq!(attr(&root, ".loop", "data-events-done"), "21");
+    assert_eq!(attr(&root, ".log__line--current", "data-index"), "20");
     assert_eq!(
         text(&root, ".controls__time").trim(),
         "t = 0.000 s / 3.000 s"

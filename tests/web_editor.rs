@@ -1,7 +1,7 @@
 #![cfg(target_arch = "wasm32")]
-//! Browser tests of the code editor (Code panel, Python tab, "Edit"): type a program,
-//! run it with Ctrl+Enter and read the totals; a malformed program is explained and
-//! underlined while the last run stays; Tab indents.
+//! Browser tests of the code editor (Code panel, always open): type a program, run it
+//! with Ctrl+Enter and read the total; a malformed program is explained and underlined
+//! while the last run stays; an example replaces the text; Tab indents.
 //! Run with `wasm-pack test --headless --chrome -- --test web_editor`.
 
 use wasm_bindgen::JsCast;
@@ -38,15 +38,9 @@ fn type_program(root: &Element, program: &str) {
     fire(&area, "input");
 }
 
-async fn open_editor(root: &Element) {
-    click_on(root, ".code__edit");
-    next_render().await;
-}
-
 #[wasm_bindgen_test]
 async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
     let (root, _app) = mount().await;
-    open_editor(&root).await;
     type_program(&root, TWO_SLEEPERS);
     key_down(&editor(&root), "Enter", &["ctrlKey"]);
     next_render().await;
@@ -56,12 +50,6 @@ async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
         "{}",
         text(&root, "[data-total=\"shown\"]")
     );
-    assert!(
-        text(&root, "[data-total=\"sequential\"]").contains("2.0 s"),
-        "{}",
-        text(&root, "[data-total=\"sequential\"]")
-    );
-    // The editor keeps the learner's text, not the generated program.
     assert_eq!(editor(&root).value(), TWO_SLEEPERS);
 
     // A malformed program (not Python either): explained with line and column,
@@ -85,38 +73,39 @@ async fn a_typed_program_runs_with_ctrl_enter_and_the_totals_follow() {
 }
 
 #[wasm_bindgen_test]
-async fn the_program_stays_with_its_scenario_until_another_one_is_loaded() {
+async fn the_program_stays_until_an_example_replaces_it() {
     let (root, _app) = mount().await;
-    open_editor(&root).await;
     type_program(&root, TWO_SLEEPERS);
     key_down(&editor(&root), "Enter", &["ctrlKey"]);
     next_render().await;
-    // The read-only view shows the learner's program, not the generated one.
-    click_on(&root, ".code__edit");
+    // The Rust tab has no version of the learner's own program, and says so.
+    click_on(&root, ".code__tab:nth-child(2)");
     next_render().await;
-    let listing = text(&root, ".code__listing");
-    assert!(listing.contains("async def b():"), "{listing}");
-    assert!(!listing.contains("ThreadPoolExecutor"), "{listing}");
-    // A preset replaces it, and the editor follows.
-    open_editor(&root).await;
-    choose(&root, "#preset-picker", "deadlock");
+    assert!(text(&root, "[data-no-rust]").contains("open a lesson"));
+    click_on(&root, ".code__tab:nth-child(1)");
     next_render().await;
-    assert!(editor(&root).value().contains("ThreadPoolExecutor"));
+    assert_eq!(editor(&root).value(), TWO_SLEEPERS, "back in the editor");
+    // An example replaces it, and the editor follows.
+    choose(&root, ".code__examples", "deadlock");
+    next_render().await;
+    assert!(editor(&root).value().contains("async with second"));
+    assert!(text(&root, "[data-outcome]").contains("Deadlock"));
     assert!(all(&root, "[data-editor-error]").is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn text_that_did_not_run_is_still_there_after_leaving_the_editor() {
     let (root, _app) = mount().await;
-    open_editor(&root).await;
     let unfinished = "import asyncio\n\nasync def main():\n    while True:\n";
     type_program(&root, unfinished);
     key_down(&editor(&root), "Enter", &["ctrlKey"]);
     next_render().await;
     assert!(!all(&root, "[data-editor-error]").is_empty());
-    click_on(&root, ".code__edit"); // Done editing
+    // To the Rust tab and back: the editor comes back with the text.
+    click_on(&root, ".code__tab:nth-child(2)");
     next_render().await;
-    open_editor(&root).await;
+    click_on(&root, ".code__tab:nth-child(1)");
+    next_render().await;
     assert_eq!(editor(&root).value(), unfinished, "the draft is back");
     assert!(text(&root, "[data-editor-error]").contains("expected an indented block"));
 }
@@ -124,24 +113,22 @@ async fn text_that_did_not_run_is_still_there_after_leaving_the_editor() {
 #[wasm_bindgen_test]
 async fn edits_run_by_themselves_after_a_pause() {
     let (root, _app) = mount().await;
-    open_editor(&root).await;
     type_program(
         &root,
         &TWO_SLEEPERS.replace("gather(a(), b())", "gather(a(), b(), a())"),
     );
     next_render().await;
-    // Not yet: the default preset is still shown.
-    let before = text(&root, "[data-total=\"sequential\"]");
-    assert!(!before.contains("3.0 s"), "{before}");
+    // Not yet: the default example is still shown.
+    let before = text(&root, "[data-total=\"shown\"]");
+    assert!(before.contains("3.0 s"), "{before}");
     gloo_timers::future::TimeoutFuture::new(800).await;
-    let after = text(&root, "[data-total=\"sequential\"]");
-    assert!(after.contains("3.0 s"), "{after}");
+    let after = text(&root, "[data-total=\"shown\"]");
+    assert!(after.contains("1.0 s"), "{after}");
 }
 
 #[wasm_bindgen_test]
 async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
     let (root, _app) = mount().await;
-    open_editor(&root).await;
     type_program(&root, "x");
     let area = editor(&root);
     area.focus().unwrap();

@@ -4,8 +4,7 @@
 //! revealed once the run has played to its end.
 //! Run with `wasm-pack test --headless --chrome -- --test web_lessons`.
 
-use looplab::sim::presets::preset;
-use looplab::sim::share::{encode, ShareState};
+use looplab::ui::share::{encode, Share};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -68,13 +67,9 @@ async fn a_lesson_link_opens_that_lesson() {
     );
     // The intro's backticked words are code.
     assert_eq!(text(&root, ".lesson__intro code"), "asyncio.gather");
-    // The scenario forms name the lesson's scenario, not "edited".
-    let picker = find(&root, "#preset-picker").unchecked_into::<HtmlSelectElement>();
-    let chosen = picker.selected_options().item(0).unwrap().text_content();
-    assert_eq!(
-        chosen.as_deref(),
-        Some("Lesson 3: Sequential vs concurrent with gather")
-    );
+    // The lesson picker names it.
+    let picker = find(&root, "#lesson-picker").unchecked_into::<HtmlSelectElement>();
+    assert_eq!(picker.value(), "gather");
     assert_eq!(
         attr(&root, ".lesson-nav__button--next", "data-lesson"),
         "create-task"
@@ -84,19 +79,23 @@ async fn a_lesson_link_opens_that_lesson() {
 
 #[wasm_bindgen_test]
 async fn a_damaged_share_link_explains_and_shows_the_playground() {
-    let good = encode(&ShareState {
-        scenario: preset("turn-vs-gather").unwrap(),
+    let good = encode(&Share {
+        program: looplab::examples::example("breakfast")
+            .unwrap()
+            .source
+            .into(),
+        rival: None,
         lesson: None,
         speed: 1.0,
         playhead: 0.0,
         events: None,
     });
     let truncated = good[..good.len() * 2 / 3].to_string();
-    for hash in ["#s=1.garbage".to_string(), truncated] {
+    for hash in ["#s=2.garbage".to_string(), truncated] {
         let (root, app) = open_at(&hash).await;
         let message = text(&root, ".notice__message");
         assert!(message.starts_with("This link"), "{hash}: {message}");
-        assert!(timeline_renders(&root), "{hash}: the default scenario runs");
+        assert!(timeline_renders(&root), "{hash}: the default program runs");
         assert_eq!(
             text(&root, "[data-total=\"shown\"] strong"),
             "3.0 s",
@@ -115,17 +114,21 @@ async fn an_unknown_fragment_leaves_a_notice_over_the_playground() {
 }
 
 #[wasm_bindgen_test]
-async fn a_share_link_restores_scenario_speed_and_playhead() {
-    let link = encode(&ShareState {
-        scenario: preset("turn-vs-gather").unwrap(),
+async fn a_share_link_restores_program_speed_and_playhead() {
+    let link = encode(&Share {
+        program: looplab::examples::example("breakfast")
+            .unwrap()
+            .source
+            .into(),
+        rival: None,
         lesson: None,
         speed: 2.0,
-        playhead: 1500.0,
+        playhead: 750.0,
         events: None,
     });
     let (root, app) = open_at(&link).await;
     assert!(all(&root, ".notice__message").is_empty(), "no complaint");
-    assert_eq!(text(&root, "[data-total=\"shown\"] strong"), "3.7 s");
+    assert_eq!(text(&root, "[data-total=\"shown\"] strong"), "1.2 s");
     let speed = find(&root, ".controls__speed select").unchecked_into::<HtmlSelectElement>();
     assert_eq!(speed.value(), "2");
     assert_eq!(
@@ -134,7 +137,7 @@ async fn a_share_link_restores_scenario_speed_and_playhead() {
             "section[data-panel=\"timeline\"] [role=\"slider\"]",
             "aria-valuenow"
         ),
-        "1500"
+        "750"
     );
     close(root, app).await;
 }
@@ -202,8 +205,8 @@ async fn the_address_follows_the_lesson_picked_and_left() {
     assert!(text(&root, ".lesson__title")
         .to_lowercase()
         .contains("semaphore"));
-    // Loading a preset leaves the lesson, and its address.
-    dispatch("preset", "deadlock");
+    // Opening an example leaves the lesson, and its address.
+    support::choose(&root, ".code__examples", "deadlock");
     next_render().await;
     assert!(all(&root, ".lesson__title").is_empty());
     assert_eq!(hash(), "");
@@ -270,8 +273,6 @@ async fn lesson_1_moves_step_by_step_on_the_tick_axis() {
 async fn a_share_link_of_an_edited_program_opens_the_same_text() {
     let program = "import asyncio\n\nasync def shout(word, times):\n    for _ in range(times):\n        print(word.upper())\n        await asyncio.sleep(0.25)\n\nasyncio.run(shout('hi', 2))\n";
     let (root, app) = open_at("").await;
-    click_on(&root, ".code__edit");
-    next_render().await;
     let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
     area.set_value(program);
     support::fire(&area, "input");
@@ -293,8 +294,6 @@ async fn a_share_link_of_an_edited_program_opens_the_same_text() {
     let (root, app) = open_at(&hash).await;
     assert!(all(&root, ".notice__message").is_empty(), "no complaint");
     assert!(text(&root, "[data-total=\"shown\"]").contains("500 ms"));
-    click_on(&root, ".code__edit");
-    next_render().await;
     let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
     assert_eq!(area.value(), program);
     close(root, app).await;
@@ -308,8 +307,8 @@ async fn a_lesson_written_as_a_program_shows_it_and_keeps_its_rust_version() {
         .program
         .unwrap()
         .source;
-    let listing = text(&root, ".code__listing");
-    assert!(listing.contains("async def brew_coffee():"), "{listing}");
+    let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
+    assert_eq!(area.value(), source);
     assert!(source.contains("coffee = await brew_coffee()"));
     // main's lane says which coroutine it waits in, one dish after another.
     let main = text(

@@ -196,20 +196,13 @@ async fn the_live_bar_refuses_a_run_that_would_freeze_the_page_for_long() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     next_render().await;
-    let freezer = json!({
-        "coroutines": [{"name": "crunch", "steps": [{"op": "compute", "ms": 20000}]}],
-        "main": {"mode": "sequential", "run": ["crunch"]}
-    });
+    let freezer = "import asyncio\nimport time\n\nasync def main():\n    time.sleep(20)\n\nasyncio.run(main())\n";
     let dispatch = js_sys::Reflect::get(&web_sys::window().unwrap(), &"looplabDispatch".into())
         .unwrap()
         .dyn_into::<js_sys::Function>()
         .unwrap();
     dispatch
-        .call2(
-            &JsValue::NULL,
-            &"import".into(),
-            &freezer.to_string().into(),
-        )
+        .call2(&JsValue::NULL, &"open".into(), &freezer.into())
         .unwrap();
     next_render().await;
     click_on(&root, "[data-action=\"live-run\"]");

@@ -55,12 +55,8 @@ fn editor(root: &Element) -> HtmlTextAreaElement {
     find(root, ".editor__input").dyn_into().unwrap()
 }
 
-/// Opens the editor, replaces its text as typing would, and runs it (Ctrl+Enter).
+/// Replaces the editor's text as typing would, and runs it (Ctrl+Enter).
 async fn run_program(root: &Element, program: &str) {
-    if all(root, ".editor__input").is_empty() {
-        click_on(root, ".code__edit");
-        next_render().await;
-    }
     let area = editor(root);
     area.set_value(program);
     fire(&area, "input");
@@ -104,12 +100,10 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
         "job1 done\njob2 done\njob3 done\n['job1', 'job2', 'job3']\n"
     );
     assert_eq!(attr(&root, ".output", "data-ending"), "completed");
-    // The learner's program stays in the editor; compare and the live race explain
-    // why they have nothing to show (a program runs live once, as written).
+    // The learner's program stays in the editor; compare offers a second version.
     assert_eq!(editor(&root).value(), GATHER);
     assert!(!all(&root, "[data-compare-note]").is_empty());
     assert!(!find(&root, "[data-action=\"live-run\"]").has_attribute("disabled"));
-    assert!(find(&root, "[data-action=\"live-race\"]").has_attribute("disabled"));
 
     // The playback reaches the program's end, and the loop panel follows it.
     click_on(&root, ".ctl--play");
@@ -117,10 +111,10 @@ async fn a_program_with_parameters_a_loop_and_a_gather_runs_and_prints() {
     let loop_state = text(&root, ".loop");
     assert!(loop_state.contains("Finished"), "{loop_state}");
 
-    // A preset replaces the program, and its console goes.
-    support::choose(&root, "#preset-picker", "three-fetches");
+    // An example replaces the program, and its console with it.
+    support::choose(&root, ".code__examples", "three-fetches");
     next_render().await;
-    assert!(all(&root, ".output").is_empty());
+    assert!(!text(&root, ".output").contains("tick"));
     assert!(text(&root, "[data-total=\"shown\"]").contains("3.0 s"));
 }
 

@@ -1,6 +1,7 @@
 #![cfg(target_arch = "wasm32")]
-//! Saved scenarios in localStorage, through the UI: they survive a reload (a new
-//! mount), open and delete, and a damaged entry is listed, not lost.
+//! Saved programs in localStorage, through the UI: they survive a reload (a new mount),
+//! open and delete, and an entry an earlier Looplab saved as a scenario (or a damaged
+//! one) is listed and opens as a program, never lost.
 
 use looplab::sim::presets::preset;
 use looplab::ui::saved;
@@ -22,10 +23,10 @@ fn clear_saved() {
 }
 
 #[wasm_bindgen_test]
-async fn a_saved_scenario_survives_a_reload_opens_and_deletes() {
+async fn a_saved_program_survives_a_reload_opens_and_deletes() {
     clear_saved();
     let (root, app) = mount().await;
-    assert!(text(&root, ".saved").contains("Nothing saved yet."));
+    assert!(text(&root, ".files").contains("Nothing saved in this browser yet."));
     type_into(&root, ".saved__form input", "  my fetches ");
     next_render().await;
     click_on(&root, ".saved__form [data-action=\"save\"]");
@@ -33,13 +34,13 @@ async fn a_saved_scenario_survives_a_reload_opens_and_deletes() {
     assert!(text(&root, ".saved__status").contains("Saved as “my fetches”."));
     app.destroy();
 
-    // A new page: the saved scenario is still there and opens.
+    // A new page: the saved program is still there and opens.
     let (root, app) = mount().await;
     assert_eq!(
         text(&root, "[data-saved=\"my fetches\"] .saved__name"),
         "my fetches"
     );
-    choose(&root, "#preset-picker", "deadlock");
+    choose(&root, ".code__examples", "deadlock");
     next_render().await;
     assert_eq!(
         all(&root, "section[data-panel=\"timeline\"] [data-lane]").len(),
@@ -53,7 +54,8 @@ async fn a_saved_scenario_survives_a_reload_opens_and_deletes() {
     next_render().await;
     assert_eq!(
         all(&root, "section[data-panel=\"timeline\"] [data-lane]").len(),
-        5
+        5,
+        "the three fetches again"
     );
     click_on(
         &root,
@@ -66,22 +68,33 @@ async fn a_saved_scenario_survives_a_reload_opens_and_deletes() {
 }
 
 #[wasm_bindgen_test]
-async fn a_damaged_entry_is_listed_and_kept_while_the_others_open() {
+async fn older_and_damaged_entries_are_listed_kept_and_open_as_programs() {
     clear_saved();
     storage()
         .set_item(&saved::key("broken"), "{\"coroutines\": [")
         .unwrap();
-    saved::save("good", &preset("semaphore").unwrap()).unwrap();
+    storage()
+        .set_item(&saved::key("old"), &preset("semaphore").unwrap().to_json())
+        .unwrap();
     let (root, app) = mount().await;
-    assert!(text(&root, "[data-saved=\"broken\"]").contains("cannot be read"));
-    assert!(all(
-        &root,
-        "[data-saved=\"broken\"] [data-action=\"open-saved\"]"
-    )
-    .is_empty());
-    click_on(&root, "[data-saved=\"good\"] [data-action=\"open-saved\"]");
+    assert!(text(&root, "[data-saved=\"old\"]").contains("opens as Python"));
+    click_on(&root, "[data-saved=\"old\"] [data-action=\"open-saved\"]");
     next_render().await;
-    assert!(text(&root, ".scenario__name").contains("semaphore"));
+    let area: web_sys::HtmlTextAreaElement =
+        wasm_bindgen::JsCast::dyn_into(support::find(&root, ".editor__input")).unwrap();
+    assert!(
+        area.value().contains("asyncio.Semaphore(2)"),
+        "{}",
+        area.value()
+    );
+    // The damaged one opens as the text it is, with the error where the editor shows.
+    click_on(
+        &root,
+        "[data-saved=\"broken\"] [data-action=\"open-saved\"]",
+    );
+    next_render().await;
+    assert!(!all(&root, "[data-editor-error]").is_empty());
+    assert!(text(&root, "section[data-panel=\"timeline\"]").contains("cannot run yet"));
     assert_eq!(
         storage()
             .get_item(&saved::key("broken"))
@@ -120,13 +133,9 @@ async fn the_chosen_theme_survives_a_reload_and_the_title_names_the_lesson() {
     app.destroy();
 }
 
-/// Opens the editor, types `program` over its text and runs it (Ctrl+Enter).
+/// Types `program` over the editor's text and runs it (Ctrl+Enter).
 async fn type_program(root: &web_sys::Element, program: &str) {
     use wasm_bindgen::JsCast;
-    if all(root, ".editor__input").is_empty() {
-        click_on(root, ".code__edit");
-        next_render().await;
-    }
     let area: web_sys::HtmlTextAreaElement =
         support::find(root, ".editor__input").dyn_into().unwrap();
     area.set_value(program);
@@ -136,7 +145,7 @@ async fn type_program(root: &web_sys::Element, program: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn the_editors_program_is_kept_over_a_reload_and_a_preset_and_restored() {
+async fn the_editors_program_is_kept_over_a_reload_and_an_example_and_restored() {
     saved::forget_draft();
     let program = "import asyncio\n\nasync def tick(n):\n    for i in range(n):\n        await asyncio.sleep(0.1)\n\nasyncio.run(tick(3))\n";
     let (root, app) = mount().await;
@@ -150,8 +159,8 @@ async fn the_editors_program_is_kept_over_a_reload_and_a_preset_and_restored() {
         all(&root, "[data-kept-draft]").is_empty(),
         "it is on screen"
     );
-    // A preset opened over it: the program is offered back.
-    choose(&root, "#preset-picker", "three-fetches");
+    // An example opened over it: the program is offered back.
+    choose(&root, ".code__examples", "three-fetches");
     next_render().await;
     assert!(text(&root, "[data-kept-draft]").contains("async def tick(n):"));
     app.destroy();
@@ -169,7 +178,7 @@ async fn the_editors_program_is_kept_over_a_reload_and_a_preset_and_restored() {
     );
     assert!(text(&root, "[data-total=\"shown\"]").contains("300 ms"));
     // Forgotten, it is offered no more.
-    choose(&root, "#preset-picker", "three-fetches");
+    choose(&root, ".code__examples", "three-fetches");
     next_render().await;
     click_on(&root, "[data-kept-draft] .text-button");
     next_render().await;

@@ -1,6 +1,6 @@
 #![cfg(target_arch = "wasm32")]
-//! Browser tests of the timeline and the compare view: mount Looplab (it starts on the
-//! "three-fetches" preset, gathered) and read the lanes, totals and tooltip from the DOM.
+//! Browser tests of the timeline: mount Looplab (it starts on the "three-fetches"
+//! example, gathered) and read the lanes, totals and tooltip from the DOM.
 //! Run with `wasm-pack test --headless --chrome -- --test web_timeline`.
 
 use looplab::ui::App;
@@ -14,7 +14,7 @@ use support::{all, fresh_root, next_render, text};
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-async fn the_default_preset_draws_the_loop_main_and_three_task_lanes() {
+async fn the_default_example_draws_the_loop_main_and_three_task_lanes() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     next_render().await;
@@ -25,20 +25,15 @@ async fn the_default_preset_draws_the_loop_main_and_three_task_lanes() {
         .map(|l| l.get_attribute("data-lane").unwrap())
         .collect();
     assert_eq!(lanes.len(), 5, "loop + main + 3 tasks: {names:?}");
-    assert_eq!(names[0], "event loop");
-    assert!(names[1].contains("main"), "{names:?}");
-    for task in ["get_user", "get_posts", "get_comments"] {
-        assert!(
-            names.iter().any(|n| n.contains(task)),
-            "{task} in {names:?}"
-        );
-    }
-    // Suspended segments carry their reason as a label.
-    let timeline = text(&root, "section[data-panel=\"timeline\"] .tl");
-    assert!(
-        timeline.contains("await fetch /api/users/1.json"),
-        "{timeline}"
+    assert_eq!(
+        names,
+        ["event loop", "Task-1", "Task-2", "Task-3", "Task-4"]
     );
+    // Each lane names its coroutine, and suspended segments carry their reason.
+    let timeline = text(&root, "section[data-panel=\"timeline\"] .tl");
+    assert!(timeline.contains("main()"), "{timeline}");
+    assert!(timeline.contains("fetch()"), "{timeline}");
+    assert!(timeline.contains("await sleep"), "{timeline}");
     assert!(timeline.contains("await gather"), "{timeline}");
     // The chart is one tab stop; the totals and outcome are shown.
     let stops = all(
@@ -88,34 +83,6 @@ async fn a_bigger_run_shown_after_a_small_one_draws_the_lanes_in_view() {
 }
 
 #[wasm_bindgen_test]
-async fn compare_shows_both_totals_and_the_speedup_on_one_axis() {
-    let root = fresh_root();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    next_render().await;
-
-    let compare = root
-        .query_selector("section[data-panel=\"compare\"]")
-        .unwrap()
-        .unwrap();
-    assert!(text(&compare, "[data-total=\"sequential\"]").contains("6.0 s"));
-    assert!(text(&compare, "[data-total=\"concurrent\"]").contains("3.0 s"));
-    assert!(text(&compare, "[data-speedup]").contains("2.0×"));
-    let timelines = all(&compare, ".tl");
-    assert_eq!(timelines.len(), 2);
-    // One shared axis: both end at the longer run's 6 s.
-    for tl in &timelines {
-        let ticks = all(tl, ".tl-tick__label");
-        assert_eq!(ticks.last().unwrap().text_content().unwrap(), "6 s");
-    }
-    // Sequentially, everything runs inside main: loop + main.
-    assert_eq!(all(&timelines[0], "[data-lane]").len(), 2);
-    assert_eq!(all(&timelines[1], "[data-lane]").len(), 5);
-
-    app.destroy();
-    root.remove();
-}
-
-#[wasm_bindgen_test]
 async fn focusing_a_segment_shows_its_times_and_step() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
@@ -125,16 +92,16 @@ async fn focusing_a_segment_shows_its_times_and_step() {
         .into_iter()
         .find(|s| {
             s.get_attribute("aria-label")
-                .is_some_and(|l| l.contains("/api/users/1.json"))
+                .is_some_and(|l| l.starts_with("Task-2: suspended"))
         })
-        .expect("get_user's fetch segment");
+        .expect("the first fetch's wait");
     seg.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
     next_render().await;
 
     let tip = text(&root, "section[data-panel=\"timeline\"] .tl-tip");
-    assert!(tip.contains("get_user"), "{tip}");
+    assert!(tip.contains("Task-2"), "{tip}");
     assert!(tip.contains("1.000 s"), "{tip}");
-    assert!(tip.contains("fetch"), "{tip}");
+    assert!(tip.contains("await asyncio.sleep(latency)"), "{tip}");
 
     app.destroy();
     root.remove();

@@ -19,7 +19,15 @@ const fn ex(slug: &'static str, title: &'static str, source: &'static str) -> Ex
     }
 }
 
+/// The program the playground opens with.
+pub const DEFAULT_EXAMPLE: &str = "three-fetches";
+
 const EXAMPLES: &[Example] = &[
+    ex(
+        "three-fetches",
+        "Three downloads at once (gather)",
+        include_str!("three_fetches.py"),
+    ),
     ex(
         "breakfast",
         "Breakfast, awaited in turn",
@@ -51,6 +59,26 @@ const EXAMPLES: &[Example] = &[
         include_str!("blocking.py"),
     ),
     ex(
+        "executor",
+        "Blocking work in a thread pool (run_in_executor)",
+        include_str!("executor.py"),
+    ),
+    ex(
+        "errors",
+        "A failing task among others (task.exception())",
+        include_str!("errors.py"),
+    ),
+    ex(
+        "streaming",
+        "Streams of readings (async generators, async for)",
+        include_str!("streaming.py"),
+    ),
+    ex(
+        "deadlock",
+        "Two locks taken in opposite orders (deadlock)",
+        include_str!("deadlock.py"),
+    ),
+    ex(
         "taskgroup",
         "One failure cancels the rest (TaskGroup)",
         include_str!("taskgroup.py"),
@@ -75,7 +103,13 @@ mod tests {
         for e in examples() {
             let out =
                 crate::py::run_source(e.source).unwrap_or_else(|err| panic!("{}: {err:?}", e.slug));
-            assert_eq!(out.ending, crate::py::Ending::Completed, "{}", e.slug);
+            // Two examples are about how a program fails.
+            let expected = match e.slug {
+                "errors" => crate::py::Ending::Exception,
+                "deadlock" => crate::py::Ending::Deadlock,
+                _ => crate::py::Ending::Completed,
+            };
+            assert_eq!(out.ending, expected, "{}", e.slug);
             assert!(!out.stdout.is_empty(), "{} prints", e.slug);
         }
         let slugs: std::collections::HashSet<_> = examples().iter().map(|e| e.slug).collect();

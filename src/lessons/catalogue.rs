@@ -32,8 +32,12 @@ fn predict(question: &'static str, measure: Measure, choices: Vec<Choice>) -> Pr
     }
 }
 
-fn program(source: &'static str, pair: Option<&'static str>) -> Option<LessonProgram> {
-    Some(LessonProgram { source, pair })
+fn program(
+    source: &'static str,
+    pair: Option<&'static str>,
+    rust: &'static str,
+) -> Option<LessonProgram> {
+    Some(LessonProgram { source, pair, rust })
 }
 
 fn from_preset(id: &str) -> Scenario {
@@ -61,7 +65,11 @@ fn build() -> Vec<Lesson> {
             intro: "asyncio runs one callback at a time on one thread. A task runs until it \
                     awaits something; then the loop picks the next ready callback, in order.",
             scenario: json(include_str!("event_loop.json")),
-            program: program(include_str!("programs/event_loop.py"), None),
+            program: program(
+                include_str!("programs/event_loop.py"),
+                None,
+                include_str!("programs/event_loop.rs"),
+            ),
             narration: vec![
                 at(
                     Moment::Start,
@@ -99,7 +107,11 @@ fn build() -> Vec<Lesson> {
             intro: "`await coroutine()` runs it to its end inside the current task, then \
                     carries on. Awaiting one after another adds their times up.",
             scenario: json(include_str!("coroutines.json")),
-            program: program(include_str!("programs/coroutines.py"), None),
+            program: program(
+                include_str!("programs/coroutines.py"),
+                None,
+                include_str!("programs/coroutines.rs"),
+            ),
             narration: vec![
                 at(
                     first("boil_water", Suspend),
@@ -135,6 +147,7 @@ fn build() -> Vec<Lesson> {
             program: program(
                 include_str!("programs/breakfast_in_turn.py"),
                 Some(include_str!("programs/breakfast_gathered.py")),
+                include_str!("programs/breakfast_in_turn.rs"),
             ),
             narration: vec![
                 at(
@@ -166,7 +179,11 @@ fn build() -> Vec<Lesson> {
             intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
                     whenever the current task awaits, and you collect its result later.",
             scenario: json(include_str!("create_task.json")),
-            program: program(include_str!("programs/create_task.py"), None),
+            program: program(
+                include_str!("programs/create_task.py"),
+                None,
+                include_str!("programs/create_task.rs"),
+            ),
             narration: vec![
                 at(
                     first("walk_dog", Start),
@@ -199,7 +216,11 @@ fn build() -> Vec<Lesson> {
             intro: "A request in flight does not hold the loop: the task is suspended until the \
                     response arrives, and other tasks run meanwhile.",
             scenario: from_preset("three-fetches"),
-            program: program(include_str!("programs/fetch.py"), None),
+            program: program(
+                include_str!("programs/fetch.py"),
+                None,
+                include_str!("programs/fetch.rs"),
+            ),
             narration: vec![
                 at(
                     first("fetch", Suspend),
@@ -233,7 +254,11 @@ fn build() -> Vec<Lesson> {
                     and timers that come due must wait. Looplab warns about a task that never \
                     yields.",
             scenario: from_preset("blocking-sleep"),
-            program: program(include_str!("programs/blocking.py"), None),
+            program: program(
+                include_str!("programs/blocking.py"),
+                None,
+                include_str!("programs/blocking.rs"),
+            ),
             narration: vec![
                 at(
                     first("polite", Suspend),
@@ -271,7 +296,11 @@ fn build() -> Vec<Lesson> {
             intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
                     loop stays free. With 2 workers, at most 2 jobs run at once.",
             scenario: from_preset("executor"),
-            program: program(include_str!("programs/executor.py"), None),
+            program: program(
+                include_str!("programs/executor.py"),
+                None,
+                include_str!("programs/executor.rs"),
+            ),
             narration: vec![
                 at(
                     first("resize_image", Suspend),
@@ -305,7 +334,11 @@ fn build() -> Vec<Lesson> {
             intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
                     With `return_exceptions=True` it comes back as a result instead.",
             scenario: json(include_str!("errors.json")),
-            program: program(include_str!("programs/errors.py"), None),
+            program: program(
+                include_str!("programs/errors.py"),
+                None,
+                include_str!("programs/errors.rs"),
+            ),
             narration: vec![
                 at(
                     first("broken_fetch", Fail),
@@ -335,7 +368,11 @@ fn build() -> Vec<Lesson> {
             intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
                     waits for it to finish cancelling, and raises TimeoutError.",
             scenario: from_preset("timeout"),
-            program: program(include_str!("programs/timeouts.py"), None),
+            program: program(
+                include_str!("programs/timeouts.py"),
+                None,
+                include_str!("programs/timeouts.rs"),
+            ),
             narration: vec![
                 at(
                     first("slow_service", Suspend),
@@ -368,7 +405,11 @@ fn build() -> Vec<Lesson> {
             intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
                     for the other forever. Take locks in one agreed order.",
             scenario: from_preset("deadlock"),
-            program: program(include_str!("programs/deadlock.py"), None),
+            program: program(
+                include_str!("programs/deadlock.py"),
+                None,
+                include_str!("programs/deadlock.rs"),
+            ),
             narration: vec![
                 at(first("transfer_ab", Suspend), "transfer_ab takes lock_a."),
                 at(first("transfer_ba", Suspend), "transfer_ba takes lock_b."),
@@ -394,7 +435,11 @@ fn build() -> Vec<Lesson> {
             intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
                     their turn, in order.",
             scenario: from_preset("semaphore"),
-            program: program(include_str!("programs/semaphore.py"), None),
+            program: program(
+                include_str!("programs/semaphore.py"),
+                None,
+                include_str!("programs/semaphore.rs"),
+            ),
             narration: vec![
                 at(
                     first("fetch", Suspend),
@@ -424,7 +469,11 @@ fn build() -> Vec<Lesson> {
             intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
                     makes `put` wait, an empty one makes `get` wait.",
             scenario: from_preset("producer-consumer"),
-            program: program(include_str!("programs/queue.py"), None),
+            program: program(
+                include_str!("programs/queue.py"),
+                None,
+                include_str!("programs/queue.rs"),
+            ),
             narration: vec![
                 at(
                     first("consumer", Start),
@@ -459,7 +508,11 @@ fn build() -> Vec<Lesson> {
             intro: "`async for` awaits each item of an async iterator; between items the task is \
                     suspended and the loop serves others.",
             scenario: from_preset("streaming"),
-            program: program(include_str!("programs/streaming.py"), None),
+            program: program(
+                include_str!("programs/streaming.py"),
+                None,
+                include_str!("programs/streaming.rs"),
+            ),
             narration: vec![
                 at(
                     first("stream", Suspend),
@@ -495,6 +548,7 @@ fn build() -> Vec<Lesson> {
             program: program(
                 include_str!("programs/thousand_in_groups.py"),
                 Some(include_str!("programs/thousand_gathered.py")),
+                include_str!("programs/thousand_in_groups.rs"),
             ),
             narration: vec![
                 at(
@@ -529,7 +583,11 @@ fn build() -> Vec<Lesson> {
             intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
                     tasks; blocking work on the loop does not.",
             scenario: json(include_str!("perf_counter.json")),
-            program: program(include_str!("programs/perf_counter.py"), None),
+            program: program(
+                include_str!("programs/perf_counter.py"),
+                None,
+                include_str!("programs/perf_counter.rs"),
+            ),
             narration: vec![
                 at(
                     first("fetch", Suspend),

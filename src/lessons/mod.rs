@@ -40,6 +40,10 @@ pub struct LessonProgram {
     /// The other version (gathered where the program awaits in turn), if the lesson
     /// compares two.
     pub pair: Option<&'static str>,
+    /// The same program written with tokio (`src/lessons/programs/*.rs`), compiled and
+    /// run on tokio's paused clock by `tests/lessons_tokio.rs`: the same lines printed
+    /// at the same times.
+    pub rust: &'static str,
 }
 
 /// A sentence shown when the playhead reaches `at`.
@@ -349,13 +353,13 @@ impl Lesson {
     }
 
     /// Is the prediction's answer read off a run that is not on screen? A lesson's own
-    /// run is its program (else its scenario in `mode`, its start mode now); the other
-    /// version shows only while both play side by side (`comparing`).
-    pub fn measured_elsewhere(&self, mode: StartMode, comparing: bool) -> bool {
+    /// run is its program (else its scenario in its start mode); the other version shows
+    /// only while both play side by side (`comparing`).
+    pub fn measured_elsewhere(&self, comparing: bool) -> bool {
         let own = if self.program.is_some() {
             StartMode::Sequential
         } else {
-            mode
+            self.scenario.main.mode
         };
         self.predict
             .measure

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::components::{
     code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, frames_panel::FramesPanel,
     header::Header, lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
-    scenario_panel::ScenarioPanel, shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
+    shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
@@ -35,14 +35,12 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
             <div {class} data-theme={theme}>
                 <Header />
-                // Notices show in the scenario panel, which presenter mode hides.
-                if state.presenter {
-                    if let Some(message) = &state.notice {
-                        <div class="app__notice">
-                            <Notice message={message.clone()}
-                                on_dismiss={make_callback(&state, |_: ()| Action::DismissNotice)} />
-                        </div>
-                    }
+                // Above the panels, where the learner looks after opening a link or a file.
+                if let Some(message) = &state.notice {
+                    <div class="app__notice">
+                        <Notice message={message.clone()}
+                            on_dismiss={make_callback(&state, |_: ()| Action::DismissNotice)} />
+                    </div>
                 }
                 <main class="workspace" id="workspace">
                     <LessonPanel />
@@ -50,7 +48,6 @@ pub fn app() -> Html {
                     <TimelinePanel />
                     <LoopPanel />
                     <FramesPanel />
-                    <ScenarioPanel />
                     <ComparePanel />
                 </main>
                 <Footer />

@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn a_warning_seeks_by_the_clock_on_either_axis() {
-        let s = reduce(State::default(), Action::LoadPreset("three-fetches".into()));
+        let s = State::default();
         let s = reduce(s, Action::SetAxis(AxisMode::Ticks));
         let s = reduce(s, Action::SeekClock(500.0));
         let run = s.shown().unwrap().clone();

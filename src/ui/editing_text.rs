@@ -5,8 +5,8 @@
 //! A `<textarea>` reports its selection in UTF-16 code units, so the functions here take
 //! and return UTF-16 offsets and convert internally.
 
-use crate::code::ParseError;
 use crate::ui::highlight::{highlight, Lang, Token};
+use crate::ui::program::ParseError;
 
 /// One level of indentation, as `python_code` writes it.
 pub const INDENT: &str = "    ";

@@ -4,14 +4,36 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Event, HtmlInputElement};
 
-/// Downloads `text` as a file: a Blob, an object URL and a temporary `<a download>`.
-pub fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// A file name made of `name` (a lesson's title, a saved program's name) and `ext`:
+/// `three-fetches.py`; `program.py` when the name has nothing to keep.
+pub fn file_name(name: &str, ext: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
+    if slug.is_empty() {
+        format!("program.{ext}")
+    } else {
+        format!("{}.{ext}", slug.join("-"))
+    }
+}
+
+/// Downloads `text` as a file of type `mime`: a Blob, an object URL and a temporary
+/// `<a download>`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
@@ -26,10 +48,11 @@ pub fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// The `onchange` of an `<input type=file>`: the chosen file's text goes to `on_text`;
+/// The `onchange` of an `<input type=file>`: the chosen file's name and text go to
+/// `on_text`;
 /// a file that cannot be read says so in `status` (cleared when one is read).
 pub fn on_file_chosen(
-    on_text: yew::Callback<String>,
+    on_text: yew::Callback<(String, String)>,
     status: yew::UseStateHandle<Option<&'static str>>,
 ) -> yew::Callback<Event> {
     yew::Callback::from(move |e: Event| {
@@ -50,14 +73,29 @@ pub fn on_file_chosen(
 /// The text of the file chosen in an `<input type=file>`'s change event (`None`: no
 /// file, or it could not be read). The input is cleared so the same file can be
 /// chosen again.
-async fn chosen_text(e: Event) -> Option<Result<String, ()>> {
+async fn chosen_text(e: Event) -> Option<Result<(String, String), ()>> {
     let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
     let file = input.files().and_then(|files| files.get(0))?;
     input.set_value("");
+    let name = file.name();
     Some(
         JsFuture::from(file.text())
             .await
-            .map(|text| text.as_string().unwrap_or_default())
+            .map(|text| (name, text.as_string().unwrap_or_default()))
             .map_err(|_| ()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_slugs_of_the_name() {
+        assert_eq!(
+            file_name("asyncio.sleep vs time.sleep", "py"),
+            "asyncio-sleep-vs-time-sleep.py"
+        );
+        assert_eq!(file_name("  ", "trace.json"), "program.trace.json");
+    }
 }

@@ -8,30 +8,27 @@
 pub enum PanelKind {
     /// The guided lesson: its story, the question to predict, what to try.
     Lesson,
-    /// The scenario being run: presets and the coroutine editor.
-    Scenario,
     /// One lane per task over virtual time: where each runs, waits and resumes.
     Timeline,
     /// The event loop's state at the current moment: running task, ready queue, timers.
     EventLoop,
-    /// The scenario as Python asyncio and as Rust code, the running line highlighted.
+    /// The program in its editor, the running line highlighted, and its output.
     Code,
     /// A Python program's tasks at the playhead: their frames and variables.
     Frames,
-    /// The same work run sequentially and concurrently, side by side.
+    /// The program and a second version of it, side by side on one axis.
     Compare,
 }
 
 impl PanelKind {
     /// Every panel in reading order (the order of the `<section>`s in the document).
     /// Code first: the program, then what it does over time and at the playhead.
-    pub const ALL: [PanelKind; 7] = [
+    pub const ALL: [PanelKind; 6] = [
         PanelKind::Lesson,
         PanelKind::Code,
         PanelKind::Timeline,
         PanelKind::EventLoop,
         PanelKind::Frames,
-        PanelKind::Scenario,
         PanelKind::Compare,
     ];
 
@@ -40,7 +37,6 @@ impl PanelKind {
     pub fn slug(self) -> &'static str {
         match self {
             PanelKind::Lesson => "lesson",
-            PanelKind::Scenario => "scenario",
             PanelKind::Timeline => "timeline",
             PanelKind::EventLoop => "event-loop",
             PanelKind::Code => "code",
@@ -53,7 +49,6 @@ impl PanelKind {
     pub fn title(self) -> &'static str {
         match self {
             PanelKind::Lesson => "Lesson",
-            PanelKind::Scenario => "Scenario",
             PanelKind::Timeline => "Timeline",
             PanelKind::EventLoop => "Event loop",
             PanelKind::Code => "Code",
@@ -66,12 +61,11 @@ impl PanelKind {
     pub fn aria_label(self) -> &'static str {
         match self {
             PanelKind::Lesson => "Lesson: a guided tour of one idea",
-            PanelKind::Scenario => "Scenario: the coroutines to run",
             PanelKind::Timeline => "Timeline: each task over time",
             PanelKind::EventLoop => "Event loop: state at the current moment",
-            PanelKind::Code => "Code: the scenario as Python and Rust",
+            PanelKind::Code => "Code: the program, its output, and a lesson's Rust version",
             PanelKind::Frames => "Frames and variables: each task's frames at the playhead",
-            PanelKind::Compare => "Compare: sequential against concurrent",
+            PanelKind::Compare => "Compare: the program against a second version",
         }
     }
 }

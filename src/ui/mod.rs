@@ -10,7 +10,6 @@ pub mod clipboard;
 pub mod components;
 pub mod console;
 pub mod describe;
-pub mod edit;
 pub mod editing_text;
 pub mod files;
 pub mod highlight;
@@ -19,6 +18,7 @@ pub mod layout;
 pub mod program;
 pub mod route;
 pub mod saved;
+pub mod share;
 pub mod state;
 pub mod timeline_geometry;
 

@@ -1,45 +1,42 @@
-//! What the code editor's text is: a program in the step language (a [`Scenario`]) or a
-//! real Python program, run by the interpreter ([`crate::py`]) into a [`ProgramRun`].
+//! The program on screen: the editor's Python, run by the interpreter ([`crate::py`])
+//! into a [`ProgramRun`], or why it cannot run ([`ParseError`], at a line and column).
 //!
-//! Pure Rust, tested natively: the editor calls [`read_program`] and dispatches what it
+//! Pure Rust, tested natively: the editor calls [`run_program`] and dispatches what it
 //! gets; the state holds the [`ProgramRun`]; the panels draw its [`Run`] like any other,
 //! and the Code panel's console shows its [`Console`].
 
+use std::fmt;
 use std::rc::Rc;
 
-use crate::code::{parse_python, ParseError};
+use crate::code::{python_code, PythonOptions};
 use crate::py::ast::SyntaxError;
 use crate::py::{run_source, Ending, RunOutput};
 use crate::sim::{DiagnosticKind, Scenario};
 use crate::ui::console::{output_lines, OutputLine};
 use crate::ui::state::Run;
 
-/// The editor's text, read.
-#[derive(Debug)]
-pub enum Reading {
-    /// The step language: a scenario, with `source` set to the text.
-    Steps(Scenario),
-    /// Python the step language does not read, run by the interpreter.
-    Program(ProgramRun),
+/// Why a program cannot run, where the editor underlines it: 1-based `line` and
+/// `column`; `end_column` is just after the offending text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub end_column: usize,
+    pub message: String,
 }
 
-/// Reads `source` as the step language first (so the scenario forms, compare and live
-/// mode keep working for it), else runs it as Python. Neither: the interpreter's
-/// syntax error, as the editor underlines it. Never runs anything else instead.
-pub fn read_program(source: &str) -> Result<Reading, ParseError> {
-    match parse_python(source) {
-        Ok(mut scenario) => {
-            scenario.source = Some(source.to_string());
-            Ok(Reading::Steps(scenario))
-        }
-        Err(_) => run_program(source).map(Reading::Program),
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
-/// Why `source` could not run, without running it: `None` if the step language or the
-/// interpreter reads it.
+/// Why `source` could not run, without running it: `None` if the interpreter reads it.
 pub fn syntax_error_of(source: &str) -> Option<ParseError> {
-    parse_python(source).err()?;
     crate::py::parser::parse(source)
         .and_then(|module| crate::py::compile::compile_module(&module))
         .err()
@@ -53,12 +50,14 @@ pub fn run_program(source: &str) -> Result<ProgramRun, ParseError> {
         .map_err(|e| syntax_error(source, &e))
 }
 
-/// The program a scenario's `source` holds, if the step language does not read it but
-/// the interpreter runs it (a saved scenario or a share link carrying a program).
-pub fn program_of(scenario: &Scenario) -> Option<ProgramRun> {
-    let source = scenario.source.as_deref()?;
-    parse_python(source).is_err().then_some(())?;
-    run_program(source).ok()
+/// The program a scenario of steps stands for (a link or a saved entry made before
+/// programs were what Looplab ran): the learner's own text if it came from the editor,
+/// else the Python the scenario is written as (the same program the Code panel showed).
+pub fn program_text(scenario: &Scenario) -> String {
+    match &scenario.source {
+        Some(source) => source.clone(),
+        None => python_code(scenario, PythonOptions::default()),
+    }
 }
 
 /// The interpreter's syntax error as the editor shows one: `line L, column C: message`,
@@ -207,15 +206,11 @@ asyncio.run(main())
 "#;
 
     fn program(source: &str) -> ProgramRun {
-        match read_program(source) {
-            Ok(Reading::Program(p)) => p,
-            Ok(Reading::Steps(_)) => panic!("read as steps"),
-            Err(e) => panic!("{e}"),
-        }
+        run_program(source).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
-    fn a_program_the_step_language_refuses_runs_as_python() {
+    fn a_program_runs_on_the_interpreter() {
         let p = program(GATHER);
         assert_eq!(p.ending, Ending::Completed);
         assert_eq!(p.run.trace.end, 300.0);
@@ -240,19 +235,8 @@ asyncio.run(main())
     }
 
     #[test]
-    fn the_step_language_still_reads_as_a_scenario() {
-        let source = "import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n\n\
-                      async def main():\n    await asyncio.gather(a(), a())\n\n\
-                      asyncio.run(main())\n";
-        match read_program(source) {
-            Ok(Reading::Steps(s)) => assert_eq!(s.source.as_deref(), Some(source)),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn text_neither_reads_is_the_interpreters_syntax_error_at_its_line() {
-        let e = read_program("import asyncio\n\nasync def main():\n    x = (1,\n")
+    fn text_that_does_not_read_is_the_interpreters_syntax_error_at_its_line() {
+        let e = run_program("import asyncio\n\nasync def main():\n    x = (1,\n")
             .expect_err("a syntax error");
         assert_eq!(e.line, 4, "{e}");
         assert!(e.column >= 1 && e.end_column == e.column + 1, "{e:?}");
@@ -269,7 +253,7 @@ asyncio.run(main())
         // Checked without running: the same error; a program that reads has none.
         assert_eq!(
             syntax_error_of("import asyncio\n\nasync def main():\n    x = (1,\n"),
-            read_program("import asyncio\n\nasync def main():\n    x = (1,\n").err()
+            run_program("import asyncio\n\nasync def main():\n    x = (1,\n").err()
         );
         assert_eq!(syntax_error_of(GATHER), None);
     }
@@ -344,17 +328,23 @@ asyncio.run(main())
         assert_eq!(p.line_of(999), None);
     }
 
+    /// A scenario of steps from an older link or saved entry opens as the program it
+    /// stands for: the learner's text, else its Python, which the interpreter runs to
+    /// the simulation's total.
     #[test]
-    fn a_saved_program_runs_again_from_its_scenario() {
-        let mut scenario = crate::ui::state::State::default().scenario;
-        assert!(program_of(&scenario).is_none(), "no source");
-        scenario.source = Some(GATHER.into());
-        assert_eq!(program_of(&scenario).unwrap().run.trace.end, 300.0);
-        scenario.source = Some("x = (".into());
-        assert!(
-            program_of(&scenario).is_none(),
-            "a broken program runs nothing"
-        );
+    fn a_scenario_of_steps_opens_as_its_program() {
+        for (id, mut scenario) in crate::sim::presets::presets() {
+            let text = program_text(&scenario);
+            let p = run_program(&text).unwrap_or_else(|e| panic!("{id}: {e}\n{text}"));
+            let simulated = crate::sim::run(&scenario).unwrap().end;
+            assert!(
+                (p.run.trace.end - simulated).abs() <= simulated * 0.05 + 1.0,
+                "{id}: {} ms against {simulated} ms",
+                p.run.trace.end
+            );
+            scenario.source = Some(GATHER.into());
+            assert_eq!(program_text(&scenario), GATHER);
+        }
     }
 
     /// Every query the panels make of a run (lanes, snapshot at each event, the event

@@ -1,10 +1,10 @@
 //! What the URL's fragment asks for: the playground, a lesson (`#/lesson/<slug>`) or a
-//! shared scenario (`#s=1.…`). The app is static, so routing is by hash only.
+//! shared program (`#s=2.…`, or an older `#s=1.…`). The app is static, so routing is by hash only.
 //!
 //! Pure parsing, tested natively; `ui::hooks::use_route` reads and writes the real
 //! `location.hash`.
 
-use crate::sim::share::{self, ShareState};
+use crate::ui::share::{self, Shared};
 
 /// The prefix of a lesson's fragment.
 const LESSON_PREFIX: &str = "/lesson/";
@@ -12,12 +12,12 @@ const LESSON_PREFIX: &str = "/lesson/";
 /// What a fragment opens.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
-    /// No fragment (or an empty one): the default scenario, no lesson.
+    /// No fragment (or an empty one): the default program, no lesson.
     Playground,
     /// `#/lesson/<slug>`: the lesson of that slug (which may not exist).
     Lesson(String),
     /// `#s=…`: a share link, or why it cannot be opened.
-    Shared(Result<ShareState, String>),
+    Shared(Result<Shared, String>),
     /// Any other fragment, e.g. an in-page anchor (`#workspace`) or a mistyped link.
     Unknown(String),
 }
@@ -49,7 +49,7 @@ pub fn lesson_hash(slug: &str) -> String {
 /// What the learner reads when a fragment means nothing to Looplab.
 pub fn unknown_message(fragment: &str) -> String {
     format!(
-        "This link's address (“#{fragment}”) does not name a lesson or a shared scenario; \
+        "This link's address (“#{fragment}”) does not name a lesson or a shared program; \
          here is the playground instead."
     )
 }
@@ -57,7 +57,7 @@ pub fn unknown_message(fragment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::presets::preset;
+    use crate::ui::share::Share;
 
     #[test]
     fn no_fragment_is_the_playground() {
@@ -84,16 +84,17 @@ mod tests {
 
     #[test]
     fn a_share_link_decodes_or_explains() {
-        let state = ShareState {
-            scenario: preset("three-fetches").unwrap(),
+        let state = Share {
+            program: "print('hello')\n".into(),
+            rival: None,
             lesson: None,
             speed: 2.0,
             playhead: 1500.0,
             events: None,
         };
         let link = share::encode(&state);
-        assert_eq!(parse(&link), Route::Shared(Ok(state)));
-        let Route::Shared(Err(message)) = parse("#s=1.garbage") else {
+        assert_eq!(parse(&link), Route::Shared(Ok(Shared::Program(state))));
+        let Route::Shared(Err(message)) = parse("#s=2.garbage") else {
             panic!("a damaged link is an error");
         };
         assert!(message.starts_with("This link"), "{message}");

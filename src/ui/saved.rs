@@ -1,20 +1,25 @@
-//! Saved scenarios in the browser's localStorage, one key per scenario
-//! (`looplab.saved.<name>`), so one damaged entry never costs the others: it is listed
-//! as unreadable and left alone until the user deletes it.
+//! Saved programs in the browser's localStorage, one key per program
+//! (`looplab.saved.<name>`, the text as it is), so one entry never costs the others.
+//! An entry an earlier Looplab saved as a scenario of steps (JSON) is listed as the
+//! program it stands for; nothing saved is ever dropped or rewritten unasked.
 
 use crate::sim::Scenario;
+use crate::ui::program::program_text;
 use web_sys::Storage;
 
-/// The prefix of every saved scenario's key.
+/// The prefix of every saved program's key.
 pub const PREFIX: &str = "looplab.saved.";
-/// The longest name a saved scenario may have.
+/// The longest name a saved program may have.
 pub const MAX_NAME: usize = 80;
 
-/// A saved scenario, or why it cannot be read.
+/// A saved program.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     pub name: String,
-    pub scenario: Result<Scenario, String>,
+    /// The program's text (an older entry's scenario written as its program).
+    pub program: String,
+    /// The entry was saved as a scenario of steps by an earlier Looplab.
+    pub from_steps: bool,
 }
 
 impl Saved {
@@ -33,18 +38,35 @@ pub fn key(name: &str) -> String {
     format!("{PREFIX}{name}")
 }
 
-/// The entry stored under `key` with `value`, if the key is a saved scenario's.
+/// The entry stored under `key` with `value`, if the key is a saved program's. A value
+/// that reads as a scenario is an older entry; any other is a program's text (even one
+/// that does not run: the editor shows it with its error).
 pub fn entry(key: &str, value: &str) -> Option<Saved> {
     let name = key.strip_prefix(PREFIX)?.to_string();
-    let scenario = Scenario::from_json(value);
-    Some(Saved { name, scenario })
+    let scenario = value
+        .trim_start()
+        .starts_with('{')
+        .then(|| Scenario::from_json(value).ok())
+        .flatten();
+    Some(match scenario {
+        Some(scenario) => Saved {
+            name,
+            program: program_text(&scenario),
+            from_steps: true,
+        },
+        None => Saved {
+            name,
+            program: value.to_string(),
+            from_steps: false,
+        },
+    })
 }
 
 /// A name the user typed, trimmed, or why it cannot be used.
 pub fn check_name(name: &str) -> Result<String, String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Give the scenario a name to save it under.".into());
+        return Err("Give the program a name to save it under.".into());
     }
     if name.chars().count() > MAX_NAME {
         return Err(format!("A name can be at most {MAX_NAME} characters."));
@@ -58,7 +80,7 @@ pub(crate) fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Every saved scenario, by name.
+/// Every saved program, by name.
 pub fn list() -> Vec<Saved> {
     let Some(storage) = storage() else {
         return Vec::new();
@@ -75,15 +97,15 @@ pub fn list() -> Vec<Saved> {
     all
 }
 
-/// Saves `scenario` under `name` (replacing one of the same name).
-pub fn save(name: &str, scenario: &Scenario) -> Result<(), String> {
+/// Saves `program` under `name` (replacing one of the same name).
+pub fn save(name: &str, program: &str) -> Result<(), String> {
     let name = check_name(name)?;
     let storage = storage().ok_or_else(|| {
         "This browser does not let Looplab save (localStorage is off).".to_string()
     })?;
     storage
-        .set_item(&key(&name), &scenario.to_json())
-        .map_err(|_| "The browser's storage is full: delete a saved scenario first.".into())
+        .set_item(&key(&name), program)
+        .map_err(|_| "The browser's storage is full: delete a saved program first.".into())
 }
 
 pub fn delete(name: &str) {
@@ -146,23 +168,29 @@ mod tests {
     }
 
     #[test]
-    fn entries_round_trip_and_damaged_ones_are_kept_as_unreadable() {
-        let s = preset("semaphore").unwrap();
-        let saved = entry(&key("mine"), &s.to_json()).unwrap();
+    fn entries_are_programs_and_older_scenarios_open_as_theirs() {
+        let program = "import asyncio\nprint('hi')\n";
+        let saved = entry(&key("mine"), program).unwrap();
         assert_eq!(
             saved,
             Saved {
                 name: "mine".into(),
-                scenario: Ok(s)
+                program: program.into(),
+                from_steps: false,
             }
         );
+        let s = preset("semaphore").unwrap();
+        let older = entry(&key("old"), &s.to_json()).unwrap();
+        assert!(older.from_steps);
+        assert_eq!(older.program, program_text(&s));
+        // A damaged scenario is kept as the text it is: nothing is lost.
         let broken = entry(&key("broken"), "{\"coroutines\": [").unwrap();
-        assert!(broken
-            .scenario
-            .unwrap_err()
-            .starts_with("This is not a valid scenario"));
+        assert_eq!(
+            (broken.program.as_str(), broken.from_steps),
+            ("{\"coroutines\": [", false)
+        );
         assert_eq!(entry("someone.else", "{}"), None, "other keys are not ours");
-        let blank = entry(&key(" "), &preset("semaphore").unwrap().to_json()).unwrap();
+        let blank = entry(&key(" "), program).unwrap();
         assert_eq!(
             (blank.name.as_str(), blank.label()),
             (" ", "(no name)".into())

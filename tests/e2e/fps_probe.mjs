@@ -1,4 +1,4 @@
-// Frame-rate probe of the timeline: loads a scenario with 1,000 gathered tasks into the
+// Frame-rate probe of the timeline: loads a program with 1,000 gathered tasks into the
 // built app, plays it, and measures frame times with requestAnimationFrame in the page.
 // Prints median fps and p5 fps (the 5th percentile: 95 % of frames were at least that
 // fast). Writes nothing; BENCHMARKS.md ("Timeline frame rate") records its output.
@@ -14,21 +14,28 @@ import { launchBrowser, openApp, serveStatic, DIST_DIR } from './lib/browser.mjs
 const TASKS = Number(process.env.TASKS ?? 1000);
 const SECONDS = Number(process.env.PROBE_SECONDS ?? 5);
 
-/** Ten coroutines mixing sleeps, fetches and a little blocking work, gathered TASKS times;
+/** Ten kinds of worker mixing waits and a little blocking work, gathered TASKS times;
  * the run lasts about 5.7 s of virtual time, longer than the measurement at 1×. */
-export function bigScenario(tasks = TASKS) {
-  const coroutines = Array.from({ length: 10 }, (_, k) => ({
-    name: `worker_${k}`,
-    steps: [
-      { op: 'fetch', url: `/api/item/${k}.json`, latency_ms: 800 + 300 * k },
-      { op: 'sleep', ms: 400 + 200 * (k % 4) },
-      ...(k % 5 === 0 ? [{ op: 'compute', ms: 2 }] : []),
-      { op: 'fetch', url: `/api/detail/${k}.json`, latency_ms: 1200 + 400 * (k % 3) },
-      { op: 'return', value: `item ${k}` },
-    ],
-  }));
-  const run = Array.from({ length: tasks }, (_, i) => `worker_${i % 10}`);
-  return { name: `${tasks} gathered tasks`, coroutines, main: { mode: 'concurrent', run } };
+export function bigProgram(tasks = TASKS) {
+  return `import asyncio
+import time
+
+
+async def worker(k):
+    await asyncio.sleep(0.8 + 0.3 * k)  # a request
+    await asyncio.sleep(0.4 + 0.2 * (k % 4))
+    if k % 5 == 0:
+        time.sleep(0.002)  # a little blocking work
+    await asyncio.sleep(1.2 + 0.4 * (k % 3))  # another request
+    return f"item {k}"
+
+
+async def main():
+    await asyncio.gather(*(worker(i % 10) for i in range(${tasks})))
+
+
+asyncio.run(main())
+`;
 }
 
 function percentile(sorted, p) {
@@ -44,10 +51,10 @@ async function main() {
       viewport: { width: 1440, height: 1000 },
     });
     await page.waitForFunction(() => typeof window.looplabDispatch === 'function');
-    const json = JSON.stringify(bigScenario());
+    const program = bigProgram();
     const loadStart = Date.now();
-    await page.evaluate((j) => window.looplabDispatch('import', j), json);
-    await page.waitForSelector(`[data-timeline="timeline-main"][data-lanes="${TASKS + 2}"]`, {
+    await page.evaluate((p) => window.looplabDispatch('open', p), program);
+    await page.waitForSelector(`[data-timeline="timeline-main"][data-lanes="${TASKS + 1}"]`, {
       timeout: 120_000,
     });
     const loadMs = Date.now() - loadStart;

@@ -1,5 +1,5 @@
-// Live-mode accuracy probe: runs every preset live in the built app, both start modes,
-// and prints the measured total against the virtual-clock prediction with its error.
+// Live-mode accuracy probe: runs every example program live in the built app and prints
+// the measured total against the virtual-clock prediction with its error.
 // Writes nothing; BENCHMARKS.md ("Live mode: measured vs predicted") records its output.
 //
 //   trunk build --release --dist /tmp/dist-release
@@ -14,24 +14,21 @@ async function main() {
   const browser = await launchBrowser();
   try {
     const { page } = await openApp(browser, server.url, { intercept: false });
-    const presets = await page.$$eval('#preset-picker option', (os) => os.map((o) => [o.value, o.textContent]));
-    console.log('| preset | mode | predicted | measured | error | target | within |');
-    console.log('|---|---|---:|---:|---:|---:|---|');
-    for (const [id, name] of presets) {
-      for (const mode of ['One after another', 'Together (gather)']) {
-        await page.selectOption('#preset-picker', id);
-        await page.click(`text=${mode}`);
-        await page.click(`${TIMELINE} [data-action="live-run"]`);
-        await page.waitForSelector(`${TIMELINE} .accuracy`, { timeout: 60_000 });
-        const cells = await page.$$eval(`${TIMELINE} .accuracy tfoot td`, (tds) => tds.map((td) => td.textContent));
-        const error = Number(await page.getAttribute(`${TIMELINE} .accuracy`, 'data-error'));
-        const predicted = parseFloat(cells[0]);
-        const target = Math.max(10, predicted * 0.05);
-        const within = Math.abs(error) <= target ? 'yes' : 'NO';
-        const short = mode.startsWith('One') ? 'sequential' : 'concurrent';
-        console.log(`| ${name} | ${short} | ${cells[0]} | ${cells[1]} | ${cells[2]} | ±${target.toFixed(0)} ms | ${within} |`);
-        if (process.env.WHY) console.log(await page.textContent(`${TIMELINE} .accuracy__why`));
-      }
+    const examples = await page.$$eval('.code__examples option', (os) =>
+      os.filter((o) => o.value).map((o) => [o.value, o.textContent]));
+    console.log('| example | predicted | measured | error | target | within |');
+    console.log('|---|---:|---:|---:|---:|---|');
+    for (const [id, name] of examples) {
+      await page.selectOption('.code__examples', id);
+      await page.click(`${TIMELINE} [data-action="live-run"]`);
+      await page.waitForSelector(`${TIMELINE} .accuracy`, { timeout: 60_000 });
+      const cells = await page.$$eval(`${TIMELINE} .accuracy tfoot td`, (tds) => tds.map((td) => td.textContent));
+      const error = Number(await page.getAttribute(`${TIMELINE} .accuracy`, 'data-error'));
+      const predicted = parseFloat(cells[0]);
+      const target = Math.max(10, predicted * 0.05);
+      const within = Math.abs(error) <= target ? 'yes' : 'NO';
+      console.log(`| ${name} | ${cells[0]} | ${cells[1]} | ${cells[2]} | ±${target.toFixed(0)} ms | ${within} |`);
+      if (process.env.WHY) console.log(await page.textContent(`${TIMELINE} .accuracy__why`));
     }
   } finally {
     await browser.close();

@@ -67,7 +67,7 @@ for (const [name, viewport] of [
       await page.locator(TIMELINE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-timeline-${name}.png`) });
       await page.locator(CODE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-code-${name}.png`) });
 
-      // The Rust tab is written from step scenarios: it says so instead.
+      // Only a lesson's own program has a Rust version: the tab says so.
       await page.click(`${CODE} [role="tab"]:has-text("Rust")`);
       await page.waitForSelector(`${CODE} [data-no-rust]`);
       assert.equal(await page.locator('[aria-label="Program output"]').count(), 1, 'the console stays');

@@ -315,6 +315,7 @@ const LOOP_METHODS: &[&str] = &[
     "create_future",
     "create_task",
     "run_in_executor",
+    "set_default_executor",
     "run_until_complete",
     "is_running",
     "is_closed",
@@ -580,6 +581,14 @@ impl Vm {
                     pool,
                 })?;
                 fut
+            }
+            "set_default_executor" => {
+                if let Value::Object(o) = &a0 {
+                    if let Object::Aio(AioObject::Pool(p)) = &**o {
+                        self.aio.default_pool = *p;
+                    }
+                }
+                Value::None
             }
             "run_until_complete" => self.run_until_complete(a0)?,
             "is_running" => Value::Bool(self.aio.running),

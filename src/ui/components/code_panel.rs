@@ -1,9 +1,7 @@
-//! The Code panel: the scenario as Python asyncio and as Rust async code (tabs), with
-//! the line of the running step highlighted as the playhead moves, and the lines where
-//! other tasks wait marked. "Edit" turns the Python tab into the code editor; a
-//! scenario that came from the editor shows the learner's own program. A real Python
-//! program (run by the interpreter) shows its console ([`Output`]) beside the code; it
-//! has no Rust version.
+//! The Code panel: the program, always in its editor, with the running line
+//! highlighted as the playhead moves and the lines where other tasks wait marked; its
+//! console ([`Output`]) below; a lesson's tokio version in the Rust tab; examples to
+//! open, and the program's files ([`ProgramFiles`]).
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -14,22 +12,15 @@ use super::editor::Editor;
 use super::kept_draft::KeptDraft;
 use super::output::Output;
 use super::panel::Panel;
-use crate::code::{parse_python_with_lines, python_code_with_lines, rust_code, PythonOptions};
+use super::program_files::ProgramFiles;
 use crate::examples::{example, examples};
 use crate::sim::positions::positions;
 use crate::ui::clipboard;
 use crate::ui::highlight::{highlight, Lang};
 use crate::ui::layout::PanelKind;
-use crate::ui::program::{read_program, Reading};
+use crate::ui::program::run_program;
 use crate::ui::saved;
 use crate::ui::state::{make_callback, Action, AppContext};
-
-/// A program and the 1-based line of each step.
-#[derive(PartialEq)]
-struct Listing {
-    text: AttrValue,
-    lines: Vec<usize>,
-}
 
 /// Scrolls `scroller` (never the page) so that its `[data-line=N]` row is in view.
 pub fn reveal_line(scroller: &HtmlElement, line: usize) {
@@ -84,49 +75,23 @@ pub fn code_panel() -> Html {
     };
     let lang = use_state_eq(|| Lang::Python);
     let copied = use_state_eq(|| None::<&'static str>);
-    let editing = use_state_eq(|| false);
     // The line a traceback's frame asked for, and a count telling one click from the next.
     let go_to = use_state_eq(|| None::<(usize, u32)>);
-    // The editor's last text and the program it was typed over: shown again on the next
-    // Edit if the scenario has not changed meanwhile.
+    // The editor's last text and the program it was typed over: shown again when the
+    // editor comes back (from the Rust tab) if the program has not changed meanwhile.
     let draft = use_mut_ref(|| None::<(AttrValue, AttrValue)>);
     // The editor's last text kept in this browser, what the editor holds now (since the
     // program last changed), and a count that starts the editor afresh from a restore.
     let kept = use_state(saved::draft);
     let typing = use_state_eq(|| None::<String>);
     let generation = use_state_eq(|| 0u32);
-    let listings = use_memo(ctx.scenario.clone(), |s| {
-        // The learner's own program, where the scenario came from the editor.
-        let own = s.source.as_ref().map(|source| Listing {
-            lines: parse_python_with_lines(source)
-                .map(|(_, lines)| lines)
-                .unwrap_or_default(),
-            text: source.clone().into(),
-        });
-        let py = own.unwrap_or_else(|| {
-            let py = python_code_with_lines(s, PythonOptions::default());
-            Listing {
-                text: py.text.into(),
-                lines: py.lines,
-            }
-        });
-        let rs = rust_code(s);
-        (
-            py,
-            Listing {
-                text: rs.text.into(),
-                lines: rs.lines,
-            },
-        )
-    });
-    let listing = match *lang {
-        Lang::Python => &listings.0,
-        Lang::Rust => &listings.1,
-    };
+    let source = AttrValue::from(ctx.shared_source());
     {
         let typing = typing.clone();
-        use_effect_with(listings.0.text.clone(), move |_| typing.set(None));
+        use_effect_with(source.clone(), move |_| typing.set(None));
     }
+    // The lesson's own program has its tokio version; a program typed over it has none.
+    let rust = ctx.lesson_rust().map(AttrValue::from);
     let done = ctx.events_done();
     let at = {
         let run = ctx.shown().cloned();
@@ -137,30 +102,13 @@ pub fn code_panel() -> Html {
         })
     };
     let program = ctx.shown_program().cloned();
-    // A program's steps are its lines; a scenario's come from its listing. A lesson's
-    // own program keeps its scenario's Rust version (whose steps are not the program's,
-    // so nothing is marked there).
-    let lesson_program = ctx.shows_lesson_program();
+    // A program's steps are its lines (nothing is marked in the Rust version).
     let line_of = |step: u32| match (&program, *lang) {
         (Some(p), Lang::Python) => p.line_of(step),
-        (Some(_), Lang::Rust) => None,
-        _ => listing.lines.get(step as usize).copied(),
+        _ => None,
     };
     let running = at.running.and_then(line_of);
     let waiting: BTreeSet<usize> = at.waiting.iter().filter_map(|&s| line_of(s)).collect();
-
-    // Keep the running line (else the first waiting one) in view, scrolling the listing
-    // only (never the page).
-    let scroller = use_node_ref();
-    {
-        let scroller = scroller.clone();
-        let target = running.or_else(|| waiting.first().copied());
-        use_effect_with((target, *lang), move |(target, _)| {
-            if let (Some(line), Some(el)) = (target, scroller.cast::<HtmlElement>()) {
-                reveal_line(&el, *line);
-            }
-        });
-    }
 
     let tab = |which: Lang, label: &'static str| {
         let lang = lang.clone();
@@ -172,10 +120,15 @@ pub fn code_panel() -> Html {
             </button>
         }
     };
+    let lang_now = *lang;
+    let shown_text = match lang_now {
+        Lang::Python => Some(source.clone()),
+        Lang::Rust => rust.clone(),
+    };
     let on_copy = {
-        let (text, copied) = (listing.text.to_string(), copied.clone());
+        let (text, copied) = (shown_text.clone().unwrap_or_default(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, copied) = (text.clone(), copied.clone());
+            let (text, copied) = (text.to_string(), copied.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 copied.set(Some(if clipboard::copy(&text).await {
                     "Copied."
@@ -185,43 +138,92 @@ pub fn code_panel() -> Html {
             });
         })
     };
-    let lang_now = *lang;
-    let edit_now = *editing && lang_now == Lang::Python;
-    // The Rust tab is written from a scenario's steps; a Python program has none (a
-    // lesson's program has its lesson's).
-    let no_rust = program.is_some() && !lesson_program && lang_now == Lang::Rust;
-    let on_edit_toggle = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(!*editing))
-    };
-    // A program put in the editor (the kept one back, an example) and run as the editor
-    // runs it (text that does not read shows there with its error).
-    let open_program = {
-        let (ctx, draft, over) = (ctx.clone(), draft.clone(), listings.0.text.clone());
-        let (editing, lang, generation) = (editing.clone(), lang.clone(), generation.clone());
-        Callback::from(move |text: String| {
-            *draft.borrow_mut() = Some((over.clone(), AttrValue::from(text.clone())));
+    // A program put in the editor from elsewhere starts the editor afresh.
+    let fresh = {
+        let (draft, over, lang, generation) = (
+            draft.clone(),
+            source.clone(),
+            lang.clone(),
+            generation.clone(),
+        );
+        move |text: &str| {
+            *draft.borrow_mut() = Some((over.clone(), AttrValue::from(text.to_string())));
             lang.set(Lang::Python);
-            editing.set(true);
             generation.set(*generation + 1);
-            match read_program(&text) {
-                Ok(Reading::Steps(scenario)) => ctx.dispatch(Action::EditCode(scenario)),
-                Ok(Reading::Program(program)) => ctx.dispatch(Action::RunProgram(program)),
-                Err(_) => {}
-            }
-        })
+        }
     };
-    // An example program replaces the one shown (the learner's own text stays kept,
-    // and is offered back), opened in the editor.
+    // An example replaces the program (the learner's own text stays kept, and is
+    // offered back), and leaves the lesson.
     let on_example = {
-        let open_program = open_program.clone();
+        let (ctx, fresh) = (ctx.clone(), fresh.clone());
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
             if let Some(example) = example(&select.value()) {
-                open_program.emit(example.source.to_string());
+                fresh(example.source);
+                ctx.dispatch(Action::Open(example.source.to_string()));
             }
             select.set_value("");
         })
+    };
+    // The kept text back: run as the editor runs it (in the lesson, if one is open);
+    // text that does not read is shown with its error.
+    let on_restore = {
+        let (ctx, fresh) = (ctx.clone(), fresh.clone());
+        Callback::from(move |text: String| {
+            fresh(&text);
+            ctx.dispatch(match run_program(&text) {
+                Ok(program) => Action::RunProgram(program),
+                Err(_) => Action::Open(text),
+            });
+        })
+    };
+    let on_saved = {
+        let (ctx, fresh) = (ctx.clone(), fresh.clone());
+        Callback::from(move |text: String| {
+            fresh(&text);
+            ctx.dispatch(Action::Open(text));
+        })
+    };
+    let on_file = {
+        let ctx = ctx.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            fresh(&text);
+            ctx.dispatch(Action::OpenFile { name, text });
+        })
+    };
+    let code_view = match (lang_now, &rust) {
+        (Lang::Rust, None) => html! {
+            <p class="code__none" data-no-rust="">
+                { "Each lesson's program has a Rust (tokio) version, written by hand and checked \
+                   to print the same lines at the same times. This program has none: open a \
+                   lesson to read one." }
+            </p>
+        },
+        (Lang::Rust, Some(text)) => html! {
+            <pre class="code__listing" tabindex="0" aria-label="Rust code">
+                <Lines text={text.clone()} lang={Lang::Rust} running={None::<usize>}
+                    waiting={BTreeSet::new()} />
+            </pre>
+        },
+        (Lang::Python, _) => html! {
+            <Editor key={*generation} program={source.clone()} {running}
+                waiting={Rc::new(waiting.clone())}
+                on_run={make_callback(&ctx, Action::RunProgram)}
+                go_to={*go_to}
+                draft={draft.borrow().as_ref()
+                    .filter(|(over, text)| *over == source && *text != source)
+                    .map(|(_, text)| text.clone())}
+                on_draft={{
+                    let (draft, over) = (draft.clone(), source.clone());
+                    let (kept, typing) = (kept.clone(), typing.clone());
+                    Callback::from(move |text: String| {
+                        saved::keep_draft(&text);
+                        kept.set(Some(text.clone()));
+                        typing.set(Some(text.clone()));
+                        *draft.borrow_mut() = Some((over.clone(), text.into()));
+                    })
+                }} />
+        },
     };
     let meta = AttrValue::from(match running {
         Some(n) => format!("running line {n}"),
@@ -246,13 +248,7 @@ pub fn code_panel() -> Html {
                             <option value={e.slug}>{ e.title }</option>
                         }) }
                     </select>
-                    if lang_now == Lang::Python {
-                        <button type="button" class="text-button code__edit" aria-pressed={edit_now.to_string()}
-                            onclick={on_edit_toggle}>
-                            { if edit_now { "Done editing" } else { "Edit" } }
-                        </button>
-                    }
-                    if !no_rust {
+                    if shown_text.is_some() {
                         <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
                     }
                     if let Some(note) = *copied {
@@ -260,9 +256,9 @@ pub fn code_panel() -> Html {
                     }
                 </div>
                 if let Some(text) = (*kept).clone().filter(|k| {
-                    saved::offers_draft(Some(k), &listings.0.text, (*typing).as_deref())
+                    saved::offers_draft(Some(k), &source, (*typing).as_deref())
                 }) {
-                    <KeptDraft text={AttrValue::from(text)} on_restore={open_program.clone()}
+                    <KeptDraft text={AttrValue::from(text)} on_restore={on_restore}
                         on_forget={{
                             let kept = kept.clone();
                             Callback::from(move |()| {
@@ -272,50 +268,22 @@ pub fn code_panel() -> Html {
                         }} />
                 }
                 <div class={classes!("code__body", program.is_some().then_some("code__body--with-output"))}>
-                if no_rust {
-                    <p class="code__none" data-no-rust="">
-                        { "This Python program ran on the interpreter. The Rust version is written \
-                           from a step scenario (pick a preset, or edit the Scenario panel), so there \
-                           is none for it yet." }
-                    </p>
-                } else if edit_now {
-                    <Editor key={*generation} program={listing.text.clone()} {running}
-                        waiting={Rc::new(waiting.clone())}
-                        on_run={make_callback(&ctx, Action::EditCode)}
-                        on_program={make_callback(&ctx, Action::RunProgram)}
-                        go_to={*go_to}
-                        draft={draft.borrow().as_ref()
-                            .filter(|(over, text)| *over == listing.text && *text != listing.text)
-                            .map(|(_, text)| text.clone())}
-                        on_draft={{
-                            let (draft, over) = (draft.clone(), listing.text.clone());
-                            let (kept, typing) = (kept.clone(), typing.clone());
-                            Callback::from(move |text: String| {
-                                saved::keep_draft(&text);
-                                kept.set(Some(text.clone()));
-                                typing.set(Some(text.clone()));
-                                *draft.borrow_mut() = Some((over.clone(), text.into()));
-                            })
-                        }} />
-                } else {
-                    <pre class="code__listing" ref={scroller} tabindex="0"
-                        aria-label={if lang_now == Lang::Python { "Python code" } else { "Rust code" }}>
-                        <Lines text={listing.text.clone()} lang={lang_now} {running} {waiting} />
-                    </pre>
-                }
+                { code_view }
                 if let Some(program) = program {
                     <Output {program} {done} on_seek={make_callback(&ctx, Action::StepTo)}
                         on_line={{
-                            let (editing, lang, go_to) = (editing.clone(), lang.clone(), go_to.clone());
+                            let (lang, go_to) = (lang.clone(), go_to.clone());
                             Callback::from(move |line: usize| {
                                 lang.set(Lang::Python);
-                                editing.set(true);
                                 let count = go_to.map_or(0, |(_, n)| n + 1);
                                 go_to.set(Some((line, count)));
                             })
                         }} />
                 }
                 </div>
+                <ProgramFiles source={source.clone()}
+                    title={AttrValue::from(if ctx.lesson.is_some() { ctx.title() } else { String::new() })}
+                    on_open={on_saved} {on_file} />
             </div>
         </Panel>
     }

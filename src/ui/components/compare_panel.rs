@@ -1,14 +1,14 @@
-//! The Compare panel: the same scenario awaited in turn and gathered, as two timelines on
-//! one shared time axis with one playhead, both totals and the speed-up.
+//! The Compare panel: the program raced against a second version of it
+//! ([`ProgramCompare`]), as two timelines on one shared time axis with one playhead,
+//! both totals and the speed-up.
 
 use yew::prelude::*;
 
 use super::compare_programs::ProgramCompare;
 use super::panel::Panel;
-use super::timeline::chart::Timeline;
 use crate::sim::metrics::{format_ms, format_speedup};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{make_callback, Action, AppContext, Runs, View};
+use crate::ui::state::{Action, AppContext, Pair, View};
 
 /// `2.0× faster`, `1.0× (no faster)`, `0.8× slower`.
 pub fn speedup_words(speedup: Option<f64>) -> String {
@@ -28,14 +28,8 @@ pub struct PairNames {
     pub speedup: &'static str,
 }
 
-const SEQUENTIAL_VS_CONCURRENT: PairNames = PairNames {
-    first: ("sequential", "Sequential"),
-    second: ("concurrent", "Concurrent"),
-    speedup: "gathered vs. in turn",
-};
-
 /// Both totals, the speed-up, and the actions: play both side by side, then `more`.
-pub fn summary(ctx: &AppContext, runs: &Runs, names: PairNames, more: Html) -> Html {
+pub fn summary(ctx: &AppContext, pair: &Pair, names: PairNames, more: Html) -> Html {
     let play_both = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
@@ -44,7 +38,7 @@ pub fn summary(ctx: &AppContext, runs: &Runs, names: PairNames, more: Html) -> H
             ctx.dispatch(Action::Play);
         })
     };
-    let speedup = runs.speedup();
+    let speedup = pair.speedup();
     let total = |(id, name): (&'static str, &'static str), class: &'static str, ms: f64| {
         html! {
             <div class={classes!("cmp__total", class)} data-total={id}>
@@ -55,8 +49,8 @@ pub fn summary(ctx: &AppContext, runs: &Runs, names: PairNames, more: Html) -> H
     };
     html! {
         <div class="cmp__summary">
-            { total(names.first, "cmp__total--sequential", runs.sequential.trace.end) }
-            { total(names.second, "cmp__total--concurrent", runs.concurrent.trace.end) }
+            { total(names.first, "cmp__total--first", pair.first.trace.end) }
+            { total(names.second, "cmp__total--second", pair.second.trace.end) }
             <div class="cmp__speedup" data-speedup={speedup.map(|x| format!("{x:.2}")).unwrap_or_default()}
                 aria-live="polite">
                 <span class="cmp__value">{ speedup_words(speedup) }</span>
@@ -77,78 +71,22 @@ pub fn compare_panel() -> Html {
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
-    let on_seek = make_callback(&ctx, Action::Seek);
-    if let Some(program) = &ctx.program {
-        let meta = ctx.rival.as_ref().map(|r| {
-            AttrValue::from(format!(
-                "shared axis: {}",
-                format_ms(r.run.trace.end.max(program.run.trace.end))
-            ))
-        });
-        return html! {
-            <Panel kind={PanelKind::Compare} {meta}>
-                <ProgramCompare program={program.clone()} rival={ctx.rival.clone()} />
-            </Panel>
-        };
-    }
-    let Some(runs) = ctx.compared() else {
+    let Ok(program) = &ctx.program else {
         return html! {
             <Panel kind={PanelKind::Compare}>
-                <p class="cmp__none">{ "Fix the scenario to compare its runs." }</p>
+                <p class="cmp__none">{ "Fix the program to compare it with a second version." }</p>
             </Panel>
         };
     };
-    let end = runs.longest();
-    let comparing = ctx.view == View::Compare;
-    let single = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetView(View::Single)))
-    };
-    let live = ctx.live.as_ref().is_some_and(|l| l.race().is_some());
-    let meta = AttrValue::from(format!(
-        "{}shared axis: {}",
-        if live { "Measured live · " } else { "" },
-        format_ms(end)
-    ));
+    let meta = ctx.rival.as_ref().map(|r| {
+        AttrValue::from(format!(
+            "shared axis: {}",
+            format_ms(r.run.trace.end.max(program.run.trace.end))
+        ))
+    });
     html! {
         <Panel kind={PanelKind::Compare} {meta}>
-            { summary(&ctx, &runs, SEQUENTIAL_VS_CONCURRENT, html! {
-                if comparing {
-                    <button type="button" class="cmp__back" onclick={single}>
-                        { "Back to one run" }
-                    </button>
-                }
-            }) }
-            <div class="cmp__runs">
-                <section class="cmp__run" aria-label="Sequential run">
-                    <h3 class="cmp__title">
-                        { "Sequential " }<span>{ "await a(); await b(); …" }</span>
-                    </h3>
-                    <Timeline
-                        run={runs.sequential.clone()}
-                        {end}
-                        playhead={ctx.playhead}
-                        playing={ctx.playing && comparing}
-                        on_seek={on_seek.clone()}
-                        label="Sequential run"
-                        id="timeline-sequential"
-                    />
-                </section>
-                <section class="cmp__run" aria-label="Concurrent run">
-                    <h3 class="cmp__title">
-                        { "Concurrent " }<span>{ "await asyncio.gather(a(), b(), …)" }</span>
-                    </h3>
-                    <Timeline
-                        run={runs.concurrent.clone()}
-                        {end}
-                        playhead={ctx.playhead}
-                        playing={ctx.playing && comparing}
-                        {on_seek}
-                        label="Concurrent run"
-                        id="timeline-concurrent"
-                    />
-                </section>
-            </div>
+            <ProgramCompare program={program.clone()} rival={ctx.rival.clone()} />
         </Panel>
     }
 }

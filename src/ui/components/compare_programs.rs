@@ -1,7 +1,6 @@
 //! Compare two programs: "Compare with a second version" copies the learner's program
 //! into a second editor; each edit runs it, and both runs are drawn on one time axis
-//! with one playhead, both totals and the speed-up (as the Compare panel does for a
-//! scenario awaited in turn and gathered).
+//! with one playhead, both totals and the speed-up.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -11,8 +10,8 @@ use super::compare_panel::{summary, PairNames};
 use super::editor::Editor;
 use super::timeline::chart::Timeline;
 use crate::sim::positions::positions;
-use crate::ui::program::{run_program, ProgramRun};
-use crate::ui::state::{make_callback, Action, AppContext, Runs, View};
+use crate::ui::program::ProgramRun;
+use crate::ui::state::{make_callback, Action, AppContext, Pair, View};
 
 const YOURS_VS_SECOND: PairNames = PairNames {
     first: ("first", "Your program"),
@@ -44,24 +43,14 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
             </div>
         };
     };
-    let runs = Runs {
-        sequential: props.program.run.clone(),
-        concurrent: rival.run.clone(),
+    let pair = Pair {
+        first: props.program.run.clone(),
+        second: rival.run.clone(),
     };
-    let end = runs.longest();
+    let end = pair.longest();
     let comparing = ctx.view == View::Compare;
     let on_seek = make_callback(&ctx, Action::Seek);
-    // The second editor runs every program it reads with the interpreter (the step
-    // language is Python too).
     let on_rival = make_callback(&ctx, Action::SetRival);
-    let on_steps = {
-        let ctx = ctx.clone();
-        Callback::from(move |scenario: crate::sim::Scenario| {
-            if let Some(run) = scenario.source.as_deref().and_then(|s| run_program(s).ok()) {
-                ctx.dispatch(Action::SetRival(run));
-            }
-        })
-    };
     // Where the second version's tasks are at the playhead.
     let at = positions(
         &rival.run.trace,
@@ -78,7 +67,7 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
         .collect();
     html! {
         <>
-            { summary(&ctx, &runs, YOURS_VS_SECOND, html! {
+            { summary(&ctx, &pair, YOURS_VS_SECOND, html! {
                 <button type="button" class="cmp__back" onclick={make_callback(&ctx, |_: MouseEvent| Action::CloseRival)}>
                     { "Close the second version" }
                 </button>
@@ -86,7 +75,7 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
             <div class="cmp__runs">
                 <section class="cmp__run" aria-label="Your program's run">
                     <h3 class="cmp__title">{ "Your program" }<span>{ props.program.verdict.to_string() }</span></h3>
-                    <Timeline run={runs.sequential.clone()} {end} playhead={ctx.playhead}
+                    <Timeline run={pair.first.clone()} {end} playhead={ctx.playhead}
                         playing={ctx.playing && comparing} on_seek={on_seek.clone()}
                         label="Your program's run" id="timeline-first" />
                 </section>
@@ -94,11 +83,11 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
                     <h3 class="cmp__title">{ "Second version" }<span>{ rival.verdict.to_string() }</span></h3>
                     <div class="cmp__editor">
                         <Editor program={AttrValue::from(rival.source.to_string())} {running}
-                            waiting={Rc::new(waiting)} on_run={on_steps} on_program={on_rival}
+                            waiting={Rc::new(waiting)} on_run={on_rival}
                             label="Second version of the program (Ctrl+Enter runs)"
                             id="rival-editor" />
                     </div>
-                    <Timeline run={runs.concurrent.clone()} {end} playhead={ctx.playhead}
+                    <Timeline run={pair.second.clone()} {end} playhead={ctx.playhead}
                         playing={ctx.playing && comparing} {on_seek}
                         label="The second version's run" id="timeline-second" />
                 </section>

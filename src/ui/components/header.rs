@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::sim::share::{encode, ShareState};
 use crate::ui::hooks::use_route::page_address;
+use crate::ui::share::{encode, Share};
 use crate::ui::state::{Action, AppContext, Theme};
 
 /// The one line that says what Looplab is for.
@@ -81,7 +81,8 @@ enum Copied {
     No,
 }
 
-/// "Share link": the scenario, lesson, speed and playhead packed into a URL, copied to
+/// "Share link": the program (and its second version), lesson, speed and playhead packed
+/// into a URL, copied to
 /// the clipboard and shown in a read-only field to copy by hand.
 #[function_component(ShareLink)]
 fn share_link() -> Html {
@@ -96,8 +97,9 @@ fn share_link() -> Html {
             let url = format!(
                 "{}{}",
                 page_address(),
-                encode(&ShareState {
-                    scenario: ctx.scenario.clone(),
+                encode(&Share {
+                    program: ctx.source().to_string(),
+                    rival: ctx.rival.as_ref().map(|r| r.source.to_string()),
                     lesson: ctx.lesson.clone(),
                     speed: ctx.speed,
                     playhead: ctx.clock(),
@@ -123,7 +125,7 @@ fn share_link() -> Html {
     html! {
         <div class="share">
             <button type="button" class="toggle share__button" data-action="share" {onclick}
-                title="Copy a link that opens this scenario, lesson, speed and moment">
+                title="Copy a link that opens this program, lesson, speed and moment">
                 <svg class="toggle__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                     <path d="M8.5 11.5l3-3M7 9.5l-1.8 1.8a2.6 2.6 0 003.7 3.7L10.5 13.5M13 10.5l1.8-1.8a2.6 2.6 0 00-3.7-3.7L9.5 6.5" />
                 </svg>

@@ -58,7 +58,7 @@ pub fn lesson_panel() -> Html {
                 Callback::from(move |_: MouseEvent| leave_lesson(&ctx))
             };
             // A live run in progress keeps its playhead at its end so far: not the end.
-            let live_running = ctx.live.as_ref().is_some_and(|l| l.running.is_some());
+            let live_running = ctx.live_running();
             // Every event has happened (a run within one instant too, such as lesson 1's).
             let at_end = !live_running
                 && ctx.shown().is_some_and(|r| {
@@ -66,7 +66,7 @@ pub fn lesson_panel() -> Html {
                 });
             // The answer is read off a run not on screen (the gathered one, while the
             // run awaited in turn plays): it waits for both to play side by side.
-            let elsewhere = l.measured_elsewhere(ctx.scenario.main.mode, ctx.view == View::Compare);
+            let elsewhere = l.measured_elsewhere(ctx.view == View::Compare);
             html! {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>

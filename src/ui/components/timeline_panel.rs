@@ -1,6 +1,6 @@
 //! The Timeline panel: the playback controls, the shown run's total and outcome, and its
-//! timeline (the scenario in its own start mode, or the editor's Python program), with
-//! the legend.
+//! timeline (the program's run, live or on the virtual clock, or an imported trace),
+//! with the legend.
 
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ use super::timeline::trace_files::TraceFiles;
 use super::timeline::warnings::Warnings;
 use crate::py::Ending;
 use crate::sim::metrics::format_ms;
-use crate::sim::{Outcome, StartMode};
+use crate::sim::Outcome;
 use crate::ui::axis::AxisMode;
 use crate::ui::layout::PanelKind;
 use crate::ui::state::{make_callback, Action, AppContext};
@@ -118,7 +118,7 @@ fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
     // no end to compare).
     let ended = !matches!(program.ending, Ending::Running | Ending::Stopped);
     let report = match (&ctx.program, live && ended) {
-        (Some(predicted), true) => html! {
+        (Ok(predicted), true) => html! {
             <AccuracyReport predicted={predicted.run.clone()} measured={run.clone()} />
         },
         _ => Html::default(),
@@ -140,33 +140,20 @@ pub fn timeline_panel() -> Html {
     use_test_hook(&ctx);
     let on_seek = make_callback(&ctx, Action::Seek);
     let meta = AttrValue::from(ctx.axis_now().readout(ctx.playhead, ctx.end(), ctx.clock()));
-    let body = match (&ctx.runs, ctx.shown()) {
+    let body = match (&ctx.replay, &ctx.program) {
         _ if ctx.shown_program().is_some() => program_views(&ctx, on_seek),
-        (Ok(runs), Some(run)) => {
-            let mode = ctx.scenario.main.mode;
-            let report = ctx
-                .live
-                .as_ref()
-                .filter(|live| live.running.is_none())
-                .and_then(|live| live.get(mode))
-                .map(|measured| html! {
-                    <AccuracyReport predicted={runs.get(mode).clone()} measured={measured.clone()} />
-                });
+        (Some(run), _) => {
             let trace = &run.trace;
-            let mode = match ctx.scenario.main.mode {
-                StartMode::Sequential => "Sequential: each awaited in turn",
-                StartMode::Concurrent => "Concurrent: asyncio.gather",
-            };
             html! {
                 <>
-                    { summary(trace.end, mode, trace.outcome.describe(trace), outcome_class(&trace.outcome)) }
+                    { summary(trace.end, "Imported trace", trace.outcome.describe(trace), outcome_class(&trace.outcome)) }
                     { run_views(&ctx, on_seek) }
-                    { report }
                 </>
             }
         }
-        (Err(error), _) => html! {
-            <EmptyState title="This scenario cannot run yet" body={AttrValue::from(error.to_string())} />
+        (None, Err(u)) => html! {
+            <EmptyState title="This program cannot run yet"
+                body={AttrValue::from(format!("{}. Fix it in the Code panel: the timeline fills in as soon as it runs.", u.error))} />
         },
         _ => Html::default(),
     };

@@ -25,7 +25,7 @@ pub fn use_route(ctx: &AppContext) {
         let remove = install(dispatcher, open);
         move || remove()
     });
-    // A lesson left another way (a preset, an import) no longer belongs in the address.
+    // A lesson left another way (an example, a file) no longer belongs in the address.
     let previous = use_mut_ref(|| None::<String>);
     use_effect_with(ctx.lesson.clone(), move |lesson| {
         let left = previous.borrow().is_some() && lesson.is_none();

@@ -24,7 +24,6 @@ export const PANELS = [
   ['timeline', 'Timeline'],
   ['event-loop', 'Event loop'],
   ['frames', 'Frames and variables'],
-  ['scenario', 'Scenario'],
   ['compare', 'Compare'],
 ];
 
@@ -172,12 +171,9 @@ export async function withApp(fn, { dist = DIST_DIR, ...options } = {}) {
   }
 }
 
-/** Opens the code editor, pastes `program` over its text and runs it (Ctrl+Enter). */
+/** Pastes `program` over the code editor's text and runs it (Ctrl+Enter). */
 export async function runProgram(page, program) {
   const code = 'section[data-panel="code"]';
-  if ((await page.locator(`${code} .editor__input`).count()) === 0) {
-    await page.click(`${code} .code__edit`);
-  }
   const editor = page.locator(`${code} .editor__input`);
   await editor.fill(program);
   await editor.press('Control+Enter');

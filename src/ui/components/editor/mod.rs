@@ -4,10 +4,9 @@
 //! highlighted (the classic overlay: same font, same metrics; both sit in one scrolling
 //! box and the textarea never scrolls itself, so they cannot drift apart). Tab and
 //! Shift+Tab indent (Esc then Tab leaves the field), Ctrl+Enter or Cmd+Enter runs now,
-//! and any other edit runs after a pause of [`DEBOUNCE_MS`]. A program in the step
-//! language goes up through `on_run` with `source` set; any other Python is run by the
-//! interpreter and goes up through `on_program` ([`crate::ui::program::read_program`]);
-//! text that neither reads leaves the last good run on screen and shows the error in
+//! and any other edit runs after a pause of [`DEBOUNCE_MS`]. The interpreter runs the
+//! text and its run goes up through `on_run` ([`crate::ui::program::run_program`]);
+//! text that does not read leaves the last good run on screen and shows the error in
 //! words, underlined. The text logic is in [`crate::ui::editing_text`].
 
 mod highlighted;
@@ -23,26 +22,22 @@ use yew::prelude::*;
 use super::code_panel::reveal_line;
 use crate::ui::components::rich_text::RichText;
 
-use crate::sim::Scenario;
 use crate::ui::editing_text::{
     indent, is_run_key, line_span, outdent, replacement, underline, Edited, DEBOUNCE_MS,
 };
-use crate::ui::program::{read_program, syntax_error_of, ProgramRun, Reading};
+use crate::ui::program::{run_program, syntax_error_of, ProgramRun};
 use highlighted::Highlighted;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The program of the scenario on screen: its `source`, else its generated Python.
-    /// When it changes from elsewhere (a preset, a form, a lesson) the text follows.
+    /// The program on screen. When it changes from elsewhere (an example, a lesson, a
+    /// link) the text follows.
     pub program: AttrValue,
     /// The lines of the running and the waiting steps.
     pub running: Option<usize>,
     pub waiting: Rc<BTreeSet<usize>>,
-    /// A program that parsed, with `source` set to its text.
-    pub on_run: Callback<Scenario>,
-    /// A Python program the step language does not read, run by the interpreter.
-    #[prop_or_default]
-    pub on_program: Callback<ProgramRun>,
+    /// The text, run by the interpreter.
+    pub on_run: Callback<ProgramRun>,
     /// Text typed earlier in this editor that had not run (it did not parse): the
     /// editor starts from it instead of `program`, so leaving the editor loses nothing.
     #[prop_or_default]
@@ -95,7 +90,7 @@ fn type_edit(el: &HtmlTextAreaElement, edited: &Edited) -> bool {
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let text = use_state(|| props.draft.as_ref().unwrap_or(&props.program).to_string());
-    let error = use_state(|| props.draft.as_ref().and_then(|d| syntax_error_of(d)));
+    let error = use_state(|| syntax_error_of(props.draft.as_ref().unwrap_or(&props.program)));
     // The last program this editor ran, to tell its own scenario from one set elsewhere.
     // Starting from a draft counts as having run `program`, so the draft is kept.
     let sent = use_mut_ref(|| props.draft.as_ref().map(|_| props.program.to_string()));
@@ -111,7 +106,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if sent.borrow().as_deref() != Some(program.as_str()) {
                 timer.borrow_mut().take();
                 text.set(program.to_string());
-                error.set(None);
+                error.set(syntax_error_of(program));
             }
         });
     }
@@ -151,23 +146,20 @@ pub fn editor(props: &EditorProps) -> Html {
     }
 
     let run_now = {
-        let (error, sent, timer, on_run, on_program) = (
+        let (error, sent, timer, on_run) = (
             error.clone(),
             sent.clone(),
             timer.clone(),
             props.on_run.clone(),
-            props.on_program.clone(),
         );
         Rc::new(move |source: String| {
             timer.borrow_mut().take();
-            let reading = read_program(&source);
-            if reading.is_ok() {
-                *sent.borrow_mut() = Some(source);
-                error.set(None);
-            }
-            match reading {
-                Ok(Reading::Steps(scenario)) => on_run.emit(scenario),
-                Ok(Reading::Program(program)) => on_program.emit(program),
+            match run_program(&source) {
+                Ok(program) => {
+                    *sent.borrow_mut() = Some(source);
+                    error.set(None);
+                    on_run.emit(program);
+                }
                 Err(e) => error.set(Some(e)),
             }
         })
@@ -249,7 +241,13 @@ pub fn editor(props: &EditorProps) -> Html {
                     <span class="editor__error" data-editor-error="">
                         <RichText text={AttrValue::from(e.to_string())} />
                     </span>
-                    <span class="editor__kept">{ " · the last program that ran is still shown" }</span>
+                    <span class="editor__kept">{
+                        if *text == *props.program {
+                            " · nothing runs until it reads"
+                        } else {
+                            " · the last program that ran is still shown"
+                        }
+                    }</span>
                 } else {
                     <span class="editor__hint">
                         { "Edits run after a pause · Ctrl+Enter runs now · Tab indents (Esc, then Tab, leaves)" }

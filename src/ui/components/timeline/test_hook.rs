@@ -1,8 +1,8 @@
 //! A hook for browser tests and the frame-rate probe (`tests/e2e/fps_probe.mjs`):
 //! `window.looplabDispatch(action, argument)` dispatches an [`Action`] by name, so a
-//! probe can load a 1,000-task scenario and play it without a file picker.
+//! probe can load a 1,000-task program and play it without a file picker.
 //!
-//! Names: `import` (argument: scenario JSON), `preset` (id), `play`, `pause`, `seek`
+//! Names: `open` (argument: a program's text), `play`, `pause`, `seek`
 //! (ms), `speed` (×), `view` (`single` or `compare`). Anything else, or a bad argument, is ignored.
 
 use crate::ui::state::{Action, AppContext, View};
@@ -14,8 +14,7 @@ const NAME: &str = "looplabDispatch";
 /// The action for a name and its argument, if it is one.
 pub fn action(name: &str, arg: Option<String>) -> Option<Action> {
     Some(match name {
-        "import" => Action::Import(arg?),
-        "preset" => Action::LoadPreset(arg?),
+        "open" => Action::Open(arg?),
         "play" => Action::Play,
         "pause" => Action::Pause,
         "seek" => Action::Seek(arg?.trim().parse().ok()?),
@@ -65,7 +64,7 @@ mod tests {
             matches!(action("seek", Some("1500".into())), Some(Action::Seek(t)) if t == 1500.0)
         );
         assert!(action("seek", Some("soon".into())).is_none());
-        assert!(action("import", None).is_none());
+        assert!(action("open", None).is_none());
         assert!(matches!(
             action("view", Some("compare".into())),
             Some(Action::SetView(View::Compare))

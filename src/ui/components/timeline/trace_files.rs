@@ -3,8 +3,7 @@
 //! import such a file to replay it here.
 
 use crate::sim::chrome_trace::to_chrome_trace;
-use crate::ui::components::scenario::import_export::file_name;
-use crate::ui::files::{download, on_file_chosen};
+use crate::ui::files::{download, file_name, on_file_chosen};
 use crate::ui::state::{make_callback, Action, AppContext};
 use yew::prelude::*;
 
@@ -16,8 +15,8 @@ pub fn trace_files() -> Html {
         let (ctx, status) = (ctx.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(run) = ctx.shown() else { return };
-            let name = file_name(&ctx.scenario.name).replace(".json", ".trace.json");
-            let ok = download(&name, &to_chrome_trace(&run.trace)).is_ok();
+            let name = file_name(&ctx.title(), "trace.json");
+            let ok = download(&name, "application/json", &to_chrome_trace(&run.trace)).is_ok();
             status.set(Some(if ok {
                 "Downloaded: open it in ui.perfetto.dev or chrome://tracing."
             } else {
@@ -25,7 +24,12 @@ pub fn trace_files() -> Html {
             }));
         })
     };
-    let import = on_file_chosen(make_callback(&ctx, Action::ImportTrace), status.clone());
+    let import = on_file_chosen(
+        make_callback(&ctx, |(_, text): (String, String)| {
+            Action::ImportTrace(text)
+        }),
+        status.clone(),
+    );
     let close = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::CloseReplay))
@@ -36,7 +40,7 @@ pub fn trace_files() -> Html {
                 <p class="trace-files__replay" role="status">
                     <strong>{ "Replaying an imported trace" }</strong>
                     { format!(" · {} tasks, {} events", run.trace.tasks.len(), run.trace.events.len()) }
-                    <button type="button" class="text-button" onclick={close}>{ "Back to the scenario" }</button>
+                    <button type="button" class="text-button" onclick={close}>{ "Back to the program" }</button>
                 </p>
             }
             <div class="trace-files__buttons">

@@ -1,0 +1,301 @@
+use super::*;
+use crate::sim::chrome_trace::to_chrome_trace;
+use crate::ui::share::ScenarioShare;
+
+fn reduce(s: State, action: Action) -> State {
+    (*Rc::new(s).reduce(action)).clone()
+}
+
+fn run(source: &str) -> ProgramRun {
+    run_program(source).unwrap()
+}
+
+const PROGRAM: &str = "import asyncio\n\nasync def f(n):\n    await asyncio.sleep(n)\n    \
+                       print(n)\n\nasync def main():\n    for i in range(2):\n        \
+                       await f(0.25)\n\nasyncio.run(main())\n";
+
+#[test]
+fn the_default_state_runs_the_three_fetches_example() {
+    let s = State::default();
+    assert_eq!(s.shown().unwrap().trace.end, 3000.0);
+    assert_eq!(s.end(), 3000.0);
+    assert_eq!(s.compared(), None, "no second version yet");
+    assert!(s.source().contains("asyncio.gather"));
+}
+
+#[test]
+fn frames_advance_the_playhead_by_speed_and_stop_at_the_end() {
+    let mut s = reduce(State::default(), Action::Play);
+    s = reduce(s, Action::SetSpeed(2.0));
+    s = reduce(s, Action::Frame(500.0));
+    assert_eq!(s.playhead, 1000.0);
+    s = reduce(s, Action::Frame(10_000.0));
+    assert_eq!(s.playhead, 3000.0);
+    assert!(!s.playing);
+    s = reduce(s, Action::TogglePlay);
+    assert_eq!(s.playhead, 0.0, "play at the end starts over");
+}
+
+#[test]
+fn stepping_moves_one_event_at_a_time_and_back() {
+    let s = reduce(State::default(), Action::Restart);
+    assert_eq!(s.events_done(), 0);
+    let s = reduce(reduce(s, Action::StepForward), Action::StepForward);
+    assert_eq!(s.events_done(), 2);
+    let s = reduce(s, Action::StepBack);
+    assert_eq!(s.events_done(), 1);
+    let s = reduce(s, Action::Seek(1500.0));
+    assert_eq!(s.cursor, None);
+    let before = s.events_done();
+    let s = reduce(s, Action::StepForward);
+    assert_eq!(s.events_done(), before + 1);
+    assert!(s.playhead >= 1500.0);
+}
+
+fn link(s: &State, events: Option<usize>) -> Shared {
+    Shared::Program(Share {
+        program: s.source().to_string(),
+        rival: s.rival.as_ref().map(|r| r.source.to_string()),
+        lesson: s.lesson.clone(),
+        speed: s.speed,
+        playhead: s.playhead,
+        events,
+    })
+}
+
+#[test]
+fn a_share_link_made_between_events_of_one_instant_opens_at_that_event() {
+    let mut s = reduce(State::default(), Action::Restart);
+    for _ in 0..7 {
+        s = reduce(s, Action::StepForward);
+    }
+    let at_zero = s.shown().unwrap().trace.events_until(0.0);
+    assert!(
+        at_zero > 7,
+        "the default program starts with a burst at 0 ms"
+    );
+    assert_eq!((s.events_done(), s.playhead), (7, 0.0));
+    let restored = reduce(State::default(), Action::Restore(link(&s, s.cursor)));
+    assert_eq!(restored.events_done(), 7);
+    // Without the count, or with one that is not at its time, the time alone decides.
+    let timed = reduce(State::default(), Action::Restore(link(&s, None)));
+    assert_eq!(timed.events_done(), at_zero);
+    let wrong = reduce(
+        State::default(),
+        Action::Restore(link(&s, Some(at_zero + 50))),
+    );
+    assert_eq!(wrong.events_done(), at_zero);
+}
+
+#[test]
+fn a_link_of_an_edited_program_opens_its_text_and_its_second_version() {
+    let s = reduce(State::default(), Action::RunProgram(run(PROGRAM)));
+    let s = reduce(s, Action::SetRival(run(&PROGRAM.replace("0.25", "0.1"))));
+    let s = reduce(s, Action::Seek(250.0));
+    let restored = reduce(State::default(), Action::Restore(link(&s, None)));
+    assert_eq!(restored.source(), PROGRAM);
+    assert_eq!(restored.shown().unwrap().trace.end, 500.0);
+    assert_eq!(restored.compared().unwrap().second.trace.end, 200.0);
+    assert_eq!(restored.playhead, 250.0);
+}
+
+#[test]
+fn an_older_link_of_steps_opens_as_its_program_and_says_so() {
+    let old = ScenarioShare {
+        scenario: crate::sim::presets::preset("three-fetches").unwrap(),
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+        events: None,
+    };
+    let s = reduce(
+        State::default(),
+        Action::Restore(Shared::Scenario(old.clone())),
+    );
+    assert!(s.source().contains("async def get_user"), "{}", s.source());
+    assert_eq!(s.shown().unwrap().trace.end, 3000.0);
+    assert!(s.notice.as_deref().unwrap().contains("earlier Looplab"));
+    // One that came from the editor opens the learner's own text.
+    let mut mine = old;
+    mine.scenario.source = Some(PROGRAM.into());
+    let s = reduce(State::default(), Action::Restore(Shared::Scenario(mine)));
+    assert_eq!(s.source(), PROGRAM);
+}
+
+#[test]
+fn a_file_opens_as_a_program_and_a_bad_one_is_explained() {
+    let s = State::default();
+    let py = reduce(
+        s.clone(),
+        Action::OpenFile {
+            name: "mine.py".into(),
+            text: PROGRAM.into(),
+        },
+    );
+    assert_eq!(py.source(), PROGRAM);
+    let scenario = crate::sim::presets::preset("timeout").unwrap().to_json();
+    let json = reduce(
+        s.clone(),
+        Action::OpenFile {
+            name: "old.JSON".into(),
+            text: scenario,
+        },
+    );
+    assert!(json.source().contains("wait_for"), "{}", json.source());
+    let bad = reduce(
+        s.clone(),
+        Action::OpenFile {
+            name: "x.json".into(),
+            text: "{not json".into(),
+        },
+    );
+    assert_eq!(bad.source(), s.source(), "the program on screen stays");
+    assert!(bad
+        .notice
+        .unwrap()
+        .starts_with("This is not a valid scenario"));
+}
+
+#[test]
+fn a_program_that_does_not_read_is_kept_with_its_error() {
+    let s = reduce(State::default(), Action::Open("async def main(:\n".into()));
+    assert_eq!(s.source(), "async def main(:\n");
+    let Err(u) = &s.program else {
+        panic!("it cannot run")
+    };
+    assert_eq!(u.error.line, 1);
+    assert_eq!((s.shown(), s.end()), (None, 0.0));
+    let s = reduce(s, Action::StepForward);
+    assert_eq!(s.events_done(), 0);
+}
+
+#[test]
+fn a_program_run_live_is_shown_while_it_runs_and_a_stale_one_is_dropped() {
+    let live_run = |src: &str, ending: Ending| {
+        let mut out = crate::py::run_source(src).unwrap();
+        out.ending = ending;
+        ProgramRun::new(src, out)
+    };
+    let simulated = run(PROGRAM);
+    let s = reduce(State::default(), Action::RunProgram(simulated.clone()));
+    let so_far = live_run(PROGRAM, Ending::Running);
+    let s = reduce(s, Action::LiveProgram(so_far.clone()));
+    assert!(s.live_running());
+    assert_eq!(s.shown(), Some(&so_far.run));
+    assert_eq!(s.shown_program(), Some(&so_far));
+    assert_eq!(s.playhead, 500.0, "the playhead follows the live run");
+    let ended = live_run(PROGRAM, Ending::Completed);
+    let s = reduce(s, Action::LiveProgram(ended.clone()));
+    assert!(!s.live_running());
+    assert_eq!(s.shown_program(), Some(&ended));
+    assert_eq!(s.program, Ok(simulated.clone()), "the prediction is kept");
+    // A run of another program (the editor changed meanwhile) is not shown.
+    let other = PROGRAM.replace("0.25", "0.5");
+    let stale = reduce(
+        s.clone(),
+        Action::LiveProgram(live_run(&other, Ending::Stopped)),
+    );
+    assert_eq!(stale.shown_program(), Some(&ended));
+    let s = reduce(s, Action::LiveClear);
+    assert_eq!(
+        s.shown_program(),
+        Some(&simulated),
+        "back to the simulated run"
+    );
+    // A new program ends live mode.
+    let s = reduce(s, Action::LiveProgram(ended));
+    let s = reduce(s, Action::Open(other));
+    assert_eq!(s.live, None);
+}
+
+#[test]
+fn a_lesson_opens_with_its_program_and_its_pair_and_a_link_restores_it() {
+    let s = reduce(State::default(), Action::OpenLesson("gather".into()));
+    let program = lesson("gather").unwrap().program.unwrap();
+    assert_eq!(
+        (s.lesson.as_deref(), s.source()),
+        (Some("gather"), program.source)
+    );
+    assert_eq!(s.rival.as_ref().map(|p| &*p.source), program.pair);
+    assert_eq!(s.compared().map(|r| r.second.trace.end), Some(1500.0));
+    assert!(s.shows_lesson_program());
+    assert!(s.lesson_rust().unwrap().contains("#[tokio::main"));
+    let shared = Share {
+        program: s.source().to_string(),
+        rival: s.rival.as_ref().map(|r| r.source.to_string()),
+        lesson: s.lesson.clone(),
+        speed: 2.0,
+        playhead: 1234.5,
+        events: None,
+    };
+    let restored = reduce(State::default(), Action::Restore(Shared::Program(shared)));
+    assert_eq!(restored.source(), program.source);
+    assert_eq!(restored.lesson.as_deref(), Some("gather"));
+    assert_eq!((restored.speed, restored.playhead), (2.0, 1234.5));
+    let missing = reduce(State::default(), Action::OpenLesson("nope".into()));
+    assert_eq!(missing.source(), State::default().source());
+    assert!(missing.notice.unwrap().contains("no lesson called “nope”"));
+    // An unknown lesson's address leaves the open lesson for the playground it names.
+    let left = reduce(s.clone(), Action::OpenLesson("nope".into()));
+    assert_eq!((left.lesson.as_deref(), left.source()), (None, s.source()));
+    // Editing the lesson's program keeps the lesson, but it is no longer its own.
+    let edited = reduce(s.clone(), Action::RunProgram(run(PROGRAM)));
+    assert_eq!(edited.lesson.as_deref(), Some("gather"));
+    assert!(!edited.shows_lesson_program());
+    assert_eq!(
+        edited.lesson_rust(),
+        None,
+        "the tokio version is of the lesson's own"
+    );
+    let s = reduce(s, Action::Predict(1));
+    assert_eq!(s.prediction, Some(1));
+    let s = reduce(s, Action::Open(PROGRAM.into()));
+    assert_eq!(s.lesson, None, "an example leaves the lesson");
+    assert_eq!(s.prediction, None, "and its prediction");
+    assert_eq!(s.rival, None, "and its second version");
+    assert_eq!(
+        reduce(s, Action::Predict(0)).prediction,
+        None,
+        "no lesson, nothing to predict"
+    );
+}
+
+#[test]
+fn an_exported_trace_replays_and_a_foreign_file_is_explained() {
+    let deadlock = run(crate::examples::example("deadlock").unwrap().source);
+    let exported = to_chrome_trace(&deadlock.run.trace);
+    let s = reduce(State::default(), Action::ImportTrace(exported));
+    let shown = &s.shown().unwrap().trace;
+    assert_eq!(**shown, *deadlock.run.trace);
+    assert_eq!(s.events_done(), 0, "the replay starts at its beginning");
+    assert_eq!(s.shown_program(), None);
+    let s = reduce(s, Action::CloseReplay);
+    assert_eq!(
+        s.shown().unwrap().trace.end,
+        3000.0,
+        "back to the program's run"
+    );
+    let s = reduce(s, Action::ImportTrace("{\"traceEvents\": []}".into()));
+    assert!(s.notice.unwrap().contains("not exported by Looplab"));
+    assert_eq!(s.replay, None);
+}
+
+#[test]
+fn compare_spans_the_longer_run_and_closing_it_goes_back_to_one() {
+    let s = reduce(State::default(), Action::RunProgram(run(PROGRAM)));
+    let s = reduce(s, Action::SetRival(run(&PROGRAM.replace("0.25", "1"))));
+    let s = reduce(s, Action::SetView(View::Compare));
+    assert_eq!(s.end(), 2000.0);
+    assert_eq!(s.compared().unwrap().speedup(), Some(0.25));
+    let s = reduce(s, Action::Seek(1500.0));
+    let s = reduce(s, Action::CloseRival);
+    assert_eq!((s.view, s.end(), s.playhead), (View::Single, 500.0, 500.0));
+}
+
+#[test]
+fn speed_is_clamped() {
+    let s = reduce(State::default(), Action::SetSpeed(100.0));
+    assert_eq!(s.speed, MAX_SPEED);
+    let s = reduce(s, Action::SetSpeed(0.0));
+    assert_eq!(s.speed, MIN_SPEED);
+}
