@@ -94,6 +94,27 @@ async fn the_program_stays_until_an_example_replaces_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_snippet_from_the_insert_menu_goes_below_the_caret_and_runs() {
+    let (root, _app) = mount().await;
+    type_program(&root, TWO_SLEEPERS);
+    let area = editor(&root);
+    // The caret at the end of `async def main():`: the snippet goes into its body.
+    let at = TWO_SLEEPERS.find("async def main():").unwrap() as u32 + 17;
+    area.set_selection_range(at, at).unwrap();
+    choose(&root, ".code__insert", "0");
+    next_render().await;
+    assert!(
+        area.value()
+            .contains("async def main():\n    await asyncio.sleep(1)\n    await asyncio.gather"),
+        "{}",
+        area.value()
+    );
+    gloo_timers::future::TimeoutFuture::new(800).await;
+    let total = text(&root, "[data-total=\"shown\"]");
+    assert!(total.contains("2.0 s"), "{total}");
+}
+
+#[wasm_bindgen_test]
 async fn text_that_did_not_run_is_still_there_after_leaving_the_editor() {
     let (root, _app) = mount().await;
     let unfinished = "import asyncio\n\nasync def main():\n    while True:\n";
@@ -131,6 +152,14 @@ async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
     let (root, _app) = mount().await;
     type_program(&root, "x");
     let area = editor(&root);
+    // Reached with the keyboard, Tab passes through: nobody is trapped in the editor.
+    area.focus().unwrap();
+    let event = key_down(&area, "Tab", &[]);
+    assert!(!event.default_prevented(), "Tab moves on");
+    assert_eq!(area.value(), "x");
+    area.blur().unwrap();
+    // Clicked into, Tab indents.
+    fire(&area, "pointerdown");
     area.focus().unwrap();
     area.set_selection_range(0, 0).unwrap();
     let event = key_down(&area, "Tab", &[]);
@@ -155,5 +184,12 @@ async fn tab_indents_by_four_spaces_and_shift_tab_takes_them_back() {
     key_down(&area, "Escape", &[]);
     let event = key_down(&area, "Tab", &[]);
     assert!(!event.default_prevented());
+    // Reached with the keyboard, then typed in: Tab indents.
+    area.blur().unwrap();
+    area.focus().unwrap();
+    key_down(&area, "a", &[]);
+    area.set_selection_range(0, 0).unwrap();
+    let event = key_down(&area, "Tab", &[]);
+    assert!(event.default_prevented(), "typing makes Tab indent");
     next_render().await;
 }

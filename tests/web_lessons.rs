@@ -60,6 +60,13 @@ async fn a_lesson_link_opens_that_lesson() {
     );
     assert!(text(&root, "section[data-panel=\"lesson\"]").contains("3 of 15"));
     let document = web_sys::window().unwrap().document().unwrap();
+    // The title is set by an effect after the render: give it a few.
+    for _ in 0..10 {
+        if document.title().starts_with("Sequential") {
+            break;
+        }
+        next_render().await;
+    }
     assert_eq!(
         document.title(),
         "Sequential vs concurrent with gather · Looplab",

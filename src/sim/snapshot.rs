@@ -133,8 +133,13 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
     for (i, e) in trace.events.range(0..n).enumerate() {
         let e = &e;
         if e.task == TaskId::LOOP {
-            if let EventKind::Tick { .. } = e.kind {
-                s.ticks += 1;
+            // A program's callback (not a task) may put into or get from a queue.
+            match e.kind {
+                EventKind::Tick { .. } => s.ticks += 1,
+                EventKind::QueuePut { resource, size } | EventKind::QueueGet { resource, size } => {
+                    queue_size(&mut s, resource, size)
+                }
+                _ => {}
             }
             continue;
         }
@@ -193,9 +198,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
                 }
             }
             EventKind::QueuePut { resource, size } | EventKind::QueueGet { resource, size } => {
-                if let Some(r) = s.resources.get_mut(*resource as usize) {
-                    r.size = *size;
-                }
+                queue_size(&mut s, *resource, *size)
             }
             EventKind::ExecutorStart { worker } => {
                 if let Some(w) = s.workers.get_mut(*worker as usize) {
@@ -276,6 +279,12 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
     s.timers.sort_by(|a, b| a.due.total_cmp(&b.due));
     s.tasks = tasks;
     s
+}
+
+fn queue_size(s: &mut Snapshot, resource: u32, size: u32) {
+    if let Some(r) = s.resources.get_mut(resource as usize) {
+        r.size = size;
+    }
 }
 
 fn dequeue(ready: &mut Vec<Queued>, task: TaskId, callback: Callback) {

@@ -116,6 +116,39 @@ pub fn outdent(text: &str, start: u32, end: u32) -> Edited {
     }
 }
 
+/// `snippet` put on the line of the caret if it is blank, else on a new line below
+/// it, at that line's indentation (one level deeper after a line ending in `:`); each
+/// of its lines keeps its own indentation on top. The inserted lines come back selected.
+pub fn insert_below(text: &str, caret: u32, snippet: &str) -> Edited {
+    let at = byte_at(text, caret);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    let mut indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    if line.trim_end().ends_with(':') {
+        indent.push_str(INDENT);
+    }
+    let block: Vec<String> = snippet.lines().map(|l| format!("{indent}{l}")).collect();
+    let block = block.join("\n");
+    let (before, after, start) = if line.trim().is_empty() {
+        (&text[..line_start], &text[line_end..], line_start)
+    } else {
+        let before = &text[..line_end];
+        (before, &text[line_end..], line_end + 1)
+    };
+    let joined = if line.trim().is_empty() {
+        format!("{before}{block}{after}")
+    } else {
+        format!("{before}\n{block}{after}")
+    };
+    let start16 = utf16_len(&joined[..start]);
+    Edited {
+        start: start16,
+        end: start16 + utf16_len(&block),
+        text: joined,
+    }
+}
+
 /// The smallest change that turns `old` into `new`: replace the UTF-16 range
 /// `start..end` of `old` by `text`. The editor applies an edit this way (as typing
 /// would), so the browser's undo history keeps it.
@@ -365,5 +398,31 @@ mod tests {
         // Multi-byte characters split on character boundaries.
         let pieces = highlight_with_underline("é = 'ü'", Some((0, 1)));
         assert_eq!(pieces[0].1, "é");
+    }
+
+    #[test]
+    fn a_snippet_goes_below_the_caret_at_its_indentation() {
+        let text = "async def main():\n    x = 1\n";
+        // The caret in `x = 1`: a new line below, indented alike, and selected.
+        let e = insert_below(text, 24, "await asyncio.sleep(1)");
+        assert_eq!(
+            e.text,
+            "async def main():\n    x = 1\n    await asyncio.sleep(1)\n"
+        );
+        assert_eq!(
+            &e.text[e.start as usize..e.end as usize],
+            "    await asyncio.sleep(1)"
+        );
+        // After a line ending in `:`, one level deeper; a snippet's own lines keep theirs.
+        let e = insert_below(text, 3, "async with lock:\n    pass");
+        assert_eq!(
+            e.text,
+            "async def main():\n    async with lock:\n        pass\n    x = 1\n"
+        );
+        // On a blank line, the snippet takes its place.
+        let e = insert_below("a\n    \nb", 4, "c");
+        assert_eq!(e.text, "a\n    c\nb");
+        // At the end of a text without a newline.
+        assert_eq!(insert_below("a", 1, "b").text, "a\nb");
     }
 }

@@ -19,6 +19,7 @@ pub mod program;
 pub mod route;
 pub mod saved;
 pub mod share;
+pub mod snippets;
 pub mod state;
 pub mod timeline_geometry;
 

@@ -1,7 +1,7 @@
 //! The native half of the `asyncio` module and the methods of futures, tasks, the loop,
 //! handles and thread pools. The Python half is `prelude/*.py`.
 
-use super::executor::{Job, Pool};
+use super::executor::Pool;
 use super::future::State;
 use super::runtime::Callback;
 use super::{aio_value, future_of, task_of, AioObject, R};
@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 /// The native functions, as `_native` inside the prelude.
 pub fn natives() -> Vec<(&'static str, Value)> {
-    vec![
+    let mut natives = vec![
         ("sleep", builtin("sleep", sleep)),
         ("create_task", builtin("create_task", create_task)),
         ("ensure_future", builtin("ensure_future", ensure_future)),
@@ -60,7 +60,16 @@ pub fn natives() -> Vec<(&'static str, Value)> {
         ),
         ("alive_tasks", builtin("alive_tasks", alive_tasks)),
         ("note", builtin("note", note)),
-    ]
+        (
+            "set_thread_call",
+            builtin("set_thread_call", |vm, a, _| {
+                vm.aio.thread_call = a.into_iter().next();
+                Ok(Value::None)
+            }),
+        ),
+    ];
+    natives.extend(super::resources::natives());
+    natives
 }
 
 fn sleep(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
@@ -254,12 +263,15 @@ fn running(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
     Ok(Value::Bool(vm.aio.running))
 }
 
-/// `_native.label(fut, "Lock.acquire")`: what a future stands for, for the trace.
+/// `_native.label(fut, "Lock.acquire", lock)`: what a future stands for, for the trace,
+/// and the lock, semaphore or queue it waits on, if any.
 fn label(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     if let (Some(f), Some(Value::Str(s))) = (args.first().and_then(future_of), args.get(1)) {
         *f.label.borrow_mut() = Some(s.clone());
+        if let Some(r) = super::resources::resource_of(vm, args.get(2)) {
+            f.set_resource(r);
+        }
     }
-    let _ = vm;
     Ok(args.first().cloned().unwrap_or_default())
 }
 
@@ -419,12 +431,8 @@ impl Vm {
                         *f.label.borrow_mut() = Some("executor".into());
                         f.concurrent.set(true);
                     }
-                    self.start_job(Job {
-                        func,
-                        args: args.get(1..).map(|a| a.to_vec()).unwrap_or_default(),
-                        fut: fut.clone(),
-                        pool: *pool,
-                    })?;
+                    let args = args.get(1..).map(|a| a.to_vec()).unwrap_or_default();
+                    self.submit_job(func, args, fut.clone(), *pool)?;
                     fut
                 }
             })),
@@ -574,12 +582,9 @@ impl Vm {
                 if let Some(f) = future_of(&fut) {
                     *f.label.borrow_mut() = Some("executor".into());
                 }
-                self.start_job(Job {
-                    func: args.get(1).cloned().unwrap_or_default(),
-                    args: args.get(2..).map(|a| a.to_vec()).unwrap_or_default(),
-                    fut: fut.clone(),
-                    pool,
-                })?;
+                let func = args.get(1).cloned().unwrap_or_default();
+                let args = args.get(2..).map(|a| a.to_vec()).unwrap_or_default();
+                self.submit_job(func, args, fut.clone(), pool)?;
                 fut
             }
             "set_default_executor" => {

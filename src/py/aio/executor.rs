@@ -32,6 +32,10 @@ pub struct Thread {
     pub wake_at: i64,
     /// The executor it belongs to.
     pub pool: Pool,
+    /// Its number in the trace: the lowest no other running thread has.
+    pub worker: u32,
+    /// The task that submitted the job, which the trace credits with it.
+    pub task: Option<u32>,
 }
 
 /// An executor: its number (0 is the loop's default one) and its size.
@@ -48,6 +52,7 @@ pub struct Job {
     pub args: Vec<Value>,
     pub fut: Value,
     pub pool: Pool,
+    pub task: Option<u32>,
 }
 
 impl Vm {
@@ -90,25 +95,30 @@ impl Vm {
                     self.aio.threads.insert(i, thread);
                     return Ok(());
                 }
-                Exit::Return(v) => self.job_done(thread.fut, Ok(v)),
+                Exit::Return(v) => self.job_done(thread, Ok(v)),
                 Exit::Raise(e) => {
                     if self.stopped.is_some() {
                         return Err(e);
                     }
-                    self.job_done(thread.fut, Err(e))
+                    self.job_done(thread, Err(e))
                 }
                 Exit::Suspend(_) | Exit::Yield(_) => {
                     let e = self.new_exc(
                         &self.types.runtime_error.clone(),
                         "an executor job cannot await",
                     );
-                    self.job_done(thread.fut, Err(e))
+                    self.job_done(thread, Err(e))
                 }
             }
         }
     }
 
-    fn job_done(&mut self, fut: Value, outcome: Result<Value, Value>) {
+    fn job_done(&mut self, thread: Thread, outcome: Result<Value, Value>) {
+        if let Some(task) = thread.task {
+            let t = self.aio.time;
+            self.aio.rec.executor_job(t, task, thread.worker, false);
+        }
+        let fut = thread.fut;
         self.aio.call_soon(Callback::JobDone { fut, outcome });
         // The first queued job whose pool now has a free worker starts.
         let free = |rt: &Runtime, p: Pool| {
@@ -145,9 +155,27 @@ impl Vm {
         fut
     }
 
+    /// `func(*args)` submitted to `pool` by the running task; `fut` gets its outcome.
+    pub(super) fn submit_job(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        fut: Value,
+        pool: Pool,
+    ) -> R<()> {
+        let task = self.aio.current.as_ref().map(|t| t.id);
+        self.start_job(Job {
+            func,
+            args,
+            fut,
+            pool,
+            task,
+        })
+    }
+
     /// Starts a job on a worker thread of its pool, or queues it if the pool is busy (it
     /// first runs when the loop next waits).
-    pub fn start_job(&mut self, job: Job) -> R<()> {
+    fn start_job(&mut self, job: Job) -> R<()> {
         let busy = self
             .aio
             .threads
@@ -163,25 +191,50 @@ impl Vm {
             args,
             fut,
             pool,
+            task,
         } = job;
+        let is_python = |f: &Value| matches!(f, Value::Function(f) if f.code.kind == crate::py::code::CodeKind::Function);
+        // Anything else (a builtin such as `time.sleep`, a bound method, a class) runs
+        // in the worker too, called from the prelude's `_call_in_thread` frame, as
+        // CPython's thread calls it: never on the loop's thread.
+        let (func, args) = match self.aio.thread_call.clone() {
+            Some(call) if !is_python(&func) && is_python(&call) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(func);
+                all.extend(args);
+                (call, all)
+            }
+            _ => (func, args),
+        };
         let frame = match &func {
-            Value::Function(f) if f.code.kind == crate::py::code::CodeKind::Function => {
+            Value::Function(f) if is_python(&func) => {
                 let mut frame = self.bind(f, args, vec![])?;
                 frame.kind = FrameKind::Base;
                 frame
             }
             _ => {
-                // A builtin runs at once, taking no time.
+                // Before the prelude has run (never in a program): at once, on the
+                // loop's thread.
                 let outcome = self.call_value(&func, args, vec![]);
                 self.aio.call_soon(Callback::JobDone { fut, outcome });
                 return Ok(());
             }
         };
+        let threads = &self.aio.threads;
+        let worker = (0..)
+            .find(|w| threads.iter().all(|t| t.worker != *w))
+            .unwrap_or_default();
+        if let Some(task) = task {
+            let t = self.aio.time;
+            self.aio.rec.executor_job(t, task, worker, true);
+        }
         self.aio.threads.push(Thread {
             frames: vec![frame],
             fut,
             wake_at: self.aio.now_ns,
             pool,
+            worker,
+            task,
         });
         Ok(())
     }

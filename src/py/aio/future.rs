@@ -26,6 +26,10 @@ pub struct Future {
     pub retrieved: Cell<bool>,
     /// What it stands for in the trace (`Lock.acquire`, `Event.wait`...), if known.
     pub label: RefCell<Option<Rc<str>>>,
+    /// The trace's resource for the program's lock, semaphore or queue it stands for
+    /// (`NO_RESOURCE` if none): a plain `u32` fits the struct's padding, an `Option` would
+    /// make every task 8 bytes bigger.
+    resource: Cell<u32>,
     /// `gather`'s outer future cancels its children instead (`_GatheringFuture.cancel`).
     pub cancel_hook: RefCell<Option<Value>>,
     /// `gather`'s children that are tasks, by number, for the trace.
@@ -44,6 +48,7 @@ impl Default for Future {
             cancel_message: RefCell::new(None),
             retrieved: Cell::new(false),
             label: RefCell::new(None),
+            resource: Cell::new(NO_RESOURCE),
             cancel_hook: RefCell::new(None),
             children: RefCell::new(Vec::new()),
             concurrent: Cell::new(false),
@@ -51,7 +56,18 @@ impl Default for Future {
     }
 }
 
+const NO_RESOURCE: u32 = u32::MAX;
+
 impl Future {
+    /// The trace's resource it waits on for a lock, semaphore or queue, if any.
+    pub fn resource(&self) -> Option<u32> {
+        Some(self.resource.get()).filter(|r| *r != NO_RESOURCE)
+    }
+
+    pub fn set_resource(&self, r: u32) {
+        self.resource.set(r);
+    }
+
     pub fn done(&self) -> bool {
         self.state.get() != State::Pending
     }

@@ -9,6 +9,7 @@ pub mod future;
 mod gather;
 pub mod host;
 pub mod record;
+mod resources;
 pub mod runtime;
 mod task;
 mod timers;

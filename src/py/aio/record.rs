@@ -2,10 +2,12 @@
 //! step simulation records, with a task's "step" being the source line it ran or waited
 //! at.
 
+use super::future::Future;
 use crate::sim::trace::{
     Callback, EventKind, Events, Outcome, Reason, ResourceInfo, StepId, StepInfo, TaskId, TaskInfo,
     TaskLabel, TaskListId, TextId, Trace, WaitEdge,
 };
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 #[derive(Default)]
@@ -26,6 +28,23 @@ pub struct Recorder {
     /// Who waited for what when the run deadlocked.
     pub deadlock: Option<Vec<WaitEdge>>,
     task_lists: Vec<Vec<TaskId>>,
+    /// The program's locks, semaphores and queues, and its executor workers.
+    objects: Objects,
+}
+
+/// What the trace needs to know of the program's locks, semaphores and queues (made by
+/// the prelude's Python, which reports to `super::resources`) and executor workers.
+#[derive(Default)]
+struct Objects {
+    /// Each object's resource, by the object's identity. Every such object registers
+    /// when it is made, so an identity a dead one had is registered anew.
+    resource_of: FxHashMap<usize, u32>,
+    /// How many the program made of each class, to number them (`Lock 2`).
+    made: FxHashMap<Rc<str>, u32>,
+    /// Who holds the permits of each lock or semaphore, oldest first (by resource).
+    holders: Vec<Vec<u32>>,
+    /// How many executor workers ever ran a job at once: the ones the trace shows.
+    workers: u32,
 }
 
 fn ms(t: f64) -> f64 {
@@ -158,29 +177,25 @@ impl Recorder {
         self.events.push_sleep(at, TaskId(id), step, false, until);
     }
 
-    /// A task waits on a future: another task, gather's children, an executor job, or
-    /// what the future is labelled for.
-    pub fn suspended_future(
-        &mut self,
-        t: f64,
-        id: u32,
-        on: Option<u32>,
-        label: Option<Rc<str>>,
-        children: &[u32],
-        line: u32,
-    ) {
+    /// A task waits on a future: another task, gather's children, an executor job, a
+    /// lock, semaphore or queue of the program, or what the future is labelled for.
+    pub fn suspended_future(&mut self, t: f64, id: u32, on: Option<u32>, fut: &Future, line: u32) {
         let step = self.step(line);
-        let reason = match (on, label.as_deref()) {
-            (Some(task), _) => Reason::Task { task: TaskId(task) },
-            (None, Some("gather")) if !children.is_empty() => {
-                self.task_lists
-                    .push(children.iter().map(|c| TaskId(*c)).collect());
+        let label = fut.label.borrow();
+        let reason = match (on, fut.resource(), label.as_deref()) {
+            (Some(task), ..) => Reason::Task { task: TaskId(task) },
+            (None, Some(resource), Some("Queue.put")) => Reason::QueuePut { resource },
+            (None, Some(resource), Some("Queue.get")) => Reason::QueueGet { resource },
+            (None, Some(resource), _) => Reason::Acquire { resource },
+            (None, None, Some("gather")) if !fut.children.borrow().is_empty() => {
+                let tasks = fut.children.borrow().iter().map(|c| TaskId(*c)).collect();
+                self.task_lists.push(tasks);
                 Reason::Gather {
                     tasks: TaskListId(self.task_lists.len() as u32 - 1),
                 }
             }
-            (None, Some("executor")) => Reason::Executor,
-            (None, label) => Reason::Acquire {
+            (None, None, Some("executor")) => Reason::Executor,
+            (None, None, label) => Reason::Acquire {
                 resource: self.resource(label.unwrap_or("a future")),
             },
         };
@@ -201,6 +216,78 @@ impl Recorder {
                 self.resources.len() as u32 - 1
             }
         }
+    }
+
+    /// A lock, semaphore or queue the program made (`object` its identity) becomes a
+    /// resource named as a learner can tell it apart, its variable's name being
+    /// unknown: `Lock 1`, `Semaphore 2 (3 permits)`, `Queue 1 (maxsize 2)`.
+    pub fn new_resource(&mut self, object: usize, class: Rc<str>, kind: &str, capacity: u32) {
+        let made = self.objects.made.entry(class.clone()).or_default();
+        *made += 1;
+        let name = match kind {
+            "semaphore" if capacity == 1 => format!("{class} {made} (1 permit)"),
+            "semaphore" => format!("{class} {made} ({capacity} permits)"),
+            "queue" if capacity > 0 => format!("{class} {made} (maxsize {capacity})"),
+            _ => format!("{class} {made}"),
+        };
+        self.resources.push(ResourceInfo {
+            name,
+            kind: kind.to_string(),
+            capacity,
+        });
+        let r = self.resources.len() as u32 - 1;
+        self.objects.resource_of.insert(object, r);
+    }
+
+    /// The resource of the lock, semaphore or queue whose identity is `object`.
+    pub fn resource_of(&self, object: usize) -> Option<u32> {
+        self.objects.resource_of.get(&object).copied()
+    }
+
+    /// `task` takes a permit of lock or semaphore `r`.
+    pub fn acquired(&mut self, t: f64, r: u32, task: u32) {
+        let holders = &mut self.objects.holders;
+        if holders.len() <= r as usize {
+            holders.resize(r as usize + 1, Vec::new());
+        }
+        holders[r as usize].push(task);
+        self.push(t, task, None, EventKind::Acquired { resource: r });
+    }
+
+    /// A permit of `r` is given back while `by` runs. Any task may release a lock, and
+    /// a semaphore has no owner: the permit is `by`'s if it holds one, else the oldest
+    /// holder's (so the holders the trace shows are the permits in use). With no holder
+    /// at all (a semaphore given more permits), the event is `by`'s, if a task runs.
+    pub fn released(&mut self, t: f64, r: u32, by: Option<u32>) {
+        let holder = self.objects.holders.get_mut(r as usize).and_then(|h| {
+            let i = h.iter().position(|x| Some(*x) == by).unwrap_or(0);
+            (i < h.len()).then(|| h.remove(i))
+        });
+        if let Some(task) = holder.or(by) {
+            self.push(t, task, None, EventKind::Released { resource: r });
+        }
+    }
+
+    /// An item went into (`put`) or out of queue `resource`, which now holds `size`;
+    /// `task` is the one running (the loop's lane for a callback's).
+    pub fn queue_moved(&mut self, t: f64, resource: u32, task: Option<u32>, put: bool, size: u32) {
+        let kind = if put {
+            EventKind::QueuePut { resource, size }
+        } else {
+            EventKind::QueueGet { resource, size }
+        };
+        self.push(t, task.unwrap_or(u32::MAX), None, kind);
+    }
+
+    /// `task`'s executor job starts (`start`) or ends on `worker` (numbered from 0).
+    pub fn executor_job(&mut self, t: f64, task: u32, worker: u32, start: bool) {
+        self.objects.workers = self.objects.workers.max(worker + 1);
+        let kind = if start {
+            EventKind::ExecutorStart { worker }
+        } else {
+            EventKind::ExecutorEnd { worker }
+        };
+        self.push(t, task, None, kind);
     }
 
     pub fn blocked(&mut self, t: f64, id: u32, end: f64) {
@@ -245,7 +332,7 @@ impl Recorder {
             tasks: self.tasks.clone(),
             steps: self.steps.clone(),
             resources: self.resources.clone(),
-            executor_workers: 0,
+            executor_workers: self.objects.workers,
             events: self.events.clone(),
             texts: self.texts.clone(),
             task_lists: self.task_lists.clone(),
@@ -260,7 +347,7 @@ impl Recorder {
             tasks: self.tasks,
             steps: self.steps,
             resources: self.resources,
-            executor_workers: 0,
+            executor_workers: self.objects.workers,
             events: self.events,
             texts: self.texts,
             task_lists: self.task_lists,

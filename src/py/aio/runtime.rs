@@ -69,6 +69,9 @@ pub struct Runtime {
     pub job_queue: VecDeque<Job>,
     /// The default executor (`run_in_executor(None, ...)`, `to_thread`).
     pub default_pool: Pool,
+    /// The prelude's `_call_in_thread(func, *args)`: a builtin handed to an executor
+    /// (`run_in_executor(None, time.sleep, 1)`) runs in a worker through its frame.
+    pub thread_call: Option<Value>,
     /// How many executors the program made (each gets its number).
     pub pools: usize,
     /// The code running is a worker thread's.

@@ -390,11 +390,7 @@ impl Vm {
                     return Err(self.type_error("awaited object is not a future"));
                 };
                 let on = super::task_of(&f).map(|t| t.id);
-                let label = fut.label.borrow().clone();
-                let children = fut.children.borrow().clone();
-                self.aio
-                    .rec
-                    .suspended_future(t, task.id, on, label, &children, line);
+                self.aio.rec.suspended_future(t, task.id, on, fut, line);
                 fut.callbacks
                     .borrow_mut()
                     .push(Value::object(Object::Aio(AioObject::Wakeup(task.clone()))));

@@ -1,7 +1,7 @@
 //! The Code panel: the program, always in its editor, with the running line
 //! highlighted as the playhead moves and the lines where other tasks wait marked; its
 //! console ([`Output`]) below; a lesson's tokio version in the Rust tab; examples to
-//! open, and the program's files ([`ProgramFiles`]).
+//! open, snippets to insert, and the program's files ([`ProgramFiles`]).
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -20,6 +20,7 @@ use crate::ui::highlight::{highlight, Lang};
 use crate::ui::layout::PanelKind;
 use crate::ui::program::run_program;
 use crate::ui::saved;
+use crate::ui::snippets::SNIPPETS;
 use crate::ui::state::{make_callback, Action, AppContext};
 
 /// Scrolls `scroller` (never the page) so that its `[data-line=N]` row is in view.
@@ -77,6 +78,8 @@ pub fn code_panel() -> Html {
     let copied = use_state_eq(|| None::<&'static str>);
     // The line a traceback's frame asked for, and a count telling one click from the next.
     let go_to = use_state_eq(|| None::<(usize, u32)>);
+    // The snippet the Insert menu asked for, and a count telling one pick from the next.
+    let insert = use_state_eq(|| None::<(AttrValue, u32)>);
     // The editor's last text and the program it was typed over: shown again when the
     // editor comes back (from the Rust tab) if the program has not changed meanwhile.
     let draft = use_mut_ref(|| None::<(AttrValue, AttrValue)>);
@@ -210,6 +213,7 @@ pub fn code_panel() -> Html {
                 waiting={Rc::new(waiting.clone())}
                 on_run={make_callback(&ctx, Action::RunProgram)}
                 go_to={*go_to}
+                insert={(*insert).clone()}
                 draft={draft.borrow().as_ref()
                     .filter(|(over, text)| *over == source && *text != source)
                     .map(|(_, text)| text.clone())}
@@ -224,6 +228,23 @@ pub fn code_panel() -> Html {
                     })
                 }} />
         },
+    };
+    let on_insert = {
+        let (insert, lang) = (insert.clone(), lang.clone());
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
+            if let Some(s) = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| SNIPPETS.get(i))
+            {
+                lang.set(Lang::Python);
+                let count = insert.as_ref().map_or(0, |(_, n)| n + 1);
+                insert.set(Some((AttrValue::from(s.code), count)));
+            }
+            select.set_value("");
+        })
     };
     let meta = AttrValue::from(match running {
         Some(n) => format!("running line {n}"),
@@ -246,6 +267,13 @@ pub fn code_panel() -> Html {
                         <option value="" selected=true>{ "Examples…" }</option>
                         { for examples().iter().map(|e| html! {
                             <option value={e.slug}>{ e.title }</option>
+                        }) }
+                    </select>
+                    <select class="code__insert field__input" aria-label="Insert a snippet below the cursor"
+                        onchange={on_insert}>
+                        <option value="" selected=true>{ "Insert…" }</option>
+                        { for SNIPPETS.iter().enumerate().map(|(i, s)| html! {
+                            <option value={i.to_string()}>{ s.label }</option>
                         }) }
                     </select>
                     if shown_text.is_some() {

@@ -1,5 +1,6 @@
 # asyncio's synchronization primitives, as CPython 3.12's Lib/asyncio/locks.py runs
 # them: each waiter is a future, woken in FIFO order.
+# Locks and semaphores tell the trace who takes a permit and who gives it back.
 
 
 class _ContextManagerMixin:
@@ -15,6 +16,7 @@ class Lock(_ContextManagerMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        _native.resource(self, 'lock', 1)
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
@@ -29,10 +31,11 @@ class Lock(_ContextManagerMixin):
         if (not self._locked and (self._waiters is None or
                 all(w.cancelled() for w in self._waiters))):
             self._locked = True
+            _native.acquired(self)
             return True
         if self._waiters is None:
             self._waiters = []
-        fut = _native.label(_native.Future(), 'Lock.acquire')
+        fut = _native.label(_native.Future(), 'Lock.acquire', self)
         self._waiters.append(fut)
         try:
             try:
@@ -40,6 +43,8 @@ class Lock(_ContextManagerMixin):
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
+            if fut.done() and not fut.cancelled():
+                _native.released(self)  # handed the lock, then cancelled
             if not self._locked:
                 self._wake_up_first()
             raise
@@ -49,6 +54,7 @@ class Lock(_ContextManagerMixin):
     def release(self):
         if self._locked:
             self._locked = False
+            _native.released(self)
             self._wake_up_first()
         else:
             raise RuntimeError('Lock is not acquired.')
@@ -58,6 +64,7 @@ class Lock(_ContextManagerMixin):
             return
         fut = self._waiters[0]
         if not fut.done():
+            _native.acquired(self, fut)
             fut.set_result(True)
 
 
@@ -158,6 +165,7 @@ class Semaphore(_ContextManagerMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+        _native.resource(self, 'semaphore', value)
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
@@ -172,10 +180,11 @@ class Semaphore(_ContextManagerMixin):
     async def acquire(self):
         if not self.locked():
             self._value -= 1
+            _native.acquired(self)
             return True
         if self._waiters is None:
             self._waiters = []
-        fut = _native.label(_native.Future(), 'Semaphore.acquire')
+        fut = _native.label(_native.Future(), 'Semaphore.acquire', self)
         self._waiters.append(fut)
         try:
             try:
@@ -185,6 +194,7 @@ class Semaphore(_ContextManagerMixin):
         except CancelledError:
             if fut.done() and not fut.cancelled():
                 self._value += 1
+                _native.released(self)
             raise
         finally:
             while self._value > 0:
@@ -194,6 +204,7 @@ class Semaphore(_ContextManagerMixin):
 
     def release(self):
         self._value += 1
+        _native.released(self)
         self._wake_up_next()
 
     def _wake_up_next(self):
@@ -202,6 +213,7 @@ class Semaphore(_ContextManagerMixin):
         for fut in self._waiters:
             if not fut.done():
                 self._value -= 1
+                _native.acquired(self, fut)
                 fut.set_result(True)
                 return True
         return False

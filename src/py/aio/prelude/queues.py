@@ -1,5 +1,5 @@
 # asyncio's queues, as CPython 3.12's Lib/asyncio/queues.py runs them: `put` and `get`
-# wait on futures in a loop, woken FIFO.
+# wait on futures in a loop, woken FIFO. The trace is told each item in or out.
 
 
 class Queue:
@@ -11,6 +11,7 @@ class Queue:
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
+        _native.resource(self, 'queue', maxsize)
 
     def _init(self, maxsize):
         self._queue = []
@@ -51,7 +52,7 @@ class Queue:
 
     async def put(self, item):
         while self.full():
-            putter = _native.label(_native.Future(), 'Queue.put')
+            putter = _native.label(_native.Future(), 'Queue.put', self)
             self._putters.append(putter)
             try:
                 await putter
@@ -68,13 +69,14 @@ class Queue:
         if self.full():
             raise QueueFull
         self._put(item)
+        _native.queue_put(self, self.qsize())
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
 
     async def get(self):
         while self.empty():
-            getter = _native.label(_native.Future(), 'Queue.get')
+            getter = _native.label(_native.Future(), 'Queue.get', self)
             self._getters.append(getter)
             try:
                 await getter
@@ -91,6 +93,7 @@ class Queue:
         if self.empty():
             raise QueueEmpty
         item = self._get()
+        _native.queue_get(self, self.qsize())
         self._wakeup_next(self._putters)
         return item
 

@@ -152,6 +152,14 @@ def shield(arg):
     return outer
 
 
+def _call_in_thread(func, *args):
+    # A builtin given to an executor runs in its worker thread through this frame.
+    return func(*args)
+
+
+_native.set_thread_call(_call_in_thread)
+
+
 async def to_thread(func, /, *args, **kwargs):
     loop = _native.get_running_loop()
     return await loop.run_in_executor(None, lambda: func(*args, **kwargs))

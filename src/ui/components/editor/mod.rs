@@ -23,7 +23,8 @@ use super::code_panel::reveal_line;
 use crate::ui::components::rich_text::RichText;
 
 use crate::ui::editing_text::{
-    indent, is_run_key, line_span, outdent, replacement, underline, Edited, DEBOUNCE_MS,
+    indent, insert_below, is_run_key, line_span, outdent, replacement, underline, Edited,
+    DEBOUNCE_MS,
 };
 use crate::ui::program::{run_program, syntax_error_of, ProgramRun};
 use highlighted::Highlighted;
@@ -49,6 +50,10 @@ pub struct EditorProps {
     /// clicked); the second number tells one click from the next on the same line.
     #[prop_or_default]
     pub go_to: Option<(usize, u32)>,
+    /// Insert this snippet below the caret (the Insert menu); the number tells one
+    /// insertion from the next of the same snippet.
+    #[prop_or_default]
+    pub insert: Option<(AttrValue, u32)>,
     /// The text field's accessible name.
     #[prop_or(AttrValue::from("Python program (Ctrl+Enter runs)"))]
     pub label: AttrValue,
@@ -96,7 +101,20 @@ pub fn editor(props: &EditorProps) -> Html {
     let sent = use_mut_ref(|| props.draft.as_ref().map(|_| props.program.to_string()));
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     // Esc then Tab moves focus on instead of indenting.
+    // Reached with the keyboard, Tab moves on as it does everywhere else until the
+    // learner types (a keyboard user is never trapped); clicked into, Tab indents.
     let escaped = use_mut_ref(|| false);
+    let pointed = use_mut_ref(|| false);
+    let onpointerdown = {
+        let pointed = pointed.clone();
+        Callback::from(move |_: PointerEvent| *pointed.borrow_mut() = true)
+    };
+    let onfocus = {
+        let (escaped, pointed) = (escaped.clone(), pointed.clone());
+        Callback::from(move |_: FocusEvent| {
+            *escaped.borrow_mut() = !std::mem::take(&mut *pointed.borrow_mut());
+        })
+    };
     let area = use_node_ref();
     let scroller = use_node_ref();
 
@@ -173,6 +191,25 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
+    // A snippet: typed in below the caret (so the browser can undo it), selected, and run
+    // after the usual pause.
+    {
+        let (area, text, schedule) = (area.clone(), text.clone(), schedule.clone());
+        use_effect_with(props.insert.clone(), move |insert| {
+            if let (Some((snippet, _)), Some(el)) = (insert, area.cast::<HtmlTextAreaElement>()) {
+                let caret = el.selection_end().ok().flatten().unwrap_or(0);
+                let edited = insert_below(&el.value(), caret, snippet);
+                let _ = el.focus();
+                if !type_edit(&el, &edited) {
+                    el.set_value(&edited.text);
+                    text.set(edited.text.clone());
+                    schedule(edited.text.clone());
+                }
+                let _ = el.set_selection_range(edited.start, edited.end);
+            }
+        });
+    }
+
     let oninput = {
         let (text, schedule) = (text.clone(), schedule.clone());
         Callback::from(move |e: InputEvent| {
@@ -186,7 +223,10 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let el = e.target_unchecked_into::<HtmlTextAreaElement>();
             let key = e.key();
-            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
+            let was_escaped = *escaped.borrow();
+            // Passing through (Tab, Shift) keeps it so; typing ends it; Esc starts it.
+            let passing = matches!(key.as_str(), "Tab" | "Shift");
+            *escaped.borrow_mut() = key == "Escape" || (passing && was_escaped);
             if is_run_key(&key, e.ctrl_key(), e.meta_key()) {
                 e.prevent_default();
                 run_now(el.value());
@@ -229,7 +269,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     <Highlighted text={AttrValue::from((*text).clone())} running={props.running}
                         waiting={props.waiting.clone()} underline={marked} />
                     <textarea class="editor__input" ref={area} value={(*text).clone()}
-                        {oninput} {onkeydown} {onscroll}
+                        {oninput} {onkeydown} {onscroll} {onfocus} {onpointerdown}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         aria-label={props.label.clone()}
                         aria-invalid={error.is_some().to_string()}
@@ -250,7 +290,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     }</span>
                 } else {
                     <span class="editor__hint">
-                        { "Edits run after a pause · Ctrl+Enter runs now · Tab indents (Esc, then Tab, leaves)" }
+                        { "Edits run after a pause · Ctrl+Enter runs now · Tab indents once you type (Esc, then Tab, leaves)" }
                     </span>
                 }
             </p>
