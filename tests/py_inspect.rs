@@ -175,7 +175,8 @@ fn a_step_names_the_function_its_line_is_in_and_the_lane_says_where_a_task_waits
         .find(|s| s.label == "await asyncio.sleep(1)")
         .unwrap();
     assert_eq!((sleep.coroutine.as_str(), sleep.line), ("brew_coffee", 4));
-    // main's lane, awaiting in turn: where it waits is named, not just "await sleep".
+    // main's lane, awaiting in turn: where it waits is named, not just "await sleep", and
+    // each sleep says how long it was asked for.
     let lanes = looplab::sim::lanes(&out.trace);
     let model = looplab::ui::timeline_geometry::Model::new(&out.trace, &lanes, &[]);
     let main = &model.rows[1];
@@ -189,8 +190,8 @@ fn a_step_names_the_function_its_line_is_in_and_the_lane_says_where_a_task_waits
     assert_eq!(
         labels,
         [
-            "brew_coffee: await sleep",
-            "make_breakfast: await sleep",
+            "brew_coffee: await sleep(1.0)",
+            "make_breakfast: await sleep(0.5)",
             "await waiter"
         ]
     );
@@ -232,4 +233,40 @@ fn a_long_list_shows_its_first_items_and_how_many_more() {
     };
     assert_eq!((entries.len(), *more), (12, 8));
     assert_eq!(entries[3], ("3".into(), ValueView::Repr("9".into())));
+}
+
+/// A program's lane names its task's call with the argument values it got: short
+/// values as Python writes them, others as `…`, a long list cut; past a thousand tasks
+/// lanes show the bare call.
+#[test]
+fn a_task_s_lane_shows_its_call_with_the_argument_values() {
+    let out = run_source(
+        "import asyncio\n\nasync def fetch(url, latency, *, retries=3, session=None):\n    \
+         await asyncio.sleep(latency)\n\nasync def noisy(text):\n    pass\n\n\
+         async def main():\n    await asyncio.gather(fetch('/api/users/1.json', 1.0), \
+         fetch([1, 2], 0.5, retries=True), noisy('x' * 100), \
+         fetch('/api/users/1.json', 1.0, retries=1234567890, session='abcdefghijklmnopqrst'))\n    \
+         await asyncio.gather(*(noisy(i) for i in range(1000)))\n\nasyncio.run(main())\n",
+    )
+    .unwrap();
+    let calls: Vec<Option<&str>> = out.trace.tasks.iter().map(|t| t.call.as_deref()).collect();
+    assert_eq!(
+        &calls[..5],
+        [
+            Some("main()"),
+            Some("fetch('/api/users/1.json', 1.0, retries=3, session=None)"),
+            Some("fetch(…, 0.5, retries=True, session=None)"),
+            Some("noisy(…)"),
+            Some("fetch('/api/users/1.json', 1.0, retries=1234567890, session='abcde…)"),
+        ]
+    );
+    assert_eq!(calls[999], Some("noisy(994)"));
+    assert_eq!(calls[1000], None, "past a thousand tasks, no arguments");
+    let lanes = looplab::sim::lanes(&out.trace);
+    let model = looplab::ui::timeline_geometry::Model::new(&out.trace, &lanes, &[]);
+    assert_eq!(
+        model.rows[2].note.as_deref(),
+        Some("fetch('/api/users/1.json', 1.0, retries=3, session=None)")
+    );
+    assert_eq!(model.rows[1001].note.as_deref(), Some("noisy()"));
 }

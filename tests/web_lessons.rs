@@ -322,7 +322,7 @@ async fn a_lesson_written_as_a_program_shows_it_and_keeps_its_rust_version() {
         &root,
         "section[data-panel=\"timeline\"] [data-lane=\"Task-1\"]",
     );
-    assert!(main.contains("brew_coffee: await sleep"), "{main}");
+    assert!(main.contains("brew_coffee: await sleep(1.5)"), "{main}");
     // The Rust tab still has the lesson's tokio version.
     for tab in all(&root, ".code__tab") {
         if tab.text_content().unwrap_or_default().contains("Rust") {

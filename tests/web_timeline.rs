@@ -32,8 +32,11 @@ async fn the_default_example_draws_the_loop_main_and_three_task_lanes() {
     // Each lane names its coroutine, and suspended segments carry their reason.
     let timeline = text(&root, "section[data-panel=\"timeline\"] .tl");
     assert!(timeline.contains("main()"), "{timeline}");
-    assert!(timeline.contains("fetch()"), "{timeline}");
-    assert!(timeline.contains("await sleep"), "{timeline}");
+    assert!(
+        timeline.contains("fetch('/api/users/1.json', 1.0)"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("await sleep(1.0)"), "{timeline}");
     assert!(timeline.contains("await gather"), "{timeline}");
     // The chart is one tab stop; the totals and outcome are shown.
     let stops = all(

@@ -245,6 +245,10 @@ pub struct TaskInfo {
     /// How the task is named when shown.
     #[serde(default, skip_serializing_if = "TaskLabel::is_coroutine")]
     pub label: TaskLabel,
+    /// A program's task: the call of its coroutine with the argument values it got,
+    /// `fetch('/api/users/1.json', 1.0)` (short values only; others as `…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<Rc<str>>,
 }
 
 /// How a task is named: after its coroutine (the step language), or as Python names it.

@@ -382,7 +382,11 @@ impl Model {
                 name: info.name().into_owned(),
                 depth: depths.get(i).copied().unwrap_or(0),
                 note: if info.is_python() {
-                    Some(format!("{}()", info.coroutine))
+                    Some(
+                        info.call
+                            .as_deref()
+                            .map_or_else(|| format!("{}()", info.coroutine), String::from),
+                    )
                 } else {
                     info.parent
                         .map(|p| format!("from {}", short_name(trace, p)))
@@ -478,12 +482,19 @@ fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
             } else {
                 SegKind::Suspended
             };
+            // A sleep says how long it was asked for: `await sleep(0.25)`.
+            let wait = match reason {
+                Reason::Sleep { until } => format!(
+                    "await sleep({})",
+                    crate::py::format::float_repr(
+                        ((until - span.start) / 1000.0 * 1e6).round() / 1e6
+                    )
+                ),
+                _ => trace.wait_label(reason),
+            };
             (
                 kind,
-                awaited_in(trace, span).map_or_else(
-                    || trace.wait_label(reason),
-                    |f| format!("{f}: {}", trace.wait_label(reason)),
-                ),
+                awaited_in(trace, span).map_or(wait.clone(), |f| format!("{f}: {wait}")),
                 describe::wait(trace, reason),
             )
         }

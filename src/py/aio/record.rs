@@ -104,12 +104,13 @@ impl Recorder {
         Some(id)
     }
 
-    /// A task made: `number` is asyncio's task counter (`Task-3`), `name` the one given.
+    /// A task made: `number` is asyncio's task counter (`Task-3`), `name` the one given,
+    /// `call` its coroutine's call with its argument values.
     pub fn task_created(
         &mut self,
         t: f64,
         id: u32,
-        coroutine: &Rc<str>,
+        (coroutine, call): (&Rc<str>, Option<Rc<str>>),
         parent: Option<u32>,
         (number, name): (u32, Option<Rc<str>>),
     ) {
@@ -118,6 +119,7 @@ impl Recorder {
             number,
             parent: parent.map(TaskId),
             label: name.map_or(TaskLabel::Numbered, TaskLabel::Named),
+            call,
         });
         self.push(
             t,

@@ -149,6 +149,7 @@ impl LoopState {
             number,
             parent,
             label: TaskLabel::Coroutine,
+            call: None,
         });
         self.tasks.push(TaskSlot::NEW);
         self.ends.push(TaskEnd::RUNNING);

@@ -153,7 +153,12 @@ def shield(arg):
 
 
 def _call_in_thread(func, *args):
-    # A builtin given to an executor runs in its worker thread through this frame.
+    # A builtin given to an executor runs in its worker thread through this frame; an
+    # object with a Python __call__ (functools.partial) is called through that method,
+    # so its Python runs in the thread too.
+    call = getattr(type(func), "__call__", None)
+    if type(call).__name__ == "function":
+        return call(func, *args)
     return func(*args)
 
 

@@ -39,7 +39,8 @@ pub fn lane(props: &LaneProps) -> Html {
     );
     html! {
         <div {class} data-lane={row.name.clone()} data-row={props.index.to_string()}>
-            <div class="tl-lane__label" style={indent} title={row.name.clone()}>
+            <div class="tl-lane__label" style={indent}
+                title={row.note.as_ref().map_or_else(|| row.name.clone(), |n| format!("{} {n}", row.name))}>
                 <span class="tl-lane__name">{ row.name.clone() }</span>
                 if let Some(note) = &row.note {
                     <span class="tl-lane__note">{ note.clone() }</span>
