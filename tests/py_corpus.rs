@@ -7,47 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A CPython of version 3.12 or later: the pyenv versions of the machine image, then
-/// `python3.13`, `python3.12`, `python3` on the PATH.
-fn cpython() -> PathBuf {
-    let home = std::env::var("HOME").unwrap_or_default();
-    let candidates = [
-        format!("{home}/.pyenv/versions/3.12.1/bin/python3"),
-        format!("{home}/.pyenv/versions/3.13.0/bin/python3"),
-        "python3.13".into(),
-        "python3.12".into(),
-        "python3".into(),
-    ];
-    for c in candidates {
-        let ok = Command::new(&c)
-            .args(["-c", "import sys; assert sys.version_info >= (3, 12)"])
-            .status()
-            .is_ok_and(|s| s.success());
-        if ok {
-            return PathBuf::from(c);
-        }
-    }
-    panic!(
-        "no CPython 3.12 or later found (looked in ~/.pyenv/versions and on the PATH): \
-         the corpus is checked against CPython; install python3.12"
-    );
-}
-
-/// The corpus, then the programs the app offers: examples and lessons.
-fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in ["tests/py/corpus", "src/examples", "src/lessons/programs"] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
-            .unwrap_or_else(|_| panic!("{dir} exists"))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "py"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    files
-}
+mod cpython;
+use cpython::{corpus, cpython, known_gaps, on_two_threads};
 
 struct Expected {
     outcome: String,
@@ -130,20 +91,6 @@ fn compare(python: &Path, file: &Path) -> Option<String> {
     (!problems.is_empty()).then(|| problems.join("; "))
 }
 
-/// The programs of `tests/py/known_gaps.txt`, with why each differs.
-fn known_gaps() -> Vec<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/known_gaps.txt");
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(char::is_whitespace) {
-            Some((file, why)) => (file.to_string(), why.trim().to_string()),
-            None => (l.to_string(), String::new()),
-        })
-        .collect()
-}
-
 #[test]
 fn every_corpus_program_runs_as_cpython_runs_it() {
     let python = cpython();
@@ -160,32 +107,17 @@ fn every_corpus_program_runs_as_cpython_runs_it() {
         "the corpus has {} programs",
         files.len()
     );
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let chunks: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(2).max(1)).collect();
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                let python = &python;
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .filter_map(|f| {
-                            compare(python, f).map(|p| {
-                                format!(
-                                    "{}: {p}",
-                                    f.file_name().unwrap_or_default().to_string_lossy()
-                                )
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("no comparison panics"))
-            .collect()
-    });
+    let failures: Vec<String> = on_two_threads(&files, |f| {
+        compare(&python, f).map(|p| {
+            format!(
+                "{}: {p}",
+                f.file_name().unwrap_or_default().to_string_lossy()
+            )
+        })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let gaps = known_gaps();
     let is_gap = |f: &str| gaps.iter().any(|(g, _)| f.starts_with(&format!("{g}:")));
     let unexpected: Vec<&String> = failures.iter().filter(|f| !is_gap(f)).collect();

@@ -13,6 +13,11 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
     Nop,
+    /// A step begins (a statement, a loop's next iteration...; its line is this
+    /// instruction's): only in a program compiled for stepping line by line
+    /// (`compile::compile_module_traced`), where the machine hands it to its line
+    /// tracer (`crate::py::lines`), which may stop the run here.
+    Line,
     LoadConst(u32),
     LoadFast(u32),
     StoreFast(u32),

@@ -12,6 +12,7 @@
 use super::aio::future::{State, Waiting};
 use super::aio::task_of;
 use super::ast::SyntaxError;
+use super::lines::LineStep;
 use super::run::prepare;
 use super::value::{Dict, Value};
 use super::vm::frame::Frame;
@@ -33,6 +34,14 @@ pub struct Inspection {
     pub globals: Vec<Var>,
     /// Every task created so far, in order of creation.
     pub tasks: Vec<TaskView>,
+    /// At a line step ([`super::lines::inspect_at_line`]): the statement about to run,
+    /// and the task running it (its frames are that task's, the innermost at the
+    /// statement's line). `None` between events.
+    pub at: Option<LineStep>,
+    /// At a line step: the program's frames running outside any task, outermost
+    /// first: the module's (at its `asyncio.run` while the loop runs) and the functions
+    /// it calls, a loop callback's, a worker thread's. Empty between events.
+    pub outside: Vec<FrameView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +61,8 @@ pub struct TaskView {
 pub enum TaskStatus {
     /// Created, not yet run.
     NotStarted,
-    /// Suspended at an `await`, or ready to resume.
+    /// Suspended at an `await`, or ready to resume; at a line step, also the task
+    /// running the statement ([`Inspection::at`] names it).
     Suspended,
     /// Returned: the result's repr.
     Done(String),
@@ -114,19 +124,24 @@ pub fn inspect_at(source: &str, events: Option<usize>) -> Result<Inspection, Syn
 }
 
 impl Inspection {
-    /// Marks the variables that are new or changed since `before`, matched by task,
-    /// frame (function and depth) and name.
+    /// Marks the variables that are new or changed since `before`, matched by task (or
+    /// outside any), frame (function and depth) and name.
     pub fn mark_changes(&mut self, before: &Inspection) {
         mark(&mut self.globals, Some(&before.globals));
+        mark_frames(&mut self.outside, &before.outside);
         for task in &mut self.tasks {
             let old = before.tasks.iter().find(|t| t.task == task.task);
-            for (depth, frame) in task.frames.iter_mut().enumerate() {
-                let old_frame = old
-                    .and_then(|t| t.frames.get(depth))
-                    .filter(|f| f.function == frame.function);
-                mark(&mut frame.locals, old_frame.map(|f| &f.locals));
-            }
+            mark_frames(&mut task.frames, old.map_or(&[], |t| &t.frames));
         }
+    }
+}
+
+/// Marks the variables of `frames` against those of the frame at the same depth, of
+/// the same function, in `before`.
+fn mark_frames(frames: &mut [FrameView], before: &[FrameView]) {
+    for (depth, frame) in frames.iter_mut().enumerate() {
+        let old_frame = before.get(depth).filter(|f| f.function == frame.function);
+        mark(&mut frame.locals, old_frame.map(|f| &f.locals));
     }
 }
 
@@ -137,7 +152,7 @@ fn mark(vars: &mut [Var], before: Option<&Vec<Var>>) {
     }
 }
 
-fn read_state(vm: &mut Vm) -> Inspection {
+pub(super) fn read_state(vm: &mut Vm) -> Inspection {
     let globals = {
         let dict = vm.main_globals.borrow().clone();
         dict.iter()
@@ -161,7 +176,7 @@ fn read_state(vm: &mut Vm) -> Inspection {
                 if own.is_empty() {
                     coroutine_frames(&t.coro)
                 } else {
-                    own.iter().map(shallow).collect()
+                    own.iter().map(Frame::snapshot).collect()
                 }
             };
             let status = match t.fut.state.get() {
@@ -199,30 +214,23 @@ fn read_state(vm: &mut Vm) -> Inspection {
         events: vm.aio.rec.events.len(),
         globals,
         tasks,
+        at: None,
+        outside: Vec::new(),
     }
-}
-
-/// A frame's code, position and variables, without its stack and handlers.
-fn shallow(f: &Frame) -> Frame {
-    let mut copy = Frame::new(f.code.clone(), f.globals.clone());
-    copy.ip = f.ip;
-    copy.locals = f.locals.clone();
-    copy.cells = f.cells.clone();
-    copy
 }
 
 /// The frame of a coroutine not yet started (its arguments bound), if any.
 fn coroutine_frames(coro: &Value) -> Vec<Frame> {
     match coro {
         Value::Object(o) => match &**o {
-            Object::Gen(g) => g.borrow().frames.iter().map(shallow).collect(),
+            Object::Gen(g) => g.borrow().frames.iter().map(Frame::snapshot).collect(),
             _ => Vec::new(),
         },
         _ => Vec::new(),
     }
 }
 
-fn frame_view(vm: &mut Vm, f: &Frame) -> FrameView {
+pub(super) fn frame_view(vm: &mut Vm, f: &Frame) -> FrameView {
     let code = f.code.clone();
     let mut locals: Vec<Var> = code
         .locals

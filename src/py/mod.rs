@@ -15,6 +15,7 @@ pub mod compile;
 pub mod format;
 pub mod inspect;
 pub mod lexer;
+pub mod lines;
 pub mod live;
 pub mod parser;
 pub mod run;

@@ -1,7 +1,7 @@
 //! Running a whole program: parse, compile, run, and what came of it, as `looplab-run`
 //! reports it and the UI shows it.
 
-use super::ast::SyntaxError;
+use super::ast::{Module, SyntaxError};
 use super::code::Code;
 use super::value::Value;
 use super::vm::{Limits, Vm};
@@ -66,8 +66,17 @@ pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxErr
 
 /// The program compiled, and a machine to run it.
 pub(super) fn prepare(src: &str, limits: Limits) -> Result<(Vm, Rc<Code>), SyntaxError> {
+    prepare_with(src, limits, super::compile::compile_module)
+}
+
+/// [`prepare`], the program compiled by `compile`.
+pub(super) fn prepare_with(
+    src: &str,
+    limits: Limits,
+    compile: fn(&Module) -> Result<Rc<Code>, SyntaxError>,
+) -> Result<(Vm, Rc<Code>), SyntaxError> {
     let ast = super::parser::parse(src)?;
-    let code = super::compile::compile_module(&ast)?;
+    let code = compile(&ast)?;
     let mut vm = Vm::new(src, limits);
     vm.aio.rec.lines = src.lines().map(str::to_string).collect();
     vm.aio.rec.functions = code.line_functions();

@@ -78,11 +78,7 @@ impl Compiler<'_> {
             unit.doc = docstring(stmts);
         }
         {
-            let mut inner = Compiler {
-                scopes: self.scopes,
-                unit: &mut unit,
-                filename: self.filename,
-            };
+            let mut inner = self.nested(&mut unit);
             match body {
                 Body::Stmts(stmts) => inner.body(stmts)?,
                 Body::Expr(e) => {
@@ -169,11 +165,7 @@ impl Compiler<'_> {
             ..Signature::default()
         };
         {
-            let mut inner = Compiler {
-                scopes: self.scopes,
-                unit: &mut unit,
-                filename: self.filename,
-            };
+            let mut inner = self.nested(&mut unit);
             match comp {
                 Comp::List(_) => {
                     inner.emit(Instr::BuildList(0));

@@ -8,6 +8,7 @@
 mod expr;
 mod function;
 mod scope;
+mod steps;
 mod stmt;
 
 use super::ast::*;
@@ -23,8 +24,19 @@ pub fn compile_module(module: &Module) -> Result<Rc<Code>, SyntaxError> {
     compile_file(module, crate::py::code::PROGRAM_FILE)
 }
 
+/// [`compile_module`] with an [`Instr::Line`] at each step (where each statement
+/// begins...: `crate::py::lines` says where), for a run stepped line by line. A separate
+/// compile, so that the code of every other run has none to dispatch.
+pub fn compile_module_traced(module: &Module) -> Result<Rc<Code>, SyntaxError> {
+    compile(module, crate::py::code::PROGRAM_FILE, true)
+}
+
 /// Compiles a module whose tracebacks name `filename`.
 pub fn compile_file(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    compile(module, filename, false)
+}
+
+fn compile(module: &Module, filename: &str, trace_lines: bool) -> Result<Rc<Code>, SyntaxError> {
     let scopes = scope::analyze(module)?;
     let mut unit = Unit::new(CodeKind::Module, "<module>", "<module>", 0, 1);
     let filename: Rc<str> = filename.into();
@@ -32,6 +44,7 @@ pub fn compile_file(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxE
         scopes: &scopes,
         unit: &mut unit,
         filename: &filename,
+        trace_lines,
     };
     c.body(&module.body)?;
     c.emit(Instr::LoadConst(0));
@@ -54,8 +67,12 @@ enum Block {
     },
     /// `try` with a `finally` body to run on the way out.
     Finally(Vec<Stmt>),
-    /// The exit of a `with` (its exit method is on the stack).
-    With { is_async: bool },
+    /// The exit of a `with` (its exit method is on the stack); `exit_step`: where the
+    /// statement is, when this exit is its step (see `Compiler::exit_step`).
+    With {
+        is_async: bool,
+        exit_step: Option<Pos>,
+    },
     /// Inside an `except` clause (the exception is current; `as name` is bound).
     Handler { name: Option<String> },
     /// Inside the `finally` run for an exception (the exception is on the stack).
@@ -82,6 +99,9 @@ struct Unit {
     breaks: Vec<Vec<usize>>,
     first_line: u32,
     doc: Option<Rc<str>>,
+    /// The line of the statement (or clause) whose body is being compiled; 0 before
+    /// the code's first statement, which always begins a step.
+    head: u32,
 }
 
 impl Unit {
@@ -102,6 +122,7 @@ impl Unit {
             breaks: Vec::new(),
             first_line: line,
             doc: None,
+            head: 0,
         }
     }
 
@@ -142,6 +163,8 @@ struct Compiler<'a> {
     scopes: &'a Scopes,
     unit: &'a mut Unit,
     filename: &'a Rc<str>,
+    /// Emit an [`Instr::Line`] where each statement begins.
+    trace_lines: bool,
 }
 
 fn error(pos: Pos, message: impl Into<String>) -> SyntaxError {
@@ -152,6 +175,16 @@ fn error(pos: Pos, message: impl Into<String>) -> SyntaxError {
 }
 
 impl Compiler<'_> {
+    /// The compiler of a code nested in this one (a function's, a class body's).
+    pub(super) fn nested<'b>(&'b self, unit: &'b mut Unit) -> Compiler<'b> {
+        Compiler {
+            scopes: self.scopes,
+            unit,
+            filename: self.filename,
+            trace_lines: self.trace_lines,
+        }
+    }
+
     pub(super) fn emit(&mut self, i: Instr) -> usize {
         self.unit.instrs.push(i);
         self.unit.positions.push(self.unit.pos);

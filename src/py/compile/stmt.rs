@@ -7,11 +7,27 @@ use crate::py::value::Value;
 
 impl Compiler<'_> {
     pub(super) fn body(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        // In CPython's trace a step is where the line changes: a statement on the line
+        // before it (after a `;`, or on its block's header line) is not one.
+        let mut before = self.unit.head;
+        for s in body {
+            self.stmt(s, s.pos.line != before)?;
+            before = s.pos.line;
+        }
+        Ok(())
     }
 
-    pub(super) fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
+    /// A statement; `new_line`: it begins a line of its own.
+    fn stmt(&mut self, s: &Stmt, new_line: bool) -> Result<(), SyntaxError> {
         self.unit.pos = s.pos;
+        // Where the statement begins, with its step: a `while` loop comes back here.
+        let begin = self.here();
+        if new_line && self.is_step(s) {
+            self.step();
+        }
+        // Its blocks' statements follow its line (an error ends the whole compile, so
+        // the early returns need not restore it).
+        let outer = std::mem::replace(&mut self.unit.head, s.pos.line);
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(e)?;
@@ -81,7 +97,7 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::While { test, body, orelse } => {
-                let start = self.here();
+                let start = begin;
                 self.expr(test)?;
                 let exit = self.emit(Instr::PopJumpIfFalse(0));
                 self.loop_body(start, false, body)?;
@@ -112,10 +128,11 @@ impl Compiler<'_> {
                 } else {
                     Instr::GetIter
                 });
-                let (start, exit) = self.for_start(*is_async);
+                let head = self.iteration_step();
+                let (_, exit) = self.for_start(*is_async);
                 self.store_target(target)?;
-                self.loop_body(start, true, body)?;
-                self.emit(Instr::Jump(start));
+                self.loop_body(head, true, body)?;
+                self.emit(Instr::Jump(head));
                 self.for_end(exit, *is_async);
                 let breaks = self.unit.breaks.pop().unwrap_or_default();
                 self.body(orelse)?;
@@ -233,6 +250,7 @@ impl Compiler<'_> {
                 }
             }
         }
+        self.unit.head = outer;
         Ok(())
     }
 
@@ -333,11 +351,15 @@ impl Compiler<'_> {
                 let body = body.clone();
                 self.body(&body)?;
             }
-            Block::With { is_async } => {
+            Block::With {
+                is_async,
+                exit_step,
+            } => {
                 self.emit(Instr::PopBlock);
                 if returning {
                     self.emit(Instr::Rot2);
                 }
+                self.exit_step(*exit_step);
                 self.emit(Instr::LoadConst(0));
                 self.emit(Instr::CallExit);
                 if *is_async {
@@ -457,11 +479,10 @@ impl Compiler<'_> {
         unit.pos = c.pos;
         unit.doc = super::docstring(&c.body);
         {
-            let mut inner = Compiler {
-                scopes: self.scopes,
-                unit: &mut unit,
-                filename: self.filename,
-            };
+            let mut inner = self.nested(&mut unit);
+            // CPython's trace shows the class's line again as its body begins.
+            inner.step();
+            inner.unit.head = c.pos.line;
             inner.body(&c.body)?;
             inner.emit(Instr::LoadConst(0));
             inner.emit(Instr::Return);
@@ -494,6 +515,8 @@ impl Compiler<'_> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
         };
+        // The innermost item's exit runs first: the statement's exit step is there.
+        let exit_step = rest.is_empty().then_some(self.unit.pos);
         self.expr(&item.context)?;
         self.emit(Instr::BeforeWith { is_async });
         if is_async {
@@ -507,12 +530,16 @@ impl Compiler<'_> {
             }
         }
         let setup = self.emit(Instr::SetupFinally(0));
-        self.unit.blocks.push(Block::With { is_async });
+        self.unit.blocks.push(Block::With {
+            is_async,
+            exit_step,
+        });
         let r = self.with(rest, body, is_async);
         self.unit.blocks.pop();
         r?;
         // Normal exit: exit(None, None, None).
         self.emit(Instr::PopBlock);
+        self.exit_step(exit_step);
         self.emit(Instr::LoadConst(0));
         self.emit(Instr::CallExit);
         if is_async {
@@ -523,6 +550,7 @@ impl Compiler<'_> {
         let end = self.emit(Instr::Jump(0));
         // Exceptional exit: [exit, exc] → exit(type, exc, tb); a true result swallows it.
         self.patch(setup);
+        self.exit_step(exit_step);
         self.emit(Instr::Dup);
         self.emit(Instr::Rot3);
         self.emit(Instr::CallExit);
@@ -564,6 +592,8 @@ impl Compiler<'_> {
             let mut ends = Vec::new();
             for h in handlers {
                 self.unit.pos = h.pos;
+                // A clause is a step of its own: the exception is matched there.
+                self.step();
                 let next = match &h.typ {
                     Some(t) => {
                         self.expr(t)?;
@@ -581,7 +611,7 @@ impl Compiler<'_> {
                 self.unit.blocks.push(Block::Handler {
                     name: h.name.clone(),
                 });
-                let r = self.body(&h.body);
+                let r = self.clause_body(h);
                 self.unit.blocks.pop();
                 r?;
                 self.emit(Instr::PopExcept);
@@ -615,6 +645,7 @@ impl Compiler<'_> {
             let Some(t) = &h.typ else {
                 return Err(error(h.pos, "except* needs an exception type"));
             };
+            self.step();
             // [rest] → [rest, match]
             self.expr(t)?;
             self.emit(Instr::ExcGroupMatch);
@@ -629,7 +660,7 @@ impl Compiler<'_> {
             }
             let setup = self.emit(Instr::SetupExcept(0));
             self.unit.blocks.push(Block::Try);
-            let r = self.body(&h.body);
+            let r = self.clause_body(h);
             self.unit.blocks.pop();
             r?;
             self.emit(Instr::PopBlock);

@@ -560,6 +560,7 @@ impl Vm {
                         break;
                     }
                     Instr::Nop => {}
+                    Instr::Line => self.line_reached(f.line())?,
                     Instr::GetAwaitable => {
                         // `awaitable` runs any `__await__` on a stack of its own, so this
                         // frame stays on top.

@@ -71,6 +71,16 @@ impl Frame {
         }
     }
 
+    /// A copy of its code, position and variables (without its stack and handlers), to
+    /// read after the frame is gone.
+    pub fn snapshot(&self) -> Frame {
+        let mut copy = Frame::new(self.code.clone(), self.globals.clone());
+        copy.ip = self.ip;
+        copy.locals = self.locals.clone();
+        copy.cells = self.cells.clone();
+        copy
+    }
+
     /// The line it is at (of the instruction that last ran).
     pub fn line(&self) -> u32 {
         self.code.pos(self.ip.saturating_sub(1) as usize).line

@@ -115,6 +115,8 @@ pub struct Vm {
     pub interned_keys: HashMap<i64, Vec<Value>>,
     /// The program's coroutine objects, to report those never awaited.
     pub coroutines: Vec<Value>,
+    /// A run stepped line by line: what its `Line` instructions report to.
+    pub lines: Option<Box<crate::py::lines::Tracer>>,
 }
 
 type R<T> = Result<T, Value>;
@@ -167,6 +169,7 @@ impl Vm {
             sleep_coroutine: None,
             interned_keys: HashMap::new(),
             coroutines: Vec::new(),
+            lines: None,
         };
         super::builtins::install(&mut vm);
         let name = Key(Value::str("__name__"));
@@ -247,6 +250,9 @@ impl Vm {
                 }
             }
             let f = frames.pop()?;
+            if uncatchable {
+                self.unwound(&f);
+            }
             self.frame_ended(&f);
             if let FrameKind::Close = f.kind {
                 // Closing an async generator: its GeneratorExit ends the close quietly.
