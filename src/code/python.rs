@@ -35,7 +35,7 @@ pub(crate) const BUILTIN_EXCEPTIONS: &[&str] = &[
 /// The title of a scenario without a name, on the program's first line.
 pub const DEFAULT_TITLE: &str = "A Looplab scenario";
 
-/// What follows the title on the first line (`parse_python` reads the name back).
+/// What follows the title on the first line.
 pub const TITLE_SUFFIX: &str = ", as Python asyncio. Runs with python3 (3.11+).";
 
 /// The comment that carries a scenario's seed (written when it is not 0).

@@ -237,6 +237,10 @@ impl State {
 
     /// The program's text, whether or not it runs.
     pub fn source(&self) -> &str {
+        self.text()
+    }
+
+    fn text(&self) -> &Rc<str> {
         match &self.program {
             Ok(p) => &p.source,
             Err(u) => &u.source,
@@ -254,10 +258,7 @@ impl State {
 
     /// The program's text, shared (the editor and the Code panel hold it without a copy).
     pub fn shared_source(&self) -> Rc<str> {
-        match &self.program {
-            Ok(p) => p.source.clone(),
-            Err(u) => u.source.clone(),
-        }
+        self.text().clone()
     }
 
     /// The open lesson's tokio version, while its own program is shown.
