@@ -436,9 +436,9 @@ fn program_line(frames: &[crate::py::vm::frame::Frame], starting: bool) -> u32 {
         })
 }
 
-/// How many tasks' lanes show their call with its arguments: writing them costs about
-/// 1,300 instructions a task (5 % of a run of 10,000 small tasks), and past a thousand
-/// lanes nobody reads them one by one; later tasks show `worker()`.
+/// How many tasks' lanes show their call with its arguments: writing them is costly on
+/// a run of many small tasks (BENCHMARKS.md), and past a thousand lanes nobody reads
+/// them one by one; later tasks show `worker()`.
 const MAX_CALLS: u32 = 1_000;
 
 /// The longest argument list a task's call shows before it is cut with `…`.
