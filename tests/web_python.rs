@@ -304,6 +304,66 @@ async fn a_variable_that_changes_between_two_steps_is_marked_changed() {
 }
 
 #[wasm_bindgen_test]
+async fn next_line_steps_through_a_task_s_loop_between_two_awaits() {
+    let (root, _app) = mount().await;
+    let program = "import asyncio\n\nasync def main():\n    total = 0\n    for i in range(3):\n        total += i\n    await asyncio.sleep(0.1)\n    print(total)\n\nasyncio.run(main())\n";
+    run_program(&root, program).await;
+    let running_line = || {
+        find(&root, ".editor__line--running")
+            .get_attribute("data-line")
+            .unwrap_or_default()
+    };
+    let total = || {
+        all(
+            &root,
+            "[data-frames] [data-task=\"Task-1\"] [data-var=\"total\"] td",
+        )
+        .first()
+        .map(|td| td.text_content().unwrap().replace(" (changed)", ""))
+    };
+    let mut lines = Vec::new();
+    let mut totals = Vec::new();
+    for _ in 0..12 {
+        click_on(&root, "[data-line-step=\"next\"]");
+        next_render().await;
+        lines.push(running_line());
+        totals.push(total());
+    }
+    // The module's statements, then main's: its loop header before each iteration and
+    // once more as it ends, all before the first await.
+    assert_eq!(
+        lines,
+        ["1", "3", "10", "4", "5", "6", "5", "6", "5", "6", "5", "7"],
+        "{}",
+        text(&root, "[data-frames]")
+    );
+    let as_shown: Vec<Option<&str>> = totals.iter().map(|t| t.as_deref()).collect();
+    assert_eq!(as_shown[3], None, "total is not assigned yet");
+    assert_eq!(
+        as_shown[4..],
+        [
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            Some("1"),
+            Some("1"),
+            Some("3"),
+            Some("3")
+        ]
+    );
+    let status = text(&root, "[data-frames] [data-task=\"Task-1\"] [data-status]");
+    assert_eq!(status, "running line 7");
+    // Back one line, then an event step ends stepping by line.
+    click_on(&root, "[data-line-step=\"back\"]");
+    next_render().await;
+    assert_eq!(running_line(), "5");
+    assert!(text(&root, ".line-stepper").contains("statement 11 of"));
+    step(&root).await;
+    assert!(!text(&root, ".line-stepper").contains("statement"));
+}
+
+#[wasm_bindgen_test]
 async fn text_that_is_not_python_is_explained_at_its_line_and_runs_nothing() {
     let (root, _app) = mount().await;
     run_program(&root, GATHER).await;

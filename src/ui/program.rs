@@ -5,11 +5,13 @@
 //! gets; the state holds the [`ProgramRun`]; the panels draw its [`Run`] like any other,
 //! and the Code panel's console shows its [`Console`].
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
 use crate::code::{python_code, PythonOptions};
 use crate::py::ast::SyntaxError;
+use crate::py::lines::{line_steps, LineSteps};
 use crate::py::{run_source, Ending, RunOutput};
 use crate::sim::{DiagnosticKind, Scenario};
 use crate::ui::console::{output_lines, OutputLine};
@@ -87,6 +89,9 @@ pub struct ProgramRun {
     pub output: Rc<Vec<OutputLine>>,
     /// One sentence on how it ended, for the timeline's summary.
     pub verdict: Rc<str>,
+    /// Every statement the run ran, listed the first time the learner steps by line
+    /// (running the program once more, traced): most runs are never stepped so.
+    lines: Rc<OnceCell<Rc<LineSteps>>>,
 }
 
 /// Runs compare by identity, as [`Run`] does: props compare in O(1).
@@ -119,7 +124,21 @@ impl ProgramRun {
             console: Rc::new(console(&out)),
             output: Rc::new(output_lines(&out.trace)),
             run: without_guesses(Run::new(out.trace)),
+            lines: Rc::default(),
         }
+    }
+
+    /// Every statement the program's run ran, in order (`py::lines`); listed once.
+    pub fn line_steps(&self) -> Rc<LineSteps> {
+        let list = || {
+            // The program ran, so it reads.
+            let steps = line_steps(&self.source).unwrap_or(LineSteps {
+                steps: Vec::new(),
+                cut: false,
+            });
+            Rc::new(steps)
+        };
+        self.lines.get_or_init(list).clone()
     }
 
     /// The 1-based source line of a step of the trace (a program's step is a line).

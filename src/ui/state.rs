@@ -8,8 +8,7 @@
 //! Compare races it against a second version (`rival`). Pure Rust, tested natively.
 
 use crate::examples::{example, DEFAULT_EXAMPLE};
-use crate::lessons::{lesson, with_lesson};
-use crate::py::Ending;
+use crate::lessons::lesson;
 use crate::sim::chrome_trace::from_chrome_trace;
 use crate::sim::diagnostics::{diagnose_lanes, Diagnostic};
 use crate::sim::metrics::speedup;
@@ -131,6 +130,9 @@ pub struct State {
     pub axis: AxisMode,
     /// The shown run on the tick axis, while that axis is chosen.
     pub ticked: Option<Ticked>,
+    /// Stepping by line: the statement about to run, an index into the program's
+    /// [`ProgramRun::line_steps`] (`state/lines.rs`).
+    pub line: Option<usize>,
 }
 
 impl Default for State {
@@ -179,6 +181,9 @@ pub enum Action {
     /// To the next or the previous event of the shown run.
     StepForward,
     StepBack,
+    /// To the next or the previous statement the program runs (stepping by line).
+    LineForward,
+    LineBack,
     /// Back to the start, paused.
     Restart,
     /// Just after the first `n` events of the shown run, paused (a console line, End).
@@ -232,148 +237,7 @@ impl State {
             prediction: None,
             axis: AxisMode::Time,
             ticked: None,
-        }
-    }
-
-    /// The program's text, whether or not it runs.
-    pub fn source(&self) -> &str {
-        self.text()
-    }
-
-    fn text(&self) -> &Rc<str> {
-        match &self.program {
-            Ok(p) => &p.source,
-            Err(u) => &u.source,
-        }
-    }
-
-    /// What the program is called in file names and saved entries: the open lesson's
-    /// title, else "program".
-    pub fn title(&self) -> String {
-        self.lesson
-            .as_deref()
-            .and_then(|slug| with_lesson(slug, |l| l.title.to_string()))
-            .unwrap_or_else(|| "program".into())
-    }
-
-    /// The program's text, shared (the editor and the Code panel hold it without a copy).
-    pub fn shared_source(&self) -> Rc<str> {
-        self.text().clone()
-    }
-
-    /// The open lesson's tokio version, while its own program is shown.
-    pub fn lesson_rust(&self) -> Option<&'static str> {
-        if !self.shows_lesson_program() {
-            return None;
-        }
-        with_lesson(self.lesson.as_deref()?, |l| Some(l.program.as_ref()?.rust)).flatten()
-    }
-
-    /// The run the single view shows: the live run, else an imported trace, else the
-    /// program's run on the virtual clock.
-    pub fn shown(&self) -> Option<&Run> {
-        if let Some(live) = &self.live {
-            return Some(&live.run);
-        }
-        if let Some(run) = &self.replay {
-            return Some(run);
-        }
-        self.program.as_ref().ok().map(|p| &p.run)
-    }
-
-    /// The program whose run is shown (not covered by a replay): its live run, else its
-    /// run on the virtual clock.
-    pub fn shown_program(&self) -> Option<&ProgramRun> {
-        if self.replay.is_some() {
-            return None;
-        }
-        self.live.as_ref().or(self.program.as_ref().ok())
-    }
-
-    /// Is the program running live now?
-    pub fn live_running(&self) -> bool {
-        self.live
-            .as_ref()
-            .is_some_and(|p| p.ending == Ending::Running)
-    }
-
-    /// Is the program shown the open lesson's own (not one typed over it)?
-    pub fn shows_lesson_program(&self) -> bool {
-        let (Some(slug), Some(shown)) = (self.lesson.as_deref(), self.shown_program()) else {
-            return false;
-        };
-        with_lesson(slug, |l| {
-            l.program
-                .as_ref()
-                .is_some_and(|own| own.source == &*shown.source)
-        })
-        .unwrap_or(false)
-    }
-
-    /// The program and its second version, once there is one.
-    pub fn compared(&self) -> Option<Pair> {
-        let program = self.program.as_ref().ok()?;
-        self.rival.as_ref().map(|rival| Pair {
-            first: program.run.clone(),
-            second: rival.run.clone(),
-        })
-    }
-
-    /// The time the playhead can reach: the end of the shown run(s).
-    pub fn end(&self) -> f64 {
-        match (self.compared(), self.view) {
-            (Some(pair), View::Compare) => pair.longest(),
-            _ => self.on_axis().map_or(0.0, |run| run.trace.end),
-        }
-    }
-
-    /// The axis in use: the tick axis only in the single view.
-    pub fn axis_now(&self) -> AxisMode {
-        match self.view {
-            View::Single => self.axis,
-            View::Compare => AxisMode::Time,
-        }
-    }
-
-    /// The shown run on the axis in use: what the timeline draws and the playhead
-    /// moves along.
-    pub fn on_axis(&self) -> Option<&Run> {
-        let shown = self.shown()?;
-        match (&self.ticked, self.axis_now()) {
-            (Some(t), AxisMode::Ticks) if t.of == *shown => Some(&t.run),
-            _ => Some(shown),
-        }
-    }
-
-    /// The virtual clock's time at the playhead: the playhead itself on the time axis,
-    /// the time of the last event done on the tick axis.
-    pub fn clock(&self) -> f64 {
-        match (self.axis_now(), self.shown()) {
-            (AxisMode::Ticks, Some(run)) => run.trace.events.time_after(self.events_done()),
-            _ => self.playhead,
-        }
-    }
-
-    /// Makes the tick axis's run for the shown run when that axis is chosen.
-    fn keep_ticked(&mut self) {
-        if self.axis_now() != AxisMode::Ticks {
-            return;
-        }
-        let Some(shown) = self.shown() else { return };
-        if self.ticked.as_ref().map(|t| &t.of) != Some(shown) {
-            self.ticked = Some(Ticked::new(shown));
-        }
-    }
-
-    /// How many events of the shown run have happened at the playhead.
-    pub fn events_done(&self) -> usize {
-        match (self.cursor, self.on_axis()) {
-            (Some(n), _) => n,
-            // At the end everything has happened (a stopped live run's last events
-            // may be stamped a little after the end it was stopped at).
-            (None, Some(run)) if self.playhead >= run.trace.end => run.trace.events.len(),
-            (None, Some(run)) => run.trace.events_until(self.playhead),
-            (None, None) => 0,
+            line: None,
         }
     }
 
@@ -386,6 +250,7 @@ impl State {
         self.playhead = 0.0;
         self.cursor = Some(0);
         self.playing = false;
+        self.line = None;
     }
 
     /// A program from outside the editor, with no second version and no lesson.
@@ -557,6 +422,8 @@ impl Reducible for State {
                 let n = s.events_done();
                 s.step_to(n.saturating_sub(1));
             }
+            Action::LineForward => s.step_line(true),
+            Action::LineBack => s.step_line(false),
             Action::Restart => s.step_to(0),
             Action::StepTo(n) => s.step_to(n),
             Action::SetSpeed(x) => s.speed = x.clamp(MIN_SPEED, MAX_SPEED),
@@ -601,6 +468,7 @@ impl Reducible for State {
             Action::DismissNotice => s.notice = None,
         }
         s.keep_ticked();
+        s.keep_line();
         Rc::new(s)
     }
 }
@@ -625,6 +493,9 @@ pub fn make_callback<T: 'static>(
     let ctx = ctx.clone();
     Callback::from(move |value: T| ctx.dispatch(make(value)))
 }
+
+mod lines;
+mod views;
 
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::editor::Editor;
 use super::kept_draft::KeptDraft;
+use super::line_stepper::LineStepper;
 use super::output::Output;
 use super::panel::Panel;
 use super::program_files::ProgramFiles;
@@ -110,7 +111,11 @@ pub fn code_panel() -> Html {
         (Some(p), Lang::Python) => p.line_of(step),
         _ => None,
     };
-    let running = at.running.and_then(line_of);
+    // Stepping by line, the statement about to run is the running line.
+    let running = match (ctx.line_step(), *lang) {
+        (Some((k, steps)), Lang::Python) => Some(steps.steps[k].line as usize),
+        _ => at.running.and_then(line_of),
+    };
     let waiting: BTreeSet<usize> = at.waiting.iter().filter_map(|&s| line_of(s)).collect();
 
     let tab = |which: Lang, label: &'static str| {
@@ -297,6 +302,9 @@ pub fn code_panel() -> Html {
                 }
                 <div class={classes!("code__body", program.is_some().then_some("code__body--with-output"))}>
                 { code_view }
+                if lang_now == Lang::Python {
+                    <LineStepper />
+                }
                 if let Some(program) = program {
                     <Output {program} {done} on_seek={make_callback(&ctx, Action::StepTo)}
                         on_line={{

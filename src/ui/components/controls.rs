@@ -68,6 +68,10 @@ pub fn controls() -> Html {
     // Read out to screen readers: the event just reached, while stepping (not while
     // playing, which would read out every event).
     let announcement = match ctx.shown() {
+        _ if ctx.line.is_some() => ctx
+            .line_step()
+            .map(|(k, steps)| format!("Line {} runs next.", steps.steps[k].line))
+            .unwrap_or_default(),
         Some(run) if !playing && done > 0 => describe::event(&run.trace, done - 1)
             .map(|line| line.sentence(&run.trace))
             .unwrap_or_default(),

@@ -6,18 +6,30 @@
 //!
 //! It reads [`crate::py::inspect::inspect_at`], which runs the program again up to the
 //! playhead, so it follows the playhead while paused or stepping, not while playing.
+//! Stepping by line ([`LineStepper`]), the state is [`inspect_at_line`]'s, the running task's frames and the code outside
+//! any task included.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+use super::line_stepper::LineStepper;
 use super::panel::Panel;
-use crate::py::inspect::{inspect_at, Inspection, TaskStatus, TaskView, ValueView, Var};
+use crate::py::inspect::{inspect_at, FrameView, Inspection, TaskStatus, TaskView, ValueView, Var};
+use crate::py::lines::inspect_at_line;
 use crate::ui::layout::PanelKind;
 use crate::ui::state::AppContext;
 
 /// How many tasks are drawn; a fan-out of thousands says how many more there are.
 const MAX_TASKS: usize = 40;
+
+/// Where the panel reads the program: after some events (`None`: at the end), or just
+/// before a statement (stepping by line).
+#[derive(Clone, Debug, PartialEq)]
+enum Read {
+    Events(Option<usize>),
+    Line(usize),
+}
 
 #[function_component(FramesPanel)]
 pub fn frames_panel() -> Html {
@@ -28,17 +40,25 @@ pub fn frames_panel() -> Html {
     let live = ctx.live.is_some();
     let total = program.as_ref().map_or(0, |p| p.run.trace.events.len());
     let done = ctx.events_done();
+    let read = match ctx.line {
+        Some(k) => Read::Line(k),
+        None => Read::Events((done < total).then_some(done)),
+    };
     // `None` while playing (or with no program): the view waits for a pause.
     let at = program
         .as_ref()
         .filter(|_| !ctx.playing && !live)
-        .map(|p| (p.source.clone(), (done < total).then_some(done)));
+        .map(|p| (p.source.clone(), read));
     let previous: Rc<RefCell<Option<Inspection>>> = use_mut_ref(|| None);
     let state = {
         let previous = previous.clone();
         use_memo(at, move |at| {
-            let (source, events) = at.as_ref()?;
-            let mut now = inspect_at(source, *events).ok()?;
+            let (source, read) = at.as_ref()?;
+            let mut now = match read {
+                Read::Events(events) => inspect_at(source, *events),
+                Read::Line(k) => inspect_at_line(source, *k),
+            }
+            .ok()?;
             if let Some(before) = previous.borrow().as_ref() {
                 now.mark_changes(before);
             }
@@ -48,16 +68,16 @@ pub fn frames_panel() -> Html {
     };
     // The state is read at the end of the loop callback the playhead's event is in.
     let meta = state.as_ref().as_ref().map(|s| {
-        AttrValue::from(if s.events > done {
-            format!("end of this step (event {})", s.events)
-        } else {
-            format!("at event {}", s.events)
+        AttrValue::from(match s.at {
+            Some(at) => format!("just before line {} runs", at.line),
+            _ if s.events > done => format!("end of this step (event {})", s.events),
+            _ => format!("at event {}", s.events),
         })
     });
     let body = match (&program, live, ctx.playing, state.as_ref()) {
         (None, ..) => empty(
-            "Frames and variables show for a Python program: press Edit in the Code panel \
-             and write one (or paste one).",
+            "Frames and variables show for a Python program: write one in the Code panel \
+             (or paste one).",
         ),
         (Some(_), true, ..) => empty(
             "A live run shows no frames: they are read from the virtual-clock run. Go back \
@@ -69,6 +89,7 @@ pub fn frames_panel() -> Html {
     };
     html! {
         <Panel kind={PanelKind::Frames} {meta}>
+            <LineStepper />
             <div class="frames" data-frames="">{ body }</div>
         </Panel>
     }
@@ -88,10 +109,18 @@ fn view_state(state: &Inspection) -> Html {
                     { vars(&state.globals) }
                 </section>
             }
+            if !state.outside.is_empty() {
+                <section class="frames__box frames__box--running" data-task=""
+                    aria-label="Running outside any task">
+                    <h3 class="frames__head"><span class="frames__name">{ "Outside any task" }</span></h3>
+                    { outside_status(state) }
+                    { chain(&state.outside) }
+                </section>
+            }
             if state.tasks.is_empty() {
                 <p class="frames__empty">{ "No task yet: the event loop has not started." }</p>
             }
-            { for state.tasks.iter().take(MAX_TASKS).map(task) }
+            { for state.tasks.iter().take(MAX_TASKS).map(|t| task(t, running_line(state, t))) }
             if more > 0 {
                 <p class="frames__empty">{ format!("… and {more} more tasks") }</p>
             }
@@ -99,16 +128,38 @@ fn view_state(state: &Inspection) -> Html {
     }
 }
 
-fn task(t: &TaskView) -> Html {
-    let (status, class) = match &t.status {
-        TaskStatus::NotStarted => ("created, not started yet".to_string(), "ready"),
-        TaskStatus::Suspended => match &t.waiting {
+/// The code outside tasks runs the statement (the module's, a callback's, a thread's),
+/// or waits in `asyncio.run` while the loop runs a task's.
+fn outside_status(state: &Inspection) -> Html {
+    let (status, text) = match state.at {
+        Some(at) if at.task.is_none() => ("running", format!("running line {}", at.line)),
+        _ => (
+            "suspended",
+            "waits while the event loop runs a task".to_string(),
+        ),
+    };
+    html! { <p class="frames__status" data-status={status}>{ text }</p> }
+}
+
+/// The line `t` runs at a line step, if it is the task running the statement.
+fn running_line(state: &Inspection, t: &TaskView) -> Option<u32> {
+    state
+        .at
+        .filter(|at| at.task == Some(t.task))
+        .map(|at| at.line)
+}
+
+fn task(t: &TaskView, running: Option<u32>) -> Html {
+    let (status, class) = match (&t.status, running) {
+        (_, Some(line)) => (format!("running line {line}"), "running"),
+        (TaskStatus::NotStarted, _) => ("created, not started yet".to_string(), "ready"),
+        (TaskStatus::Suspended, _) => match &t.waiting {
             Some(on) => (format!("suspended: waits for {on}"), "suspended"),
             None => ("ready to resume".to_string(), "ready"),
         },
-        TaskStatus::Done(value) => (format!("returned {value}"), "done"),
-        TaskStatus::Failed(error) => (format!("raised {error}"), "failed"),
-        TaskStatus::Cancelled => ("cancelled".to_string(), "cancelled"),
+        (TaskStatus::Done(value), _) => (format!("returned {value}"), "done"),
+        (TaskStatus::Failed(error), _) => (format!("raised {error}"), "failed"),
+        (TaskStatus::Cancelled, _) => ("cancelled".to_string(), "cancelled"),
     };
     let coroutine = t
         .frames
@@ -125,20 +176,28 @@ fn task(t: &TaskView) -> Html {
                 }
             </h3>
             <p class="frames__status" data-status={class}>{ status }</p>
-            if !t.frames.is_empty() {
-                <ol class="frames__chain" aria-label="Frames, outermost first">
-                    { for t.frames.iter().map(|f| html! {
-                        <li class="frames__frame" data-function={f.function.clone()}>
-                            <div class="frames__where">
-                                <code>{ f.function.clone() }</code>
-                                <span class="frames__line">{ format!("line {}", f.line) }</span>
-                            </div>
-                            { vars(&f.locals) }
-                        </li>
-                    }) }
-                </ol>
-            }
+            { chain(&t.frames) }
         </section>
+    }
+}
+
+/// Frames, outermost first, each inside its caller.
+fn chain(frames: &[FrameView]) -> Html {
+    if frames.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ol class="frames__chain" aria-label="Frames, outermost first">
+            { for frames.iter().map(|f| html! {
+                <li class="frames__frame" data-function={f.function.clone()}>
+                    <div class="frames__where">
+                        <code>{ f.function.clone() }</code>
+                        <span class="frames__line">{ format!("line {}", f.line) }</span>
+                    </div>
+                    { vars(&f.locals) }
+                </li>
+            }) }
+        </ol>
     }
 }
 

@@ -15,6 +15,7 @@ pub mod header;
 pub mod kept_draft;
 pub mod lesson;
 pub mod lesson_panel;
+pub mod line_stepper;
 pub mod live;
 pub mod loop_panel;
 pub mod notice;

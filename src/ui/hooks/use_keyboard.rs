@@ -1,5 +1,5 @@
 //! Playback shortcuts anywhere on the page: Space plays or pauses, ← and → step back and
-//! forward one event, Home restarts, End jumps to the end, ? lists the shortcuts and Esc closes that list. Keys
+//! forward one event, Shift+← and Shift+→ one statement (stepping by line), Home restarts, End jumps to the end, ? lists the shortcuts and Esc closes that list. Keys
 //! typed into a form field, and Space on a focused button or link (which presses it), are
 //! left to the browser.
 //!
@@ -15,6 +15,8 @@ pub enum Shortcut {
     TogglePlay,
     StepBack,
     StepForward,
+    LineBack,
+    LineForward,
     Restart,
     ToEnd,
     Help,
@@ -23,10 +25,12 @@ pub enum Shortcut {
 
 impl Shortcut {
     /// Every shortcut, in the order the `?` list shows them.
-    pub const ALL: [Shortcut; 7] = [
+    pub const ALL: [Shortcut; 9] = [
         Shortcut::TogglePlay,
         Shortcut::StepBack,
         Shortcut::StepForward,
+        Shortcut::LineBack,
+        Shortcut::LineForward,
         Shortcut::Restart,
         Shortcut::ToEnd,
         Shortcut::Help,
@@ -39,6 +43,8 @@ impl Shortcut {
             Shortcut::TogglePlay => "Space",
             Shortcut::StepBack => "←",
             Shortcut::StepForward => "→",
+            Shortcut::LineBack => "Shift+←",
+            Shortcut::LineForward => "Shift+→",
             Shortcut::Restart => "Home",
             Shortcut::ToEnd => "End",
             Shortcut::Help => "?",
@@ -52,6 +58,8 @@ impl Shortcut {
             Shortcut::TogglePlay => "Play or pause",
             Shortcut::StepBack => "Step back one event",
             Shortcut::StepForward => "Step forward one event",
+            Shortcut::LineBack => "Step back one line (the statement before)",
+            Shortcut::LineForward => "Step forward one line (the next statement to run)",
             Shortcut::Restart => "Restart from the beginning",
             Shortcut::ToEnd => "Jump to the end of the run",
             Shortcut::Help => "Show or hide this list",
@@ -64,6 +72,8 @@ impl Shortcut {
             Shortcut::TogglePlay => Action::TogglePlay,
             Shortcut::StepBack => Action::StepBack,
             Shortcut::StepForward => Action::StepForward,
+            Shortcut::LineBack => Action::LineBack,
+            Shortcut::LineForward => Action::LineForward,
             Shortcut::Restart => Action::Restart,
             Shortcut::ToEnd => Action::StepTo(usize::MAX),
             Shortcut::Help => Action::ToggleShortcuts,
@@ -101,7 +111,8 @@ pub fn target_of(tag: &str, content_editable: bool, role: Option<&str>) -> Targe
     }
 }
 
-/// The shortcut for `key` (a `KeyboardEvent.key`), if it is one here.
+/// The shortcut for `key` (a `KeyboardEvent.key`, with `Shift+` before an arrow held
+/// with Shift), if it is one here.
 pub fn shortcut(key: &str, modified: bool, target: Target) -> Option<Shortcut> {
     if modified || target == Target::Field {
         return None;
@@ -110,6 +121,8 @@ pub fn shortcut(key: &str, modified: bool, target: Target) -> Option<Shortcut> {
         " " | "Spacebar" if target == Target::Page => Some(Shortcut::TogglePlay),
         "ArrowLeft" => Some(Shortcut::StepBack),
         "ArrowRight" => Some(Shortcut::StepForward),
+        "Shift+ArrowLeft" => Some(Shortcut::LineBack),
+        "Shift+ArrowRight" => Some(Shortcut::LineForward),
         "Home" => Some(Shortcut::Restart),
         "End" => Some(Shortcut::ToEnd),
         "?" => Some(Shortcut::Help),
@@ -137,7 +150,12 @@ fn shortcut_of(event: &web_sys::KeyboardEvent) -> Option<Shortcut> {
                 el.get_attribute("role").as_deref(),
             )
         });
-    shortcut(&event.key(), modified, target)
+    let key = event.key();
+    let key = match event.shift_key() && key.starts_with("Arrow") {
+        true => format!("Shift+{key}"),
+        false => key,
+    };
+    shortcut(&key, modified, target)
 }
 
 /// Dispatches the playback shortcuts while the calling component is mounted.
@@ -209,6 +227,14 @@ mod tests {
             Some(Shortcut::Restart)
         );
         assert_eq!(shortcut("End", false, Target::Page), Some(Shortcut::ToEnd));
+        assert_eq!(
+            shortcut("Shift+ArrowRight", false, Target::Page),
+            Some(Shortcut::LineForward)
+        );
+        assert_eq!(
+            shortcut("Shift+ArrowLeft", false, Target::Page),
+            Some(Shortcut::LineBack)
+        );
         assert_eq!(shortcut("a", false, Target::Page), None);
     }
 

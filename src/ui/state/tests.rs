@@ -1,4 +1,5 @@
 use super::*;
+use crate::py::Ending;
 use crate::sim::chrome_trace::to_chrome_trace;
 use crate::ui::share::ScenarioShare;
 
@@ -298,4 +299,64 @@ fn speed_is_clamped() {
     assert_eq!(s.speed, MAX_SPEED);
     let s = reduce(s, Action::SetSpeed(0.0));
     assert_eq!(s.speed, MIN_SPEED);
+}
+
+#[test]
+fn stepping_by_line_walks_every_statement_with_the_playhead_at_its_event() {
+    let mut s = State::with_program(PROGRAM);
+    let steps = s.line_program().unwrap().line_steps();
+    let lines: Vec<u32> = steps.steps.iter().map(|st| st.line).collect();
+    // import, def f, def main, asyncio.run, then main's loop and f's body, twice.
+    assert_eq!(&lines[..4], &[1, 3, 7, 11]);
+    assert!(lines.contains(&5), "f's print is a step: {lines:?}");
+    for k in 0..steps.steps.len() {
+        s = reduce(s, Action::LineForward);
+        assert_eq!(s.line, Some(k));
+        assert_eq!(s.events_done(), steps.steps[k].events);
+        assert_eq!(
+            s.playhead,
+            s.shown()
+                .unwrap()
+                .trace
+                .events
+                .time_after(steps.steps[k].events)
+        );
+    }
+    // Past the last statement: the end of the run, no line.
+    s = reduce(s, Action::LineForward);
+    assert_eq!(s.line, None);
+    assert_eq!(s.playhead, s.end());
+    s = reduce(s, Action::LineBack);
+    assert_eq!(s.line, Some(steps.steps.len() - 1));
+    s = reduce(s, Action::LineBack);
+    assert_eq!(s.line, Some(steps.steps.len() - 2));
+}
+
+#[test]
+fn any_other_move_of_the_playhead_ends_a_line_step() {
+    let at_line = |s: State| reduce(reduce(s, Action::Restart), Action::LineForward);
+    let s = at_line(State::with_program(PROGRAM));
+    assert_eq!(s.line, Some(0));
+    assert_eq!(s.line_step().map(|(k, _)| k), Some(0));
+    assert_eq!(reduce(s.clone(), Action::StepForward).line, None);
+    assert_eq!(reduce(s.clone(), Action::Seek(100.0)).line, None);
+    assert_eq!(reduce(s.clone(), Action::Play).line, None);
+    assert_eq!(reduce(s.clone(), Action::Open(PROGRAM.into())).line, None);
+    // A program shown live is not stepped by line.
+    let live = reduce(s.clone(), Action::LiveProgram(run(PROGRAM)));
+    assert_eq!(live.line, None);
+    assert_eq!(reduce(live, Action::LineForward).line, None);
+    // The speed or the theme leave it where it is.
+    assert_eq!(reduce(s, Action::SetSpeed(2.0)).line, Some(0));
+}
+
+#[test]
+fn stepping_by_line_from_an_event_goes_to_the_statements_after_its_callback() {
+    let mut s = State::with_program(PROGRAM);
+    let steps = s.line_program().unwrap().line_steps();
+    s = reduce(s, Action::StepTo(3));
+    s = reduce(s, Action::LineForward);
+    let k = s.line.expect("a statement after event 3");
+    assert!(steps.steps[k].events > 3);
+    assert!(k == 0 || steps.steps[k - 1].events <= 3);
 }
