@@ -2,8 +2,8 @@
 //!
 //! - [`sim`]: the pure simulation core (scenario model, virtual-clock event loop, trace
 //!   and the queries over it). No web-sys, no yew; tested natively.
-//! - [`live`]: the same loop run live on the browser's event loop (real timers, fetch,
-//!   workers).
+//! - [`live`]: a Python program run live on the browser's event loop (real timers,
+//!   `fetch`, a `time.sleep` that freezes the page).
 //! - [`lessons`]: guided lessons (scenario, narration, prediction), pure data and
 //!   queries over a trace.
 //! - [`code`]: the scenario as Python asyncio and as Rust async code.

@@ -494,11 +494,11 @@ fn a_task_waiting_on_nothing_that_can_happen_is_a_deadlock_naming_what_it_awaits
     for (src, message) in [
         (
             "import asyncio\nasync def main():\n    q = asyncio.Queue()\n    await q.get()\nasyncio.run(main())\n",
-            "deadlock: no task can ever run again (Task-1 waits for Queue.get)",
+            "deadlock: no task can ever run again (Task-1 waits for Queue 1.get())",
         ),
         (
             "import asyncio\nasync def main():\n    lock = asyncio.Lock()\n    async with lock:\n        async with lock:\n            pass\nasyncio.run(main())\n",
-            "deadlock: no task can ever run again (Task-1 waits for Lock.acquire)",
+            "deadlock: no task can ever run again (Task-1 waits for Lock 1.acquire(), held by Task-1)",
         ),
         (
             "import asyncio\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    await fut\nasyncio.run(main())\n",

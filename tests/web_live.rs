@@ -1,184 +1,347 @@
 #![cfg(target_arch = "wasm32")]
-//! Live mode on the browser's real event loop: real timers, a real `fetch`, a busy
-//! loop that really blocks, and a stop that leaves nothing running. Times are measured
-//! with `performance.now()`, so the bounds leave room for a loaded machine.
+//! Live mode on the browser's real event loop: Python programs run with real timers, a
+//! real `fetch`, a `time.sleep` that really blocks, executor threads that sleep side by
+//! side, and a stop that leaves nothing running. Times are measured with
+//! `performance.now()`, so the bounds leave room for a loaded machine.
 
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
-use looplab::live::{armed_timers, fetch_text, run_live, start_live};
-use looplab::sim::{metrics, EventKind, Outcome, Reason, Scenario, Trace};
-use serde_json::json;
+use looplab::live::{armed_timers, fetch_text, start_live_program};
+use looplab::py::{Ending, RunOutput};
+use looplab::sim::{metrics, EventKind, Outcome, Reason};
 use std::cell::Cell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Blob, Url};
+use web_sys::Element;
 
 mod support;
 use support::{click_on, fresh_root, next_render, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn scenario(value: serde_json::Value) -> Scenario {
-    serde_json::from_value(value).expect("test scenario parses")
+/// Runs `source` live to its end.
+async fn run_live(source: &str) -> RunOutput {
+    let (tx, rx) = oneshot::channel();
+    start_live_program(
+        source,
+        |_| {},
+        move |out| {
+            let _ = tx.send(out);
+        },
+    )
+    .expect("the program compiles");
+    rx.await.expect("a live run always finishes")
 }
 
-fn three_sleeps(mode: &str) -> Scenario {
-    let sleeper = |name: &str| json!({"name": name, "steps": [{"op": "sleep", "ms": 200}]});
-    scenario(json!({
-        "coroutines": [sleeper("a"), sleeper("b"), sleeper("c")],
-        "main": {"mode": mode, "run": ["a", "b", "c"]}
-    }))
+/// The program ran to its end (else the assertion shows how it ended).
+fn assert_completed(out: &RunOutput) {
+    assert_eq!(
+        out.ending,
+        Ending::Completed,
+        "{:?}\n{}",
+        out.exception,
+        out.stdout
+    );
 }
 
-/// main() returned (else the assertion shows how the run ended).
-fn assert_completed(trace: &Trace) {
-    let Outcome::Completed { .. } = &trace.outcome else {
-        panic!(
-            "the run did not complete: {}",
-            trace.outcome.describe(trace)
-        );
-    };
+/// What the program printed, as numbers (one a line).
+fn printed_numbers(out: &RunOutput) -> Vec<f64> {
+    out.stdout.lines().map(|l| l.parse().unwrap()).collect()
 }
 
-#[wasm_bindgen_test]
-async fn three_200_ms_sleeps_take_600_ms_in_turn_and_under_400_gathered() {
-    let sequential = run_live(&three_sleeps("sequential")).await.unwrap();
-    assert_completed(&sequential);
-    assert!(sequential.end >= 600.0, "in turn: {} ms", sequential.end);
+/// A `<base href>` in the page while it lives: a live run fetches the files of
+/// `static/api/` relative to the page (`live::request_url`), so this decides where
+/// its requests go.
+struct Base(Element);
 
-    let concurrent = run_live(&three_sleeps("concurrent")).await.unwrap();
-    assert_completed(&concurrent);
-    assert!(concurrent.end >= 200.0, "gathered: {} ms", concurrent.end);
-    assert!(concurrent.end < 400.0, "gathered: {} ms", concurrent.end);
-}
-
-#[wasm_bindgen_test]
-async fn a_live_fetch_reads_the_body_of_a_real_blob_url() {
-    let body = r#"{"id": 1, "name": "Ada"}"#;
-    let parts = js_sys::Array::of1(&JsValue::from_str(body));
-    let blob = Blob::new_with_str_sequence(&parts).unwrap();
-    let url = Url::create_object_url_with_blob(&blob).unwrap();
-    assert_eq!(fetch_text(&url, None).await.as_deref(), Ok(body));
-
-    // The same URL in a scenario: the request really happens before the latency.
-    let run = run_live(&scenario(json!({
-        "coroutines": [{"name": "get", "steps": [
-            {"op": "fetch", "url": url, "latency_ms": 100}
-        ]}],
-        "main": {"mode": "sequential", "run": ["get"]}
-    })))
-    .await
-    .unwrap();
-    assert_completed(&run);
-    assert!(run.end >= 100.0, "{} ms", run.end);
-    Url::revoke_object_url(&url).unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn a_failing_request_raises_connection_error_in_the_task() {
-    let run = run_live(&scenario(json!({
-        "coroutines": [{"name": "get", "steps": [
-            {"op": "fetch", "url": "blob:null/no-such-blob", "latency_ms": 10}
-        ]}],
-        "main": {"mode": "sequential", "run": ["get"]}
-    })))
-    .await
-    .unwrap();
-    match &run.outcome {
-        Outcome::Failed { error } => assert!(error.starts_with("ConnectionError"), "{error}"),
-        other => panic!("expected a failure, got {other:?}"),
+impl Base {
+    fn new(href: &str) -> Base {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let base = document.create_element("base").unwrap();
+        base.set_attribute("href", href).unwrap();
+        let head = document.query_selector("head").unwrap().unwrap();
+        head.prepend_with_node_1(&base).unwrap();
+        Base(base)
     }
 }
 
+impl Drop for Base {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+const IN_TURN: &str = "import asyncio
+
+async def main():
+    for _ in range(3):
+        await asyncio.sleep(0.2)
+
+asyncio.run(main())
+";
+
+const GATHERED: &str = "import asyncio
+
+async def main():
+    await asyncio.gather(*(asyncio.sleep(0.2) for _ in range(3)))
+
+asyncio.run(main())
+";
+
 #[wasm_bindgen_test]
-async fn a_blocking_compute_delays_a_concurrent_timer_by_its_length() {
-    let run = run_live(&scenario(json!({
-        "coroutines": [
-            {"name": "ticker", "steps": [{"op": "sleep", "ms": 50}]},
-            {"name": "cruncher", "steps": [{"op": "compute", "ms": 300}]}
-        ],
-        "main": {"mode": "concurrent", "run": ["ticker", "cruncher"]}
-    })))
-    .await
-    .unwrap();
-    assert_completed(&run);
-    let ticker = run.tasks.iter().position(|t| t.name() == "ticker").unwrap();
-    let (start, due) = run
-        .events
-        .iter()
-        .filter(|e| e.task.index() == ticker)
-        .find_map(|e| match e.kind {
-            EventKind::Suspended {
-                reason: Reason::Sleep { until },
-            } => Some((e.t, until)),
-            _ => None,
-        })
-        .unwrap();
-    let ended = metrics(&run).tasks[ticker].ended.unwrap();
+async fn three_200_ms_sleeps_take_600_ms_in_turn_and_under_400_gathered() {
+    let in_turn = run_live(IN_TURN).await;
+    assert_completed(&in_turn);
     assert!(
-        due - start <= 51.0,
-        "the sleep was due 50 ms after it began"
+        in_turn.virtual_ms >= 600.0,
+        "in turn: {} ms",
+        in_turn.virtual_ms
     );
+
+    let gathered = run_live(GATHERED).await;
+    assert_completed(&gathered);
     assert!(
-        ended - start >= 300.0,
-        "the 50 ms sleep ended {} ms after it began, held up by the 300 ms compute",
-        ended - start
+        (200.0..400.0).contains(&gathered.virtual_ms),
+        "gathered: {} ms",
+        gathered.virtual_ms
     );
 }
 
-#[wasm_bindgen_test]
-async fn run_in_executor_work_runs_in_parallel_workers() {
-    let worker =
-        |name: &str| json!({"name": name, "steps": [{"op": "run_in_executor", "ms": 200}]});
-    let run = run_live(&scenario(json!({
-        "coroutines": [worker("a"), worker("b")],
-        "executor_workers": 2,
-        "main": {"mode": "concurrent", "run": ["a", "b"]}
-    })))
-    .await
-    .unwrap();
-    assert_completed(&run);
-    assert!(run.end >= 200.0, "{} ms", run.end);
-    assert!(run.end < 390.0, "two workers run at once: {} ms", run.end);
+const FETCH_USER: &str = "import asyncio
+import aiohttp
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        async with session.get('/api/users/1.json?latency=0.1') as response:
+            print(await response.text(), end='')
+
+asyncio.run(main())
+";
+
+/// The URLs the page requested since the resource timings were last cleared.
+fn requested() -> Vec<String> {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .map(|entry| {
+            js_sys::Reflect::get(&entry, &"name".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        })
+        .collect()
 }
+
+#[wasm_bindgen_test]
+async fn a_live_fetch_reads_the_body_of_a_real_file() {
+    // The test server serves the crate's directory: the files are under `static/`.
+    let base = Base::new("static/");
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance.clear_resource_timings();
+    let out = run_live(FETCH_USER).await;
+    let urls = requested();
+    let file = fetch_text("api/users/1.json", None).await.unwrap();
+    drop(base);
+
+    assert_completed(&out);
+    assert!(
+        urls.iter().any(|u| u.ends_with("/static/api/users/1.json")),
+        "the program's request went to the network: {urls:?}"
+    );
+    assert!(file.contains("\"id\": 1"), "{file}");
+    assert_eq!(out.stdout, file);
+    assert!(
+        out.virtual_ms >= 100.0,
+        "answered after its latency: {} ms",
+        out.virtual_ms
+    );
+}
+
+const FAILING_FETCH: &str = "import asyncio
+import aiohttp
+
+async def get():
+    async with aiohttp.ClientSession() as session:
+        async with session.get('/api/users/1.json') as response:
+            return await response.text()
+
+async def main():
+    task = asyncio.create_task(get())
+    try:
+        await task
+    except aiohttp.ClientError as e:
+        print(type(e).__name__, task.exception() is e)
+        print(e)
+
+asyncio.run(main())
+";
+
+#[wasm_bindgen_test]
+async fn a_failing_request_raises_client_connection_error_in_the_task() {
+    // Nothing answers on port 1 (browsers refuse it outright): the request fails.
+    let base = Base::new("http://127.0.0.1:1/");
+    let out = run_live(FAILING_FETCH).await;
+    drop(base);
+    assert_completed(&out);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let [caught, message] = lines[..] else {
+        panic!("the request did not fail: {:?}", out.stdout);
+    };
+    assert_eq!(caught, "ClientConnectionError True");
+    assert!(
+        message.starts_with("fetch api/users/1.json failed: "),
+        "{message}"
+    );
+}
+
+const BLOCKED_TICKER: &str = "import asyncio
+import time
+
+async def ticker():
+    start = time.perf_counter()
+    await asyncio.sleep(0.05)
+    print((time.perf_counter() - start) * 1000)
+
+async def cruncher():
+    time.sleep(0.3)
+
+async def main():
+    await asyncio.gather(ticker(), cruncher())
+
+asyncio.run(main())
+";
+
+#[wasm_bindgen_test]
+async fn a_blocking_time_sleep_delays_a_concurrent_timer_by_its_length() {
+    let out = run_live(BLOCKED_TICKER).await;
+    assert_completed(&out);
+    let trace = &out.trace;
+    let sleeps: Vec<_> = trace
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Suspended {
+                reason: Reason::Sleep { until },
+            } => Some((e.task, e.t, until)),
+            _ => None,
+        })
+        .collect();
+    let [(ticker, start, due)] = sleeps[..] else {
+        panic!("one sleep: {sleeps:?}");
+    };
+    assert!(
+        due - start <= 51.0,
+        "the sleep was due 50 ms after it began: {} ms",
+        due - start
+    );
+    let ended = metrics(trace).tasks[ticker.index()].ended.unwrap();
+    assert!(
+        ended - start >= 300.0,
+        "the 50 ms sleep ended {} ms after it began, held up by the 300 ms time.sleep {:?} {}",
+        ended - start,
+        trace
+            .events
+            .iter()
+            .map(|e| (e.t, e.task.index(), format!("{:?}", e.kind)))
+            .collect::<Vec<_>>(),
+        out.stdout
+    );
+    let [waited] = printed_numbers(&out)[..] else {
+        panic!("{}", out.stdout);
+    };
+    assert!(waited >= 300.0, "the ticker waited {waited} ms");
+}
+
+const THREE_JOBS: &str = "import asyncio
+import time
+
+async def main():
+    loop = asyncio.get_running_loop()
+    start = time.perf_counter()
+    await asyncio.gather(*(loop.run_in_executor(None, time.sleep, 0.2) for _ in range(3)))
+    print((time.perf_counter() - start) * 1000)
+
+asyncio.run(main())
+";
+
+#[wasm_bindgen_test]
+async fn executor_threads_sleep_side_by_side() {
+    let out = run_live(THREE_JOBS).await;
+    assert_completed(&out);
+    let [took] = printed_numbers(&out)[..] else {
+        panic!("{}", out.stdout);
+    };
+    assert!(took >= 200.0, "{took} ms");
+    assert!(took < 400.0, "three 200 ms jobs at once took {took} ms");
+    let workers: BTreeSet<u32> = (out.trace.events.iter())
+        .filter_map(|e| match e.kind {
+            EventKind::ExecutorStart { worker } => Some(worker),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(workers.len(), 3, "a thread each: {workers:?}");
+}
+
+const LONG: &str = "import asyncio
+import aiohttp
+import time
+
+async def sleeper():
+    await asyncio.sleep(0.4)
+    print('slept')
+
+async def fetcher():
+    async with aiohttp.ClientSession() as session:
+        async with session.get('/api/posts.json?latency=0.4') as response:
+            print('fetched')
+
+async def worker():
+    await asyncio.get_running_loop().run_in_executor(None, time.sleep, 0.4)
+    print('worked')
+
+async def main():
+    await asyncio.gather(sleeper(), fetcher(), worker())
+
+asyncio.run(main())
+";
 
 #[wasm_bindgen_test]
 async fn stopping_a_run_leaves_no_timer_or_request_pending() {
-    let long = scenario(json!({
-        "coroutines": [
-            {"name": "sleeper", "steps": [{"op": "sleep", "ms": 400}]},
-            {"name": "fetcher", "steps": [{"op": "fetch", "url": "/api/none.json", "latency_ms": 400}]},
-            {"name": "worker", "steps": [{"op": "run_in_executor", "ms": 400}]}
-        ],
-        "main": {"mode": "concurrent", "run": ["sleeper", "fetcher", "worker"]}
-    }));
     let updates_after_done = Rc::new(Cell::new(0));
     let finished = Rc::new(Cell::new(false));
     let (tx, rx) = oneshot::channel();
     let handle = {
         let (updates, finished_now) = (updates_after_done.clone(), finished.clone());
         let finished_later = finished.clone();
-        start_live(
-            &long,
+        start_live_program(
+            LONG,
             move |_| {
                 if finished_now.get() {
                     updates.set(updates.get() + 1);
                 }
             },
-            move |trace| {
+            move |out| {
                 finished_later.set(true);
-                let _ = tx.send(trace);
+                let _ = tx.send(out);
             },
         )
         .unwrap()
     };
     TimeoutFuture::new(100).await;
-    assert!(armed_timers() > 0, "the run is waiting on its timers");
+    assert!(
+        armed_timers() >= 2,
+        "the loop waits for its next timer, the request for its latency: {} armed",
+        armed_timers()
+    );
     handle.stop();
-    let trace = rx.await.unwrap();
-    assert_eq!(trace.outcome, Outcome::Stopped);
-    assert!(trace.end < 400.0, "stopped at {} ms", trace.end);
+    let out = rx.await.unwrap();
+    assert_eq!(out.ending, Ending::Stopped);
+    assert_eq!(out.trace.outcome, Outcome::Stopped);
+    assert_eq!(out.stdout, "", "nothing finished");
+    assert!(out.trace.end < 400.0, "stopped at {} ms", out.trace.end);
     assert_eq!(armed_timers(), 0, "a stopped run leaves no timer armed");
     TimeoutFuture::new(500).await;
     assert_eq!(
@@ -187,7 +350,7 @@ async fn stopping_a_run_leaves_no_timer_or_request_pending() {
         "nothing of the run fired later"
     );
     assert_eq!(armed_timers(), 0);
-    assert!(trace.events.iter().all(|e| e.t <= trace.end));
+    assert!(out.trace.events.iter().all(|e| e.t <= out.trace.end));
 }
 
 #[wasm_bindgen_test]

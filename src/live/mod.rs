@@ -1,28 +1,22 @@
-//! Live mode: a scenario run on the browser's real event loop.
+//! Live mode: a Python program run on the browser's real event loop.
 //!
-//! The same kernel and coroutine interpreter as the virtual-clock run ([`crate::sim`]),
-//! with a [`BrowserHost`] as their outside world: the driver ([`runner`]) is a
-//! `spawn_local` future that runs the loop's turns and, when nothing is ready, awaits a
-//! real browser timer (`gloo_timers`) or a completion; sleeps are real timers, fetches
-//! are real `fetch` requests of files in `static/api/`, answered no sooner than the
-//! scenario's latency,
-//! `compute` busy-waits on `performance.now()` (the page truly freezes), and
-//! `run_in_executor` work runs in Web Workers. Events are stamped with
-//! `performance.now()` into the one [`crate::sim::Trace`] type. A Python program runs
-//! live the same way ([`python`]): the interpreter's loop is stepped by the same kind
-//! of driver, with the same host.
+//! The interpreter's loop ([`crate::py::live::LiveRun`]) with the browser as its
+//! outside world (`BrowserHost`, a [`crate::py::aio::host::Host`]): the driver
+//! ([`python`]) is a `spawn_local` future that turns the loop and, when nothing is
+//! ready, awaits a real browser timer (`gloo_timers`) or a request's answer. Sleeps are
+//! real timers, requests for the files of `static/api/` are real `fetch` requests,
+//! answered no sooner than their latency, `time.sleep` on the loop busy-waits on
+//! `performance.now()` (the page truly freezes), and an executor thread's `time.sleep`
+//! is a real timer. Events are stamped with `performance.now()` into the one
+//! [`crate::sim::Trace`] type.
 
 mod browser_host;
 mod fetch;
 mod limits;
 mod python;
-mod runner;
 mod timer;
-mod workers;
 
-pub use browser_host::BrowserHost;
 pub use fetch::{fetch_text, request_url};
 pub use limits::refusal;
-pub use python::start_live_program;
-pub use runner::{run_live, start_live, LiveHandle};
+pub use python::{start_live_program, LiveHandle};
 pub use timer::{armed_timers, painted, LiveTimer};

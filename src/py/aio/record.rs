@@ -241,6 +241,17 @@ impl Recorder {
         self.objects.resource_of.insert(object, r);
     }
 
+    /// What resource `r` is called (`Lock 2`) and who holds it longest (a lock's
+    /// holder; a semaphore's oldest permit), for a deadlock's words.
+    pub fn held(&self, r: u32) -> (Option<&str>, Option<u32>) {
+        let name = self
+            .resources
+            .get(r as usize)
+            .map(|info| info.name.as_str());
+        let holder = self.objects.holders.get(r as usize).and_then(|h| h.first());
+        (name, holder.copied())
+    }
+
     /// The resource of the lock, semaphore or queue whose identity is `object`.
     pub fn resource_of(&self, object: usize) -> Option<u32> {
         self.objects.resource_of.get(&object).copied()

@@ -441,6 +441,23 @@ impl Vm {
         self.aio.stopping = true;
     }
 
+    /// What a task waiting on `fut` waits for, in words, and who holds it: a lock,
+    /// semaphore or queue of the program by its name (`Lock 2.acquire()`) with its
+    /// holder, else what the future is labelled for.
+    fn waits_on(&self, fut: Option<&super::future::Future>) -> (String, Option<TaskId>) {
+        let label = fut.and_then(|f| f.label.borrow().clone());
+        match (fut.and_then(|f| f.resource()), label.as_deref()) {
+            (Some(r), Some(label)) => {
+                let (name, holder) = self.aio.rec.held(r);
+                let call = label.rsplit('.').next().unwrap_or(label);
+                let on = format!("{}.{call}()", name.unwrap_or("a lock"));
+                (on, holder.map(TaskId))
+            }
+            (_, Some(label)) => (label.to_string(), None),
+            (_, None) => ("a future nothing will complete".to_string(), None),
+        }
+    }
+
     /// No callback is ready, no timer is armed and no worker runs: the tasks still alive
     /// wait for each other, or for something nothing will do. The run ends, and the
     /// trace says who waits for what (and the cycle, if there is one).
@@ -453,14 +470,7 @@ impl Vm {
             let (on, holder) = match &*t.waiting.borrow() {
                 Waiting::Future(f) => match super::task_of(f) {
                     Some(other) => (format!("task {}", other.name()), Some(TaskId(other.id))),
-                    None => (
-                        super::future_of(f)
-                            .and_then(|f| f.label.borrow().clone())
-                            .map_or("a future nothing will complete".to_string(), |l| {
-                                l.to_string()
-                            }),
-                        None,
-                    ),
+                    None => self.waits_on(super::future_of(f)),
                 },
                 _ => ("nothing".to_string(), None),
             };
@@ -474,7 +484,13 @@ impl Vm {
             .iter()
             .map(|e| {
                 let name = self.aio.tasks[e.task.index()].name();
-                format!("{name} waits for {}", e.on)
+                match e.holder.filter(|_| !e.on.starts_with("task ")) {
+                    Some(h) => {
+                        let holder = self.aio.tasks[h.index()].name();
+                        format!("{name} waits for {}, held by {holder}", e.on)
+                    }
+                    None => format!("{name} waits for {}", e.on),
+                }
             })
             .collect();
         let msg = format!(
