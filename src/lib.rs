@@ -10,8 +10,11 @@
 //! - [`ui`]: yew function components that render what `sim` computes.
 //! - [`py`]: the Python interpreter whose asyncio runs on a virtual clock.
 //! - [`examples`]: example programs (`.py` files) the Code panel opens.
+//! - [`challenges`]: challenges (a starter program, goals checked on its run, hints, a
+//!   solution) and their grading.
 //! - `native_alloc`: the native builds' allocator (not in the wasm build).
 
+pub mod challenges;
 pub mod code;
 pub mod examples;
 pub mod lessons;

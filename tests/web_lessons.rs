@@ -76,7 +76,7 @@ async fn a_lesson_link_opens_that_lesson() {
     assert_eq!(text(&root, ".lesson__intro code"), "asyncio.gather");
     // The lesson picker names it.
     let picker = find(&root, "#lesson-picker").unchecked_into::<HtmlSelectElement>();
-    assert_eq!(picker.value(), "gather");
+    assert_eq!(picker.value(), "lesson:gather");
     assert_eq!(
         attr(&root, ".lesson-nav__button--next", "data-lesson"),
         "create-task"
@@ -203,7 +203,7 @@ fn hash() -> String {
 async fn the_address_follows_the_lesson_picked_and_left() {
     let (root, app) = open_at("").await;
     let picker = find(&root, "#lesson-picker").unchecked_into::<HtmlSelectElement>();
-    picker.set_value("semaphore");
+    picker.set_value("lesson:semaphore");
     picker
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();

@@ -16,6 +16,7 @@ pub mod highlight;
 pub mod hooks;
 pub mod layout;
 pub mod program;
+pub mod progress;
 pub mod route;
 pub mod saved;
 pub mod share;

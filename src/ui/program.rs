@@ -9,6 +9,7 @@ use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
+use crate::challenges::Ran;
 use crate::code::{python_code, PythonOptions};
 use crate::py::ast::SyntaxError;
 use crate::py::lines::{line_steps, LineSteps};
@@ -89,6 +90,10 @@ pub struct ProgramRun {
     pub output: Rc<Vec<OutputLine>>,
     /// One sentence on how it ended, for the timeline's summary.
     pub verdict: Rc<str>,
+    /// When it ended, in ms of virtual time (or of the real clock, live).
+    pub virtual_ms: f64,
+    /// The escaped exception (`ValueError: boom`), or the limit's or deadlock's message.
+    pub exception: Option<Rc<str>>,
     /// Every statement the run ran, listed the first time the learner steps by line
     /// (running the program once more, traced): most runs are never stepped so.
     lines: Rc<OnceCell<Rc<LineSteps>>>,
@@ -121,6 +126,8 @@ impl ProgramRun {
             source: source.into(),
             ending: out.ending,
             verdict: verdict(&out).into(),
+            virtual_ms: out.virtual_ms,
+            exception: out.exception.as_deref().map(Rc::from),
             console: Rc::new(console(&out)),
             output: Rc::new(output_lines(&out.trace)),
             run: without_guesses(Run::new(out.trace)),
@@ -139,6 +146,17 @@ impl ProgramRun {
             Rc::new(steps)
         };
         self.lines.get_or_init(list).clone()
+    }
+
+    /// What a challenge's goals read of the run.
+    pub fn ran(&self) -> Ran<'_> {
+        Ran {
+            trace: &self.run.trace,
+            ending: self.ending,
+            virtual_ms: self.virtual_ms,
+            stdout: &self.console.stdout,
+            exception: self.exception.as_deref(),
+        }
     }
 
     /// The 1-based source line of a step of the trace (a program's step is a line).

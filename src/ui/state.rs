@@ -15,7 +15,9 @@ use crate::sim::metrics::speedup;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, Trace};
 use crate::ui::axis::{AxisMode, Ticked};
 use crate::ui::program::{program_text, run_program, ParseError, ProgramRun};
+use crate::ui::route::Item;
 use crate::ui::share::{Share, Shared};
+pub use challenge::OpenChallenge;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -130,6 +132,12 @@ pub struct State {
     pub axis: AxisMode,
     /// The shown run on the tick axis, while that axis is chosen.
     pub ticked: Option<Ticked>,
+    /// The open challenge (its program is `program`).
+    pub challenge: Option<OpenChallenge>,
+    /// The progress page is shown in the Lesson panel.
+    pub overview: bool,
+    /// A teacher's course being followed: its lessons and challenges in order.
+    pub course: Option<Rc<Vec<Item>>>,
     /// Stepping by line: the statement about to run, an index into the program's
     /// [`ProgramRun::line_steps`] (`state/lines.rs`).
     pub line: Option<usize>,
@@ -147,8 +155,25 @@ impl Default for State {
 pub enum Action {
     /// Open a lesson by its slug: its program replaces the current one.
     OpenLesson(String),
-    /// Leave the lesson, keeping its program to play with.
+    /// Leave the lesson (or the challenge, the progress page, the course), keeping the
+    /// program to play with.
     CloseLesson,
+    /// Open a challenge by its slug, with the learner's last program for it (kept in
+    /// this browser) or else its starter.
+    OpenChallenge {
+        slug: String,
+        code: Option<String>,
+    },
+    /// The open challenge's next hint.
+    ShowHint,
+    /// The open challenge's solution, raced as the second version.
+    ShowSolution,
+    /// The open challenge's starting program again.
+    StartOver,
+    /// The progress page, in the Lesson panel.
+    ShowProgress,
+    /// Follow a teacher's course (its items open one by one, by their own actions).
+    SetCourse(Vec<Item>),
     /// Pick a choice (by index) of the open lesson's prediction question.
     Predict(usize),
     /// Restore what a share link holds (program, lesson, speed, playhead).
@@ -238,6 +263,9 @@ impl State {
             axis: AxisMode::Time,
             ticked: None,
             line: None,
+            challenge: None,
+            overview: false,
+            course: None,
         }
     }
 
@@ -264,6 +292,8 @@ impl State {
     fn leave_lesson(&mut self) {
         self.lesson = None;
         self.prediction = None;
+        self.challenge = None;
+        self.overview = false;
     }
 
     fn restore(&mut self, share: Share) {
@@ -317,6 +347,7 @@ impl Reducible for State {
         match action {
             Action::OpenLesson(slug) => match lesson(&slug) {
                 Some(l) => {
+                    s.leave_lesson();
                     if let Some(p) = &l.program {
                         s.open(p.source);
                         // The other version, raced beside it in Compare.
@@ -332,7 +363,25 @@ impl Reducible for State {
                     ))
                 }
             },
-            Action::CloseLesson => s.leave_lesson(),
+            Action::CloseLesson => {
+                s.leave_lesson();
+                s.course = None;
+            }
+            Action::OpenChallenge { slug, code } => {
+                if !s.open_challenge(&slug, code) {
+                    s.notice = Some(format!(
+                        "There is no challenge called “{slug}”; here is the playground instead."
+                    ));
+                }
+            }
+            Action::ShowHint => s.show_hint(),
+            Action::ShowSolution => s.show_solution(),
+            Action::StartOver => s.start_over(),
+            Action::ShowProgress => {
+                s.leave_lesson();
+                s.overview = true;
+            }
+            Action::SetCourse(items) => s.course = Some(Rc::new(items)),
             Action::Predict(choice) => s.prediction = s.lesson.is_some().then_some(choice),
             Action::Restore(Shared::Program(share)) => s.restore(share),
             Action::Restore(Shared::Scenario(old)) => {
@@ -469,6 +518,7 @@ impl Reducible for State {
         }
         s.keep_ticked();
         s.keep_line();
+        s.keep_checked();
         Rc::new(s)
     }
 }
@@ -494,6 +544,7 @@ pub fn make_callback<T: 'static>(
     Callback::from(move |value: T| ctx.dispatch(make(value)))
 }
 
+mod challenge;
 mod lines;
 mod views;
 

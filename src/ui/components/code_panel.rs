@@ -38,17 +38,19 @@ pub fn reveal_line(scroller: &HtmlElement, line: usize) {
 }
 
 #[derive(Properties, PartialEq)]
-struct LinesProps {
-    text: AttrValue,
-    lang: Lang,
-    running: Option<usize>,
-    waiting: BTreeSet<usize>,
+pub struct LinesProps {
+    pub text: AttrValue,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub running: Option<usize>,
+    #[prop_or_default]
+    pub waiting: BTreeSet<usize>,
 }
 
 /// The highlighted lines; re-rendered only when the program or the marked lines change
 /// (not at every frame of playback).
 #[function_component(Lines)]
-fn lines(props: &LinesProps) -> Html {
+pub fn lines(props: &LinesProps) -> Html {
     let rows = props.text.lines().enumerate().map(|(i, line)| {
         let n = i + 1;
         let class = classes!(

@@ -1,18 +1,27 @@
-//! The Lesson panel: pick one of the course's lessons, read what it is about, follow the
-//! narration as the run plays, predict before you run, and what to try next. Its parts
-//! live in [`super::lesson`].
+//! The Lesson panel: pick one of the course's lessons or challenges (or the progress
+//! page), read what it is about, follow the narration as the run plays, predict before
+//! you run, and what to try next; a challenge's goals and hints
+//! ([`super::challenge`]); a teacher's course, item by item. Its parts live in
+//! [`super::lesson`] and [`super::challenge`].
 
 use std::rc::Rc;
 use yew::prelude::*;
 
+use super::challenge::progress_page::ProgressPage;
+use super::challenge::ChallengeView;
 use super::lesson::narration::{use_narration, Narration};
 use super::lesson::nav::LessonNav;
 use super::lesson::prediction::PredictionView;
 use super::panel::Panel;
+use crate::challenges::challenges;
 use crate::lessons::{lesson, lessons, Lesson, LessonRun};
 use crate::ui::components::rich_text::RichText;
-use crate::ui::hooks::use_route::{leave_lesson, open_lesson};
+use crate::ui::hooks::use_route::{
+    leave_lesson, open_challenge, open_course_item, open_lesson, show_progress,
+};
 use crate::ui::layout::PanelKind;
+use crate::ui::progress::finish_lesson;
+use crate::ui::route::Item;
 use crate::ui::state::{AppContext, View};
 use web_sys::HtmlSelectElement;
 
@@ -39,31 +48,41 @@ pub fn lesson_panel() -> Html {
     let on_pick = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
-            let slug = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if slug.is_empty() {
-                leave_lesson(&ctx);
-            } else {
-                open_lesson(&ctx, &slug);
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            match value.split_once(':') {
+                Some(("lesson", slug)) => open_lesson(&ctx, slug),
+                Some(("challenge", slug)) => open_challenge(&ctx, slug),
+                _ if value == "progress" => show_progress(&ctx),
+                _ => leave_lesson(&ctx),
             }
         })
     };
-    let meta = current
-        .as_ref()
-        .as_ref()
-        .map(|(l, _)| AttrValue::from(format!("{} of {}", l.id, list.len())));
+    let meta = match (current.as_ref(), &ctx.challenge) {
+        (Some((l, _)), _) => Some(format!("{} of {}", l.id, list.len())),
+        (_, Some(c)) => challenges()
+            .iter()
+            .position(|x| x.slug == c.slug)
+            .map(|i| format!("challenge {} of {}", i + 1, challenges().len())),
+        _ => None,
+    }
+    .map(AttrValue::from);
+    // Every event has happened (a run within one instant too, such as lesson 1's).
+    let at_end = !ctx.live_running()
+        && ctx.shown().is_some_and(|r| {
+            !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
+        });
+    // A lesson played to its end counts on the progress page.
+    use_effect_with((ctx.lesson.clone(), at_end), |(slug, at_end)| {
+        if let (Some(slug), true) = (slug, at_end) {
+            finish_lesson(slug);
+        }
+    });
     let body = match current.as_ref() {
         Some((l, run)) => {
             let leave = {
                 let ctx = ctx.clone();
                 Callback::from(move |_: MouseEvent| leave_lesson(&ctx))
             };
-            // A live run in progress keeps its playhead at its end so far: not the end.
-            let live_running = ctx.live_running();
-            // Every event has happened (a run within one instant too, such as lesson 1's).
-            let at_end = !live_running
-                && ctx.shown().is_some_and(|r| {
-                    !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
-                });
             // The answer is read off a run not on screen (the gathered one, while the
             // run awaited in turn plays): it waits for both to play side by side.
             let elsewhere = l.measured_elsewhere(ctx.view == View::Compare);
@@ -82,24 +101,92 @@ pub fn lesson_panel() -> Html {
                 </>
             }
         }
-        None => html! {
-            <p class="lesson__intro">{ "Fifteen short lessons walk through asyncio, from the event loop to 1,000 tasks. Pick one, predict, run, and try a change." }</p>
+        None => match &ctx.challenge {
+            Some(open) => html! { <ChallengeView open={open.clone()} /> },
+            None if ctx.overview => html! { <ProgressPage /> },
+            None => html! {
+                <p class="lesson__intro">{ format!(
+                    "Fifteen short lessons walk through asyncio, from the event loop to 1,000 tasks: \
+                     pick one, predict, run, and try a change. Then {} challenges check the \
+                     programs you write.", challenges().len()) }</p>
+            },
         },
+    };
+    let selected = |value: &str| match value.split_once(':') {
+        Some(("lesson", slug)) => ctx.lesson.as_deref() == Some(slug),
+        Some(("challenge", slug)) => ctx.challenge.as_ref().is_some_and(|c| c.slug == slug),
+        _ => value == "progress" && ctx.overview,
     };
     html! {
         <Panel kind={PanelKind::Lesson} {meta}>
             <div class="lesson">
-                <label class="field__label" for="lesson-picker">{ "Lesson" }</label>
+                <CourseBar />
+                <label class="field__label" for="lesson-picker">{ "Lesson or challenge" }</label>
                 <select id="lesson-picker" class="field__input" onchange={on_pick}>
-                    <option value="" selected={current.is_none()}>{ "Free play (no lesson)" }</option>
-                    { for list.iter().map(|(slug, title)| html! {
-                        <option value={*slug} selected={ctx.lesson.as_deref() == Some(*slug)}>
-                            { title.clone() }
-                        </option>
-                    }) }
+                    <option value="" selected={current.is_none() && ctx.challenge.is_none() && !ctx.overview}>
+                        { "Free play (no lesson)" }
+                    </option>
+                    <optgroup label="Lessons">
+                        { for list.iter().map(|(slug, title)| {
+                            let value = format!("lesson:{slug}");
+                            html! {
+                                <option selected={selected(&value)} value={value.clone()}>{ title.clone() }</option>
+                            }
+                        }) }
+                    </optgroup>
+                    <optgroup label="Challenges">
+                        { for challenges().iter().map(|c| {
+                            let value = format!("challenge:{}", c.slug);
+                            html! {
+                                <option selected={selected(&value)} value={value.clone()}>{ c.title }</option>
+                            }
+                        }) }
+                    </optgroup>
+                    <option value="progress" selected={ctx.overview}>{ "Your progress…" }</option>
                 </select>
                 { body }
             </div>
         </Panel>
+    }
+}
+
+/// A teacher's course: where the open item is in it, and the way to the one before and
+/// after.
+#[function_component(CourseBar)]
+fn course_bar() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let Some(items) = ctx.course.clone() else {
+        return Html::default();
+    };
+    let here = match (&ctx.lesson, &ctx.challenge) {
+        (Some(slug), _) => Some(Item::Lesson(slug.clone())),
+        (_, Some(c)) => Some(Item::Challenge(c.slug.to_string())),
+        _ => None,
+    };
+    let Some(at) = here.and_then(|h| items.iter().position(|i| *i == h)) else {
+        return Html::default();
+    };
+    let go = |to: usize, label: &'static str, rel: &'static str| {
+        let (ctx, items) = (ctx.clone(), items.clone());
+        html! {
+            <button type="button" class={classes!("lesson-nav__button", format!("lesson-nav__button--{rel}"))}
+                data-course-nav={rel}
+                onclick={Callback::from(move |_: MouseEvent| open_course_item(&ctx, &items, to))}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <nav class="course-bar" aria-label="Course" data-course-at={(at + 1).to_string()}>
+            <span class="course-bar__where">{ format!("Course: {} of {}", at + 1, items.len()) }</span>
+            if at > 0 {
+                { go(at - 1, "← Previous", "prev") }
+            }
+            if at + 1 < items.len() {
+                { go(at + 1, "Next →", "next") }
+            }
+        </nav>
     }
 }

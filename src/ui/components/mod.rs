@@ -2,6 +2,7 @@
 //! `PartialEq`, so yew skips re-rendering unchanged ones) and never reaches for global
 //! state.
 
+pub mod challenge;
 pub mod code_panel;
 pub mod compare_panel;
 pub mod compare_programs;

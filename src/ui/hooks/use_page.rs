@@ -1,5 +1,5 @@
 //! What the page keeps outside the app's state: the document's title, which names the
-//! open lesson (for tabs, history and screen readers), and the theme chosen in the
+//! open lesson or challenge (for tabs, history and screen readers), and the theme chosen in the
 //! header, kept in localStorage so that it survives a reload.
 
 use crate::lessons::lesson;
@@ -12,11 +12,20 @@ const TITLE: &str = "Looplab · watch async code run";
 /// The localStorage key of the chosen theme.
 const THEME_KEY: &str = "looplab.theme";
 
-/// The document's title with the lesson `slug` open.
-pub fn title(slug: Option<&str>) -> String {
-    match slug.and_then(lesson) {
-        Some(l) => format!("{} · Looplab", l.title),
+/// The document's title, naming what is open (a lesson's or a challenge's title).
+pub fn title(open: Option<&str>) -> String {
+    match open {
+        Some(name) => format!("{name} · Looplab"),
         None => TITLE.to_string(),
+    }
+}
+
+/// The title of the lesson or challenge open in `state`.
+fn open_title(state: &AppContext) -> Option<&'static str> {
+    match (&state.lesson, &state.challenge) {
+        (Some(slug), _) => lesson(slug).map(|l| l.title),
+        (_, Some(c)) => Some(c.challenge().title),
+        _ => None,
     }
 }
 
@@ -46,9 +55,9 @@ pub fn stored_theme() -> Theme {
 /// Keeps the document's title and the stored theme in step with the state.
 #[hook]
 pub fn use_page(state: &AppContext) {
-    use_effect_with(state.lesson.clone(), |slug| {
+    use_effect_with(open_title(state), |open| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title(slug.as_deref()));
+            doc.set_title(&title(*open));
         }
     });
     use_effect_with(state.theme, |theme| {
@@ -65,9 +74,11 @@ mod tests {
     #[test]
     fn the_title_names_the_open_lesson() {
         assert_eq!(title(None), TITLE);
-        assert_eq!(title(Some("nope")), TITLE);
         let gather = lesson("gather").unwrap();
-        assert_eq!(title(Some("gather")), format!("{} · Looplab", gather.title));
+        assert_eq!(
+            title(Some(gather.title)),
+            format!("{} · Looplab", gather.title)
+        );
     }
 
     #[test]

@@ -1,53 +1,111 @@
 //! Hash routing: the URL's fragment decides what opens. On load and on every
 //! `hashchange` (back, forward, a pasted link) `#/lesson/<slug>` opens that lesson,
-//! `#s=…` restores a share link (or explains why it cannot), and anything else leaves
+//! `#/challenge/<slug>` that challenge, `#/progress` the progress page, `#/course/…` a
+//! teacher's course at one of its items, `#s=…` restores a share link (or explains why it cannot), and anything else leaves
 //! a notice over the playground: never a blank page.
 //!
 //! The parsing is pure ([`crate::ui::route`]); this hook only reads `location.hash`,
-//! listens for its changes and dispatches. [`open_lesson`] and [`leave_lesson`] are how
-//! components navigate, so every lesson gets a history entry of its own.
+//! listens for its changes and dispatches. [`open_lesson`], [`open_challenge`],
+//! [`show_progress`], [`open_course_item`] and [`leave_lesson`] are how components
+//! navigate, so each gets a history entry of its own.
 
-use crate::ui::route::{lesson_hash, parse, unknown_message, Route};
+use crate::ui::progress::challenge_progress;
+use crate::ui::route::{
+    course_hash, lesson_hash, parse, progress_hash, unknown_message, Item, Route,
+};
 use crate::ui::state::{Action, AppContext, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the Lesson panel shows now, as the address would name it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Open {
+    place: Option<Item>,
+    progress: bool,
+}
+
+impl Open {
+    fn of(state: &State) -> Open {
+        let place = match (&state.lesson, &state.challenge) {
+            (Some(slug), _) => Some(Item::Lesson(slug.clone())),
+            (_, Some(c)) => Some(Item::Challenge(c.slug.to_string())),
+            _ => None,
+        };
+        Open {
+            place,
+            progress: state.overview,
+        }
+    }
+
+    fn anything(&self) -> bool {
+        self.place.is_some() || self.progress
+    }
+}
+
 /// Follows the URL's fragment while the calling component (the app) is mounted.
 #[hook]
 pub fn use_route(ctx: &AppContext) {
-    // The lesson open now, read by the listener, which is installed once.
-    let open = use_mut_ref(|| None::<String>);
-    open.borrow_mut().clone_from(&ctx.lesson);
+    // What is open now, read by the listener, which is installed once.
+    let open = use_mut_ref(Open::default);
+    *open.borrow_mut() = Open::of(ctx);
     let dispatcher = ctx.dispatcher();
     use_effect_with((), move |_| {
-        follow(&dispatcher, parse(&current_hash()), None);
+        follow(&dispatcher, parse(&current_hash()), &Open::default());
         let remove = install(dispatcher, open);
         move || remove()
     });
-    // A lesson left another way (an example, a file) no longer belongs in the address.
-    let previous = use_mut_ref(|| None::<String>);
-    use_effect_with(ctx.lesson.clone(), move |lesson| {
-        let left = previous.borrow().is_some() && lesson.is_none();
-        if left && matches!(parse(&current_hash()), Route::Lesson(_)) {
+    // A lesson or challenge left another way (an example, a file) no longer belongs in
+    // the address.
+    let previous = use_mut_ref(|| false);
+    use_effect_with(Open::of(ctx), move |now| {
+        let left = *previous.borrow() && !now.anything();
+        let routed = matches!(
+            parse(&current_hash()),
+            Route::Lesson(_) | Route::Challenge(_) | Route::Progress | Route::Course { .. }
+        );
+        if left && routed {
             replace_hash_with_nothing();
         }
-        previous.borrow_mut().clone_from(lesson);
+        *previous.borrow_mut() = now.anything();
     });
 }
 
-/// Dispatches what `route` asks for, given the lesson open now.
-fn follow(dispatcher: &UseReducerDispatcher<State>, route: Route, open: Option<&str>) {
+/// The action that opens `item`: a challenge with the learner's last program for it.
+fn open_item(item: Item) -> Action {
+    match item {
+        Item::Lesson(slug) => Action::OpenLesson(slug),
+        Item::Challenge(slug) => Action::OpenChallenge {
+            code: challenge_progress(&slug).code,
+            slug,
+        },
+    }
+}
+
+/// Dispatches what `route` asks for, given what is open now.
+fn follow(dispatcher: &UseReducerDispatcher<State>, route: Route, open: &Open) {
+    let place = |item: Item| {
+        if open.place.as_ref() != Some(&item) {
+            dispatcher.dispatch(open_item(item));
+        }
+    };
     match route {
         Route::Playground => {
-            if open.is_some() {
+            if open.anything() {
                 dispatcher.dispatch(Action::CloseLesson);
             }
         }
-        Route::Lesson(slug) => {
-            if open != Some(slug.as_str()) {
-                dispatcher.dispatch(Action::OpenLesson(slug));
+        Route::Lesson(slug) => place(Item::Lesson(slug)),
+        Route::Challenge(slug) => place(Item::Challenge(slug)),
+        Route::Progress => {
+            if !open.progress {
+                dispatcher.dispatch(Action::ShowProgress);
             }
+        }
+        Route::Course { items, at } => {
+            let item = items[at].clone();
+            dispatcher.dispatch(Action::SetCourse(items));
+            place(item);
         }
         Route::Shared(Ok(shared)) => dispatcher.dispatch(Action::Restore(shared)),
         Route::Shared(Err(message)) => dispatcher.dispatch(Action::Notify(message)),
@@ -60,19 +118,50 @@ fn follow(dispatcher: &UseReducerDispatcher<State>, route: Route, open: Option<&
     }
 }
 
-/// Opens a lesson through the URL (a new history entry), so back and forward and a
-/// reload all find it again.
-pub fn open_lesson(ctx: &AppContext, slug: &str) {
-    let hash = lesson_hash(slug);
-    if current_hash() == hash || !set_hash(&hash) {
-        ctx.dispatch(Action::OpenLesson(slug.to_string()));
+/// Goes to `hash` (a new history entry, so back and forward and a reload find it
+/// again); where the address cannot change, or already says it, dispatches `then`.
+fn navigate(ctx: &AppContext, hash: &str, then: impl FnOnce(&AppContext)) {
+    if current_hash() == hash || !set_hash(hash) {
+        then(ctx);
     }
 }
 
-/// Leaves the lesson and drops the fragment from the URL (a new history entry, so back
-/// returns to the lesson).
+/// Opens a lesson through the URL.
+pub fn open_lesson(ctx: &AppContext, slug: &str) {
+    let item = Item::Lesson(slug.to_string());
+    navigate(ctx, &lesson_hash(slug), |ctx| ctx.dispatch(open_item(item)));
+}
+
+/// Opens a challenge through the URL, with the learner's last program for it.
+pub fn open_challenge(ctx: &AppContext, slug: &str) {
+    let item = Item::Challenge(slug.to_string());
+    navigate(ctx, &item.hash(), |ctx| ctx.dispatch(open_item(item)));
+}
+
+/// Shows the progress page through the URL.
+pub fn show_progress(ctx: &AppContext) {
+    navigate(ctx, &progress_hash(), |ctx| {
+        ctx.dispatch(Action::ShowProgress)
+    });
+}
+
+/// Opens the `at`-th item of a course through the URL.
+pub fn open_course_item(ctx: &AppContext, items: &[Item], at: usize) {
+    navigate(ctx, &course_hash(items, at), |ctx| {
+        ctx.dispatch(Action::SetCourse(items.to_vec()));
+        if let Some(item) = items.get(at) {
+            ctx.dispatch(open_item(item.clone()));
+        }
+    });
+}
+
+/// Leaves the lesson (or challenge, progress page, course) and drops the fragment from
+/// the URL (a new history entry, so back returns to it).
 pub fn leave_lesson(ctx: &AppContext) {
-    if matches!(parse(&current_hash()), Route::Lesson(_)) {
+    if !matches!(
+        parse(&current_hash()),
+        Route::Playground | Route::Shared(_) | Route::Unknown(_)
+    ) {
         clear_hash();
     }
     ctx.dispatch(Action::CloseLesson);
@@ -130,10 +219,7 @@ fn names_an_element(id: &str) -> bool {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn install(
-    dispatcher: UseReducerDispatcher<State>,
-    open: Rc<RefCell<Option<String>>>,
-) -> Box<dyn FnOnce()> {
+fn install(dispatcher: UseReducerDispatcher<State>, open: Rc<RefCell<Open>>) -> Box<dyn FnOnce()> {
     use wasm_bindgen::{closure::Closure, JsCast};
 
     let Some(window) = web_sys::window() else {
@@ -141,7 +227,7 @@ fn install(
     };
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
         let open = open.borrow().clone();
-        follow(&dispatcher, parse(&current_hash()), open.as_deref());
+        follow(&dispatcher, parse(&current_hash()), &open);
     });
     let function = listener
         .as_ref()
@@ -163,7 +249,7 @@ fn install(
 #[cfg(not(target_arch = "wasm32"))]
 fn install(
     _dispatcher: UseReducerDispatcher<State>,
-    _open: Rc<RefCell<Option<String>>>,
+    _open: Rc<RefCell<Open>>,
 ) -> Box<dyn FnOnce()> {
     Box::new(|| ())
 }

@@ -360,3 +360,86 @@ fn stepping_by_line_from_an_event_goes_to_the_statements_after_its_callback() {
     assert!(steps.steps[k].events > 3);
     assert!(k == 0 || steps.steps[k - 1].events <= 3);
 }
+
+#[test]
+fn a_challenge_opens_its_starter_and_checks_every_program_run() {
+    let c = crate::challenges::challenge("crawler").unwrap();
+    let open = |code: Option<String>| {
+        reduce(
+            State::default(),
+            Action::OpenChallenge {
+                slug: "crawler".into(),
+                code,
+            },
+        )
+    };
+    let s = open(None);
+    assert_eq!(s.source(), c.starter);
+    let verdict = s.challenge.as_ref().unwrap().verdict().unwrap().clone();
+    assert!(!verdict.passed, "the starter fails a goal");
+    assert_eq!(verdict.goals.len(), c.goals.len());
+    // The solution typed in passes; the learner's last program opens with the challenge.
+    let s = reduce(s, Action::RunProgram(run(c.solution)));
+    assert!(s.challenge.as_ref().unwrap().verdict().unwrap().passed);
+    assert_eq!(open(Some(c.solution.into())).source(), c.solution);
+    // A program that does not run has no verdict.
+    let s = reduce(s, Action::Open("async def\n".into()));
+    assert_eq!(
+        s.challenge, None,
+        "an example or a file leaves the challenge"
+    );
+}
+
+#[test]
+fn hints_come_one_at_a_time_and_the_solution_races_beside_the_program() {
+    let c = crate::challenges::challenge("crawler").unwrap();
+    let mut s = reduce(
+        State::default(),
+        Action::OpenChallenge {
+            slug: "crawler".into(),
+            code: Some("print('mine')\n".into()),
+        },
+    );
+    for n in 1..=c.hints.len() + 2 {
+        s = reduce(s, Action::ShowHint);
+        assert_eq!(s.challenge.as_ref().unwrap().hints, n.min(c.hints.len()));
+    }
+    s = reduce(s, Action::ShowSolution);
+    assert!(s.challenge.as_ref().unwrap().solution);
+    assert_eq!(&*s.rival.as_ref().unwrap().source, c.solution);
+    s = reduce(s, Action::StartOver);
+    assert_eq!(s.source(), c.starter);
+    assert_eq!(
+        s.challenge.as_ref().unwrap().hints,
+        c.hints.len(),
+        "hints stay shown"
+    );
+    // A lesson, or leaving, closes the challenge.
+    assert_eq!(
+        reduce(s.clone(), Action::OpenLesson("gather".into())).challenge,
+        None
+    );
+    assert_eq!(reduce(s, Action::CloseLesson).challenge, None);
+    let nope = reduce(
+        State::default(),
+        Action::OpenChallenge {
+            slug: "nope".into(),
+            code: None,
+        },
+    );
+    assert!(nope.notice.unwrap().contains("no challenge called “nope”"));
+}
+
+#[test]
+fn the_progress_page_and_a_course_are_places_of_their_own() {
+    let s = reduce(State::default(), Action::OpenLesson("gather".into()));
+    let s = reduce(s, Action::ShowProgress);
+    assert!(s.overview);
+    assert_eq!(s.lesson, None);
+    let items = vec![Item::Lesson("gather".into())];
+    let s = reduce(s, Action::SetCourse(items.clone()));
+    let s = reduce(s, Action::OpenLesson("gather".into()));
+    assert!(!s.overview);
+    assert_eq!(s.course.as_deref(), Some(&items));
+    assert_eq!(reduce(s, Action::CloseLesson).course, None);
+}
