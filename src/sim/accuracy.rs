@@ -1,5 +1,5 @@
 //! Measured against predicted: a live run's trace next to the virtual-clock run of the
-//! same scenario, per task and in total, with where the difference comes from.
+//! same program, per task and in total, with where the difference comes from.
 //!
 //! Every wait records when it was due (`until` in its [`Reason`]); the callback that
 //! ends it records when it really ran. How much later that is live than predicted (a
@@ -121,7 +121,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Compares a live run with the virtual-clock run of the same scenario; tasks are
+/// Compares a live run with the virtual-clock run of the same program; tasks are
 /// matched by name (`fetch_user #2`), as both runs create them in the same order.
 pub fn accuracy(predicted: &Trace, measured: &Trace) -> Accuracy {
     let (p, m) = (metrics(predicted), metrics(measured));

@@ -484,7 +484,7 @@ fn simple(
                 Some(error) => k.raise(Exception::new(error, &format!("fetch {url} failed"))),
                 None => Wake::Value,
             };
-            k.send_request(gen, url.as_str().into(), latency, wake);
+            k.send_request(gen, latency, wake);
             Simple::Waiting
         }
         Step::Compute { ms } => {

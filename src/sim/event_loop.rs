@@ -7,13 +7,12 @@
 //! when a safety limit stops a runaway scenario.
 
 use super::coroutine::{task_futures, Cx, Flow};
-use super::host::Host;
 use super::kernel::{find_cycle, Exception, Limits, LoopState, Unwind};
 use super::program::{Program, ScenarioError};
 use super::ready::Batch;
 use super::scenario::Scenario;
 use super::task_futures::TaskFutures;
-use super::trace::{EventKind, Events, Ms, Outcome, TaskId, TaskInfo, Trace};
+use super::trace::{EventKind, Outcome, TaskId, Trace};
 use std::cell::{RefCell, RefMut};
 use std::rc::Rc;
 use std::task::{Context, Waker};
@@ -36,13 +35,13 @@ pub fn run_with(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioEr
 pub fn run_general(scenario: &Scenario, limits: Limits) -> Result<Trace, ScenarioError> {
     let program = Rc::new(scenario.validate()?);
     let event_loop = EventLoop::new(program, limits, task_futures());
-    event_loop.state().single_pass = false;
+    event_loop.k().single_pass = false;
     Ok(event_loop.run())
 }
 
 /// What one [`EventLoop::turn`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Turn {
+enum Turn {
     /// Callbacks ran.
     Ran,
     /// Nothing was ready; the next timer or completion is due then (`None`: nothing
@@ -52,21 +51,11 @@ pub enum Turn {
     Over,
 }
 
-/// A single-threaded executor polling the tasks' futures, kept in `T`: the concrete
-/// type on the virtual clock, so that polling a task compiles to a direct call, and a
-/// boxed one in a live run, whose driver keeps the loop in a type of its own.
-pub struct EventLoop<T: TaskFutures = Box<dyn TaskFutures>> {
+/// A single-threaded executor polling the tasks' futures, kept in `T`, the concrete
+/// type `task_futures()` makes, so that polling a task compiles to a direct call.
+pub struct EventLoop<T: TaskFutures> {
     cx: Rc<Cx>,
     futures: T,
-}
-
-impl EventLoop {
-    /// A loop whose time and outside work come from `host` (a live run).
-    pub fn with_host(prog: Rc<Program>, limits: Limits, host: Rc<dyn Host>) -> EventLoop {
-        let event_loop = EventLoop::new(prog, limits, Box::new(task_futures()) as Box<_>);
-        event_loop.k().host = Some(host);
-        event_loop
-    }
 }
 
 impl<T: TaskFutures> EventLoop<T> {
@@ -100,11 +89,11 @@ impl<T: TaskFutures> EventLoop<T> {
                 }
             }
         }
-        self.finish_trace(None)
+        self.finish_trace()
     }
 
     /// Creates `main`'s task.
-    pub fn start(&mut self) {
+    fn start(&mut self) {
         let main = self.cx.prog.main;
         self.k().create_task(Some(main), None);
         self.futures.spawn(&self.cx, &[(TaskId::MAIN, main)]);
@@ -112,7 +101,7 @@ impl<T: TaskFutures> EventLoop<T> {
 
     /// One iteration of asyncio's `_run_once` at the current time: due timers and I/O
     /// completions join the ready queue, then the callbacks ready now run in order.
-    pub fn turn(&mut self) -> Turn {
+    fn turn(&mut self) -> Turn {
         // The state stays borrowed for the whole turn, except while a compound step runs.
         let cx = self.cx.clone();
         let mut k = cx.k.borrow_mut();
@@ -155,11 +144,6 @@ impl<T: TaskFutures> EventLoop<T> {
             }
         }
         Turn::Ran
-    }
-
-    /// The loop's state, for a live driver (to sync its clock, hand in completions).
-    pub fn state(&self) -> std::cell::RefMut<'_, LoopState> {
-        self.k()
     }
 
     /// Runs one step of a task: polls its future until it suspends or ends. Takes the
@@ -211,38 +195,10 @@ impl<T: TaskFutures> EventLoop<T> {
         k
     }
 
-    /// The trace so far, as if the run ended now (a live run in progress).
-    pub fn trace_so_far(&self) -> Trace {
-        let k = self.k();
-        let recorded = Recorded {
-            tasks: k.infos.clone(),
-            events: k.events.clone(),
-            texts: k.texts.clone(),
-            task_lists: k.task_lists.clone(),
-        };
-        self.assemble(recorded, k.time(), Outcome::Stopped)
-    }
-
-    fn assemble(&self, recorded: Recorded, end: Ms, outcome: Outcome) -> Trace {
-        Trace {
-            tasks: recorded.tasks,
-            steps: self.cx.prog.steps.clone(),
-            resources: self.cx.prog.resources.clone(),
-            executor_workers: self.cx.prog.scenario.executor_workers,
-            events: recorded.events,
-            texts: recorded.texts,
-            task_lists: recorded.task_lists,
-            end,
-            outcome,
-        }
-    }
-
-    /// The finished run's trace; `outcome` overrides what the state says (a stop).
-    pub fn finish_trace(self, outcome: Option<Outcome>) -> Trace {
+    /// The finished run's trace: its outcome is what the state says.
+    fn finish_trace(self) -> Trace {
         let mut k = self.k();
-        let outcome = if let Some(outcome) = outcome {
-            outcome
-        } else if let Some(message) = k.abort.take() {
+        let outcome = if let Some(message) = k.abort.take() {
             Outcome::LimitExceeded { message }
         } else if k.tasks.iter().any(|t| !t.done) {
             let waits = k.wait_edges();
@@ -263,24 +219,19 @@ impl<T: TaskFutures> EventLoop<T> {
                 },
             }
         };
-        let recorded = Recorded {
+        let prog = &self.cx.prog;
+        Trace {
             tasks: std::mem::take(&mut k.infos),
+            steps: prog.steps.clone(),
+            resources: prog.resources.clone(),
+            executor_workers: prog.scenario.executor_workers,
             events: std::mem::take(&mut k.events),
             texts: std::mem::take(&mut k.texts),
             task_lists: std::mem::take(&mut k.task_lists),
-        };
-        let end = k.time();
-        drop(k);
-        self.assemble(recorded, end, outcome)
+            end: k.time(),
+            outcome,
+        }
     }
-}
-
-/// What the loop recorded, taken or copied out of its state into a [`Trace`].
-struct Recorded {
-    tasks: Vec<TaskInfo>,
-    events: Events,
-    texts: Vec<String>,
-    task_lists: Vec<Vec<TaskId>>,
 }
 
 /// Records `task`'s end with `result` (inlined, as [`LoopState::finish`] is).

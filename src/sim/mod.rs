@@ -13,7 +13,6 @@ pub mod diagnostics;
 pub mod event_loop;
 mod events;
 pub mod health;
-pub mod host;
 pub mod kernel;
 pub mod metrics;
 pub mod positions;

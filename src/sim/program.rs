@@ -116,10 +116,6 @@ impl Program {
     pub fn event_estimate(&self) -> usize {
         self.event_estimate
     }
-
-    pub fn start_mode(&self) -> StartMode {
-        self.scenario.main.mode
-    }
 }
 
 impl Scenario {

@@ -226,16 +226,6 @@ impl Scenario {
         serde_json::to_string_pretty(self).expect("a scenario always serializes")
     }
 
-    /// Whether any step of any coroutine, at any depth, satisfies `f`.
-    pub fn any_step(&self, f: impl Fn(&Step) -> bool + Copy) -> bool {
-        fn walk(steps: &[Step], f: impl Fn(&Step) -> bool + Copy) -> bool {
-            steps
-                .iter()
-                .any(|s| f(s) || s.blocks().into_iter().any(|b| walk(b, f)))
-        }
-        self.coroutines.iter().any(|c| walk(&c.steps, f))
-    }
-
     /// The same scenario with `main` started in the given mode.
     pub fn with_mode(&self, mode: StartMode) -> Scenario {
         let mut s = self.clone();

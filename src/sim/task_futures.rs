@@ -47,28 +47,6 @@ pub trait Resume {
     ) -> (RefMut<'a, LoopState>, Poll<TaskOutput>);
 }
 
-/// The futures of a live run, whose loop is kept by a type that can name it.
-impl TaskFutures for Box<dyn TaskFutures> {
-    fn spawn(&mut self, cx: &Rc<Cx>, tasks: &[(TaskId, usize)]) {
-        (**self).spawn(cx, tasks)
-    }
-
-    fn len(&self) -> usize {
-        (**self).len()
-    }
-
-    fn poll<'a>(
-        &mut self,
-        task: TaskId,
-        cx: &'a Rc<Cx>,
-        k: RefMut<'a, LoopState>,
-        context: &mut Context<'_>,
-        ended: &mut Option<TaskOutput>,
-    ) -> RefMut<'a, LoopState> {
-        (**self).poll(task, cx, k, context, ended)
-    }
-}
-
 /// [`TaskFutures`] for futures of type `F`, made by `make`. The vector may move them
 /// as it grows: a task's future keeps what must not move behind a `Box`.
 pub struct Arena<F, M> {

@@ -24,6 +24,10 @@ use yew::prelude::*;
 /// Slowest and fastest playback speeds.
 pub const MIN_SPEED: f64 = 0.25;
 pub const MAX_SPEED: f64 = 8.0;
+/// The most real time one animation frame plays: a frame that comes late (a busy page,
+/// a tab in the background) moves the playhead as far as one of 100 ms would, so the
+/// run slows down instead of skipping to its end.
+pub const MAX_FRAME_MS: f64 = 100.0;
 /// The speeds offered by the speed control.
 pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 
@@ -436,7 +440,7 @@ impl Reducible for State {
                     return self;
                 }
                 let end = s.end();
-                let step = dt.max(0.0) * s.speed * s.axis_now().per_ms();
+                let step = dt.clamp(0.0, MAX_FRAME_MS) * s.speed * s.axis_now().per_ms();
                 s.playhead = (s.playhead + step).min(end);
                 s.cursor = None;
                 if s.playhead >= end {

@@ -1,9 +1,9 @@
-//! The loop's time: virtual ms (and the same in the trace's ticks), or the real clock
-//! of a live run's host; advancing it finishes the executor jobs due on the way.
+//! The loop's time: virtual ms (and the same in the trace's ticks); advancing it
+//! finishes the executor jobs due on the way.
 
 use super::executor::{Due, DueKind};
 use super::LoopState;
-use crate::sim::events::{Events, Ticks, MAX_TICKED_MS, TICKS_PER_MS};
+use crate::sim::events::{Ticks, MAX_TICKED_MS, TICKS_PER_MS};
 use crate::sim::trace::Ms;
 use std::cmp::Reverse;
 
@@ -15,38 +15,10 @@ pub(super) fn virtual_ticks(t: u64) -> Ticks {
 }
 
 impl LoopState {
-    /// The trace time of an event at loop time `t`: the real clock in a live run.
-    #[inline(always)]
-    fn stamp(&self, t: u64) -> Ms {
-        match &self.host {
-            Some(host) => host.now(),
-            // Loop time stays far below 2^63 ms; a signed conversion is one instruction.
-            None => t as i64 as Ms,
-        }
-    }
-
-    /// The current time in trace ms (fractional in a live run).
+    /// The current time in trace ms.
     pub fn time(&self) -> Ms {
-        self.stamp(self.now)
-    }
-
-    /// [`Self::stamp`] in the trace's ticks ([`Events`]): on the virtual clock, whole ms
-    /// times sixteen, without a detour through floating point.
-    #[inline(always)]
-    pub(super) fn ticks(&self, t: u64) -> Ticks {
-        match &self.host {
-            Some(host) => Events::ticks_of(host.now()),
-            None => virtual_ticks(t),
-        }
-    }
-
-    /// The current time in ticks.
-    #[inline(always)]
-    pub(super) fn now_ticks(&self) -> Ticks {
-        match &self.host {
-            Some(host) => Events::ticks_of(host.now()),
-            None => self.now_ticks,
-        }
+        // Loop time stays far below 2^63 ms; a signed conversion is one instruction.
+        self.now as i64 as Ms
     }
 
     /// Sets the loop's time (and its time in ticks).
@@ -78,23 +50,9 @@ impl LoopState {
         }
     }
 
-    /// Holds the loop for `ms` of blocking work: the clock moves on meanwhile (in a
-    /// live run, the thread really is held).
+    /// Holds the loop for `ms` of blocking work: the clock moves on meanwhile, and
+    /// executor jobs due meanwhile finish.
     pub fn hold(&mut self, ms: u64) {
-        match self.host.clone() {
-            Some(host) => {
-                host.block(ms);
-                self.sync_clock();
-            }
-            None => self.advance(self.now + ms),
-        }
-    }
-
-    /// A live run's loop time catches up with the real clock.
-    pub fn sync_clock(&mut self) {
-        if let Some(host) = &self.host {
-            let real = host.now().max(0.0) as u64;
-            self.advance(real);
-        }
+        self.advance(self.now + ms);
     }
 }

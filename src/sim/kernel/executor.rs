@@ -1,13 +1,11 @@
-//! Work outside the loop: executor jobs on worker threads (on the virtual clock, each
-//! job's end is due at a time, in a heap), requests, and a live run's completions.
+//! Work outside the loop: executor jobs on worker threads (each job's end is due at a
+//! time, in a heap) and requests.
 
 use super::waits::Wait;
-use super::{Exception, LoopState, Wake};
-use crate::sim::host::{Completion, Request};
+use super::{LoopState, Wake};
 use crate::sim::ready::Resolve;
 use crate::sim::trace::{Callback, EventKind, TaskId};
 use std::cmp::{Ordering, Reverse};
-use std::rc::Rc;
 
 /// An executor job end, due at `due`.
 pub(super) struct Due {
@@ -83,10 +81,6 @@ impl LoopState {
                 worker: worker as u32,
             },
         );
-        if let Some(host) = &self.host {
-            host.run_job(worker as u32, job.ms);
-            return;
-        }
         let seq = self.next_seq();
         self.executor_done.push(Reverse(Due {
             due: self.now + job.ms,
@@ -124,53 +118,10 @@ impl LoopState {
         }
     }
 
-    /// A request of the current task (suspended with `gen`): a timer due after the
-    /// latency on the virtual clock, a real request in a live run.
-    pub fn send_request(&mut self, gen: u32, url: Rc<str>, latency_ms: u64, wake: Wake) {
-        let task = self.current;
-        match &self.host {
-            Some(host) => host.fetch(Request {
-                task,
-                gen,
-                url,
-                latency_ms,
-                wake,
-            }),
-            None => {
-                let due = self.now + latency_ms;
-                self.push_timer(due, task, gen, Callback::Io, wake);
-            }
-        }
-    }
-
-    /// Outside work of a live run finished: its callback joins the ready queue.
-    pub fn complete(&mut self, completion: Completion) {
-        match completion {
-            Completion::Io {
-                task,
-                gen,
-                wake,
-                error,
-            } => {
-                let wake = match error {
-                    Some(message) => self.raise(Exception::new("ConnectionError", &message)),
-                    None => wake,
-                };
-                self.schedule_resolve(task, gen, Callback::Io, wake);
-            }
-            Completion::Executor { worker } => self.executor_done(worker),
-        }
-    }
-
-    /// Appends a callback that ends `task`'s wait, unless the wait is stale.
-    fn schedule_resolve(&mut self, task: TaskId, gen: u32, callback: Callback, wake: Wake) {
-        let slot = &self.tasks[task.index()];
-        if !slot.waits(gen) {
-            return; // a cancelled wait
-        }
-        let at = slot.at();
-        self.ready
-            .push_resolve(Resolve::new(task, gen, callback, wake));
-        self.emit_for(task, at, EventKind::Scheduled { callback });
+    /// A request of the current task (suspended with `gen`): its response is an I/O
+    /// callback due after the latency, ending the wait with `wake`.
+    pub fn send_request(&mut self, gen: u32, latency_ms: u64, wake: Wake) {
+        let due = self.now + latency_ms;
+        self.push_timer(due, self.current, gen, Callback::Io, wake);
     }
 }

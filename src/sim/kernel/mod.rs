@@ -10,7 +10,7 @@
 //! defined here: `wake.rs` (what a wait ends with, exceptions), `tasks.rs` (creating,
 //! finishing, awaiting, cancelling), `waits.rs` (suspending a task, ending its wait),
 //! `clock.rs` (the loop's time), `timers.rs` (timers and I/O by due time, a turn's due
-//! callbacks), `executor.rs` (worker threads, requests, a live run's completions),
+//! callbacks), `executor.rs` (worker threads, requests),
 //! `gather.rs`, `resources.rs` (semaphores, locks, queues), `record.rs` (writing the
 //! trace) and `deadlock.rs` (the waits-for graph).
 
@@ -33,7 +33,6 @@ pub use waits::Wait;
 pub use wake::{Exception, ExceptionId, TaskResult, Unwind, Wake};
 
 use super::events::{Events, Ticks};
-use super::host::Host;
 use super::program::{NameMap, Program};
 use super::ready::{ReadyQueue, Resolve};
 use super::trace::{StepId, TaskId, TaskInfo, TextId};
@@ -134,8 +133,6 @@ pub struct LoopState {
     coroutine_names: Vec<Rc<str>>,
     /// Tasks not yet done.
     alive: usize,
-    /// The outside world of a live run; `None` on the virtual clock.
-    pub host: Option<Rc<dyn Host>>,
 }
 
 impl LoopState {
@@ -190,7 +187,6 @@ impl LoopState {
                 .map(|c| c.name.as_str().into())
                 .collect(),
             alive: 0,
-            host: None,
             prog,
         }
     }

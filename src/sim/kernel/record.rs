@@ -1,6 +1,7 @@
 //! Writing the trace: events (each checked against the limit on events) and the texts
 //! they refer to, each interned once.
 
+use super::clock::virtual_ticks;
 use super::LoopState;
 use crate::sim::events::Ticks;
 use crate::sim::trace::{EventKind, StepId, TaskId, TextId};
@@ -9,8 +10,7 @@ use std::rc::Rc;
 impl LoopState {
     #[inline(always)]
     pub fn emit_at(&mut self, t: u64, task: TaskId, kind: EventKind) {
-        let t = self.ticks(t);
-        self.emit_stamped(t, task, kind);
+        self.emit_stamped(virtual_ticks(t), task, kind);
     }
 
     /// [`Self::emit_at`] a time in ticks.
@@ -87,13 +87,13 @@ impl LoopState {
     /// [`Self::emit`] at the current time for a task whose step the caller knows.
     #[inline(always)]
     pub fn emit_for(&mut self, task: TaskId, step: Option<StepId>, kind: EventKind) {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         self.push_event(t, task, step, kind);
     }
 
     #[inline(always)]
     pub fn emit(&mut self, task: TaskId, kind: EventKind) {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         self.emit_stamped(t, task, kind);
     }
 }

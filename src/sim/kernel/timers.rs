@@ -4,27 +4,15 @@
 use super::clock::virtual_ticks;
 use super::waits::Wait;
 use super::{LoopState, Wake};
-use crate::sim::events::Events;
 use crate::sim::ready::{Batch, Resolve};
-use crate::sim::trace::{Callback, EventKind, Ms, TaskId};
+use crate::sim::trace::{Callback, EventKind, TaskId};
 use std::cmp::Reverse;
 
 impl LoopState {
     /// Registers a sleep of the current task (its timer, or for `sleep(0)` its step).
     #[inline(always)]
     pub fn arm_sleep(&mut self, ms: u64, stream: bool) {
-        // One look at the clock for the event's time and the due time, both in ticks.
-        // Durations are at most an hour (validation), so a signed conversion is exact.
-        let (t, until) = match &self.host {
-            None => (self.now_ticks, virtual_ticks(self.now + ms)),
-            Some(host) => {
-                let now = host.now();
-                (
-                    Events::ticks_of(now),
-                    Events::ticks_of(now + ms as i64 as Ms),
-                )
-            }
-        };
+        let (t, until) = (self.now_ticks, virtual_ticks(self.now + ms));
         let (task, at, gen) = self.mark_suspended(Wait::Timer);
         if self.room_for_event() {
             self.events.push_sleep(t, task, at, stream, until);
@@ -101,19 +89,19 @@ impl LoopState {
         }
     }
 
-    /// Runs a whole turn in one pass over its timers, in the common case on the virtual
-    /// clock: nothing is ready but the timers of one due time. Such a turn runs exactly
-    /// those timers' callbacks, so the trace is written as the general path writes it
+    /// Runs a whole turn in one pass over its timers, in the common case: nothing is
+    /// ready but the timers of one due time. Such a turn runs exactly those timers'
+    /// callbacks, so the trace is written as the general path writes it
     /// ([`Self::collect_due`], the turn's `Tick`, [`Self::run_resolves`]): each live
     /// timer's `Scheduled` event, then the `Tick`, then each callback's `Woke` event
     /// (repeating the `Scheduled` ones), with the steps queued in the same order. A
     /// task has at most one live timer (one per wait), so no callback of the pass
     /// touches a timer after it. False, with nothing done, when the turn needs the
-    /// general path: a live run, a callback already ready, no timer due or those of
-    /// several due times, or a trace too full to take the turn's events. Called after
+    /// general path: a callback already ready, no timer due or those of several due
+    /// times, or a trace too full to take the turn's events. Called after
     /// [`Self::catch_up`].
     pub fn run_due_timers(&mut self) -> bool {
-        if self.host.is_some() || !self.single_pass || !self.ready.is_empty() {
+        if !self.single_pass || !self.ready.is_empty() {
             return false;
         }
         let mut due = self.timers.range(..=self.now);
@@ -127,7 +115,7 @@ impl LoopState {
         let Some(mut bucket) = self.timers.remove(&time) else {
             return false;
         };
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         let first = self.events.len();
         // The woken steps, gathered in a vector of the loop's own and queued at the end
         // as one batch (the queue is empty).
@@ -171,7 +159,7 @@ impl LoopState {
     /// Moves every timer and I/O completion due by now onto the ready queue. Called
     /// after [`Self::catch_up`].
     pub fn collect_due(&mut self) {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
                 break;

@@ -35,7 +35,7 @@ impl LoopState {
     /// Marks the current task suspended on `wait`, returning the wait's generation.
     #[inline]
     pub fn suspend(&mut self, wait: Wait, reason: Reason) -> u32 {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         self.suspend_at(t, wait, reason)
     }
 
@@ -71,7 +71,7 @@ impl LoopState {
     /// callback and the step it schedules; a stale wait records the callback (`Fired`).
     #[inline]
     pub fn resolve_by(&mut self, callback: Callback, task: TaskId, gen: u32, wake: Wake) {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         self.resolve_at(t, callback, task, gen, wake);
     }
 
@@ -91,7 +91,7 @@ impl LoopState {
 
     /// Runs a batch of callbacks that end waits, in order (stopping if the run must).
     pub fn run_resolves(&mut self, resolves: &[Resolve]) {
-        let t = self.now_ticks();
+        let t = self.now_ticks;
         for r in resolves {
             self.resolve_at(t, r.callback(), r.task(), r.gen(), r.wake());
             if self.abort.is_some() {

@@ -90,7 +90,7 @@ pub fn frames_panel() -> Html {
     html! {
         <Panel kind={PanelKind::Frames} {meta}>
             <LineStepper />
-            <div class="frames" data-frames="">{ body }</div>
+            <div class="frames" data-frames="" tabindex="0" aria-label="Each task's frames and variables">{ body }</div>
         </Panel>
     }
 }

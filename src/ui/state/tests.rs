@@ -28,9 +28,18 @@ fn the_default_state_runs_the_three_fetches_example() {
 fn frames_advance_the_playhead_by_speed_and_stop_at_the_end() {
     let mut s = reduce(State::default(), Action::Play);
     s = reduce(s, Action::SetSpeed(2.0));
-    s = reduce(s, Action::Frame(500.0));
+    for _ in 0..10 {
+        s = reduce(s, Action::Frame(50.0));
+    }
     assert_eq!(s.playhead, 1000.0);
     s = reduce(s, Action::Frame(10_000.0));
+    assert_eq!(
+        s.playhead, 1200.0,
+        "a late frame plays at most 100 ms (at 2×)"
+    );
+    for _ in 0..100 {
+        s = reduce(s, Action::Frame(50.0));
+    }
     assert_eq!(s.playhead, 3000.0);
     assert!(!s.playing);
     s = reduce(s, Action::TogglePlay);
