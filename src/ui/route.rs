@@ -111,9 +111,8 @@ fn course(rest: &str) -> Option<Route> {
         None => (rest, 1),
     };
     let items: Vec<Item> = list.split(',').map(Item::read).collect::<Option<_>>()?;
-    (1..=items.len())
-        .contains(&n)
-        .then_some(Route::Course { items, at: n - 1 })
+    let at = n.checked_sub(1).filter(|at| *at < items.len())?;
+    Some(Route::Course { items, at })
 }
 
 /// The fragment of a course at its `at`-th item (0-based), `#` included.
