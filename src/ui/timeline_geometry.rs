@@ -351,11 +351,25 @@ impl Model {
         let stuck = stuck_tasks(trace);
         let mut rows = vec![loop_row(trace)];
         let depths = depths(trace);
+        // Each task's lane and marks found in one pass each: a lookup per task would make
+        // a fan-out of 10,000 tasks quadratic.
+        let mut lane_of: Vec<Option<&Lane>> = vec![None; trace.tasks.len()];
+        for lane in lanes {
+            if let Some(slot) = lane_of.get_mut(lane.task.index()) {
+                slot.get_or_insert(lane);
+            }
+        }
+        let mut marks_of = task_marks(trace);
+        let mut warnings_of: Vec<Vec<&Diagnostic>> = vec![Vec::new(); trace.tasks.len()];
+        for d in diagnostics {
+            if let Some(list) = warnings_of.get_mut(d.task.index()) {
+                list.push(d);
+            }
+        }
         for (i, info) in trace.tasks.iter().enumerate() {
             let task = TaskId(i as u32);
-            let is_stuck = stuck.contains(&task);
-            let lane = lanes.iter().find(|l| l.task == task);
-            let mut segs: Vec<Seg> = lane
+            let is_stuck = stuck.binary_search(&task).is_ok();
+            let mut segs: Vec<Seg> = lane_of[i]
                 .map(|l| l.spans.iter().map(|s| task_seg(trace, s)).collect())
                 .unwrap_or_default();
             if is_stuck {
@@ -363,8 +377,8 @@ impl Model {
                     last.stuck = true;
                 }
             }
-            let mut marks = task_marks(trace, task);
-            marks.extend(diagnostics.iter().filter(|d| d.task == task).map(|d| Mark {
+            let mut marks = std::mem::take(&mut marks_of[i]);
+            marks.extend(warnings_of[i].iter().map(|d| Mark {
                 t: d.t,
                 kind: MarkKind::Warning {
                     name: d.kind.name(),
@@ -583,22 +597,24 @@ pub fn loop_row(trace: &Trace) -> Row {
     }
 }
 
-fn task_marks(trace: &Trace, task: TaskId) -> Vec<Mark> {
-    trace
-        .events_of(task)
-        .filter_map(|e| {
-            let kind = match &e.kind {
-                EventKind::Suspended { .. } => MarkKind::Suspend,
-                EventKind::Resumed => MarkKind::Resume,
-                EventKind::Completed { .. } => MarkKind::Completed,
-                EventKind::Failed { error } => MarkKind::Failed(trace.text(*error).to_string()),
-                EventKind::Cancelled => MarkKind::Cancelled,
-                EventKind::TimedOut => MarkKind::TimedOut,
-                _ => return None,
-            };
-            Some(Mark { t: e.t, kind })
-        })
-        .collect()
+/// Every task's marks (suspend, resume, its end), by task index, in one pass.
+fn task_marks(trace: &Trace) -> Vec<Vec<Mark>> {
+    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); trace.tasks.len()];
+    for e in &trace.events {
+        let kind = match &e.kind {
+            EventKind::Suspended { .. } => MarkKind::Suspend,
+            EventKind::Resumed => MarkKind::Resume,
+            EventKind::Completed { .. } => MarkKind::Completed,
+            EventKind::Failed { error } => MarkKind::Failed(trace.text(*error).to_string()),
+            EventKind::Cancelled => MarkKind::Cancelled,
+            EventKind::TimedOut => MarkKind::TimedOut,
+            _ => continue,
+        };
+        if let Some(list) = marks.get_mut(e.task.index()) {
+            list.push(Mark { t: e.t, kind });
+        }
+    }
+    marks
 }
 
 /// Tasks a deadlock leaves waiting forever.
