@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The generated Python is valid, runnable asyncio whose measured totals match the
-//! simulation: every preset and every lesson is run with python3 at a tenth of its
+//! simulation: every preset and every lesson's scenario is run with python3 at a tenth of its
 //! durations, in each start mode. Where the simulation deadlocks, python3 must hang just
 //! as the loop does (it is stopped after a while).
 
@@ -98,12 +98,12 @@ fn every_presets_python_runs_with_the_totals_the_simulation_predicts() {
     assert_eq!(deadlocked, [("producer-consumer", 1), ("deadlock", 1)]);
 }
 
-/// Every lesson, including the 1,000 tasks of lesson 14.
+/// Every lesson that has a scenario, including the 1,000 tasks of lesson 14.
 #[test]
 fn every_lessons_python_runs_with_the_totals_the_simulation_predicts() {
     let deadlocked: Vec<(&str, usize)> = lessons()
         .iter()
-        .map(|l| (l.slug, matches_the_simulation(l.slug, &l.scenario)))
+        .filter_map(|l| Some((l.slug, matches_the_simulation(l.slug, l.scenario.as_ref()?))))
         .filter(|(_, n)| *n > 0)
         .collect();
     assert_eq!(deadlocked, [("deadlock", 1), ("queue", 1)]);

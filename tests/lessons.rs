@@ -1,14 +1,16 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The lessons: every scenario runs to the outcome its lesson teaches, every narration
-//! moment happens within the run, and every prediction's answer is what the run shows.
+//! The lessons: every program runs to the outcome its lesson teaches, every narration
+//! moment happens within the run, in the order the narration is written, and every
+//! prediction's answer is what the run shows.
 
 use looplab::lessons::{lesson, lessons, narration_at, narration_times, Measure, Moment, What};
-use looplab::sim::Outcome;
+use looplab::sim::tick_axis::on_ticks;
+use looplab::sim::{diagnose, loop_health, DiagnosticKind, EventKind, Outcome};
 
 #[test]
-fn there_are_fifteen_lessons_in_order_with_unique_slugs() {
+fn there_are_twenty_lessons_in_order_with_unique_slugs() {
     let all = lessons();
-    assert_eq!(all.len(), 15);
+    assert_eq!(all.len(), 20);
     for (i, l) in all.iter().enumerate() {
         assert_eq!(l.id as usize, i + 1, "{}", l.slug);
         assert!(!l.title.is_empty() && !l.intro.is_empty() && !l.try_this.is_empty());
@@ -41,7 +43,7 @@ fn every_lesson_runs_to_the_outcome_it_teaches() {
 }
 
 #[test]
-fn every_narration_moment_happens_within_the_run_in_time_order() {
+fn every_narration_moment_happens_within_the_run() {
     let mut problems = Vec::new();
     for l in lessons() {
         let run = l.run().unwrap();
@@ -52,11 +54,38 @@ fn every_narration_moment_happens_within_the_run_in_time_order() {
                 other => problems.push(format!("{}: {:?} resolves to {other:?}", l.slug, n.at)),
             }
         }
-        let times = narration_times(&l, own);
         if problems.is_empty() {
-            assert_eq!(times.len(), l.narration.len(), "{}", l.slug);
+            assert_eq!(
+                narration_times(&l, own).len(),
+                l.narration.len(),
+                "{}",
+                l.slug
+            );
         }
-        assert!(times.windows(2).all(|w| w[0].0 <= w[1].0), "{}", l.slug);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The narration reads in the order it is written: no moment comes before the one above
+/// it, on the time axis nor on the tick axis, where one instant's events spread out in
+/// the order they happen (a fixed time, `Moment::At`, has no place there).
+#[test]
+fn every_lessons_narration_is_written_in_the_order_it_happens() {
+    let mut problems = Vec::new();
+    for l in lessons() {
+        let run = l.run().unwrap();
+        let ticks = on_ticks(run.own());
+        for (axis, trace) in [("time", run.own()), ("ticks", &ticks)] {
+            let times: Vec<f64> = l
+                .narration
+                .iter()
+                .filter(|n| axis == "time" || !matches!(n.at, Moment::At(_)))
+                .filter_map(|n| n.at.resolve(trace))
+                .collect();
+            if times.windows(2).any(|w| w[0] > w[1]) {
+                problems.push(format!("{} on the {axis} axis: {times:?}", l.slug));
+            }
+        }
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -163,4 +192,62 @@ fn a_prediction_about_the_other_version_waits_for_both_runs_on_screen() {
     // A prediction about the lesson's own run is answered by it.
     let first = lesson("event-loop").unwrap();
     assert!(!first.measured_elsewhere(false));
+}
+
+#[test]
+fn the_monitoring_lesson_shows_its_blocking_call_as_a_slow_callback_and_as_lag() {
+    let l = lesson("monitoring").unwrap();
+    let run = l.run().unwrap();
+    let own = run.own();
+    let slow: Vec<f64> = diagnose(own)
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::SlowCallback)
+        .map(|d| d.t)
+        .collect();
+    // One warning, where the narration says the loop is held.
+    let held = Moment::First {
+        coroutine: "handle",
+        what: What::Block,
+    };
+    assert_eq!(slow, [held.resolve(own).unwrap()]);
+    // The task held up waited longer than asyncio's slow-callback threshold.
+    let lag = loop_health(own, 20)
+        .iter()
+        .map(|s| s.max_lag_ms)
+        .fold(0.0, f64::max);
+    assert!(lag > looplab::sim::diagnostics::SLOW_CALLBACK_MS, "{lag}");
+}
+
+/// main cancels the worker and waits for it; the reporter it leaves running is cancelled
+/// by `asyncio.run`, once main has returned.
+#[test]
+fn the_shutdown_lesson_cancels_the_worker_before_main_returns_and_the_reporter_after() {
+    let l = lesson("shutdown").unwrap();
+    let run = l.run().unwrap();
+    let own = run.own();
+    // Where a task ends among the run's events, and whether it ends cancelled.
+    let end = |coroutine: &str| {
+        own.events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| {
+                matches!(e.kind, EventKind::Completed { .. } | EventKind::Cancelled)
+                    && own
+                        .tasks
+                        .get(e.task.index())
+                        .is_some_and(|t| &*t.coroutine == coroutine)
+            })
+            .map(|(i, e)| (i, e.kind == EventKind::Cancelled))
+            .unwrap_or_else(|| panic!("{coroutine} never ends"))
+    };
+    let (worker, main, stats) = (end("worker"), end("main"), end("report_stats"));
+    assert!(
+        worker.0 < main.0 && main.0 < stats.0,
+        "{worker:?} {main:?} {stats:?}"
+    );
+    assert_eq!(
+        (worker.1, main.1, stats.1),
+        (true, false, true),
+        "cancelled"
+    );
 }

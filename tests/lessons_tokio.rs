@@ -10,11 +10,11 @@
 //! time and jumps to the next timer when the runtime is idle, as Looplab's virtual clock
 //! does: their times match to the millisecond.
 //!
-//! Five hold a thread with `std::thread::sleep`, as their Python holds one with
-//! `time.sleep`: on the loop's thread (blocking, perf_counter, queue, streaming) or on
-//! the blocking pool (executor). A paused clock counts none of that time, and tokio even
+//! Six hold a thread with `std::thread::sleep`, as their Python holds one with
+//! `time.sleep`: on the loop's thread (blocking, perf_counter, queue, streaming,
+//! monitoring) or on the blocking pool (executor). A paused clock counts none of that time, and tokio even
 //! holds it still while a `spawn_blocking` job runs (it stops auto-advancing), so the
-//! lines would come at other times, in another order, with other totals. Those five run
+//! lines would come at other times, in another order, with other totals. Those six run
 //! on a real clock, all at once on threads of their own (under 2 s in all), and their
 //! times are compared within [`REAL_CLOCK_MS`].
 
@@ -157,12 +157,17 @@ program!(timeouts, paused);
 program!(semaphore, paused);
 program!(thousand_gathered, paused);
 program!(thousand_in_groups, paused);
+program!(taskgroup, paused);
+program!(retries, paused);
+program!(shutdown, paused);
+program!(testing, paused);
 program!(deadlock);
 program!(blocking);
 program!(executor);
 program!(perf_counter);
 program!(queue);
 program!(streaming);
+program!(monitoring);
 
 /// Looplab's run of a program's Python.
 fn python(src: &str) -> RunOutput {
@@ -233,14 +238,15 @@ fn compare(name: &str, tokio: &TokioRun, python: &RunOutput, tolerance: f64) -> 
 #[test]
 fn the_real_clock_programs_say_the_same_within_30_ms() {
     type Run = fn(&Shared) -> TokioRun;
-    let programs: [(&str, Run, &str); 5] = [
+    let programs: [(&str, Run, &str); 6] = [
         ("blocking", blocking::run, blocking::PYTHON),
         ("executor", executor::run, executor::PYTHON),
         ("perf_counter", perf_counter::run, perf_counter::PYTHON),
         ("queue", queue::run, queue::PYTHON),
         ("streaming", streaming::run, streaming::PYTHON),
+        ("monitoring", monitoring::run, monitoring::PYTHON),
     ];
-    // All at once: they wait on the clock, and one after the other would take 7 s.
+    // All at once: they wait on the clock, and one after the other would take 7.7 s.
     let threads: Vec<_> = programs
         .iter()
         .map(|&(_, run, _)| std::thread::spawn(move || run(&new_recording())))

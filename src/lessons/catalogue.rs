@@ -1,4 +1,4 @@
-//! The fifteen lessons, in course order.
+//! The lessons, in course order.
 
 use super::{Choice, Lesson, LessonProgram, Measure, Moment, Narration, Prediction, What};
 use crate::sim::presets::preset;
@@ -64,7 +64,7 @@ fn build() -> Vec<Lesson> {
             title: "The event loop",
             intro: "asyncio runs one callback at a time on one thread. A task runs until it \
                     awaits something; then the loop picks the next ready callback, in order.",
-            scenario: json(include_str!("event_loop.json")),
+            scenario: Some(json(include_str!("event_loop.json"))),
             program: program(
                 include_str!("programs/event_loop.py"),
                 None,
@@ -106,7 +106,7 @@ fn build() -> Vec<Lesson> {
             title: "Coroutines and await",
             intro: "`await coroutine()` runs it to its end inside the current task, then \
                     carries on. Awaiting one after another adds their times up.",
-            scenario: json(include_str!("coroutines.json")),
+            scenario: Some(json(include_str!("coroutines.json"))),
             program: program(
                 include_str!("programs/coroutines.py"),
                 None,
@@ -143,7 +143,7 @@ fn build() -> Vec<Lesson> {
             title: "Sequential vs concurrent with gather",
             intro: "Awaiting in turn waits for each coroutine before starting the next. \
                     `asyncio.gather` starts them all, so their waits overlap.",
-            scenario: from_preset("turn-vs-gather"),
+            scenario: Some(from_preset("turn-vs-gather")),
             program: program(
                 include_str!("programs/breakfast_in_turn.py"),
                 Some(include_str!("programs/breakfast_gathered.py")),
@@ -178,7 +178,7 @@ fn build() -> Vec<Lesson> {
             title: "create_task: start now, await later",
             intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
                     whenever the current task awaits, and you collect its result later.",
-            scenario: json(include_str!("create_task.json")),
+            scenario: Some(json(include_str!("create_task.json"))),
             program: program(
                 include_str!("programs/create_task.py"),
                 None,
@@ -215,7 +215,7 @@ fn build() -> Vec<Lesson> {
             title: "Non-blocking I/O",
             intro: "A request in flight does not hold the loop: the task is suspended until the \
                     response arrives, and other tasks run meanwhile.",
-            scenario: from_preset("three-fetches"),
+            scenario: Some(from_preset("three-fetches")),
             program: program(
                 include_str!("programs/fetch.py"),
                 None,
@@ -253,7 +253,7 @@ fn build() -> Vec<Lesson> {
             intro: "`time.sleep` (or any CPU work) holds the only thread: no other task runs, \
                     and timers that come due must wait. Looplab warns about a task that never \
                     yields.",
-            scenario: from_preset("blocking-sleep"),
+            scenario: Some(from_preset("blocking-sleep")),
             program: program(
                 include_str!("programs/blocking.py"),
                 None,
@@ -295,7 +295,7 @@ fn build() -> Vec<Lesson> {
             title: "Offloading blocking work to an executor",
             intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
                     loop stays free. With 2 workers, at most 2 jobs run at once.",
-            scenario: from_preset("executor"),
+            scenario: Some(from_preset("executor")),
             program: program(
                 include_str!("programs/executor.py"),
                 None,
@@ -333,7 +333,7 @@ fn build() -> Vec<Lesson> {
             title: "Errors in tasks, and return_exceptions",
             intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
                     With `return_exceptions=True` it comes back as a result instead.",
-            scenario: json(include_str!("errors.json")),
+            scenario: Some(json(include_str!("errors.json"))),
             program: program(
                 include_str!("programs/errors.py"),
                 None,
@@ -367,7 +367,7 @@ fn build() -> Vec<Lesson> {
             title: "Timeouts and cancellation",
             intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
                     waits for it to finish cancelling, and raises TimeoutError.",
-            scenario: from_preset("timeout"),
+            scenario: Some(from_preset("timeout")),
             program: program(
                 include_str!("programs/timeouts.py"),
                 None,
@@ -404,7 +404,7 @@ fn build() -> Vec<Lesson> {
             title: "Deadlock, and how to avoid it",
             intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
                     for the other forever. Take locks in one agreed order.",
-            scenario: from_preset("deadlock"),
+            scenario: Some(from_preset("deadlock")),
             program: program(
                 include_str!("programs/deadlock.py"),
                 None,
@@ -434,7 +434,7 @@ fn build() -> Vec<Lesson> {
             title: "Limiting concurrency with a semaphore",
             intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
                     their turn, in order.",
-            scenario: from_preset("semaphore"),
+            scenario: Some(from_preset("semaphore")),
             program: program(
                 include_str!("programs/semaphore.py"),
                 None,
@@ -468,7 +468,7 @@ fn build() -> Vec<Lesson> {
             title: "Producer and consumer with a queue",
             intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
                     makes `put` wait, an empty one makes `get` wait.",
-            scenario: from_preset("producer-consumer"),
+            scenario: Some(from_preset("producer-consumer")),
             program: program(
                 include_str!("programs/queue.py"),
                 None,
@@ -507,7 +507,7 @@ fn build() -> Vec<Lesson> {
             title: "Async iterators and streaming",
             intro: "`async for` awaits each item of an async iterator; between items the task is \
                     suspended and the loop serves others.",
-            scenario: from_preset("streaming"),
+            scenario: Some(from_preset("streaming")),
             program: program(
                 include_str!("programs/streaming.py"),
                 None,
@@ -544,7 +544,7 @@ fn build() -> Vec<Lesson> {
             intro: "Tasks are cheap: a thousand tasks that each wait 1 s take about 1 s \
                     together, because waiting costs the loop nothing. This program awaits \
                     them in ten groups of 100, one group after another.",
-            scenario: json(include_str!("thousand_tasks.json")),
+            scenario: Some(json(include_str!("thousand_tasks.json"))),
             program: program(
                 include_str!("programs/thousand_in_groups.py"),
                 Some(include_str!("programs/thousand_gathered.py")),
@@ -582,7 +582,7 @@ fn build() -> Vec<Lesson> {
             title: "Measuring with a performance counter",
             intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
                     tasks; blocking work on the loop does not.",
-            scenario: json(include_str!("perf_counter.json")),
+            scenario: Some(json(include_str!("perf_counter.json"))),
             program: program(
                 include_str!("programs/perf_counter.py"),
                 None,
@@ -617,6 +617,260 @@ fn build() -> Vec<Lesson> {
             ),
             try_this: "Run render on a worker thread (`await loop.run_in_executor(None, render, \
                        response)`) and measure again.",
+        },
+        Lesson {
+            id: 16,
+            slug: "taskgroup",
+            title: "Structured concurrency with TaskGroup",
+            intro: "The tasks of an `asyncio.TaskGroup` end with its `async with` block. When \
+                    one fails, the group cancels the others, waits for them, and raises the \
+                    errors together in an ExceptionGroup, which `except*` takes apart.",
+            // The step language has no TaskGroup or `except*`.
+            scenario: None,
+            program: program(
+                include_str!("programs/taskgroup.py"),
+                None,
+                include_str!("programs/taskgroup.rs"),
+            ),
+            narration: vec![
+                at(
+                    first("fetch_recommendations", Suspend),
+                    "The group runs three requests; load_dashboard waits at the end of its \
+                     `async with`.",
+                ),
+                at(
+                    first("fetch_orders", Fail),
+                    "fetch_orders raises ConnectionError: the group cancels its two siblings.",
+                ),
+                at(
+                    first("fetch_recommendations", Print),
+                    "fetch_recommendations catches the CancelledError, cleans up, and raises it \
+                     again.",
+                ),
+                at(
+                    first("load_dashboard", Print),
+                    "All three have ended: the error leaves the block in an ExceptionGroup, for \
+                     `except* ConnectionError`.",
+                ),
+            ],
+            predict: predict(
+                "fetch_orders fails after 0.3 s. How long does load_dashboard take?",
+                Measure::Total,
+                vec![
+                    choice("0.3 s: the failure cancels the other two", 300.0),
+                    choice("0.6 s: until fetch_profile answers", 600.0),
+                    choice("1 s: the group waits for every task to finish", 1000.0),
+                ],
+            ),
+            try_this: "Make fetch_orders sleep 0.8 s: fetch_profile now answers first, and only \
+                       fetch_recommendations is cancelled.",
+        },
+        Lesson {
+            id: 17,
+            slug: "retries",
+            title: "Retries, backoff and timeouts",
+            intro: "A call to another service can hang or fail. Give every call a deadline with \
+                    `asyncio.timeout`, and retry a failed one after a pause that doubles each \
+                    time (exponential backoff), plus some jitter so that clients do not all \
+                    retry at once.",
+            // The step language has no loops that end early, and no `asyncio.timeout`.
+            scenario: None,
+            program: program(
+                include_str!("programs/retries.py"),
+                None,
+                include_str!("programs/retries.rs"),
+            ),
+            narration: vec![
+                at(
+                    first("get_stock", Suspend),
+                    "The first call hangs: the service would take 30 s, and the timeout \
+                     allows 0.5 s.",
+                ),
+                at(
+                    first("get_stock", Resume),
+                    "The deadline: the call is cancelled, TimeoutError raised. The next try \
+                     waits 0.2 s, plus 10 % of jitter.",
+                ),
+                at(
+                    last("get_stock_with_retries", Suspend),
+                    "The second call fails at once with a 503: the pause doubles, to 0.4 s plus \
+                     its jitter.",
+                ),
+                at(
+                    Moment::End,
+                    "The third call answers. The timeout and the pauses took most of the time.",
+                ),
+            ],
+            predict: predict(
+                "How long until the stock count comes back?",
+                Measure::Total,
+                vec![
+                    choice("About 0.3 s: three calls of 0.1 s", 300.0),
+                    choice(
+                        "About 1.4 s: a timeout, two pauses and two more calls",
+                        1420.0,
+                    ),
+                    choice("Over 30 s: the first call hangs", 30_100.0),
+                ],
+            ),
+            try_this: "Delete the `async with asyncio.timeout(TIMEOUT):` line (and unindent the \
+                       `return` under it): the first call now holds everything up for 30 s.",
+        },
+        Lesson {
+            id: 18,
+            slug: "shutdown",
+            title: "Graceful shutdown",
+            intro: "`task.cancel()` raises CancelledError where the task waits. Its `finally` \
+                    still runs and may await (flush, close), and the task re-raises the error \
+                    so that it ends cancelled. When main returns, `asyncio.run` cancels every \
+                    task still running.",
+            // The step language has no `finally` and no loop that runs until cancelled.
+            scenario: None,
+            program: program(
+                include_str!("programs/shutdown.py"),
+                None,
+                include_str!("programs/shutdown.rs"),
+            ),
+            narration: vec![
+                at(
+                    first("report_stats", Suspend),
+                    "main starts a worker and a stats reporter, then lets them run for 0.7 s.",
+                ),
+                at(
+                    first("LogFile.flush", Suspend),
+                    "main cancels the worker: CancelledError is raised where it waits, and its \
+                     `finally` awaits a flush of the log.",
+                ),
+                at(
+                    first("worker", Cancel),
+                    "Flushed. Having re-raised, the worker ends cancelled: main's `await job` \
+                     raises CancelledError.",
+                ),
+                at(
+                    first("report_stats", Cancel),
+                    "main returns with report_stats still running: asyncio.run cancels it, and \
+                     its `finally` runs too.",
+                ),
+            ],
+            predict: predict(
+                "main cancels the worker at 0.7 s. When does the program end?",
+                Measure::Total,
+                vec![
+                    choice("At 0.7 s: cancel() stops the worker on the spot", 700.0),
+                    choice(
+                        "At 0.9 s: the worker's `finally` flushes the log first",
+                        900.0,
+                    ),
+                    choice("Never: report_stats loops forever", f64::INFINITY),
+                ],
+            ),
+            try_this: "Delete the `raise` in the worker's `except`: it swallows the cancellation \
+                       and returns, so main's `except` never runs.",
+        },
+        Lesson {
+            id: 19,
+            slug: "testing",
+            title: "Testing async code",
+            intro: "A test of async code is an `async def test_...` with plain asserts. A runner \
+                    (pytest-asyncio, or the few lines at the end of this program) runs each in \
+                    an event loop of its own and reports an AssertionError as a failure.",
+            // The step language has one `asyncio.run`, and no asserts.
+            scenario: None,
+            program: program(
+                include_str!("programs/testing.py"),
+                None,
+                include_str!("programs/testing.rs"),
+            ),
+            narration: vec![
+                at(
+                    first("test_price_of_an_apple", Start),
+                    "`asyncio.run(test())`: each test gets an event loop of its own; the runner \
+                     prints the verdict.",
+                ),
+                at(
+                    first("fetch_total", Suspend),
+                    "This test times its code with `loop.time()`: gathered, three requests take \
+                     as long as one.",
+                ),
+                at(
+                    first("test_a_slow_service_times_out", Complete),
+                    "The 10 s request gives up at its 1 s timeout: the test passes. On this \
+                     virtual clock it waited for neither.",
+                ),
+                at(
+                    first("test_pears_cost_less_than_apples", Fail),
+                    "This assert fails: the runner catches the AssertionError and prints its \
+                     message.",
+                ),
+            ],
+            predict: predict(
+                "When does `PASSED test_a_slow_service_times_out` print?",
+                Measure::FirstPrintAt("PASSED test_a_slow_service_times_out"),
+                vec![
+                    choice(
+                        "At 1.4 s: 0.4 s of tests before it, then the 1 s timeout",
+                        1400.0,
+                    ),
+                    choice("At 10.4 s: after the slow request", 10_400.0),
+                    choice("Never: the test fails", -1.0),
+                ],
+            ),
+            try_this: "Make fetch_total await the prices one by one (`prices = [await \
+                       fetch_price(item) for item in items]`): test_prices_are_fetched_together \
+                       fails, with its message.",
+        },
+        Lesson {
+            id: 20,
+            slug: "monitoring",
+            title: "Logging and monitoring the loop",
+            intro: "Stamp log lines with the loop's clock (`loop.time()`) and log how long each \
+                    request took: a blocking call shows up as requests that took longer than \
+                    their work. asyncio's debug mode warns about a callback that holds the loop \
+                    over 0.1 s, and the loop-health strip shows the lag.",
+            // The step language has no logging of the loop's clock.
+            scenario: None,
+            program: program(
+                include_str!("programs/monitoring.py"),
+                None,
+                include_str!("programs/monitoring.rs"),
+            ),
+            narration: vec![
+                at(
+                    first("handle", Suspend),
+                    "Three requests query the database at once; each log line carries the \
+                     loop's time.",
+                ),
+                at(
+                    first("handle", Block),
+                    "POST /orders calls save_audit_record: `time.sleep(0.3)` holds the loop, \
+                     and the timeline flags a slow callback.",
+                ),
+                at(
+                    Moment::At(400.0),
+                    "GET /products' query is done, but its task cannot run while the loop is \
+                     held.",
+                ),
+                at(
+                    last("handle", Print),
+                    "It runs at last: the health strip's lag shows how long it waited, its log \
+                     line a time longer than its query.",
+                ),
+            ],
+            predict: predict(
+                "GET /products' query takes 0.4 s. When does it answer, ending the run?",
+                Measure::Total,
+                vec![
+                    choice("At 0.4 s, when its query is done", 400.0),
+                    choice(
+                        "At 0.6 s, when the blocking call lets go of the loop",
+                        600.0,
+                    ),
+                    choice("At 1.0 s, after the other requests' time too", 1000.0),
+                ],
+            ),
+            try_this: "Run the blocking call in a thread (`await \
+                       asyncio.to_thread(save_audit_record, request)`): the slow-callback \
+                       warning goes, and GET /products answers at 0.4 s.",
         },
     ]
 }

@@ -1,9 +1,9 @@
-//! Guided lessons: a scenario, narration tied to moments of its run, a "predict before
+//! Guided lessons: a program, narration tied to moments of its run, a "predict before
 //! you run" question whose answer the run reveals, and a change to try.
 //!
-//! Pure data plus queries over a [`Trace`]: no web-sys, no yew. Scenarios live in
-//! `src/lessons/*.json` or reuse `sim::presets`; lessons written as programs keep them
-//! in `src/lessons/programs/*.py`.
+//! Pure data plus queries over a [`Trace`]: no web-sys, no yew. Programs live in
+//! `src/lessons/programs/*.py`; the step scenarios that are the simulator's reference
+//! for them in `src/lessons/*.json` or `sim::presets`.
 
 mod catalogue;
 
@@ -21,14 +21,17 @@ pub struct Lesson {
     pub title: &'static str,
     /// A paragraph shown before the run.
     pub intro: &'static str,
-    pub scenario: Scenario,
+    /// The program as a scenario of steps, the step simulator's reference for it; `None`
+    /// where the step language cannot say what the program does (a TaskGroup, a retry
+    /// loop, a `finally`, several `asyncio.run`s).
+    pub scenario: Option<Scenario>,
     /// The lesson as a real Python program (shown and run in place of the scenario),
     /// and the same work written the other way, raced beside it in Compare.
     pub program: Option<LessonProgram>,
     /// Shown as the playhead reaches each moment.
     pub narration: Vec<Narration>,
     pub predict: Prediction,
-    /// A change to make to the scenario, and what to look for.
+    /// A change to make to the program, and what to look for.
     pub try_this: &'static str,
 }
 
@@ -327,9 +330,14 @@ impl Lesson {
     /// `sequential` (its own run) and its pair as `concurrent` (or the program again).
     pub fn run(&self) -> Result<LessonRun, ScenarioError> {
         let Some(program) = &self.program else {
+            let scenario = self.scenario.as_ref().ok_or_else(|| ScenarioError {
+                coroutine: None,
+                step: None,
+                message: format!("lesson {} has neither a program nor a scenario", self.slug),
+            })?;
             return Ok(LessonRun {
-                comparison: crate::sim::compare(&self.scenario)?,
-                mode: self.scenario.main.mode,
+                comparison: crate::sim::compare(scenario)?,
+                mode: scenario.main.mode,
             });
         };
         let trace = |source: &str| {
@@ -356,10 +364,9 @@ impl Lesson {
     /// run is its program (else its scenario in its start mode); the other version shows
     /// only while both play side by side (`comparing`).
     pub fn measured_elsewhere(&self, comparing: bool) -> bool {
-        let own = if self.program.is_some() {
-            StartMode::Sequential
-        } else {
-            self.scenario.main.mode
+        let own = match (&self.program, &self.scenario) {
+            (None, Some(scenario)) => scenario.main.mode,
+            _ => StartMode::Sequential,
         };
         self.predict
             .measure

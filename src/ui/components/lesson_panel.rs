@@ -106,9 +106,9 @@ pub fn lesson_panel() -> Html {
             None if ctx.overview => html! { <ProgressPage /> },
             None => html! {
                 <p class="lesson__intro">{ format!(
-                    "Fifteen short lessons walk through asyncio, from the event loop to 1,000 tasks: \
-                     pick one, predict, run, and try a change. Then {} challenges check the \
-                     programs you write.", challenges().len()) }</p>
+                    "{} short lessons walk through asyncio, from the event loop to 1,000 tasks, \
+                     testing and monitoring: pick one, predict, run, and try a change. Then {} \
+                     challenges check the programs you write.", list.len(), challenges().len()) }</p>
             },
         },
     };
