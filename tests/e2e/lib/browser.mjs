@@ -46,6 +46,7 @@ const MIME_TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
@@ -152,7 +153,7 @@ export async function screenshot(page, name) {
 
 /**
  * Serves `dist` (default: the repository's dist/), opens the app in headless Chromium and
- * calls `fn({ page, problems, warnings, url })`; always shuts everything down.
+ * calls `fn({ page, context, problems, warnings, url })`; always shuts everything down.
  */
 export async function withApp(fn, { dist = DIST_DIR, ...options } = {}) {
   const server = await serveStatic(dist);
@@ -160,7 +161,7 @@ export async function withApp(fn, { dist = DIST_DIR, ...options } = {}) {
   try {
     const { page, context, problems, warnings } = await openApp(browser, server.url, options);
     try {
-      return await fn({ page, problems, warnings, url: server.url });
+      return await fn({ page, context, problems, warnings, url: server.url });
     } finally {
       for (const w of warnings) console.log(w);
       await context.close();
