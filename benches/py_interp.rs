@@ -57,14 +57,7 @@ mod native {
 
     /// The issue's program with `n` workers (`n` written as Python would: `10_000`).
     fn program(n: usize) -> String {
-        let digits = n.to_string();
-        let mut literal = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                literal.push('_');
-            }
-            literal.push(c);
-        }
+        let literal = looplab::sim::metrics::group_thousands(n as u64, '_');
         format!(
             "import asyncio\n\
              async def worker(i):\n\

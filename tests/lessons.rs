@@ -8,9 +8,9 @@ use looplab::sim::tick_axis::on_ticks;
 use looplab::sim::{diagnose, loop_health, DiagnosticKind, EventKind, Outcome};
 
 #[test]
-fn there_are_twenty_lessons_in_order_with_unique_slugs() {
+fn there_are_twenty_one_lessons_in_order_with_unique_slugs() {
     let all = lessons();
-    assert_eq!(all.len(), 20);
+    assert_eq!(all.len(), 21);
     for (i, l) in all.iter().enumerate() {
         assert_eq!(l.id as usize, i + 1, "{}", l.slug);
         assert!(!l.title.is_empty() && !l.intro.is_empty() && !l.try_this.is_empty());
@@ -250,4 +250,32 @@ fn the_shutdown_lesson_cancels_the_worker_before_main_returns_and_the_reporter_a
         (true, false, true),
         "cancelled"
     );
+}
+
+#[test]
+fn the_production_loops_lesson_halves_the_chatty_phase_on_uvloop_and_hardly_the_waiting_one() {
+    let l = lesson("production-loops").unwrap();
+    let program = l.program.as_ref().unwrap();
+    assert!(program.loop_cost, "the lesson counts the loop's cost");
+    let run = |src: &str, cost: bool| {
+        looplab::py::run::run_source_with(src, looplab::py::run::Options::costed(cost))
+            .unwrap()
+            .stdout
+    };
+    let uvloop = program.pair.unwrap();
+    assert_eq!(
+        run(program.source, true),
+        "5,000 chatty tasks: 132 ms\n5,000 waiting tasks: 518 ms\n"
+    );
+    assert_eq!(
+        run(uvloop, true),
+        "5,000 chatty tasks: 63 ms\n5,000 waiting tasks: 509 ms\n"
+    );
+    // Uncounted, the loop is free: the waits alone.
+    for src in [program.source, uvloop] {
+        assert_eq!(
+            run(src, false),
+            "5,000 chatty tasks: 0 ms\n5,000 waiting tasks: 500 ms\n"
+        );
+    }
 }

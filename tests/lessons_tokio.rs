@@ -11,7 +11,7 @@
 //! does: their times match to the millisecond.
 //!
 //! Six hold a thread with `std::thread::sleep`, as their Python holds one with
-//! `time.sleep`: on the loop's thread (blocking, perf_counter, queue, streaming,
+//! `time.sleep`: on the loop's thread (blocking, perf_counter, job_queue, streaming,
 //! monitoring) or on the blocking pool (executor). A paused clock counts none of that time, and tokio even
 //! holds it still while a `spawn_blocking` job runs (it stops auto-advancing), so the
 //! lines would come at other times, in another order, with other totals. Those six run
@@ -161,11 +161,12 @@ program!(taskgroup, paused);
 program!(retries, paused);
 program!(shutdown, paused);
 program!(testing, paused);
+program!(production_loops, paused);
 program!(deadlock);
 program!(blocking);
 program!(executor);
 program!(perf_counter);
-program!(queue);
+program!(job_queue);
 program!(streaming);
 program!(monitoring);
 
@@ -242,7 +243,7 @@ fn the_real_clock_programs_say_the_same_within_30_ms() {
         ("blocking", blocking::run, blocking::PYTHON),
         ("executor", executor::run, executor::PYTHON),
         ("perf_counter", perf_counter::run, perf_counter::PYTHON),
-        ("queue", queue::run, queue::PYTHON),
+        ("job_queue", job_queue::run, job_queue::PYTHON),
         ("streaming", streaming::run, streaming::PYTHON),
         ("monitoring", monitoring::run, monitoring::PYTHON),
     ];

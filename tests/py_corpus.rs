@@ -2,7 +2,9 @@
 //! Every program of `tests/py/corpus/` and every program the app offers (examples,
 //! `src/examples/`; lessons, `src/lessons/programs/`) run by CPython (3.12 or later, on the virtual clock of
 //! `tests/py/cpython_virtual.py`) and by Looplab's interpreter: the same printed output,
-//! the same outcome and exception, and the same total time within max(60 ms, 4 %).
+//! the same outcome and exception, the same total time within max(60 ms, 4 %), the same
+//! kind of loop (asyncio's or uvloop's) and about as many callbacks (what the loop-cost
+//! setting charges for).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,6 +17,8 @@ struct Expected {
     virtual_ms: f64,
     stdout: String,
     exception: Option<String>,
+    loop_kind: String,
+    callbacks: u64,
 }
 
 fn run_cpython(python: &Path, file: &Path) -> Expected {
@@ -36,6 +40,8 @@ fn run_cpython(python: &Path, file: &Path) -> Expected {
         virtual_ms: v["virtual_ms"].as_f64().unwrap_or(-1.0),
         stdout: v["stdout"].as_str().unwrap_or("").to_string(),
         exception: v["exception"].as_str().map(str::to_string),
+        loop_kind: v["loop"].as_str().unwrap_or("").to_string(),
+        callbacks: v["callbacks"].as_u64().unwrap_or(0),
     }
 }
 
@@ -86,6 +92,22 @@ fn compare(python: &Path, file: &Path) -> Option<String> {
         problems.push(format!(
             "total {} ms, CPython {} ms",
             got.virtual_ms, want.virtual_ms
+        ));
+    }
+    if got.loop_kind.name() != want.loop_kind {
+        problems.push(format!(
+            "ran on {}'s loop, CPython on {}'s",
+            got.loop_kind.name(),
+            want.loop_kind
+        ));
+    }
+    // CPython's runner runs a few more callbacks as it closes (shutdown_asyncgens,
+    // shutdown_default_executor), and executor threads some to hand results back.
+    let slack = (want.callbacks / 100).max(20);
+    if want.outcome == "completed" && got.callbacks.abs_diff(want.callbacks) > slack {
+        problems.push(format!(
+            "{} callbacks, CPython {}",
+            got.callbacks, want.callbacks
         ));
     }
     (!problems.is_empty()).then(|| problems.join("; "))

@@ -17,7 +17,7 @@ fn run(src: &str) -> RunOutput {
 }
 
 fn run_with(src: &str, limits: Limits) -> RunOutput {
-    run_source_with(src, limits).unwrap_or_else(|e| panic!("{src:?} did not compile: {e:?}"))
+    run_source_with(src, limits.into()).unwrap_or_else(|e| panic!("{src:?} did not compile: {e:?}"))
 }
 
 /// Limits small enough that a runaway program stops in a fraction of a second.
@@ -230,7 +230,7 @@ fn run_within(src: &str, limits: Limits, secs: u64) -> Option<(Ending, Option<St
     let (tx, rx) = std::sync::mpsc::channel();
     let src = src.to_string();
     std::thread::spawn(move || {
-        let out = run_source_with(&src, limits).unwrap();
+        let out = run_source_with(&src, limits.into()).unwrap();
         let _ = tx.send((out.ending, out.exception));
     });
     rx.recv_timeout(std::time::Duration::from_secs(secs)).ok()

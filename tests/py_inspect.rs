@@ -5,6 +5,7 @@
 //! variables changed since the previous step.
 
 use looplab::py::inspect::{inspect_at, Inspection, TaskStatus, ValueView};
+use looplab::py::run::Options;
 use looplab::py::run_source;
 use looplab::sim::trace::EventKind;
 
@@ -72,7 +73,7 @@ fn tasks_are_named_task_n_or_by_the_name_given() {
 fn a_suspended_task_shows_its_chain_of_awaited_coroutines_with_their_variables() {
     // The first suspension: main → make_breakfast → brew_coffee, asleep for a second.
     let n = after(BREAKFAST, |e| matches!(e.kind, EventKind::Suspended { .. }));
-    let state = inspect_at(BREAKFAST, Some(n)).unwrap();
+    let state = inspect_at(BREAKFAST, Some(n), Options::default()).unwrap();
     let main = &state.tasks[0];
     assert_eq!(main.name, "Task-1");
     assert_eq!(main.status, TaskStatus::Suspended);
@@ -102,8 +103,8 @@ fn a_local_variable_changes_between_two_steps_and_is_marked() {
         .map(|(i, _)| i + 1)
         .collect();
     // After the first sleep `done` is empty; after the second it holds the coffee.
-    let first = inspect_at(BREAKFAST, Some(suspensions[0])).unwrap();
-    let mut second = inspect_at(BREAKFAST, Some(suspensions[1])).unwrap();
+    let first = inspect_at(BREAKFAST, Some(suspensions[0]), Options::default()).unwrap();
+    let mut second = inspect_at(BREAKFAST, Some(suspensions[1]), Options::default()).unwrap();
     second.mark_changes(&first);
     let chain: Vec<_> = second.tasks[0]
         .frames
@@ -138,7 +139,7 @@ fn a_local_variable_changes_between_two_steps_and_is_marked() {
 fn a_finished_task_shows_its_result_and_the_end_shows_the_module_variables() {
     let src = "import asyncio\nasync def main():\n    return {'a': [1, 2]}\nresult = asyncio.run(main())\ncount = len(result)\n";
     let all = events_of(src).len();
-    let state = inspect_at(src, None).unwrap();
+    let state = inspect_at(src, None, Options::default()).unwrap();
     assert_eq!(state.events, all);
     assert_eq!(
         state.tasks[0].status,
@@ -157,12 +158,15 @@ fn a_finished_task_shows_its_result_and_the_end_shows_the_module_variables() {
 #[test]
 fn a_failed_task_shows_its_exception_and_nothing_before_the_first_event() {
     let src = "import asyncio\nasync def boom():\n    raise ValueError('no')\nasync def main():\n    t = asyncio.create_task(boom())\n    await asyncio.sleep(1)\n    print(t.exception())\nasyncio.run(main())\n";
-    let state = inspect_at(src, None).unwrap();
+    let state = inspect_at(src, None, Options::default()).unwrap();
     assert_eq!(
         state.tasks[1].status,
         TaskStatus::Failed("ValueError('no')".into())
     );
-    assert!(inspect_at(src, Some(0)).unwrap().tasks.is_empty());
+    assert!(inspect_at(src, Some(0), Options::default())
+        .unwrap()
+        .tasks
+        .is_empty());
 }
 
 #[test]
@@ -222,7 +226,7 @@ fn a_wait_inside_asyncio_s_own_code_is_at_the_program_s_line_that_called_it() {
 #[test]
 fn a_long_list_shows_its_first_items_and_how_many_more() {
     let src = "import asyncio\nxs = list(range(1000))\nd = {n: n * n for n in range(20)}\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n";
-    let state = inspect_at(src, None).unwrap();
+    let state = inspect_at(src, None, Options::default()).unwrap();
     let ValueView::Items { kind, items, more } = &state.globals[0].value else {
         panic!("{:?}", state.globals[0]);
     };

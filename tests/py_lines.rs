@@ -5,6 +5,7 @@
 
 use looplab::py::inspect::{inspect_at, Inspection, TaskView, ValueView, Var};
 use looplab::py::lines::{inspect_at_line, line_steps, LineStep, LineSteps, MAX_STEPS};
+use looplab::py::run::Options;
 use looplab::py::run_source;
 use std::path::Path;
 
@@ -29,7 +30,7 @@ asyncio.run(main())
 ";
 
 fn steps(src: &str) -> LineSteps {
-    line_steps(src).unwrap()
+    line_steps(src, Options::default()).unwrap()
 }
 
 /// The steps as (line, task).
@@ -100,7 +101,7 @@ fn the_state_before_a_step_shows_a_variable_before_and_after_its_statement() {
             .0
     };
     let total = |k: usize| {
-        let state = inspect_at_line(WORKERS, k).unwrap();
+        let state = inspect_at_line(WORKERS, k, Options::default()).unwrap();
         assert_eq!(state.at, Some(all[k]));
         assert_eq!(state.events, all[k].events);
         let frames = &task(&state, 1).frames;
@@ -115,8 +116,8 @@ fn the_state_before_a_step_shows_a_variable_before_and_after_its_statement() {
     assert_eq!(total(at(8, 1)), "1");
     assert_eq!(total(at(9, 1)), "3");
     // What the statement changed, as the panel marks it.
-    let mut after = inspect_at_line(WORKERS, at(9, 1)).unwrap();
-    after.mark_changes(&inspect_at_line(WORKERS, at(8, 1)).unwrap());
+    let mut after = inspect_at_line(WORKERS, at(9, 1), Options::default()).unwrap();
+    after.mark_changes(&inspect_at_line(WORKERS, at(8, 1), Options::default()).unwrap());
     let changed = |vars: &[Var]| -> Vec<String> {
         vars.iter()
             .filter(|v| v.changed)
@@ -127,7 +128,7 @@ fn the_state_before_a_step_shows_a_variable_before_and_after_its_statement() {
     assert!(changed(&task(&after, 2).frames[0].locals).is_empty());
 
     // The other tasks as they wait, the module's variables, the module's frame.
-    let state = inspect_at_line(WORKERS, at(9, 1)).unwrap();
+    let state = inspect_at_line(WORKERS, at(9, 1), Options::default()).unwrap();
     let b = task(&state, 2);
     assert_eq!(b.frames[0].line, 9);
     assert_eq!(value(&b.frames[0].locals, "total"), "5");
@@ -169,7 +170,7 @@ c = a + b
             (7, None)
         ]
     );
-    let state = inspect_at_line(src, 4).unwrap();
+    let state = inspect_at_line(src, 4, Options::default()).unwrap();
     let frames: Vec<(&str, u32)> = state
         .outside
         .iter()
@@ -178,7 +179,7 @@ c = a + b
     assert_eq!(frames, [("<module>", 6), ("double", 3)]);
     assert_eq!(value(&state.outside[1].locals, "y"), "2");
     let mut marked = state.clone();
-    marked.mark_changes(&inspect_at_line(src, 3).unwrap());
+    marked.mark_changes(&inspect_at_line(src, 3, Options::default()).unwrap());
     let changed: Vec<&str> = marked.outside[1]
         .locals
         .iter()
@@ -192,7 +193,7 @@ c = a + b
     );
     assert!(state.tasks.is_empty());
     // Past the last step: the end of the run.
-    let end = inspect_at_line(src, 6).unwrap();
+    let end = inspect_at_line(src, 6, Options::default()).unwrap();
     assert_eq!(end.at, None);
     assert_eq!(value(&end.globals, "c"), "3");
 }
@@ -257,7 +258,7 @@ print(asyncio.run(main()))
     assert_eq!(lines(src), expected);
     // At the thread's `time.sleep`: the producer waits in its `async with`.
     let k = expected.iter().position(|s| *s == (8, None)).unwrap();
-    let state = inspect_at_line(src, k).unwrap();
+    let state = inspect_at_line(src, k, Options::default()).unwrap();
     let frames: Vec<&str> = state.outside.iter().map(|f| &*f.function).collect();
     assert_eq!(frames, ["<module>", "blocking"]);
     assert_eq!(value(&state.outside[1].locals, "n"), "4");
@@ -311,7 +312,7 @@ except BaseException:
 ";
     let all = steps(src).steps;
     let k = all.iter().position(|s| s.line == 8).unwrap();
-    let state = inspect_at_line(src, k).unwrap();
+    let state = inspect_at_line(src, k, Options::default()).unwrap();
     assert!(
         matches!(&state.globals.iter().find(|v| v.name == "caught").unwrap().value,
             ValueView::Items { items, .. } if items.is_empty()),
@@ -326,7 +327,7 @@ except BaseException:
     assert_eq!(frames, [("main", 17), ("guarded", 8)]);
     assert_eq!(value(&task(&state, 0).frames[1].locals, "x"), "1");
     // Run to the end, every handler runs as usual.
-    let end = inspect_at_line(src, all.len()).unwrap();
+    let end = inspect_at_line(src, all.len(), Options::default()).unwrap();
     assert!(matches!(&end.globals[0].value, ValueView::Items { items, .. } if items.len() == 3));
 }
 
@@ -351,8 +352,8 @@ fn a_long_run_is_cut_at_the_cap() {
 
 #[test]
 fn a_syntax_error_is_an_error() {
-    assert!(line_steps("def broken(:\n    pass\n").is_err());
-    assert!(inspect_at_line("x = (\n", 0).is_err());
+    assert!(line_steps("def broken(:\n    pass\n", Options::default()).is_err());
+    assert!(inspect_at_line("x = (\n", 0, Options::default()).is_err());
 }
 
 /// 1,000 tasks, each a loop of three awaits.
@@ -406,13 +407,13 @@ fn timings() {
         let n = all.steps.len();
         println!(
             "{name}: {n} steps (cut {}): line_steps {:?}; inspect_at_line first {:?}, \
-             middle {:?}, last {:?}; inspect_at(end) {:?}",
+             middle {:?}, last {:?}; inspect_at(end, Options::default()) {:?}",
             all.cut,
             best(|| steps(&src)),
-            best(|| inspect_at_line(&src, 0)),
-            best(|| inspect_at_line(&src, n / 2)),
-            best(|| inspect_at_line(&src, n - 1)),
-            best(|| inspect_at(&src, None)),
+            best(|| inspect_at_line(&src, 0, Options::default())),
+            best(|| inspect_at_line(&src, n / 2, Options::default())),
+            best(|| inspect_at_line(&src, n - 1, Options::default())),
+            best(|| inspect_at(&src, None, Options::default())),
         );
     }
 }

@@ -8,6 +8,7 @@ use looplab::py::inspect::{
     inspect_at, FrameView, Inspection, TaskStatus, TaskView, ValueView, Var,
 };
 use looplab::py::lines::{inspect_at_line, line_steps, LineSteps};
+use looplab::py::run::Options;
 use looplab::py::{run_source, Ending};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -161,10 +162,10 @@ fn line_steps_agree_with_the_states_between_events_on_the_corpus_and_lessons() {
             // Limits count instructions, and a stepped run has more of them.
             continue;
         }
-        let LineSteps { steps, cut } = line_steps(&src).unwrap();
+        let LineSteps { steps, cut } = line_steps(&src, Options::default()).unwrap();
         if !cut {
-            let end = inspect_at_line(&src, steps.len()).unwrap();
-            let plain_end = inspect_at(&src, None).unwrap();
+            let end = inspect_at_line(&src, steps.len(), Options::default()).unwrap();
+            let plain_end = inspect_at(&src, None, Options::default()).unwrap();
             assert_eq!(end.at, None, "{name}");
             assert_eq!(end.events, plain_end.events, "{name}: events at the end");
             assert_eq!(vars(&end.globals), vars(&plain_end.globals), "{name}");
@@ -196,13 +197,13 @@ fn line_steps_agree_with_the_states_between_events_on_the_corpus_and_lessons() {
             let Some(before) = (1..step.events)
                 .rev()
                 .take(8)
-                .map(|n| inspect_at(&src, Some(n)).unwrap())
+                .map(|n| inspect_at(&src, Some(n), Options::default()).unwrap())
                 .find(|s| s.events < step.events)
                 .filter(|s| steps[k - 1].events < s.events)
             else {
                 continue;
             };
-            let at = inspect_at_line(&src, k).unwrap();
+            let at = inspect_at_line(&src, k, Options::default()).unwrap();
             assert_eq!(at.at, Some(step), "{name} step {k}");
             assert_eq!(at.events, step.events, "{name} step {k}");
             compared += 1;
@@ -302,7 +303,7 @@ fn cpython_steps(python: &Path, file: &Path) -> (Vec<u32>, HashSet<u32>) {
 fn differs_from_cpython(python: &Path, file: &Path) -> Option<String> {
     let (mut theirs, masked) = cpython_steps(python, file);
     let src = std::fs::read_to_string(file).unwrap();
-    let LineSteps { steps, cut } = line_steps(&src).ok()?;
+    let LineSteps { steps, cut } = line_steps(&src, Options::default()).ok()?;
     let ours: Vec<u32> = steps
         .iter()
         .map(|s| s.line)

@@ -34,7 +34,7 @@ fn small() -> Limits {
 /// Runs `src`, turning a panic into a test failure that shows the program.
 fn run_no_panic(src: &str) -> Result<Option<RunOutput>, TestCaseError> {
     let owned = src.to_string();
-    match std::panic::catch_unwind(move || run_source_with(&owned, small())) {
+    match std::panic::catch_unwind(move || run_source_with(&owned, small().into())) {
         Ok(Ok(out)) => Ok(Some(out)),
         Ok(Err(_syntax)) => Ok(None),
         Err(p) => {
@@ -261,7 +261,7 @@ fn corpus_that_runs() -> Vec<String> {
         .into_iter()
         .filter(|src| {
             let src = src.clone();
-            std::panic::catch_unwind(move || drop(run_source_with(&src, small()))).is_ok()
+            std::panic::catch_unwind(move || drop(run_source_with(&src, small().into()))).is_ok()
         })
         .collect();
     std::panic::set_hook(quiet);

@@ -386,9 +386,9 @@ fn an_unknown_attribute_of_a_known_module_says_looplab_does_not_provide_it() {
             "open_connection",
         ),
         (
-            "import asyncio\npolicy = asyncio.get_event_loop_policy()",
+            "import asyncio\nwatcher = asyncio.get_child_watcher()",
             "asyncio",
-            "get_event_loop_policy",
+            "get_child_watcher",
         ),
         ("import math\nprint(math.factorial(5))", "math", "factorial"),
         (

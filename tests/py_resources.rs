@@ -408,7 +408,7 @@ fn a_lesson_can_point_at_the_first_and_last_acquire_of_a_program() {
         what: What::Acquire,
     };
     assert_eq!((at(first), at(last)), (Some(0.0), Some(2000.0)));
-    let queue = trace_of(include_str!("../src/lessons/programs/queue.py"));
+    let queue = trace_of(include_str!("../src/lessons/programs/job_queue.py"));
     let got = Moment::First {
         coroutine: "consumer",
         what: What::QueueGet,

@@ -22,15 +22,19 @@ fn share() -> impl Strategy<Value = Share> {
         (f64::MIN_POSITIVE..f64::MAX),
         prop_oneof![Just(0.0), 0.0..f64::MAX, 0.0..10_000.0f64],
         proptest::option::of(0..100_000usize),
+        any::<bool>(),
     )
-        .prop_map(|(program, rival, lesson, speed, playhead, events)| Share {
-            program,
-            rival,
-            lesson,
-            speed,
-            playhead,
-            events,
-        })
+        .prop_map(
+            |(program, rival, lesson, speed, playhead, events, loop_cost)| Share {
+                program,
+                rival,
+                lesson,
+                speed,
+                playhead,
+                events,
+                loop_cost,
+            },
+        )
 }
 
 proptest! {
@@ -61,6 +65,7 @@ fn lesson_link() -> String {
         speed: 2.0,
         playhead: 500.0,
         events: None,
+        loop_cost: false,
     })
 }
 

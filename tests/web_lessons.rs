@@ -97,6 +97,7 @@ async fn a_damaged_share_link_explains_and_shows_the_playground() {
         speed: 1.0,
         playhead: 0.0,
         events: None,
+        loop_cost: false,
     });
     let truncated = good[..good.len() * 2 / 3].to_string();
     for hash in ["#s=2.garbage".to_string(), truncated] {
@@ -133,6 +134,7 @@ async fn a_share_link_restores_program_speed_and_playhead() {
         speed: 2.0,
         playhead: 750.0,
         events: None,
+        loop_cost: false,
     });
     let (root, app) = open_at(&link).await;
     assert!(all(&root, ".notice__message").is_empty(), "no complaint");
@@ -255,9 +257,12 @@ async fn lesson_1_moves_step_by_step_on_the_tick_axis() {
         !before.is_empty() && before.iter().all(|&l| l == 0.0),
         "{before:?}"
     );
-    click_on(&root, "[data-axis=\"ticks\"]");
+    click_on(&root, "[data-option=\"ticks\"]");
     next_render().await;
-    assert_eq!(attr(&root, "[data-axis=\"ticks\"]", "aria-pressed"), "true");
+    assert_eq!(
+        attr(&root, "[data-option=\"ticks\"]", "aria-pressed"),
+        "true"
+    );
     // On the tick axis greet's steps are spread out, one after another.
     let greet = lefts(&root, greet_lane);
     assert!(greet.windows(2).all(|w| w[0] <= w[1]), "{greet:?}");
@@ -333,5 +338,38 @@ async fn a_lesson_written_as_a_program_shows_it_and_keeps_its_rust_version() {
     next_render().await;
     assert!(all(&root, "[data-no-rust]").is_empty());
     assert!(text(&root, ".code__listing").contains("tokio"));
+    close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_loop_cost_switch_runs_the_program_again_and_a_link_keeps_it() {
+    // 2,002 callbacks on asyncio's loop: 2.4 ms counted, nothing free.
+    let program = "import asyncio\n\nasync def main():\n    for _ in range(2000):\n        \
+                   await asyncio.sleep(0)\n\nasyncio.run(main())\n";
+    let link = encode(&Share {
+        program: program.into(),
+        rival: None,
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+        events: None,
+        loop_cost: true,
+    });
+    let (root, app) = open_at(&link).await;
+    let total = || text(&root, "[data-total=\"shown\"] strong");
+    assert_eq!(total(), "2 ms");
+    assert_eq!(
+        attr(&root, "[data-option=\"counted\"]", "aria-pressed"),
+        "true"
+    );
+    assert!(text(&root, ".tl-summary").contains("callbacks"));
+    click_on(&root, "[data-option=\"free\"]");
+    next_render().await;
+    assert_eq!(total(), "0 ms", "the loop is free");
+    assert_eq!(
+        attr(&root, "[data-option=\"free\"]", "aria-pressed"),
+        "true"
+    );
+    assert!(!text(&root, ".tl-summary").contains("callbacks"));
     close(root, app).await;
 }

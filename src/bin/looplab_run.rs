@@ -1,6 +1,8 @@
-//! `looplab-run FILE.py [--json] [--trace FILE] [--challenge SLUG]`: runs an asyncio
-//! program on Looplab's virtual clock and prints its output as CPython would, or one
-//! JSON object (`outcome`, `virtual_ms`, `stdout`, `exception`). Exit status 0 when the
+//! `looplab-run FILE.py [--json] [--trace FILE] [--challenge SLUG] [--loop-cost]`: runs
+//! an asyncio program on Looplab's virtual clock and prints its output as CPython would,
+//! or one JSON object (`outcome`, `virtual_ms`, `stdout`, `exception`, `loop`,
+//! `callbacks`). `--loop-cost` counts the loop's own cost: each callback moves the clock
+//! on by what one costs asyncio's loop or uvloop's, whichever the program runs on. Exit status 0 when the
 //! program ran, whatever its outcome; 2 with `FILE:line:col: message` when it cannot run.
 //!
 //! With `--challenge SLUG` it grades the program against that challenge's goals instead:
@@ -16,7 +18,7 @@ static GLOBAL: looplab::native_alloc::Allocator = looplab::native_alloc::Allocat
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str =
-    "usage: looplab-run FILE.py [--json] [--trace TRACE.json] [--challenge SLUG]\n       \
+    "usage: looplab-run FILE.py [--json] [--trace TRACE.json] [--challenge SLUG] [--loop-cost]\n       \
                      looplab-run challenges\n       \
                      looplab-run challenge SLUG --starter|--solution";
 
@@ -65,6 +67,7 @@ struct Run {
     json: bool,
     trace_file: Option<String>,
     challenge: Option<String>,
+    loop_cost: bool,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -75,6 +78,7 @@ fn parse(args: &[String]) -> Run {
         let mut value = || it.next().cloned().unwrap_or_else(|| refuse(USAGE));
         match a.as_str() {
             "--json" => run.json = true,
+            "--loop-cost" => run.loop_cost = true,
             "--trace" => run.trace_file = Some(value()),
             "--challenge" => run.challenge = Some(value()),
             "-h" | "--help" => {
@@ -98,7 +102,8 @@ fn run_file(args: &[String]) {
     let challenge = run.challenge.as_deref().map(challenge_named);
     let src = std::fs::read_to_string(&file)
         .unwrap_or_else(|e| refuse(&format!("{file}: cannot read: {e}")));
-    let out = looplab::py::run_source(&src).unwrap_or_else(|e| {
+    let opts = looplab::py::run::Options::costed(run.loop_cost);
+    let out = looplab::py::run::run_source_with(&src, opts).unwrap_or_else(|e| {
         refuse(&format!(
             "{file}:{}:{}: {}",
             e.pos.line, e.pos.col, e.message
@@ -118,6 +123,8 @@ fn run_file(args: &[String]) {
                 "virtual_ms": out.virtual_ms,
                 "stdout": out.stdout,
                 "exception": out.exception,
+                "loop": out.loop_kind.name(),
+                "callbacks": out.callbacks,
             });
             println!("{obj}");
         }

@@ -47,6 +47,9 @@ pub struct LessonProgram {
     /// run on tokio's paused clock by `tests/lessons_tokio.rs`: the same lines printed
     /// at the same times.
     pub rust: &'static str,
+    /// Run with the loop's own cost counted (`crate::py::aio::cost`): the lesson is
+    /// about that cost.
+    pub loop_cost: bool,
 }
 
 /// A sentence shown when the playhead reaches `at`.
@@ -340,8 +343,9 @@ impl Lesson {
                 mode: scenario.main.mode,
             });
         };
+        let opts = crate::py::run::Options::costed(program.loop_cost);
         let trace = |source: &str| {
-            crate::py::run_source(source)
+            crate::py::run::run_source_with(source, opts)
                 .map(|out| out.trace)
                 .map_err(|e| ScenarioError {
                     coroutine: None,

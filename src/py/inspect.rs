@@ -13,10 +13,10 @@ use super::aio::future::{State, Waiting};
 use super::aio::task_of;
 use super::ast::SyntaxError;
 use super::lines::LineStep;
-use super::run::prepare;
+use super::run::{prepare, Options};
 use super::value::{Dict, Value};
 use super::vm::frame::Frame;
-use super::vm::{Limits, Vm};
+use super::vm::Vm;
 use crate::py::value::Object;
 use std::cell::RefCell;
 
@@ -110,12 +110,15 @@ pub enum ValueView {
 
 /// The state of `source`'s run once `events` events have happened, or at its end
 /// (`None`); a syntax error is an `Err`, as for [`super::run_source`].
-pub fn inspect_at(source: &str, events: Option<usize>) -> Result<Inspection, SyntaxError> {
-    let mut limits = Limits::default();
+pub fn inspect_at(
+    source: &str,
+    events: Option<usize>,
+    mut opts: Options,
+) -> Result<Inspection, SyntaxError> {
     if let Some(n) = events {
-        limits.max_events = limits.max_events.min(n.saturating_sub(1));
+        opts.limits.max_events = opts.limits.max_events.min(n.saturating_sub(1));
     }
-    let (mut vm, code) = prepare(source, limits)?;
+    let (mut vm, code) = prepare(source, opts)?;
     if events != Some(0) {
         // Stopped by the events limit, or ended by itself: either way the state is read.
         let _ = vm.run_module(code);

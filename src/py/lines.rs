@@ -25,9 +25,10 @@ use super::ast::SyntaxError;
 use super::code::PROGRAM_FILE;
 use super::inspect::{frame_view, read_state, Inspection};
 use super::run::prepare_with;
+use super::run::Options;
 use super::value::Value;
 use super::vm::frame::Frame;
-use super::vm::{Limits, Vm};
+use super::vm::Vm;
 
 /// At most this many steps are listed: a longer run is cut there.
 pub const MAX_STEPS: usize = 20_000;
@@ -67,8 +68,8 @@ pub struct Tracer {
 
 /// Every statement `source`'s run runs, up to [`MAX_STEPS`]; a syntax error is an
 /// `Err`, as for [`super::run_source`].
-pub fn line_steps(source: &str) -> Result<LineSteps, SyntaxError> {
-    let tracer = run_traced(source, MAX_STEPS)?.1;
+pub fn line_steps(source: &str, opts: Options) -> Result<LineSteps, SyntaxError> {
+    let tracer = run_traced(source, opts, MAX_STEPS)?.1;
     Ok(LineSteps {
         cut: tracer.at.is_some(),
         steps: tracer.steps,
@@ -79,8 +80,12 @@ pub fn line_steps(source: &str) -> Result<LineSteps, SyntaxError> {
 /// every task's frames and variables as `inspect_at` reads them (the running task's
 /// included), the module's variables, and which statement runs where
 /// ([`Inspection::at`]). At the end of the run if it has fewer steps (`at` is `None`).
-pub fn inspect_at_line(source: &str, step: usize) -> Result<Inspection, SyntaxError> {
-    let (mut vm, tracer) = run_traced(source, step)?;
+pub fn inspect_at_line(
+    source: &str,
+    step: usize,
+    opts: Options,
+) -> Result<Inspection, SyntaxError> {
+    let (mut vm, tracer) = run_traced(source, opts, step)?;
     let mut state = read_state(&mut vm);
     if let Some(at) = tracer.at {
         state.at = Some(at);
@@ -109,9 +114,9 @@ pub fn inspect_at_line(source: &str, step: usize) -> Result<Inspection, SyntaxEr
 
 /// Runs `source` compiled for stepping, stopping before step `stop_at`; the machine
 /// as the run left it, and what its tracer saw.
-fn run_traced(source: &str, stop_at: usize) -> Result<(Vm, Tracer), SyntaxError> {
+fn run_traced(source: &str, opts: Options, stop_at: usize) -> Result<(Vm, Tracer), SyntaxError> {
     let compile = super::compile::compile_module_traced;
-    let (mut vm, code) = prepare_with(source, Limits::default(), compile)?;
+    let (mut vm, code) = prepare_with(source, opts, compile)?;
     vm.lines = Some(Box::new(Tracer {
         steps: Vec::new(),
         stop_at,

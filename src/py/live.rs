@@ -10,9 +10,9 @@
 use super::aio::host::Host;
 use super::aio::runtime::Turn;
 use super::ast::SyntaxError;
-use super::run::{finish, prepare, RunOutput};
+use super::run::{finish, prepare, Options, RunOutput};
 use super::value::Value;
-use super::vm::{Exit, Frame, Limits, Vm, Wait};
+use super::vm::{Exit, Frame, Vm, Wait};
 use crate::sim::trace::Trace;
 use std::rc::Rc;
 
@@ -43,7 +43,7 @@ pub struct LiveRun {
 impl LiveRun {
     /// The program compiled and ready to run with `host` as its outside world.
     pub fn new(src: &str, host: Rc<dyn Host>) -> Result<LiveRun, SyntaxError> {
-        let (mut vm, code) = prepare(src, Limits::default())?;
+        let (mut vm, code) = prepare(src, Options::default())?;
         vm.aio.host = Some(host);
         vm.sync_clock();
         let frames = vm.module_frames(code);
@@ -124,6 +124,8 @@ impl LiveRun {
             traceback: None,
             stderr: self.vm.aio.rec.notes.join("\n"),
             trace: self.trace_so_far(),
+            loop_kind: self.vm.aio.kind,
+            callbacks: self.vm.aio.callbacks,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Running a whole program: parse, compile, run, and what came of it, as `looplab-run`
 //! reports it and the UI shows it.
 
+use super::aio::cost::LoopKind;
 use super::ast::{Module, SyntaxError};
 use super::code::Code;
 use super::value::Value;
@@ -38,6 +39,33 @@ impl Ending {
     }
 }
 
+/// How a program is run: its safety limits, and whether the loop's own cost is counted
+/// (each callback moves the virtual clock on: `crate::py::aio::cost`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Options {
+    pub limits: Limits,
+    pub loop_cost: bool,
+}
+
+impl From<Limits> for Options {
+    fn from(limits: Limits) -> Options {
+        Options {
+            limits,
+            loop_cost: false,
+        }
+    }
+}
+
+impl Options {
+    /// The default limits, the loop's cost counted or not.
+    pub fn costed(loop_cost: bool) -> Options {
+        Options {
+            loop_cost,
+            ..Options::default()
+        }
+    }
+}
+
 /// What a run produced.
 pub struct RunOutput {
     pub ending: Ending,
@@ -51,33 +79,38 @@ pub struct RunOutput {
     /// What CPython would write to stderr besides (exceptions in callbacks...).
     pub stderr: String,
     pub trace: Trace,
+    /// The loop the program ran on last (asyncio's own or uvloop's).
+    pub loop_kind: LoopKind,
+    /// Callbacks the loop ran.
+    pub callbacks: u64,
 }
 
 /// Runs a program's text; a syntax error or refused construct is an `Err`.
 pub fn run_source(src: &str) -> Result<RunOutput, SyntaxError> {
-    run_source_with(src, Limits::default())
+    run_source_with(src, Options::default())
 }
 
-pub fn run_source_with(src: &str, limits: Limits) -> Result<RunOutput, SyntaxError> {
-    let (mut vm, code) = prepare(src, limits)?;
+pub fn run_source_with(src: &str, opts: Options) -> Result<RunOutput, SyntaxError> {
+    let (mut vm, code) = prepare(src, opts)?;
     let result = vm.run_module(code);
     Ok(finish(vm, result, false))
 }
 
 /// The program compiled, and a machine to run it.
-pub(super) fn prepare(src: &str, limits: Limits) -> Result<(Vm, Rc<Code>), SyntaxError> {
-    prepare_with(src, limits, super::compile::compile_module)
+pub(super) fn prepare(src: &str, opts: Options) -> Result<(Vm, Rc<Code>), SyntaxError> {
+    prepare_with(src, opts, super::compile::compile_module)
 }
 
 /// [`prepare`], the program compiled by `compile`.
 pub(super) fn prepare_with(
     src: &str,
-    limits: Limits,
+    opts: Options,
     compile: fn(&Module) -> Result<Rc<Code>, SyntaxError>,
 ) -> Result<(Vm, Rc<Code>), SyntaxError> {
     let ast = super::parser::parse(src)?;
     let code = compile(&ast)?;
-    let mut vm = Vm::new(src, limits);
+    let mut vm = Vm::new(src, opts.limits);
+    vm.aio.loop_cost = opts.loop_cost;
     vm.aio.rec.lines = src.lines().map(str::to_string).collect();
     vm.aio.rec.functions = code.line_functions();
     Ok((vm, code))
@@ -140,6 +173,8 @@ pub(super) fn finish(mut vm: Vm, result: Result<Value, Value>, stopped: bool) ->
         traceback,
         stderr,
         trace,
+        loop_kind: vm.aio.kind,
+        callbacks: vm.aio.callbacks,
     }
 }
 

@@ -108,10 +108,42 @@ pub fn format_ms(ms: Ms) -> String {
     }
 }
 
+/// `160,005`: a count with its thousands grouped.
+pub fn format_count(n: u64) -> String {
+    group_thousands(n, ',')
+}
+
+/// `n` with `sep` between its groups of three digits (`10_000` with `'_'`).
+pub fn group_thousands(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// `2.0×`
 pub fn format_speedup(speedup: Option<f64>) -> String {
     match speedup {
         Some(x) => format!("{x:.1}×"),
         None => "—".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_count;
+
+    #[test]
+    fn a_count_groups_its_thousands() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1_000), "1,000");
+        assert_eq!(format_count(160_005), "160,005");
+        assert_eq!(format_count(1_234_567), "1,234,567");
     }
 }

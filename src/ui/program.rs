@@ -11,9 +11,11 @@ use std::rc::Rc;
 
 use crate::challenges::Ran;
 use crate::code::{python_code, PythonOptions};
+use crate::py::aio::cost::LoopKind;
 use crate::py::ast::SyntaxError;
 use crate::py::lines::{line_steps, LineSteps};
-use crate::py::{run_source, Ending, RunOutput};
+use crate::py::run::{run_source_with, Options};
+use crate::py::{Ending, RunOutput};
 use crate::sim::{DiagnosticKind, Scenario};
 use crate::ui::console::{output_lines, OutputLine};
 use crate::ui::state::Run;
@@ -46,10 +48,10 @@ pub fn syntax_error_of(source: &str) -> Option<ParseError> {
         .map(|e| syntax_error(source, &e))
 }
 
-/// Runs `source` with the interpreter.
-pub fn run_program(source: &str) -> Result<ProgramRun, ParseError> {
-    run_source(source)
-        .map(|out| ProgramRun::new(source, out))
+/// Runs `source` with the interpreter, the loop's own cost counted or not.
+pub fn run_program(source: &str, loop_cost: bool) -> Result<ProgramRun, ParseError> {
+    run_source_with(source, Options::costed(loop_cost))
+        .map(|out| ProgramRun::new(source, out, loop_cost))
         .map_err(|e| syntax_error(source, &e))
 }
 
@@ -94,6 +96,11 @@ pub struct ProgramRun {
     pub virtual_ms: f64,
     /// The escaped exception (`ValueError: boom`), or the limit's or deadlock's message.
     pub exception: Option<Rc<str>>,
+    /// The loop's own cost was counted (each callback moved the clock on).
+    pub loop_cost: bool,
+    /// The loop it ran on, and how many callbacks that loop ran.
+    pub loop_kind: LoopKind,
+    pub callbacks: u64,
     /// Every statement the run ran, listed the first time the learner steps by line
     /// (running the program once more, traced): most runs are never stepped so.
     lines: Rc<OnceCell<Rc<LineSteps>>>,
@@ -121,9 +128,12 @@ impl Console {
 }
 
 impl ProgramRun {
-    pub fn new(source: &str, out: RunOutput) -> ProgramRun {
+    pub fn new(source: &str, out: RunOutput, loop_cost: bool) -> ProgramRun {
         ProgramRun {
             source: source.into(),
+            loop_cost,
+            loop_kind: out.loop_kind,
+            callbacks: out.callbacks,
             ending: out.ending,
             verdict: verdict(&out).into(),
             virtual_ms: out.virtual_ms,
@@ -139,13 +149,18 @@ impl ProgramRun {
     pub fn line_steps(&self) -> Rc<LineSteps> {
         let list = || {
             // The program ran, so it reads.
-            let steps = line_steps(&self.source).unwrap_or(LineSteps {
+            let steps = line_steps(&self.source, self.options()).unwrap_or(LineSteps {
                 steps: Vec::new(),
                 cut: false,
             });
             Rc::new(steps)
         };
         self.lines.get_or_init(list).clone()
+    }
+
+    /// How the program was run, to run it again the same way (frames, lines).
+    pub fn options(&self) -> Options {
+        Options::costed(self.loop_cost)
     }
 
     /// What a challenge's goals read of the run.
@@ -243,7 +258,7 @@ asyncio.run(main())
 "#;
 
     fn program(source: &str) -> ProgramRun {
-        run_program(source).unwrap_or_else(|e| panic!("{e}"))
+        run_program(source, false).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -273,7 +288,7 @@ asyncio.run(main())
 
     #[test]
     fn text_that_does_not_read_is_the_interpreters_syntax_error_at_its_line() {
-        let e = run_program("import asyncio\n\nasync def main():\n    x = (1,\n")
+        let e = run_program("import asyncio\n\nasync def main():\n    x = (1,\n", false)
             .expect_err("a syntax error");
         assert_eq!(e.line, 4, "{e}");
         assert!(e.column >= 1 && e.end_column == e.column + 1, "{e:?}");
@@ -290,7 +305,7 @@ asyncio.run(main())
         // Checked without running: the same error; a program that reads has none.
         assert_eq!(
             syntax_error_of("import asyncio\n\nasync def main():\n    x = (1,\n"),
-            run_program("import asyncio\n\nasync def main():\n    x = (1,\n").err()
+            run_program("import asyncio\n\nasync def main():\n    x = (1,\n", false).err()
         );
         assert_eq!(syntax_error_of(GATHER), None);
     }
@@ -372,7 +387,7 @@ asyncio.run(main())
     fn a_scenario_of_steps_opens_as_its_program() {
         for (id, mut scenario) in crate::sim::presets::presets() {
             let text = program_text(&scenario);
-            let p = run_program(&text).unwrap_or_else(|e| panic!("{id}: {e}\n{text}"));
+            let p = run_program(&text, false).unwrap_or_else(|e| panic!("{id}: {e}\n{text}"));
             let simulated = crate::sim::run(&scenario).unwrap().end;
             assert!(
                 (p.run.trace.end - simulated).abs() <= simulated * 0.05 + 1.0,

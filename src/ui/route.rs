@@ -176,6 +176,7 @@ mod tests {
             speed: 2.0,
             playhead: 1500.0,
             events: None,
+            loop_cost: false,
         };
         let link = share::encode(&state);
         assert_eq!(parse(&link), Route::Shared(Ok(Shared::Program(state))));

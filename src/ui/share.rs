@@ -36,6 +36,9 @@ pub struct Share {
     /// event: many events share one instant, and the time alone opens at its last.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<usize>,
+    /// The loop's own cost was counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loop_cost: bool,
 }
 
 /// What a link of format 1 held: a scenario of steps (its `source` the learner's
@@ -184,6 +187,7 @@ mod tests {
             speed: 0.5,
             playhead: 1234.5,
             events: Some(7),
+            loop_cost: false,
         }
     }
 

@@ -145,6 +145,8 @@ pub struct State {
     /// Stepping by line: the statement about to run, an index into the program's
     /// [`ProgramRun::line_steps`] (`state/lines.rs`).
     pub line: Option<usize>,
+    /// Programs run with the loop's own cost counted (`crate::py::aio::cost`).
+    pub loop_cost: bool,
 }
 
 impl Default for State {
@@ -207,6 +209,9 @@ pub enum Action {
     SeekClock(f64),
     /// Space the timeline by time or by the loop's callbacks.
     SetAxis(AxisMode),
+    /// Count the loop's own cost per callback, or not: the program (and its second
+    /// version) run again.
+    SetLoopCost(bool),
     /// To the next or the previous event of the shown run.
     StepForward,
     StepBack,
@@ -239,8 +244,8 @@ pub enum Action {
 }
 
 /// `source` run by the interpreter, or kept with why it cannot run.
-fn read(source: &str) -> Result<ProgramRun, Unreadable> {
-    run_program(source).map_err(|error| Unreadable {
+fn read(source: &str, loop_cost: bool) -> Result<ProgramRun, Unreadable> {
+    run_program(source, loop_cost).map_err(|error| Unreadable {
         source: source.into(),
         error,
     })
@@ -249,7 +254,7 @@ fn read(source: &str) -> Result<ProgramRun, Unreadable> {
 impl State {
     pub fn with_program(source: &str) -> State {
         State {
-            program: read(source),
+            program: read(source, false),
             rival: None,
             view: View::Single,
             playhead: 0.0,
@@ -270,6 +275,7 @@ impl State {
             challenge: None,
             overview: false,
             course: None,
+            loop_cost: false,
         }
     }
 
@@ -287,7 +293,7 @@ impl State {
 
     /// A program from outside the editor, with no second version and no lesson.
     fn open(&mut self, source: &str) {
-        self.set_program(read(source));
+        self.set_program(read(source, self.loop_cost));
         self.rival = None;
         self.leave_lesson();
     }
@@ -301,8 +307,9 @@ impl State {
     }
 
     fn restore(&mut self, share: Share) {
+        self.loop_cost = share.loop_cost;
         self.open(&share.program);
-        self.rival = share.rival.as_deref().and_then(|r| run_program(r).ok());
+        self.rival = share.rival.as_deref().and_then(|r| self.run(r));
         self.lesson = share.lesson.filter(|slug| lesson(slug).is_some());
         self.speed = share.speed.clamp(MIN_SPEED, MAX_SPEED);
         // A link's playhead is a time of the clock.
@@ -311,6 +318,11 @@ impl State {
         if let Some(n) = share.events {
             self.step_to_within(n, share.playhead);
         }
+    }
+
+    /// `source` run as the setting says (a second version, which runs or is not shown).
+    fn run(&self, source: &str) -> Option<ProgramRun> {
+        run_program(source, self.loop_cost).ok()
     }
 
     fn seek(&mut self, t: f64) {
@@ -353,9 +365,10 @@ impl Reducible for State {
                 Some(l) => {
                     s.leave_lesson();
                     if let Some(p) = &l.program {
+                        s.loop_cost = p.loop_cost;
                         s.open(p.source);
                         // The other version, raced beside it in Compare.
-                        s.rival = p.pair.and_then(|pair| run_program(pair).ok());
+                        s.rival = p.pair.and_then(|pair| s.run(pair));
                     }
                     s.lesson = Some(slug);
                     s.prediction = None;
@@ -396,6 +409,7 @@ impl Reducible for State {
                     speed: old.speed,
                     playhead: old.playhead,
                     events: old.events,
+                    loop_cost: false,
                 });
                 s.notice = Some(FROM_STEPS.into());
             }
@@ -466,6 +480,15 @@ impl Reducible for State {
                     .map_or(0.0, |run| run.trace.events.time_after(n));
                 s.playhead = t;
                 s.cursor = Some(n);
+            }
+            Action::SetLoopCost(on) => {
+                s.loop_cost = on;
+                let rival = s.rival.as_ref().map(|r| r.source.clone());
+                s.rival = rival.and_then(|r| s.run(&r));
+                if let Ok(p) = &s.program {
+                    let source = p.source.clone();
+                    s.set_program(read(&source, on));
+                }
             }
             Action::StepForward => {
                 let n = s.events_done();

@@ -106,7 +106,7 @@ test('lesson 1 moves on the tick axis: played to the end, its narration told in 
   await withApp(async ({ page, problems, url }) => {
     await page.goto(`${url}#/lesson/event-loop`);
     await page.waitForSelector(TITLE);
-    await page.click('[data-axis="ticks"]');
+    await page.click('[data-option="ticks"]');
     await page.getByLabel(/Second: greet's sleep\(0\)/).check();
     await page.click('.ctl--play');
     // Sample the playhead and the narration while it plays: it moves, and lines appear

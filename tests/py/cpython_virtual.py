@@ -446,6 +446,46 @@ class VirtualEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = VirtualEventLoop
 
 
+# What Looplab's loop-cost setting reads of a run: the kind of the loop made last
+# ('asyncio', or 'uvloop' for one the stand-in below made) and how many callbacks
+# (handles) the loops ran.
+STATS = {"loop": "asyncio", "callbacks": 0}
+_real_handle_run = asyncio.events.Handle._run
+
+
+def _counted_run(self):
+    STATS["callbacks"] += 1
+    return _real_handle_run(self)
+
+
+def _new_loop(kind):
+    def make():
+        STATS["loop"] = kind
+        return VirtualEventLoop()
+    return make
+
+
+def _uvloop_stand_in():
+    """uvloop as programs use it (run, new_event_loop, EventLoopPolicy, install), its
+    loops virtual ones: uvloop runs asyncio's semantics on a faster loop, and a real
+    uvloop loop could not run on the virtual clock. Used whether or not uvloop is
+    installed."""
+    import types
+    m = types.ModuleType("uvloop")
+    m.new_event_loop = _new_loop("uvloop")
+
+    class EventLoopPolicy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = staticmethod(m.new_event_loop)
+
+    def run(main, *, loop_factory=m.new_event_loop, debug=None):
+        return asyncio.run(main, loop_factory=loop_factory, debug=debug)
+
+    m.EventLoopPolicy = EventLoopPolicy
+    m.install = lambda: asyncio.set_event_loop_policy(EventLoopPolicy())
+    m.run = run
+    return m
+
+
 # ---------------------------------------------------------------------------
 # Patches: time, threads, executors
 # ---------------------------------------------------------------------------
@@ -597,6 +637,11 @@ def install():
         return
     _installed = True
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+    # set_event_loop_policy(None) brings back the default policy: its loops too.
+    for policy in (VirtualEventLoopPolicy, asyncio.DefaultEventLoopPolicy):
+        policy._loop_factory = staticmethod(_new_loop("asyncio"))
+    asyncio.events.Handle._run = _counted_run
+    sys.modules["uvloop"] = _uvloop_stand_in()
     asyncio.SelectorEventLoop = VirtualEventLoop
     if hasattr(asyncio, "EventLoop"):
         asyncio.EventLoop = VirtualEventLoop
@@ -658,6 +703,8 @@ def run_program(path):
             "virtual_ms": _virtual_ms(),
             "stdout": out.getvalue(),
             "exception": exc_text,
+            "loop": STATS["loop"],
+            "callbacks": STATS["callbacks"],
         }
         data = (json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8")
         while data:

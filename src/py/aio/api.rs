@@ -1,6 +1,7 @@
 //! The native half of the `asyncio` module and the methods of futures, tasks, the loop,
 //! handles and thread pools. The Python half is `prelude/*.py`.
 
+use super::cost::LoopKind;
 use super::executor::Pool;
 use super::future::State;
 use super::runtime::Callback;
@@ -42,6 +43,7 @@ pub fn natives() -> Vec<(&'static str, Value)> {
             builtin("run_until_complete", run_until_complete),
         ),
         ("loop_open", builtin("loop_open", loop_open)),
+        ("loop_policy", builtin("loop_policy", loop_policy)),
         ("running", builtin("running", running)),
         ("label", builtin("label", label)),
         ("pending_jobs", builtin("pending_jobs", pending_jobs)),
@@ -158,8 +160,10 @@ fn get_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
 }
 
 fn new_event_loop(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
+    if !args.is_empty() || !kwargs.is_empty() {
+        return Err(vm.type_error("new_event_loop() takes no arguments"));
+    }
     loop_open(vm, vec![Value::Bool(true)], kwargs)?;
-    let _ = args;
     Ok(vm.loop_value())
 }
 
@@ -239,6 +243,8 @@ fn run_until_complete(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     vm.run_until_complete(fut)
 }
 
+/// `_native.loop_open(open, kind=None)`: the runner's loop opens (as `kind`, `'asyncio'`
+/// or `'uvloop'`; by default what the policy makes) or closes.
 fn loop_open(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     let open = match args.first() {
         Some(v) => vm.truthy(v)?,
@@ -246,12 +252,31 @@ fn loop_open(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
     };
     vm.aio.open = open;
     if open {
+        vm.aio.kind = loop_kind(vm, args.get(1))?.unwrap_or(vm.aio.policy);
         vm.aio.default_pool = Pool {
             id: 0,
             max_workers: default_workers(),
         };
     }
     Ok(Value::None)
+}
+
+/// `_native.loop_policy(kind)`: the kind of loop `asyncio.run` makes from now on.
+fn loop_policy(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
+    vm.aio.policy = loop_kind(vm, args.first())?.unwrap_or_default();
+    Ok(Value::None)
+}
+
+/// A loop kind a prelude names; `None` for none.
+fn loop_kind(vm: &mut Vm, name: Option<&Value>) -> R<Option<LoopKind>> {
+    match name {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => match LoopKind::named(s) {
+            Some(k) => Ok(Some(k)),
+            None => Err(vm.value_error(&format!("no event loop named {s:?}"))),
+        },
+        Some(_) => Err(vm.type_error("a loop kind is a str")),
+    }
 }
 
 /// CPython's default executor size, `min(32, os.cpu_count() + 4)`.

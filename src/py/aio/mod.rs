@@ -4,6 +4,7 @@
 //! `Lib/asyncio`, one file a room, so they behave as CPython's do callback for callback.
 
 pub mod api;
+pub mod cost;
 pub mod executor;
 pub mod future;
 mod gather;

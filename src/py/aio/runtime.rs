@@ -4,6 +4,7 @@
 //! timer (`timers.rs` keeps them by due time). A live run (`crate::py::live`) reads the
 //! host's clock instead and idles until the next timer is due.
 
+use super::cost::LoopKind;
 use super::executor::{Job, Pool, Thread};
 use super::future::{State, TaskRef, Waiting};
 use super::record::Recorder;
@@ -93,6 +94,14 @@ pub struct Runtime {
     pub host: Option<Rc<dyn super::host::Host>>,
     /// A live run's requests in flight, by id: the future each answers.
     pub requests: Vec<Option<Value>>,
+    /// The loop running: asyncio's own or uvloop's.
+    pub kind: LoopKind,
+    /// The kind of loop `asyncio.run` makes (`uvloop.install()` sets it).
+    pub policy: LoopKind,
+    /// Each callback moves the virtual clock on by what it costs `kind` (`cost.rs`).
+    pub loop_cost: bool,
+    /// Callbacks run, cancelled ones not counted (as CPython skips them).
+    pub callbacks: u64,
 }
 
 /// What one iteration of the loop did.
@@ -353,7 +362,15 @@ impl Vm {
             let Some(cb) = self.aio.ready.pop_front() else {
                 break;
             };
+            if is_cancelled(&cb) {
+                continue;
+            }
+            self.aio.callbacks += 1;
             self.run_callback(cb)?;
+            if self.aio.loop_cost && self.aio.host.is_none() {
+                let ns = self.aio.now_ns + self.aio.kind.callback_ns();
+                self.aio.set_ns(ns);
+            }
             if self.aio.rec.events.len() > self.limits.max_events {
                 return Err(self.stop(format!(
                     "the run recorded more than {} events{}",

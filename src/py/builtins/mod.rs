@@ -6,6 +6,7 @@ mod functions;
 mod json;
 mod methods;
 pub mod modules;
+mod packages;
 mod strings;
 
 use super::value::*;

@@ -58,7 +58,7 @@ pub enum Wait {
 }
 
 /// Safety limits: a runaway program ends with a message, never hangs or exhausts memory.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limits {
     /// Instructions executed in the whole run.
     pub max_instructions: u64,

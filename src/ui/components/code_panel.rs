@@ -181,7 +181,7 @@ pub fn code_panel() -> Html {
         let (ctx, fresh) = (ctx.clone(), fresh.clone());
         Callback::from(move |text: String| {
             fresh(&text);
-            ctx.dispatch(match run_program(&text) {
+            ctx.dispatch(match run_program(&text, ctx.loop_cost) {
                 Ok(program) => Action::RunProgram(program),
                 Err(_) => Action::Open(text),
             });
@@ -216,7 +216,7 @@ pub fn code_panel() -> Html {
             </pre>
         },
         (Lang::Python, _) => html! {
-            <Editor key={*generation} program={source.clone()} {running}
+            <Editor key={*generation} program={source.clone()} {running} loop_cost={ctx.loop_cost}
                 waiting={Rc::new(waiting.clone())}
                 on_run={make_callback(&ctx, Action::RunProgram)}
                 go_to={*go_to}

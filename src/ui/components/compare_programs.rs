@@ -83,6 +83,7 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
                     <h3 class="cmp__title">{ "Second version" }<span>{ rival.verdict.to_string() }</span></h3>
                     <div class="cmp__editor">
                         <Editor program={AttrValue::from(rival.source.to_string())} {running}
+                            loop_cost={ctx.loop_cost}
                             waiting={Rc::new(waiting)} on_run={on_rival}
                             label="Second version of the program (Ctrl+Enter runs)"
                             id="rival-editor" />

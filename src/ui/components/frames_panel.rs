@@ -48,15 +48,15 @@ pub fn frames_panel() -> Html {
     let at = program
         .as_ref()
         .filter(|_| !ctx.playing && !live)
-        .map(|p| (p.source.clone(), read));
+        .map(|p| (p.source.clone(), p.options(), read));
     let previous: Rc<RefCell<Option<Inspection>>> = use_mut_ref(|| None);
     let state = {
         let previous = previous.clone();
         use_memo(at, move |at| {
-            let (source, read) = at.as_ref()?;
+            let (source, opts, read) = at.as_ref()?;
             let mut now = match read {
-                Read::Events(events) => inspect_at(source, *events),
-                Read::Line(k) => inspect_at_line(source, *k),
+                Read::Events(events) => inspect_at(source, *events, *opts),
+                Read::Line(k) => inspect_at_line(source, *k, *opts),
             }
             .ok()?;
             if let Some(before) = previous.borrow().as_ref() {

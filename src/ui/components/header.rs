@@ -104,6 +104,7 @@ fn share_link() -> Html {
                     speed: ctx.speed,
                     playhead: ctx.clock(),
                     events: ctx.cursor,
+                    loop_cost: ctx.loop_cost,
                 })
             );
             link.set(Some((url.clone(), Copied::Pending)));

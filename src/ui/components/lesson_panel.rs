@@ -15,6 +15,7 @@ use super::lesson::prediction::PredictionView;
 use super::panel::Panel;
 use crate::challenges::challenges;
 use crate::lessons::{lesson, lessons, Lesson, LessonRun};
+use crate::sim::{Comparison, StartMode};
 use crate::ui::components::rich_text::RichText;
 use crate::ui::hooks::use_route::{
     leave_lesson, open_challenge, open_course_item, open_lesson, show_progress,
@@ -25,8 +26,32 @@ use crate::ui::route::Item;
 use crate::ui::state::{AppContext, View};
 use web_sys::HtmlSelectElement;
 
-/// The open lesson and its runs (both modes), computed once per lesson.
-type Opened = Option<(Rc<Lesson>, Option<Rc<LessonRun>>)>;
+/// The lesson's runs the prediction's answer is read off, once it is revealed: the runs
+/// on screen while they are the lesson's program and its second version (the answer is
+/// what the learner watched, the loop's cost counted or not), else run afresh (a lesson
+/// told by its scenario; an edited program). `None` until needed: a lesson of 10,000
+/// tasks would run twice more as it opens.
+fn lesson_run(ctx: &AppContext, lesson: &Lesson) -> Option<Rc<LessonRun>> {
+    let on_screen = ctx
+        .shows_lesson_program()
+        .then(|| ctx.program.as_ref().ok())
+        .flatten();
+    let run = match on_screen {
+        Some(program) => {
+            let own = (*program.run.trace).clone();
+            let other = ctx.rival.as_ref().map(|r| (*r.run.trace).clone());
+            LessonRun {
+                comparison: Comparison {
+                    concurrent: other.unwrap_or_else(|| own.clone()),
+                    sequential: own,
+                },
+                mode: StartMode::Sequential,
+            }
+        }
+        None => lesson.run().ok()?,
+    };
+    Some(Rc::new(run))
+}
 
 #[function_component(LessonPanel)]
 pub fn lesson_panel() -> Html {
@@ -39,10 +64,8 @@ pub fn lesson_panel() -> Html {
             .map(|l| (l.slug, format!("{}. {}", l.id, l.title)))
             .collect::<Vec<_>>()
     });
-    let current = use_memo(ctx.lesson.clone(), |slug| -> Opened {
-        let l = slug.as_deref().and_then(lesson)?;
-        let run = l.run().ok().map(Rc::new);
-        Some((Rc::new(l), run))
+    let current = use_memo(ctx.lesson.clone(), |slug| {
+        slug.as_deref().and_then(lesson).map(Rc::new)
     });
     let lines = use_narration(&ctx);
     let on_pick = {
@@ -58,7 +81,7 @@ pub fn lesson_panel() -> Html {
         })
     };
     let meta = match (current.as_ref(), &ctx.challenge) {
-        (Some((l, _)), _) => Some(format!("{} of {}", l.id, list.len())),
+        (Some(l), _) => Some(format!("{} of {}", l.id, list.len())),
         (_, Some(c)) => challenges()
             .iter()
             .position(|x| x.slug == c.slug)
@@ -71,6 +94,18 @@ pub fn lesson_panel() -> Html {
         && ctx.shown().is_some_and(|r| {
             !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
         });
+    let needed = ctx.prediction.is_some() && at_end;
+    let shown = (needed && ctx.lesson.is_some()).then(|| {
+        let program = ctx.program.as_ref().ok().map(|p| p.run.clone());
+        (program, ctx.rival.as_ref().map(|r| r.run.clone()))
+    });
+    let run = {
+        let (ctx, current) = (ctx.clone(), current.clone());
+        use_memo((ctx.lesson.clone(), shown), move |(_, shown)| {
+            shown.as_ref()?;
+            lesson_run(&ctx, current.as_ref().as_ref()?)
+        })
+    };
     // A lesson played to its end counts on the progress page.
     use_effect_with((ctx.lesson.clone(), at_end), |(slug, at_end)| {
         if let (Some(slug), true) = (slug, at_end) {
@@ -78,7 +113,7 @@ pub fn lesson_panel() -> Html {
         }
     });
     let body = match current.as_ref() {
-        Some((l, run)) => {
+        Some(l) => {
             let leave = {
                 let ctx = ctx.clone();
                 Callback::from(move |_: MouseEvent| leave_lesson(&ctx))
@@ -90,7 +125,7 @@ pub fn lesson_panel() -> Html {
                 <>
                     <h3 class="lesson__title" data-lesson={l.slug}>{ l.title }</h3>
                     <p class="lesson__intro"><RichText text={l.intro} /></p>
-                    <PredictionView lesson={l.clone()} run={run.clone()} picked={ctx.prediction} {at_end}
+                    <PredictionView lesson={l.clone()} run={(*run).clone()} picked={ctx.prediction} {at_end}
                         {elsewhere} />
                     <Narration lines={lines} playhead={ctx.playhead} />
                     <p class="lesson__try"><strong>{ "Try this: " }</strong><RichText text={l.try_this} /></p>

@@ -5,7 +5,6 @@
 
 use super::{Run, State};
 use crate::challenges::{challenge, Challenge, Verdict};
-use crate::ui::program::run_program;
 use std::rc::Rc;
 
 /// The open challenge and how far the learner has got in it.
@@ -61,7 +60,8 @@ impl State {
             return;
         };
         open.solution = true;
-        self.rival = run_program(open.challenge().solution).ok();
+        let solution = open.challenge().solution;
+        self.rival = self.run(solution);
     }
 
     /// The challenge's starting program again (what the learner wrote stays kept as

@@ -8,7 +8,7 @@ fn reduce(s: State, action: Action) -> State {
 }
 
 fn run(source: &str) -> ProgramRun {
-    run_program(source).unwrap()
+    run_program(source, false).unwrap()
 }
 
 const PROGRAM: &str = "import asyncio\n\nasync def f(n):\n    await asyncio.sleep(n)\n    \
@@ -70,6 +70,7 @@ fn link(s: &State, events: Option<usize>) -> Shared {
         speed: s.speed,
         playhead: s.playhead,
         events,
+        loop_cost: s.loop_cost,
     })
 }
 
@@ -184,7 +185,7 @@ fn a_program_run_live_is_shown_while_it_runs_and_a_stale_one_is_dropped() {
     let live_run = |src: &str, ending: Ending| {
         let mut out = crate::py::run_source(src).unwrap();
         out.ending = ending;
-        ProgramRun::new(src, out)
+        ProgramRun::new(src, out, false)
     };
     let simulated = run(PROGRAM);
     let s = reduce(State::default(), Action::RunProgram(simulated.clone()));
@@ -237,6 +238,7 @@ fn a_lesson_opens_with_its_program_and_its_pair_and_a_link_restores_it() {
         speed: 2.0,
         playhead: 1234.5,
         events: None,
+        loop_cost: false,
     };
     let restored = reduce(State::default(), Action::Restore(Shared::Program(shared)));
     assert_eq!(restored.source(), program.source);
@@ -451,4 +453,36 @@ fn the_progress_page_and_a_course_are_places_of_their_own() {
     assert!(!s.overview);
     assert_eq!(s.course.as_deref(), Some(&items));
     assert_eq!(reduce(s, Action::CloseLesson).course, None);
+}
+
+#[test]
+fn the_loop_cost_setting_runs_the_program_and_its_second_version_again() {
+    let s = reduce(
+        State::default(),
+        Action::OpenLesson("production-loops".into()),
+    );
+    assert!(s.loop_cost, "the lesson counts the loop's cost");
+    let totals = |s: &State| {
+        let pair = s.compared().expect("the lesson brings its uvloop version");
+        (pair.first.trace.end.round(), pair.second.trace.end.round())
+    };
+    assert_eq!(totals(&s), (650.0, 571.0));
+    let program = s.program.as_ref().unwrap();
+    assert_eq!(
+        (program.loop_kind.name(), program.loop_cost),
+        ("asyncio", true)
+    );
+    assert_eq!(s.rival.as_ref().unwrap().loop_kind.name(), "uvloop");
+    let free = reduce(s.clone(), Action::SetLoopCost(false));
+    assert!(!free.loop_cost);
+    assert_eq!(totals(&free), (500.0, 500.0));
+    assert_eq!(free.lesson.as_deref(), Some("production-loops"));
+    assert_eq!(free.source(), s.source(), "the same program, run again");
+    // A share link carries the setting.
+    let restored = reduce(State::default(), Action::Restore(link(&s, None)));
+    assert!(restored.loop_cost);
+    assert_eq!(restored.shown().unwrap().trace.end.round(), 650.0);
+    // Another lesson is narrated with the loop free.
+    let other = reduce(s, Action::OpenLesson("gather".into()));
+    assert!(!other.loop_cost);
 }

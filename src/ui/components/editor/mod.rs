@@ -39,6 +39,9 @@ pub struct EditorProps {
     pub waiting: Rc<BTreeSet<usize>>,
     /// The text, run by the interpreter.
     pub on_run: Callback<ProgramRun>,
+    /// Runs count the loop's own cost (the Timeline panel's setting).
+    #[prop_or_default]
+    pub loop_cost: bool,
     /// Text typed earlier in this editor that had not run (it did not parse): the
     /// editor starts from it instead of `program`, so leaving the editor loses nothing.
     #[prop_or_default]
@@ -164,15 +167,16 @@ pub fn editor(props: &EditorProps) -> Html {
     }
 
     let run_now = {
-        let (error, sent, timer, on_run) = (
+        let (error, sent, timer, on_run, loop_cost) = (
             error.clone(),
             sent.clone(),
             timer.clone(),
             props.on_run.clone(),
+            props.loop_cost,
         );
         Rc::new(move |source: String| {
             timer.borrow_mut().take();
-            match run_program(&source) {
+            match run_program(&source, loop_cost) {
                 Ok(program) => {
                     *sent.borrow_mut() = Some(source);
                     error.set(None);

@@ -21,7 +21,7 @@ fn launch_program(ctx: &AppContext, source: String, current: Current) {
         let (tx, rx) = oneshot::channel();
         let progress = {
             let (dispatch, source) = (dispatch.clone(), source.clone());
-            move |out| dispatch.dispatch(Action::LiveProgram(ProgramRun::new(&source, out)))
+            move |out| dispatch.dispatch(Action::LiveProgram(ProgramRun::new(&source, out, false)))
         };
         let done = move |out| {
             let _ = tx.send(out);
@@ -34,7 +34,7 @@ fn launch_program(ctx: &AppContext, source: String, current: Current) {
             }
         }
         if let Ok(out) = rx.await {
-            dispatch.dispatch(Action::LiveProgram(ProgramRun::new(&source, out)));
+            dispatch.dispatch(Action::LiveProgram(ProgramRun::new(&source, out, false)));
         }
         current.borrow_mut().take();
     });
