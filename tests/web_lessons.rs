@@ -1,7 +1,7 @@
 #![cfg(target_arch = "wasm32")]
 //! Browser tests of lessons, hash routing and share links: the URL's fragment decides
-//! what opens, a damaged link explains itself over the playground, and a prediction is
-//! revealed once the run has played to its end.
+//! what opens, a damaged link explains itself over the playground (an embed link, in the
+//! embed), and a prediction is revealed once the run has played to its end.
 //! Run with `wasm-pack test --headless --chrome -- --test web_lessons`.
 
 use looplab::ui::share::{encode, Share};
@@ -47,6 +47,22 @@ fn dispatch(name: &str, arg: &str) {
     f.call2(&JsValue::NULL, &name.into(), &arg.into()).unwrap();
 }
 
+/// A share link of the breakfast example at `speed`, its playhead at `playhead` ms.
+fn breakfast_link(speed: f64, playhead: f64) -> String {
+    encode(&Share {
+        program: looplab::examples::example("breakfast")
+            .unwrap()
+            .source
+            .into(),
+        rival: None,
+        lesson: None,
+        speed,
+        playhead,
+        events: None,
+        loop_cost: false,
+    })
+}
+
 fn timeline_renders(root: &Element) -> bool {
     !all(root, "section[data-panel=\"timeline\"] [data-lane]").is_empty()
 }
@@ -87,18 +103,7 @@ async fn a_lesson_link_opens_that_lesson() {
 
 #[wasm_bindgen_test]
 async fn a_damaged_share_link_explains_and_shows_the_playground() {
-    let good = encode(&Share {
-        program: looplab::examples::example("breakfast")
-            .unwrap()
-            .source
-            .into(),
-        rival: None,
-        lesson: None,
-        speed: 1.0,
-        playhead: 0.0,
-        events: None,
-        loop_cost: false,
-    });
+    let good = breakfast_link(1.0, 0.0);
     let truncated = good[..good.len() * 2 / 3].to_string();
     for hash in ["#s=2.garbage".to_string(), truncated] {
         let (root, app) = open_at(&hash).await;
@@ -124,18 +129,7 @@ async fn an_unknown_fragment_leaves_a_notice_over_the_playground() {
 
 #[wasm_bindgen_test]
 async fn a_share_link_restores_program_speed_and_playhead() {
-    let link = encode(&Share {
-        program: looplab::examples::example("breakfast")
-            .unwrap()
-            .source
-            .into(),
-        rival: None,
-        lesson: None,
-        speed: 2.0,
-        playhead: 750.0,
-        events: None,
-        loop_cost: false,
-    });
+    let link = breakfast_link(2.0, 750.0);
     let (root, app) = open_at(&link).await;
     assert!(all(&root, ".notice__message").is_empty(), "no complaint");
     assert_eq!(text(&root, "[data-total=\"shown\"] strong"), "1.2 s");
@@ -372,4 +366,30 @@ async fn the_loop_cost_switch_runs_the_program_again_and_a_link_keeps_it() {
     );
     assert!(!text(&root, ".tl-summary").contains("callbacks"));
     close(root, app).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_link_lays_out_the_program_alone_or_says_why_not() {
+    let link = breakfast_link(1.0, 0.0);
+    let embed = looplab::ui::route::embed_hash(&link);
+    let (root, app) = open_at(&embed).await;
+    assert!(timeline_renders(&root), "the program's timeline");
+    assert_eq!(text(&root, "[data-total=\"shown\"] strong"), "1.2 s");
+    assert_eq!(all(&root, ".ctl--play").len(), 1, "Play");
+    for left_out in ["lesson", "event-loop", "frames", "compare"] {
+        let selector = format!("section[data-panel=\"{left_out}\"]");
+        assert!(all(&root, &selector).is_empty(), "no {left_out} panel");
+    }
+    assert!(all(&root, ".masthead").is_empty(), "no header");
+    let open = attr(&root, "a.embed__open", "href");
+    assert!(open.contains("#s=2."), "{open}");
+    close(root, app).await;
+
+    for hash in ["#/embed/s=2.garbage", "#/embed/lesson/nope"] {
+        let (root, app) = open_at(hash).await;
+        let message = text(&root, "[data-embed-broken]");
+        assert!(message.starts_with("This "), "{hash}: {message}");
+        assert!(all(&root, "section[data-panel]").is_empty(), "{hash}");
+        close(root, app).await;
+    }
 }

@@ -1,19 +1,21 @@
 //! The root component: owns the reducer ([`State`]), provides it to every panel as
 //! context ([`AppContext`]), drives playback, follows the URL's fragment, and lays out
-//! the header and the panels.
+//! the header and the panels; or, for an embed link (`#/embed/…`), the program alone
+//! ([`EmbedView`]).
 //! Each panel is its own component in [`super::components`].
 
 use yew::prelude::*;
 
 use super::components::{
-    code_panel::CodePanel, compare_panel::ComparePanel, footer::Footer, frames_panel::FramesPanel,
-    header::Header, lesson_panel::LessonPanel, loop_panel::LoopPanel, notice::Notice,
-    shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
+    code_panel::CodePanel, compare_panel::ComparePanel, embed::EmbedView, footer::Footer,
+    frames_panel::FramesPanel, header::Header, lesson_panel::LessonPanel, loop_panel::LoopPanel,
+    notice::app_notice, shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
-use super::state::{make_callback, Action, AppContext, State, Theme};
+use super::route::Page;
+use super::state::{AppContext, State, Theme};
 
 /// Looplab's whole page.
 #[function_component(App)]
@@ -23,25 +25,29 @@ pub fn app() -> Html {
         ..State::default()
     });
     use_playback(&state);
-    use_route(&state);
+    let page = use_route(&state);
     use_page(&state);
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),
         Theme::Dark => Some("dark"),
     };
+    if let Page::Embed { broken } = page {
+        return html! {
+            <ContextProvider<AppContext> context={state.clone()}>
+                <div class="app app--embed" data-theme={theme}>
+                    <EmbedView broken={broken.map(AttrValue::from)} />
+                </div>
+            </ContextProvider<AppContext>>
+        };
+    }
     let class = classes!("app", state.presenter.then_some("app--presenter"));
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <div {class} data-theme={theme}>
                 <Header />
                 // Above the panels, where the learner looks after opening a link or a file.
-                if let Some(message) = &state.notice {
-                    <div class="app__notice">
-                        <Notice message={message.clone()}
-                            on_dismiss={make_callback(&state, |_: ()| Action::DismissNotice)} />
-                    </div>
-                }
+                { app_notice(&state, "app__notice") }
                 <main class="workspace" id="workspace">
                     <LessonPanel />
                     <CodePanel />

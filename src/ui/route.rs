@@ -1,12 +1,14 @@
 //! What the URL's fragment asks for: the playground, a lesson (`#/lesson/<slug>`), a
 //! challenge (`#/challenge/<slug>`), the learner's progress (`#/progress`), a teacher's
 //! course (`#/course/lesson:event-loop,challenge:crawler`, then `/2` for its second
-//! item) or a shared program (`#s=2.…`, or an older `#s=1.…`). The app is static, so
-//! routing is by hash only.
+//! item), a shared program (`#s=2.…`, or an older `#s=1.…`) or either embedded in
+//! another page (`#/embed/s=2.…`, `#/embed/lesson/<slug>`: the program alone, for an
+//! iframe). The app is static, so routing is by hash only.
 //!
 //! Pure parsing, tested natively; `ui::hooks::use_route` reads and writes the real
 //! `location.hash`.
 
+use crate::lessons::with_lesson;
 use crate::ui::share::{self, Shared};
 
 /// The prefix of a lesson's fragment.
@@ -14,6 +16,9 @@ const LESSON_PREFIX: &str = "/lesson/";
 const CHALLENGE_PREFIX: &str = "/challenge/";
 const COURSE_PREFIX: &str = "/course/";
 const PROGRESS: &str = "/progress";
+/// An embed's fragment: this, then a share link's fragment without its `#` (the same
+/// payload, so there is one encoding) or `lesson/<slug>`.
+const EMBED: &str = "/embed";
 
 /// One stop of a teacher's course.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +74,45 @@ pub enum Route {
     Course { items: Vec<Item>, at: usize },
     /// `#s=…`: a share link, or why it cannot be opened.
     Shared(Result<Shared, String>),
+    /// `#/embed/…`: a program alone, laid out for an iframe.
+    Embed(Embed),
     /// Any other fragment, e.g. an in-page anchor (`#workspace`) or a mistyped link.
     Unknown(String),
+}
+
+/// What an embed's fragment holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Embed {
+    /// `#/embed/s=2.…`: a share link's program, or why it cannot be opened.
+    Shared(Result<Shared, String>),
+    /// `#/embed/lesson/<slug>`: a lesson's program (the slug may name none).
+    Lesson(String),
+}
+
+/// How the page is laid out for a route.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    /// The whole app: header, panels, footer.
+    App,
+    /// The program, its timeline and controls, nothing else (`#/embed/…`); `broken`
+    /// says why its link opens nothing, shown in place of the program.
+    Embed { broken: Option<String> },
+}
+
+impl Route {
+    /// The layout this route asks for. A damaged embed link gets its reason, not the
+    /// default program: on a slide, a program nobody chose would mislead.
+    pub fn page(&self) -> Page {
+        let broken = match self {
+            Route::Embed(Embed::Shared(Err(message))) => Some(message.clone()),
+            Route::Embed(Embed::Lesson(slug)) if with_lesson(slug, |_| ()).is_none() => Some(
+                format!("This embedded link names a lesson, “{slug}”, that Looplab does not have."),
+            ),
+            Route::Embed(_) => None,
+            _ => return Page::App,
+        };
+        Page::Embed { broken }
+    }
 }
 
 /// The route for `hash` (`location.hash`, with or without its `#`).
@@ -86,6 +128,11 @@ pub fn parse(hash: &str) -> Route {
     if fragment.trim_end_matches('/') == PROGRESS {
         return Route::Progress;
     }
+    if let Some(rest) = fragment.strip_prefix(EMBED) {
+        if rest.is_empty() || rest.starts_with('/') {
+            return Route::Embed(embed(rest.trim_start_matches('/')));
+        }
+    }
     let slug_after = |prefix: &str| {
         let slug = fragment.strip_prefix(prefix)?.trim_end_matches('/');
         (!slug.is_empty() && !slug.contains('/')).then(|| slug.to_string())
@@ -100,6 +147,14 @@ pub fn parse(hash: &str) -> Route {
         return course;
     }
     Route::Unknown(fragment.to_string())
+}
+
+/// What follows `#/embed/`: a lesson, else a share link's payload (read, or why not).
+fn embed(rest: &str) -> Embed {
+    match rest.strip_prefix("lesson/") {
+        Some(slug) => Embed::Lesson(slug.trim_end_matches('/').to_string()),
+        None => Embed::Shared(share::decode(rest)),
+    }
 }
 
 /// `<items>` or `<items>/<n>` (`n` from 1): a course, if every item reads and `n` is one
@@ -129,6 +184,12 @@ pub fn progress_hash() -> String {
 /// The fragment of a lesson, `#` included: `#/lesson/gather`.
 pub fn lesson_hash(slug: &str) -> String {
     format!("#{LESSON_PREFIX}{slug}")
+}
+
+/// The embed form of a link: `#s=2.…` (a share link's fragment, `#` included) becomes
+/// `#/embed/s=2.…`, and a lesson's `#/lesson/<slug>` becomes `#/embed/lesson/<slug>`.
+pub fn embed_hash(link: &str) -> String {
+    format!("#{EMBED}/{}", link.trim_start_matches(['#', '/']))
 }
 
 /// What the learner reads when a fragment means nothing to Looplab.
@@ -224,6 +285,61 @@ mod tests {
         ] {
             assert!(matches!(parse(bad), Route::Unknown(_)), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_embed_link_carries_a_share_links_payload_or_a_lesson() {
+        let state = Share {
+            program: "print('embedded')\n".into(),
+            rival: Some("print('second')\n".into()),
+            lesson: Some("gather".into()),
+            speed: 0.5,
+            playhead: 250.0,
+            events: Some(3),
+            loop_cost: false,
+        };
+        let link = share::encode(&state);
+        let embed = embed_hash(&link);
+        assert_eq!(embed, format!("#/embed/{}", &link[1..]), "the same payload");
+        let shared = Route::Embed(Embed::Shared(Ok(Shared::Program(state))));
+        assert_eq!(parse(&embed), shared);
+        assert_eq!(shared.page(), Page::Embed { broken: None });
+        let lesson = Route::Embed(Embed::Lesson("gather".into()));
+        assert_eq!(parse(&embed_hash(&lesson_hash("gather"))), lesson);
+        assert_eq!(parse("#/embed/lesson/gather/"), lesson);
+        assert_eq!(lesson.page(), Page::Embed { broken: None });
+        assert_eq!(parse("#/lesson/gather").page(), Page::App);
+        assert_eq!(parse(&link).page(), Page::App);
+    }
+
+    #[test]
+    fn a_damaged_embed_link_is_an_embed_that_says_why() {
+        let cut = embed_hash(&share::encode(&Share {
+            program: "print('embedded')\n".into(),
+            rival: None,
+            lesson: None,
+            speed: 1.0,
+            playhead: 0.0,
+            events: None,
+            loop_cost: false,
+        }));
+        let cut = &cut[..cut.len() - 6];
+        for hash in [
+            "#/embed",
+            "#/embed/",
+            "#/embed/s=2.garbage",
+            cut,
+            "#/embed/lesson/nope",
+        ] {
+            let Page::Embed {
+                broken: Some(message),
+            } = parse(hash).page()
+            else {
+                panic!("{hash}: an embed with a reason");
+            };
+            assert!(message.starts_with("This "), "{hash}: {message}");
+        }
+        assert!(matches!(parse("#/embedded"), Route::Unknown(_)));
     }
 
     #[test]

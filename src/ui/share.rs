@@ -78,6 +78,26 @@ pub fn encode(share: &Share) -> String {
     format!("#{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
+/// The HTML that embeds `src` (a link's embed form, `…#/embed/…`) in a slide or a
+/// course page: 800 × 450, loaded when scrolled near, borderless, and named for screen
+/// readers by its `title`.
+pub fn iframe_snippet(src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" width=\"800\" height=\"450\" title=\"Looplab: {}\" \
+         loading=\"lazy\" style=\"border:0\"></iframe>",
+        attribute(src),
+        attribute(title)
+    )
+}
+
+/// `text` safe inside a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// What a link restores. Accepts the fragment with or without `#`, or a whole URL.
 pub fn decode(link: &str) -> Result<Shared, String> {
     let fragment = link.trim().rsplit_once('#').map_or(link.trim(), |(_, f)| f);
@@ -198,6 +218,20 @@ mod tests {
         assert!(link[1..]
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_=.".contains(c)));
+    }
+
+    #[test]
+    fn an_iframe_snippet_quotes_what_it_is_given() {
+        let snippet = iframe_snippet(
+            "https://example.org/looplab/#/embed/s=2.eJx",
+            "Locks & \"queues\" <3",
+        );
+        assert_eq!(
+            snippet,
+            "<iframe src=\"https://example.org/looplab/#/embed/s=2.eJx\" width=\"800\" \
+             height=\"450\" title=\"Looplab: Locks &amp; &quot;queues&quot; &lt;3\" \
+             loading=\"lazy\" style=\"border:0\"></iframe>"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 // Accessibility of the built app, checked by axe-core (npm, run inside the page): no
-// serious or critical violation on any page (the playground, a lesson, a challenge, the
-// progress page), with every panel in a state that shows its parts (stepped into the
-// run, the shortcuts list open, presenter mode, a deadlock's banner), in light and dark,
-// wide and on a phone.
+// serious or critical violation on any page (the playground, a lesson, a challenge, a
+// lesson embedded for an iframe, the progress page), with every panel in a state that
+// shows its parts (stepped into the run, the shortcuts list open, the share dialog,
+// presenter mode, a deadlock's banner), in light and dark, wide and on a phone.
 //
 //   (cd tests/e2e && node --test a11y.test.mjs)
 
@@ -25,31 +25,39 @@ async function violations(page) {
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`));
 }
 
+/** The timeline's controls of the whole app, or of the embed view. */
+const APP = '.app:not(.app--embed) section[data-panel="timeline"] .controls';
+const EMBED = '.app--embed section[data-panel="timeline"] .controls';
+
 const PAGES = [
-  ['the playground', ''],
-  ['a lesson', '#/lesson/gather'],
-  ['a challenge', '#/challenge/crawler'],
-  ['the progress page', '#/progress'],
+  ['the playground', '', APP],
+  ['a lesson', '#/lesson/gather', APP],
+  ['a challenge', '#/challenge/crawler', APP],
+  ['an embedded lesson', '#/embed/lesson/gather', EMBED],
+  ['the progress page', '#/progress', APP],
 ];
 
 for (const colorScheme of ['light', 'dark']) {
   for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
     test(`no serious accessibility violation (${colorScheme}, ${viewport.width} px)`, async () => {
       await withApp(async ({ page, url, problems }) => {
-        for (const [name, hash] of PAGES) {
+        for (const [name, hash, ready] of PAGES) {
           await page.goto(`${url}${hash}`);
-          await page.waitForSelector('section[data-panel="timeline"] .controls');
+          await page.waitForSelector(ready);
           // Into the run, so the loop panel, frames and console show their parts.
           for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
           await page.keyboard.press('Shift+ArrowRight');
           assert.deepEqual(await violations(page), [], name);
         }
-        // The shortcuts list, presenter mode, and a deadlock's banner.
+        // The shortcuts list, the share dialog, presenter mode, and a deadlock's banner.
         await page.keyboard.press('?');
         assert.deepEqual(await violations(page), [], 'the shortcuts list');
         await page.keyboard.press('Escape');
+        await page.click('[data-action="share"]');
+        await page.waitForSelector('#share-embed');
+        assert.deepEqual(await violations(page), [], 'the share dialog');
         await page.goto(`${url}#/lesson/deadlock`);
-        await page.waitForSelector('section[data-panel="timeline"] .controls');
+        await page.waitForSelector(APP);
         await page.keyboard.press('End');
         await page.waitForSelector('[data-outcome="deadlock"]');
         assert.deepEqual(await violations(page), [], 'a deadlock');

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::editor::Editor;
 use super::kept_draft::KeptDraft;
 use super::line_stepper::LineStepper;
@@ -15,9 +16,8 @@ use super::output::Output;
 use super::panel::Panel;
 use super::program_files::ProgramFiles;
 use crate::examples::{example, examples};
-use crate::sim::positions::positions;
-use crate::ui::clipboard;
 use crate::ui::highlight::{highlight, Lang};
+use crate::ui::hooks::use_marked_lines::{use_marked_lines, MarkedLines};
 use crate::ui::layout::PanelKind;
 use crate::ui::program::run_program;
 use crate::ui::saved;
@@ -78,7 +78,6 @@ pub fn code_panel() -> Html {
         return Html::default();
     };
     let lang = use_state_eq(|| Lang::Python);
-    let copied = use_state_eq(|| None::<&'static str>);
     // The line a traceback's frame asked for, and a count telling one click from the next.
     let go_to = use_state_eq(|| None::<(usize, u32)>);
     // The snippet the Insert menu asked for, and a count telling one pick from the next.
@@ -99,26 +98,13 @@ pub fn code_panel() -> Html {
     // The lesson's own program has its tokio version; a program typed over it has none.
     let rust = ctx.lesson_rust().map(AttrValue::from);
     let done = ctx.events_done();
-    let at = {
-        let run = ctx.shown().cloned();
-        use_memo((run, done), |(run, done)| {
-            run.as_ref()
-                .map(|r| positions(&r.trace, *done))
-                .unwrap_or_default()
-        })
-    };
     let program = ctx.shown_program().cloned();
-    // A program's steps are its lines (nothing is marked in the Rust version).
-    let line_of = |step: u32| match (&program, *lang) {
-        (Some(p), Lang::Python) => p.line_of(step),
-        _ => None,
+    // Nothing is marked in the Rust version.
+    let marked = use_marked_lines(&ctx);
+    let marked = match *lang {
+        Lang::Python => marked,
+        Lang::Rust => MarkedLines::default(),
     };
-    // Stepping by line, the statement about to run is the running line.
-    let running = match (ctx.line_step(), *lang) {
-        (Some((k, steps)), Lang::Python) => Some(steps.steps[k].line as usize),
-        _ => at.running.and_then(line_of),
-    };
-    let waiting: BTreeSet<usize> = at.waiting.iter().filter_map(|&s| line_of(s)).collect();
 
     let tab = |which: Lang, label: &'static str| {
         let lang = lang.clone();
@@ -134,19 +120,6 @@ pub fn code_panel() -> Html {
     let shown_text = match lang_now {
         Lang::Python => Some(source.clone()),
         Lang::Rust => rust.clone(),
-    };
-    let on_copy = {
-        let (text, copied) = (shown_text.clone().unwrap_or_default(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (text, copied) = (text.to_string(), copied.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(Some(if clipboard::copy(&text).await {
-                    "Copied."
-                } else {
-                    "Select the code and copy it."
-                }));
-            });
-        })
     };
     // A program put in the editor from elsewhere starts the editor afresh.
     let fresh = {
@@ -216,8 +189,8 @@ pub fn code_panel() -> Html {
             </pre>
         },
         (Lang::Python, _) => html! {
-            <Editor key={*generation} program={source.clone()} {running} loop_cost={ctx.loop_cost}
-                waiting={Rc::new(waiting.clone())}
+            <Editor key={*generation} program={source.clone()} running={marked.running} loop_cost={ctx.loop_cost}
+                waiting={Rc::new(marked.waiting.clone())}
                 on_run={make_callback(&ctx, Action::RunProgram)}
                 go_to={*go_to}
                 insert={(*insert).clone()}
@@ -253,10 +226,7 @@ pub fn code_panel() -> Html {
             select.set_value("");
         })
     };
-    let meta = AttrValue::from(match running {
-        Some(n) => format!("running line {n}"),
-        None => "nothing running".to_string(),
-    });
+    let meta = AttrValue::from(marked.summary());
     html! {
         <Panel kind={PanelKind::Code} {meta}>
             <div class="code">
@@ -283,11 +253,9 @@ pub fn code_panel() -> Html {
                             <option value={i.to_string()}>{ s.label }</option>
                         }) }
                     </select>
-                    if shown_text.is_some() {
-                        <button type="button" class="text-button" onclick={on_copy}>{ "Copy" }</button>
-                    }
-                    if let Some(note) = *copied {
-                        <span class="code__note" aria-live="polite">{ note }</span>
+                    if let Some(text) = shown_text {
+                        <CopyButton {text} label="Copy the code"
+                            fallback="Select the code and copy it." />
                     }
                 </div>
                 if let Some(text) = (*kept).clone().filter(|k| {

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::state::{make_callback, Action, AppContext};
+
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub message: AttrValue,
@@ -23,6 +25,19 @@ pub fn notice(props: &NoticeProps) -> Html {
             <button type="button" class="notice__dismiss" {onclick} aria-label="Dismiss this message">
                 { "×" }
             </button>
+        </div>
+    }
+}
+
+/// The app's notice (`State::notice`), if there is one, in a `<div class={class}>`.
+pub fn app_notice(ctx: &AppContext, class: &'static str) -> Html {
+    let Some(message) = &ctx.notice else {
+        return Html::default();
+    };
+    html! {
+        <div {class}>
+            <Notice message={message.clone()}
+                on_dismiss={make_callback(ctx, |_: ()| Action::DismissNotice)} />
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! The Timeline panel: the playback controls, the shown run's total and outcome, and its
 //! timeline (the program's run, live or on the virtual clock, or an imported trace),
-//! with the legend.
+//! with the legend. Embedded (`#/embed/…`), only the controls, the total and the chart.
 
 use yew::prelude::*;
 
@@ -80,12 +80,27 @@ fn option(
 
 /// The shown run's timeline on the axis in use, and what goes with it (the axis
 /// switch, and for a program on the virtual clock the loop-cost switch; health, legend,
-/// warnings, trace files).
-fn run_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
+/// warnings, trace files) unless `embedded`.
+fn run_views(ctx: &AppContext, on_seek: Callback<f64>, embedded: bool) -> Html {
     let Some(run) = ctx.on_axis() else {
         return Html::default();
     };
     let axis = ctx.axis_now();
+    let chart = html! {
+        <Timeline
+            run={run.clone()}
+            end={run.trace.end}
+            playhead={ctx.playhead}
+            playing={ctx.playing}
+            on_seek={on_seek.clone()}
+            label="Timeline of the shown run"
+            id="timeline-main"
+            {axis}
+        />
+    };
+    if embedded {
+        return chart;
+    }
     let costed = ctx.program.is_ok() && ctx.live.is_none() && ctx.replay.is_none();
     let cost = ctx.loop_cost;
     html! {
@@ -107,16 +122,7 @@ fn run_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
                     </div>
                 }
             </div>
-            <Timeline
-                run={run.clone()}
-                end={run.trace.end}
-                playhead={ctx.playhead}
-                playing={ctx.playing}
-                on_seek={on_seek.clone()}
-                label="Timeline of the shown run"
-                id="timeline-main"
-                {axis}
-            />
+            { chart }
             // Loop health is per second of the clock: only on the time axis.
             if axis == AxisMode::Time {
                 <HealthStrip run={run.clone()} playhead={ctx.playhead} />
@@ -157,7 +163,7 @@ fn what_ran(program: &ProgramRun, live: bool) -> String {
 }
 
 /// The editor's Python program: its total, how it ended, and its timeline.
-fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
+fn program_views(ctx: &AppContext, on_seek: Callback<f64>, embedded: bool) -> Html {
     let Some(program) = ctx.shown_program() else {
         return Html::default();
     };
@@ -176,28 +182,37 @@ fn program_views(ctx: &AppContext, on_seek: Callback<f64>) -> Html {
     html! {
         <>
             { summary(run.trace.end, what, program.verdict.to_string(), ending_class(program.ending)) }
-            { run_views(ctx, on_seek) }
+            { run_views(ctx, on_seek, embedded) }
             { report }
         </>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct TimelinePanelProps {
+    /// In an embed: the controls, the total and the chart, nothing else (no live run,
+    /// axis switch, health strip, legend, warnings or trace files), to fit an iframe.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
 #[function_component(TimelinePanel)]
-pub fn timeline_panel() -> Html {
+pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
+    let embedded = props.embedded;
     use_test_hook(&ctx);
     let on_seek = make_callback(&ctx, Action::Seek);
     let meta = AttrValue::from(ctx.axis_now().readout(ctx.playhead, ctx.end(), ctx.clock()));
     let body = match (&ctx.replay, &ctx.program) {
-        _ if ctx.shown_program().is_some() => program_views(&ctx, on_seek),
+        _ if ctx.shown_program().is_some() => program_views(&ctx, on_seek, embedded),
         (Some(run), _) => {
             let trace = &run.trace;
             html! {
                 <>
                     { summary(trace.end, "Imported trace".into(), trace.outcome.describe(trace), outcome_class(&trace.outcome)) }
-                    { run_views(&ctx, on_seek) }
+                    { run_views(&ctx, on_seek, embedded) }
                 </>
             }
         }
@@ -209,7 +224,9 @@ pub fn timeline_panel() -> Html {
     };
     html! {
         <Panel kind={PanelKind::Timeline} {meta}>
-            <LiveBar />
+            if !embedded {
+                <LiveBar />
+            }
             <Controls />
             { body }
             <NarrationOverlay />

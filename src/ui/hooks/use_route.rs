@@ -1,8 +1,9 @@
 //! Hash routing: the URL's fragment decides what opens. On load and on every
 //! `hashchange` (back, forward, a pasted link) `#/lesson/<slug>` opens that lesson,
 //! `#/challenge/<slug>` that challenge, `#/progress` the progress page, `#/course/…` a
-//! teacher's course at one of its items, `#s=…` restores a share link (or explains why it cannot), and anything else leaves
-//! a notice over the playground: never a blank page.
+//! teacher's course at one of its items, `#s=…` restores a share link (or explains why it cannot), `#/embed/…` lays
+//! out a share link's program or a lesson's alone (for an iframe), and anything else
+//! leaves a notice over the playground: never a blank page.
 //!
 //! The parsing is pure ([`crate::ui::route`]); this hook only reads `location.hash`,
 //! listens for its changes and dispatches. [`open_lesson`], [`open_challenge`],
@@ -11,7 +12,7 @@
 
 use crate::ui::progress::challenge_progress;
 use crate::ui::route::{
-    course_hash, lesson_hash, parse, progress_hash, unknown_message, Item, Route,
+    course_hash, lesson_hash, parse, progress_hash, unknown_message, Embed, Item, Page, Route,
 };
 use crate::ui::state::{Action, AppContext, State};
 use std::cell::RefCell;
@@ -43,18 +44,24 @@ impl Open {
     }
 }
 
-/// Follows the URL's fragment while the calling component (the app) is mounted.
+/// Follows the URL's fragment while the calling component (the app) is mounted, and
+/// says how the page is laid out for it (read before the first render, so an embed
+/// never flashes the whole app).
 #[hook]
-pub fn use_route(ctx: &AppContext) {
+pub fn use_route(ctx: &AppContext) -> Page {
     // What is open now, read by the listener, which is installed once.
     let open = use_mut_ref(Open::default);
     *open.borrow_mut() = Open::of(ctx);
+    let page = use_state_eq(|| parse(&current_hash()).page());
     let dispatcher = ctx.dispatcher();
-    use_effect_with((), move |_| {
-        follow(&dispatcher, parse(&current_hash()), &Open::default());
-        let remove = install(dispatcher, open);
-        move || remove()
-    });
+    {
+        let page = page.setter();
+        use_effect_with((), move |_| {
+            follow(&dispatcher, parse(&current_hash()), &Open::default());
+            let remove = install(dispatcher, open, page);
+            move || remove()
+        });
+    }
     // A lesson or challenge left another way (an example, a file) no longer belongs in
     // the address.
     let previous = use_mut_ref(|| false);
@@ -69,6 +76,7 @@ pub fn use_route(ctx: &AppContext) {
         }
         *previous.borrow_mut() = now.anything();
     });
+    (*page).clone()
 }
 
 /// The action that opens `item`: a challenge with the learner's last program for it.
@@ -107,8 +115,13 @@ fn follow(dispatcher: &UseReducerDispatcher<State>, route: Route, open: &Open) {
             dispatcher.dispatch(Action::SetCourse(items));
             place(item);
         }
-        Route::Shared(Ok(shared)) => dispatcher.dispatch(Action::Restore(shared)),
+        Route::Shared(Ok(shared)) | Route::Embed(Embed::Shared(Ok(shared))) => {
+            dispatcher.dispatch(Action::Restore(shared))
+        }
         Route::Shared(Err(message)) => dispatcher.dispatch(Action::Notify(message)),
+        Route::Embed(Embed::Lesson(slug)) => place(Item::Lesson(slug)),
+        // The embed shows why in place of the program ([`Route::page`]).
+        Route::Embed(Embed::Shared(Err(_))) => {}
         Route::Unknown(fragment) => {
             // An in-page anchor (the skip link's `#workspace`) is not a route.
             if !names_an_element(&fragment) {
@@ -219,7 +232,11 @@ fn names_an_element(id: &str) -> bool {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn install(dispatcher: UseReducerDispatcher<State>, open: Rc<RefCell<Open>>) -> Box<dyn FnOnce()> {
+fn install(
+    dispatcher: UseReducerDispatcher<State>,
+    open: Rc<RefCell<Open>>,
+    page: UseStateSetter<Page>,
+) -> Box<dyn FnOnce()> {
     use wasm_bindgen::{closure::Closure, JsCast};
 
     let Some(window) = web_sys::window() else {
@@ -227,7 +244,9 @@ fn install(dispatcher: UseReducerDispatcher<State>, open: Rc<RefCell<Open>>) -> 
     };
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
         let open = open.borrow().clone();
-        follow(&dispatcher, parse(&current_hash()), &open);
+        let route = parse(&current_hash());
+        page.set(route.page());
+        follow(&dispatcher, route, &open);
     });
     let function = listener
         .as_ref()
@@ -250,6 +269,7 @@ fn install(dispatcher: UseReducerDispatcher<State>, open: Rc<RefCell<Open>>) -> 
 fn install(
     _dispatcher: UseReducerDispatcher<State>,
     _open: Rc<RefCell<Open>>,
+    _page: UseStateSetter<Page>,
 ) -> Box<dyn FnOnce()> {
     Box::new(|| ())
 }

@@ -7,6 +7,7 @@ use crate::lessons::with_lesson;
 use crate::py::Ending;
 use crate::ui::axis::{AxisMode, Ticked};
 use crate::ui::program::ProgramRun;
+use crate::ui::share::Share;
 use std::rc::Rc;
 
 impl State {
@@ -29,6 +30,20 @@ impl State {
             .as_deref()
             .and_then(|slug| with_lesson(slug, |l| l.title.to_string()))
             .unwrap_or_else(|| "program".into())
+    }
+
+    /// What a share link of this state carries: the program, its second version, the
+    /// lesson, the speed and the moment shown.
+    pub fn share(&self) -> Share {
+        Share {
+            program: self.source().to_string(),
+            rival: self.rival.as_ref().map(|r| r.source.to_string()),
+            lesson: self.lesson.clone(),
+            speed: self.speed,
+            playhead: self.clock(),
+            events: self.cursor,
+            loop_cost: self.loop_cost,
+        }
     }
 
     /// The program's text, shared (the editor and the Code panel hold it without a copy).
