@@ -97,7 +97,8 @@ pub fn embed_view(props: &EmbedProps) -> Html {
                     <div class="embed__code">
                         <Editor program={AttrValue::from(ctx.shared_source())}
                             running={marked.running} waiting={Rc::new(marked.waiting)}
-                            on_run={make_callback(&ctx, Action::RunProgram)} go_to={*go_to} />
+                            on_run={make_callback(&ctx, Action::RunProgram)} go_to={*go_to}
+                            loop_cost={ctx.loop_cost} />
                         if let Some(program) = ctx.shown_program() {
                             <Output program={program.clone()} done={ctx.events_done()}
                                 on_seek={make_callback(&ctx, Action::StepTo)} {on_line} />

@@ -39,8 +39,8 @@ pub struct EditorProps {
     pub waiting: Rc<BTreeSet<usize>>,
     /// The text, run by the interpreter.
     pub on_run: Callback<ProgramRun>,
-    /// Runs count the loop's own cost (the Timeline panel's setting).
-    #[prop_or_default]
+    /// Runs count the loop's own cost (the state's setting). No default: an editor that
+    /// forgot it would run the program otherwise than the run on screen was.
     pub loop_cost: bool,
     /// Text typed earlier in this editor that had not run (it did not parse): the
     /// editor starts from it instead of `program`, so leaving the editor loses nothing.
