@@ -322,7 +322,7 @@ impl State {
 
     /// `source` run as the setting says (a second version, which runs or is not shown).
     fn run(&self, source: &str) -> Option<ProgramRun> {
-        run_program(source, self.loop_cost).ok()
+        read(source, self.loop_cost).ok()
     }
 
     fn seek(&mut self, t: f64) {
@@ -487,7 +487,7 @@ impl Reducible for State {
                 s.rival = rival.and_then(|r| s.run(&r));
                 if let Ok(p) = &s.program {
                     let source = p.source.clone();
-                    s.set_program(read(&source, on));
+                    s.set_program(read(&source, s.loop_cost));
                 }
             }
             Action::StepForward => {

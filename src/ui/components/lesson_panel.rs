@@ -23,23 +23,19 @@ use crate::ui::hooks::use_route::{
 use crate::ui::layout::PanelKind;
 use crate::ui::progress::finish_lesson;
 use crate::ui::route::Item;
-use crate::ui::state::{AppContext, View};
+use crate::ui::state::{AppContext, Run, View};
 use web_sys::HtmlSelectElement;
 
 /// The lesson's runs the prediction's answer is read off, once it is revealed: the runs
 /// on screen while they are the lesson's program and its second version (the answer is
 /// what the learner watched, the loop's cost counted or not), else run afresh (a lesson
-/// told by its scenario; an edited program). `None` until needed: a lesson of 10,000
-/// tasks would run twice more as it opens.
-fn lesson_run(ctx: &AppContext, lesson: &Lesson) -> Option<Rc<LessonRun>> {
-    let on_screen = ctx
-        .shows_lesson_program()
-        .then(|| ctx.program.as_ref().ok())
-        .flatten();
+/// told by its scenario; an edited program). Read only once needed (the memo below): a
+/// lesson of 10,000 tasks would otherwise run twice more as it opens.
+fn lesson_run(lesson: &Lesson, on_screen: Option<&(Run, Option<Run>)>) -> Option<Rc<LessonRun>> {
     let run = match on_screen {
-        Some(program) => {
-            let own = (*program.run.trace).clone();
-            let other = ctx.rival.as_ref().map(|r| (*r.run.trace).clone());
+        Some((program, rival)) => {
+            let own = (*program.trace).clone();
+            let other = rival.as_ref().map(|r| (*r.trace).clone());
             LessonRun {
                 comparison: Comparison {
                     concurrent: other.unwrap_or_else(|| own.clone()),
@@ -94,16 +90,19 @@ pub fn lesson_panel() -> Html {
         && ctx.shown().is_some_and(|r| {
             !r.trace.events.is_empty() && ctx.events_done() >= r.trace.events.len()
         });
-    let needed = ctx.prediction.is_some() && at_end;
-    let shown = (needed && ctx.lesson.is_some()).then(|| {
-        let program = ctx.program.as_ref().ok().map(|p| p.run.clone());
-        (program, ctx.rival.as_ref().map(|r| r.run.clone()))
+    // `Some` once the answer is needed: with the runs on screen, if they are the lesson's.
+    let needed = (ctx.prediction.is_some() && at_end).then(|| {
+        let program = ctx
+            .program
+            .as_ref()
+            .ok()
+            .filter(|_| ctx.shows_lesson_program());
+        program.map(|p| (p.run.clone(), ctx.rival.as_ref().map(|r| r.run.clone())))
     });
     let run = {
-        let (ctx, current) = (ctx.clone(), current.clone());
-        use_memo((ctx.lesson.clone(), shown), move |(_, shown)| {
-            shown.as_ref()?;
-            lesson_run(&ctx, current.as_ref().as_ref()?)
+        let current = current.clone();
+        use_memo((ctx.lesson.clone(), needed), move |(_, needed)| {
+            lesson_run(current.as_ref().as_ref()?, needed.as_ref()?.as_ref())
         })
     };
     // A lesson played to its end counts on the progress page.
