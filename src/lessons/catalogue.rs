@@ -869,7 +869,7 @@ fn build() -> Vec<Lesson> {
             predict: predict(
                 "On uvloop a callback costs half as much. The program takes 650 ms on \
                  asyncio's loop: how long on uvloop?",
-                Measure::ConcurrentTotal,
+                Measure::SecondTotal("the program on uvloop"),
                 vec![
                     choice("About 325 ms: half the time", 325.0),
                     choice("About 570 ms: only the loop's own work halves", 570.0),

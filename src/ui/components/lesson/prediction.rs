@@ -23,6 +23,7 @@ pub fn measured_words(measure: &Measure, value: f64) -> String {
         Measure::Total => format!("the run took {}", format_ms(value)),
         Measure::SequentialTotal => format!("awaiting in turn took {}", format_ms(value)),
         Measure::ConcurrentTotal => format!("gather took {}", format_ms(value)),
+        Measure::SecondTotal(name) => format!("{name} took {}", format_ms(value)),
         Measure::Deadlocked if value > 0.0 => "the run deadlocked".into(),
         Measure::Deadlocked => "the run finished without a deadlock".into(),
         Measure::PrintPosition(text) | Measure::FirstPrintAt(text) | Measure::Prints(text)
@@ -125,6 +126,10 @@ mod tests {
         assert_eq!(
             measured_words(&Measure::ConcurrentTotal, 1500.0),
             "gather took 1.5 s"
+        );
+        assert_eq!(
+            measured_words(&Measure::SecondTotal("the program on uvloop"), 571.25),
+            "the program on uvloop took 571 ms"
         );
         assert_eq!(
             measured_words(&Measure::Deadlocked, 1.0),
