@@ -393,3 +393,35 @@ async fn an_embed_link_lays_out_the_program_alone_or_says_why_not() {
         close(root, app).await;
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_scrubber_at_its_far_right_reaches_a_run_that_ends_between_two_ms() {
+    // The run ends at 10.5 ms: the scrubber's whole steps stop at 10 or 11.
+    let program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.0105)\n    \
+                   print('done')\n\nasyncio.run(main())\n";
+    let link = encode(&Share {
+        program: program.into(),
+        rival: None,
+        lesson: None,
+        speed: 1.0,
+        playhead: 0.0,
+        events: None,
+        loop_cost: false,
+    });
+    let (root, app) = open_at(&link).await;
+    let scrubber = find(&root, ".scrubber").unchecked_into::<HtmlInputElement>();
+    scrubber.set_value(&scrubber.max());
+    support::fire(&scrubber, "input");
+    next_render().await;
+    // `t = 0.011 s / 0.011 s`: the playhead is at the end, and the run's events done.
+    let readout = text(&root, ".controls__time");
+    let (now, end) = readout.split_once(" / ").expect("now / end");
+    assert_eq!(now.trim_start_matches("t = "), end, "{readout}");
+    let events = text(&root, ".controls__events");
+    let (done, total) = events
+        .trim_start_matches("event ")
+        .split_once(" / ")
+        .expect("n / m");
+    assert_eq!(done, total, "{events}");
+    close(root, app).await;
+}

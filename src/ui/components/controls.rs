@@ -138,7 +138,10 @@ pub fn controls() -> Html {
                 class="scrubber"
                 style={format!("--progress: {progress:.3}%")}
                 min="0"
-                max={end.to_string()}
+                // Whole steps up to the end rounded up: a range input snaps its value to
+                // a step, so a run ending at 650.006 ms could never be scrubbed to its end
+                // with max 650.006 (Seek clamps 651 to the end).
+                max={end.ceil().to_string()}
                 step="1"
                 value={playhead.to_string()}
                 disabled={!runnable}
