@@ -1,4 +1,5 @@
-//! Looplab's browser entry point: renders [`looplab::ui::App`] into `<body>`.
+//! Looplab's browser entry point: renders [`looplab::ui::App`] into `<body>`, in place
+//! of the loading screen `index.html` draws.
 //!
 //! A panic still goes to the console (console_error_panic_hook), and also puts a banner
 //! at the top of the page, so the learner sees what happened instead of a frozen or
@@ -12,7 +13,22 @@ fn main() {
         console_error_panic_hook::hook(info);
         show_panic_banner();
     }));
+    remove_boot_screen();
     yew::Renderer::<looplab::ui::App>::new().render();
+}
+
+/// The id of what `index.html` draws while the wasm loads.
+const BOOT_ID: &str = "boot";
+
+/// Removes `index.html`'s loading screen, in the same task as the app renders, so no
+/// frame shows neither.
+fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(BOOT_ID))
+    {
+        boot.remove();
+    }
 }
 
 /// Puts "Something went wrong" at the top of the page. Plain DOM: yew may be the thing

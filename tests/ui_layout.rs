@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use looplab::ui::layout::PanelKind;
 
 const STYLESHEET: &str = include_str!("../static/style.css");
+const INDEX_HTML: &str = include_str!("../index.html");
 
 #[test]
 fn panels_are_listed_in_reading_order() {
@@ -68,5 +69,25 @@ fn stylesheet_places_every_panel_in_the_grid() {
                 .any(|a| a == slug),
             "the first grid-template-areas in style.css does not place {slug:?}"
         );
+    }
+}
+
+#[test]
+fn the_loading_screen_says_what_the_header_says() {
+    // index.html draws the header before the wasm loads; the app's own replaces it.
+    let pitch = looplab::ui::components::header::PITCH;
+    assert!(
+        INDEX_HTML.contains(pitch),
+        "index.html's pitch is not {pitch:?}"
+    );
+    assert!(INDEX_HTML.contains("id=\"boot\""));
+}
+
+#[test]
+fn every_panel_has_a_short_distinct_tab_name() {
+    let tabs: HashSet<_> = PanelKind::ALL.iter().map(|k| k.tab()).collect();
+    assert_eq!(tabs.len(), PanelKind::ALL.len(), "tab names must be unique");
+    for tab in tabs {
+        assert!(tab.len() <= 8, "{tab:?} is too long for a phone's tab");
     }
 }

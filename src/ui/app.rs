@@ -7,13 +7,24 @@
 use yew::prelude::*;
 
 use super::components::{
-    code_panel::CodePanel, compare_panel::ComparePanel, embed::EmbedView, footer::Footer,
-    frames_panel::FramesPanel, header::Header, lesson_panel::LessonPanel, loop_panel::LoopPanel,
-    notice::app_notice, shortcuts_help::ShortcutsHelp, timeline_panel::TimelinePanel,
+    code_panel::CodePanel,
+    compare_panel::ComparePanel,
+    controls::Controls,
+    embed::EmbedView,
+    footer::Footer,
+    frames_panel::FramesPanel,
+    header::{Header, Toggles},
+    lesson_panel::LessonPanel,
+    loop_panel::LoopPanel,
+    notice::app_notice,
+    panel_tabs::PanelTabs,
+    shortcuts_help::ShortcutsHelp,
+    timeline_panel::TimelinePanel,
 };
 use super::hooks::use_page::{stored_theme, use_page};
 use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
+use super::layout::PanelKind;
 use super::route::Page;
 use super::state::{AppContext, State, Theme};
 
@@ -41,14 +52,47 @@ pub fn app() -> Html {
             </ContextProvider<AppContext>>
         };
     }
+    // The panel a phone shows (`PanelTabs`): the lesson while one is open, else the code,
+    // until the learner picks a tab or plays the lesson; opening another lesson shows it
+    // again.
+    let picked = use_state_eq(|| None::<PanelKind>);
+    {
+        let picked = picked.clone();
+        use_effect_with(state.lesson.clone(), move |_| picked.set(None));
+    }
+    let shown = picked.unwrap_or(match state.lesson {
+        Some(_) => PanelKind::Lesson,
+        None => PanelKind::Code,
+    });
+    // Play pressed while reading the lesson: the run is what to watch now.
+    {
+        let picked = picked.clone();
+        let from_lesson = shown == PanelKind::Lesson;
+        use_effect_with(state.playing, move |&playing| {
+            if playing && from_lesson {
+                picked.set(Some(PanelKind::Timeline));
+            }
+        });
+    }
+    let on_show = {
+        let picked = picked.clone();
+        Callback::from(move |kind| picked.set(Some(kind)))
+    };
     let class = classes!("app", state.presenter.then_some("app--presenter"));
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <div {class} data-theme={theme}>
                 <Header />
+                // Playback first after the skip link (Play is the fourth Tab stop), and
+                // sticky, so it is at hand whichever panel the learner reads.
+                <div class="playbar">
+                    <Controls />
+                    <Toggles />
+                </div>
                 // Above the panels, where the learner looks after opening a link or a file.
                 { app_notice(&state, "app__notice") }
-                <main class="workspace" id="workspace">
+                <PanelTabs {shown} {on_show} />
+                <main class="workspace" id="workspace" data-tab={shown.slug()}>
                     <LessonPanel />
                     <CodePanel />
                     <TimelinePanel />

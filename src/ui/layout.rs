@@ -57,6 +57,20 @@ impl PanelKind {
         }
     }
 
+    /// The name on its tab, where a phone shows one panel at a time.
+    pub fn tab(self) -> &'static str {
+        match self {
+            PanelKind::EventLoop => "Loop",
+            PanelKind::Frames => "Frames",
+            _ => self.title(),
+        }
+    }
+
+    /// The `id` of its `<section>`, which its tab controls.
+    pub fn id(self) -> String {
+        format!("panel-{}", self.slug())
+    }
+
     /// What a screen reader announces for the panel's landmark.
     pub fn aria_label(self) -> &'static str {
         match self {

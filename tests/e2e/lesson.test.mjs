@@ -81,7 +81,7 @@ test('lesson 3: predict, play side by side, 3.7 s in turn vs 1.5 s gathered, ans
     assert.equal(await page.getAttribute(slider, 'aria-valuenow'), '1500');
 
     // Presenter mode: the narration is laid over the timeline.
-    await page.click('.masthead .toggle[aria-pressed]');
+    await page.click('.toggles .toggle[aria-pressed]');
     await page.waitForSelector('.app--presenter');
     await page.waitForSelector('.narration-overlay');
     assert.match(await text(page, '.narration-overlay'), /coffee is done/);

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOT_DIR, printed, runProgram, screenshot, toEnd, withApp, text } from './lib/browser.mjs';
+import { SCREENSHOT_DIR, printed, runProgram, screenshot, showPanel, toEnd, withApp, text } from './lib/browser.mjs';
 
 const PROGRAM = `import asyncio
 
@@ -63,9 +63,10 @@ for (const [name, viewport] of [
       const job3 = page.locator('[data-frames] [data-task="Task-4"]');
       assert.match(await job3.textContent(), /waits for asyncio\.sleep/);
       assert.match(await job3.locator('[data-var="name"]').textContent(), /'job3'/);
-      await page.locator('section[data-panel="frames"]').screenshot({ path: path.join(SCREENSHOT_DIR, `python-frames-${name}.png`) });
-      await page.locator(TIMELINE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-timeline-${name}.png`) });
-      await page.locator(CODE).screenshot({ path: path.join(SCREENSHOT_DIR, `python-code-${name}.png`) });
+      for (const [slug, shot] of [['frames', 'section[data-panel="frames"]'], ['timeline', TIMELINE], ['code', CODE]]) {
+        await showPanel(page, slug);
+        await page.locator(shot).screenshot({ path: path.join(SCREENSHOT_DIR, `python-${slug}-${name}.png`) });
+      }
 
       // Only a lesson's own program has a Rust version: the tab says so.
       await page.click(`${CODE} [role="tab"]:has-text("Rust")`);

@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { printed, runProgram, screenshot, toEnd, withApp, text } from './lib/browser.mjs';
+import { printed, runProgram, screenshot, showPanel, toEnd, withApp, text } from './lib/browser.mjs';
 
 const TIMELINE = 'section[data-panel="timeline"]';
 
@@ -51,6 +51,7 @@ for (const [name, viewport] of [
       const predicted = await printed(page);
       assert.match(await text(page, `${TIMELINE} [data-total="shown"]`), /700 ms/);
 
+      await showPanel(page, 'timeline');
       await page.click(`${TIMELINE} [data-action="live-run"]`);
       await page.waitForSelector(`${TIMELINE} .live-bar[data-live="program"]`);
       assert.equal(await page.locator('.output[data-ending="running"]').count(), 1);

@@ -7,6 +7,9 @@ import { PANELS, screenshot, withApp } from './lib/browser.mjs';
 
 async function assertShell(page) {
   assert.match(await page.title(), /Looplab/);
+  // index.html's loading screen gave way to the app: one header, the app's.
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.equal(await page.locator('.masthead').count(), 1);
   assert.equal((await page.textContent('header h1'))?.trim(), 'Looplab');
   assert.match(await page.textContent('header .pitch'), /await/);
   const slugs = await page.$$eval('section[data-panel]', (ss) => ss.map((s) => s.dataset.panel));
@@ -58,7 +61,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['tablet
     await withApp(async ({ page, problems, url }) => {
       for (const hash of ['', '#/lesson/gather']) {
         await page.goto(`${url}${hash}`);
-        await page.waitForSelector('section[data-panel="timeline"] [data-lane]');
+        await page.waitForSelector('section[data-panel="timeline"] [data-lane]', { state: 'attached' });
         const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         assert.ok(scroll <= width, `${hash || 'playground'}: the page is ${scroll} px wide in a ${width} px window`);
       }

@@ -1,6 +1,7 @@
-//! The page header: the product's name, mark and one-line pitch, and the display
-//! toggles: presenter mode (large type for a projector, editing hidden) and the theme
-//! (follow the system, light or dark); and the share link ([`ShareLink`]).
+//! The page header: the product's name, mark and one-line pitch ([`Header`]); and the
+//! display toggles ([`Toggles`]): presenter mode (large type for a projector, editing
+//! hidden), the theme (follow the system, light or dark) and the share link
+//! ([`ShareLink`]), which sit in the play bar after the playback controls (`app.rs`).
 
 use yew::prelude::*;
 
@@ -11,50 +12,55 @@ use crate::ui::state::{Action, AppContext, Theme};
 pub const PITCH: &str =
     "Watch async code run: every await, suspension and resumption on the event loop's timeline.";
 
+/// The share link, presenter mode and the theme.
+#[function_component(Toggles)]
+pub fn toggles() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let presenter = ctx.presenter;
+    let toggle_presenter = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::TogglePresenter))
+    };
+    let theme_button = |theme: Theme, text: &'static str| {
+        let pressed = ctx.theme == theme;
+        let ctx = ctx.clone();
+        html! {
+            <button type="button"
+                class={classes!("segmented__option", pressed.then_some("segmented__option--on"))}
+                aria-pressed={if pressed { "true" } else { "false" }}
+                data-theme-option={text.to_ascii_lowercase()}
+                onclick={Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetTheme(theme)))}
+            >{ text }</button>
+        }
+    };
+    html! {
+        <div class="toggles">
+            <ShareLink />
+            <button type="button"
+                class={classes!("toggle", "toggle--presenter", presenter.then_some("toggle--on"))}
+                aria-pressed={if presenter { "true" } else { "false" }}
+                title="Large type and thick lanes for a projector; hides the editing controls"
+                onclick={toggle_presenter}
+            >
+                <svg class="toggle__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                    <rect x="2" y="3" width="16" height="10" rx="1.5" />
+                    <path d="M10 13v3M6.5 17.5h7" />
+                </svg>
+                { "Presenter" }
+            </button>
+            <div class="segmented" role="group" aria-label="Colour theme">
+                { theme_button(Theme::Auto, "Auto") }
+                { theme_button(Theme::Light, "Light") }
+                { theme_button(Theme::Dark, "Dark") }
+            </div>
+        </div>
+    }
+}
+
 #[function_component(Header)]
 pub fn header() -> Html {
-    let ctx = use_context::<AppContext>();
-    let toggles = ctx.map(|ctx| {
-        let presenter = ctx.presenter;
-        let toggle_presenter = {
-            let ctx = ctx.clone();
-            Callback::from(move |_: MouseEvent| ctx.dispatch(Action::TogglePresenter))
-        };
-        let theme_button = |theme: Theme, text: &'static str| {
-            let pressed = ctx.theme == theme;
-            let ctx = ctx.clone();
-            html! {
-                <button type="button"
-                    class={classes!("segmented__option", pressed.then_some("segmented__option--on"))}
-                    aria-pressed={if pressed { "true" } else { "false" }}
-                    data-theme-option={text.to_ascii_lowercase()}
-                    onclick={Callback::from(move |_: MouseEvent| ctx.dispatch(Action::SetTheme(theme)))}
-                >{ text }</button>
-            }
-        };
-        html! {
-            <div class="masthead__toggles">
-                <ShareLink />
-                <button type="button"
-                    class={classes!("toggle", presenter.then_some("toggle--on"))}
-                    aria-pressed={if presenter { "true" } else { "false" }}
-                    title="Large type and thick lanes for a projector; hides the editing controls"
-                    onclick={toggle_presenter}
-                >
-                    <svg class="toggle__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-                        <rect x="2" y="3" width="16" height="10" rx="1.5" />
-                        <path d="M10 13v3M6.5 17.5h7" />
-                    </svg>
-                    { "Presenter" }
-                </button>
-                <div class="segmented" role="group" aria-label="Colour theme">
-                    { theme_button(Theme::Auto, "Auto") }
-                    { theme_button(Theme::Light, "Light") }
-                    { theme_button(Theme::Dark, "Dark") }
-                </div>
-            </div>
-        }
-    });
     html! {
         <header class="masthead">
             <a class="skip-link" href="#workspace">{ "Skip to the workspace" }</a>
@@ -63,7 +69,6 @@ pub fn header() -> Html {
                 <h1 class="brand__name">{ "Looplab" }</h1>
             </div>
             <p class="pitch">{ PITCH }</p>
-            { toggles.unwrap_or_default() }
         </header>
     }
 }

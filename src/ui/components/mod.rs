@@ -24,6 +24,7 @@ pub mod loop_panel;
 pub mod notice;
 pub mod output;
 pub mod panel;
+pub mod panel_tabs;
 pub mod program_files;
 pub mod rich_text;
 pub mod share_dialog;

@@ -20,6 +20,7 @@ pub fn panel(props: &PanelProps) -> Html {
     let kind = props.kind;
     html! {
         <section
+            id={kind.id()}
             class={classes!("panel", format!("panel--{}", kind.slug()))}
             data-panel={kind.slug()}
             aria-label={kind.aria_label()}

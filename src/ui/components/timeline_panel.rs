@@ -1,6 +1,7 @@
-//! The Timeline panel: the playback controls, the shown run's total and outcome, and its
-//! timeline (the program's run, live or on the virtual clock, or an imported trace),
-//! with the legend. Embedded (`#/embed/…`), only the controls, the total and the chart.
+//! The Timeline panel: the shown run's total and outcome, and its timeline (the
+//! program's run, live or on the virtual clock, or an imported trace), with the legend.
+//! Embedded (`#/embed/…`), only the playback controls (the whole app has them in its
+//! play bar), the total and the chart.
 
 use yew::prelude::*;
 
@@ -224,10 +225,11 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     };
     html! {
         <Panel kind={PanelKind::Timeline} {meta}>
-            if !embedded {
+            if embedded {
+                <Controls />
+            } else {
                 <LiveBar />
             }
-            <Controls />
             { body }
             <NarrationOverlay />
         </Panel>

@@ -104,7 +104,7 @@ export function launchBrowser({ executablePath = process.env.CHROMIUM ?? '/usr/b
  * errors, failed requests, HTTP errors and any request that leaves `url`'s origin (those
  * are blocked: Looplab loads nothing from the network; `intercept: false` skips that).
  */
-export async function openApp(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', ready = 'section[data-panel]', intercept = true } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', ready = 'section[data-panel] >> visible=true', intercept = true } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const problems = [];
   const warnings = [];
@@ -170,6 +170,12 @@ export async function withApp(fn, { dist = DIST_DIR, ...options } = {}) {
     await browser.close();
     await server.close();
   }
+}
+
+/** On a phone (tabs showing one panel at a time), shows the panel `slug`; else nothing. */
+export async function showPanel(page, slug) {
+  const tab = page.locator(`#tab-${slug}`);
+  if (await tab.isVisible()) await tab.click();
 }
 
 /** Pastes `program` over the code editor's text and runs it (Ctrl+Enter). */
