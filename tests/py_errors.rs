@@ -576,3 +576,18 @@ fn recursion_through_repr_with_a_smaller_nesting_limit_ends_with_a_recursion_err
         )
     );
 }
+
+#[test]
+fn a_coroutine_never_awaited_is_warned_about_once_per_function_as_cpython_does() {
+    // CPython's warnings filter prints a warning once per text and place: ten coroutines
+    // of `job` never awaited make one line (python3 prints it once for this program).
+    let out = run("import asyncio\n\nasync def job(i):\n    pass\n\nasync def other():\n    pass\n\nasync def main():\n    pending = [job(i) for i in range(10)]\n    more = other()\n\nasyncio.run(main())\n");
+    assert_eq!(out.ending, Ending::Completed);
+    assert_eq!(
+        out.stderr.lines().collect::<Vec<_>>(),
+        [
+            "RuntimeWarning: coroutine 'job' was never awaited",
+            "RuntimeWarning: coroutine 'other' was never awaited"
+        ]
+    );
+}

@@ -182,14 +182,15 @@ fn a_step_names_the_function_its_line_is_in_and_the_lane_says_where_a_task_waits
     // main's lane, awaiting in turn: where it waits is named, not just "await sleep", and
     // each sleep says how long it was asked for.
     let lanes = looplab::sim::lanes(&out.trace);
-    let model = looplab::ui::timeline_geometry::Model::new(&out.trace, &lanes, &[]);
+    let trace = std::rc::Rc::new(out.trace);
+    let model = looplab::ui::timeline_geometry::Model::new(&trace, &lanes, &[]);
     let main = &model.rows[1];
     assert_eq!(main.name, "Task-1");
-    let labels: Vec<&str> = main
+    let labels: Vec<String> = main
         .segs
         .iter()
-        .filter(|s| s.label.contains("await"))
-        .map(|s| s.label.as_str())
+        .map(|s| s.label(&trace))
+        .filter(|l| l.contains("await"))
         .collect();
     assert_eq!(
         labels,
@@ -267,7 +268,8 @@ fn a_task_s_lane_shows_its_call_with_the_argument_values() {
     assert_eq!(calls[999], Some("noisy(994)"));
     assert_eq!(calls[1000], None, "past a thousand tasks, no arguments");
     let lanes = looplab::sim::lanes(&out.trace);
-    let model = looplab::ui::timeline_geometry::Model::new(&out.trace, &lanes, &[]);
+    let trace = std::rc::Rc::new(out.trace);
+    let model = looplab::ui::timeline_geometry::Model::new(&trace, &lanes, &[]);
     assert_eq!(
         model.rows[2].note.as_deref(),
         Some("fetch('/api/users/1.json', 1.0, retries=3, session=None)")

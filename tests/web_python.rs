@@ -218,6 +218,23 @@ async fn the_console_shows_lines_up_to_the_playhead_and_a_click_on_a_time_seeks_
 }
 
 #[wasm_bindgen_test]
+async fn the_console_shows_the_last_thousand_lines_of_a_long_output() {
+    // 1,500 lines would be 1,500 rows on the page (80,000 froze it for seconds).
+    let (root, _app) = mount().await;
+    run_program(
+        &root,
+        "import asyncio\n\nasync def main():\n    for i in range(1500):\n        print(i)\n\nasyncio.run(main())\n",
+    )
+    .await;
+    to_the_end(&root).await;
+    let lines = all(&root, ".output__text");
+    assert_eq!(lines.len(), 1000);
+    assert_eq!(lines[0].text_content().unwrap(), "500");
+    assert_eq!(lines[999].text_content().unwrap(), "1499");
+    assert!(text(&root, ".output").contains("… 500 earlier lines not shown"));
+}
+
+#[wasm_bindgen_test]
 async fn the_frames_panel_shows_each_task_s_variables_and_what_changed() {
     let (root, _app) = mount().await;
     run_program(&root, GATHER).await;

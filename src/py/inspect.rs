@@ -132,9 +132,12 @@ impl Inspection {
     pub fn mark_changes(&mut self, before: &Inspection) {
         mark(&mut self.globals, Some(&before.globals));
         mark_frames(&mut self.outside, &before.outside);
+        // By task, not by a search per task: a run can have 20,000.
+        let old: std::collections::HashMap<_, _> =
+            before.tasks.iter().map(|t| (t.task, &t.frames)).collect();
         for task in &mut self.tasks {
-            let old = before.tasks.iter().find(|t| t.task == task.task);
-            mark_frames(&mut task.frames, old.map_or(&[], |t| &t.frames));
+            let frames = old.get(&task.task).map_or(&[][..], |f| &f[..]);
+            mark_frames(&mut task.frames, frames);
         }
     }
 }

@@ -79,11 +79,9 @@ pub struct Ticked {
 impl Ticked {
     /// `run` on the tick axis; its warnings stay those of the run on the clock.
     pub fn new(run: &Run) -> Ticked {
-        let mut ticked = Run::new(on_ticks(&run.trace));
-        ticked.diagnostics = run.diagnostics.clone();
         Ticked {
             of: run.clone(),
-            run: ticked,
+            run: Run::with_diagnostics(on_ticks(&run.trace), run.diagnostics.clone()),
         }
     }
 }

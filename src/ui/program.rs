@@ -16,7 +16,7 @@ use crate::py::ast::SyntaxError;
 use crate::py::lines::{line_steps, LineSteps};
 use crate::py::run::{run_source_with, Options};
 use crate::py::{Ending, RunOutput};
-use crate::sim::{DiagnosticKind, Scenario};
+use crate::sim::Scenario;
 use crate::ui::console::{output_lines, OutputLine};
 use crate::ui::state::Run;
 
@@ -50,9 +50,22 @@ pub fn syntax_error_of(source: &str) -> Option<ParseError> {
 
 /// Runs `source` with the interpreter, the loop's own cost counted or not.
 pub fn run_program(source: &str, loop_cost: bool) -> Result<ProgramRun, ParseError> {
-    run_source_with(source, Options::costed(loop_cost))
+    run_source_with(source, options(loop_cost))
         .map(|out| ProgramRun::new(source, out, loop_cost))
         .map_err(|e| syntax_error(source, &e))
+}
+
+/// The most tasks a program run in the app may create: each is a lane of the timeline,
+/// and a run of 100,000 froze the page for over a second as it opened (BENCHMARKS.md,
+/// "Opening a big program"); more stops the run with a message naming the line.
+pub const MAX_TASKS: usize = 20_000;
+
+/// How the app runs a program: the interpreter's limits with at most [`MAX_TASKS`]
+/// tasks, the loop's cost counted or not.
+fn options(loop_cost: bool) -> Options {
+    let mut opts = Options::costed(loop_cost);
+    opts.limits.max_tasks = MAX_TASKS;
+    opts
 }
 
 /// The program a scenario of steps stands for (a link or a saved entry made before
@@ -140,7 +153,7 @@ impl ProgramRun {
             exception: out.exception.as_deref().map(Rc::from),
             console: Rc::new(console(&out)),
             output: Rc::new(output_lines(&out.trace)),
-            run: without_guesses(Run::new(out.trace)),
+            run: Run::of_program(out.trace),
             lines: Rc::default(),
         }
     }
@@ -160,7 +173,7 @@ impl ProgramRun {
 
     /// How the program was run, to run it again the same way (frames, lines).
     pub fn options(&self) -> Options {
-        Options::costed(self.loop_cost)
+        options(self.loop_cost)
     }
 
     /// What a challenge's goals read of the run.
@@ -179,26 +192,6 @@ impl ProgramRun {
         let info = self.run.trace.steps.get(step as usize)?;
         (info.line > 0).then_some(info.line as usize)
     }
-}
-
-/// The run with only the warnings that hold for a program. "Never awaited" and "exception
-/// never retrieved" read who awaits a task off the step language's labels (`h =
-/// asyncio.create_task(...)`, `await h`) or a gather's children, which a program's trace
-/// does not name yet: every gathered task would be flagged. Time-based ones stay.
-fn without_guesses(mut run: Run) -> Run {
-    let kept: Vec<_> = run
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            matches!(
-                d.kind,
-                DiagnosticKind::SlowCallback | DiagnosticKind::NeverYields
-            )
-        })
-        .cloned()
-        .collect();
-    run.diagnostics = Rc::new(kept);
-    run
 }
 
 fn console(out: &RunOutput) -> Console {
@@ -240,7 +233,7 @@ fn without_prefix<'a>(text: &'a str, prefix: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{lanes, loop_health, snapshot_after};
+    use crate::sim::{lanes, loop_health, snapshot_after, DiagnosticKind};
     use crate::ui::describe;
 
     const GATHER: &str = r#"import asyncio
@@ -259,6 +252,27 @@ asyncio.run(main())
 
     fn program(source: &str) -> ProgramRun {
         run_program(source, false).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_app_runs_at_most_twenty_thousand_tasks_and_says_so_at_the_line() {
+        let fan_out = |n: u32| {
+            format!(
+                "import asyncio\n\nasync def main():\n    \
+                 await asyncio.gather(*(asyncio.sleep(0) for _ in range({n})))\n\n\
+                 asyncio.run(main())\n"
+            )
+        };
+        assert_eq!(program(&fan_out(10_000)).ending, Ending::Completed);
+        let p = program(&fan_out(20_000));
+        assert_eq!(p.ending, Ending::Limit);
+        assert!(
+            p.verdict
+                .to_string()
+                .contains("the program created more than 20,000 tasks (line 4)"),
+            "{}",
+            p.verdict
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::examples::{example, DEFAULT_EXAMPLE};
 use crate::lessons::lesson;
 use crate::sim::chrome_trace::from_chrome_trace;
-use crate::sim::diagnostics::{diagnose_lanes, Diagnostic};
+use crate::sim::diagnostics::{diagnose_lanes, diagnose_timing, Diagnostic};
 use crate::sim::metrics::speedup;
 use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, Trace};
 use crate::ui::axis::{AxisMode, Ticked};
@@ -49,10 +49,33 @@ impl PartialEq for Run {
 }
 
 impl Run {
+    /// A trace with every diagnostic: an imported trace, a scenario's run.
     pub fn new(trace: Trace) -> Run {
         let lanes = lanes(&trace);
+        let diagnostics = diagnose_lanes(&trace, &lanes);
+        Run::built(trace, lanes, Rc::new(diagnostics))
+    }
+
+    /// A program's run, with only the warnings that hold for a program: the time-based
+    /// ones. "Never awaited" and "exception never retrieved" read who awaits a task off
+    /// the step language's labels (`h = asyncio.create_task(...)`, `await h`) or a
+    /// gather's children, which a program's trace does not name yet: every gathered task
+    /// would be flagged.
+    pub fn of_program(trace: Trace) -> Run {
+        let lanes = lanes(&trace);
+        let diagnostics = diagnose_timing(&trace, &lanes);
+        Run::built(trace, lanes, Rc::new(diagnostics))
+    }
+
+    /// `trace` with the diagnostics of another view of the same run (the tick axis).
+    pub fn with_diagnostics(trace: Trace, diagnostics: Rc<Vec<Diagnostic>>) -> Run {
+        let lanes = lanes(&trace);
+        Run::built(trace, lanes, diagnostics)
+    }
+
+    fn built(trace: Trace, lanes: Vec<Lane>, diagnostics: Rc<Vec<Diagnostic>>) -> Run {
         Run {
-            diagnostics: Rc::new(diagnose_lanes(&trace, &lanes)),
+            diagnostics,
             lanes: Rc::new(lanes),
             metrics: Rc::new(metrics(&trace)),
             trace: Rc::new(trace),

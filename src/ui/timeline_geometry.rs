@@ -11,6 +11,7 @@ use crate::sim::{Lane, SpanState};
 use crate::ui::axis::AxisMode;
 use crate::ui::describe;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The narrowest a span is drawn, in percent of the axis: virtual time makes running
 /// instantaneous, and a zero-length span must still be seen (and hovered).
@@ -222,21 +223,60 @@ pub struct Seg {
     pub start: Ms,
     pub end: Ms,
     pub kind: SegKind,
-    /// Short, drawn inside the segment when it fits: `await fetch /api/1.json`.
-    pub label: String,
-    /// The full sentence, for the tooltip: `await fetch /api/1.json (due 1.000 s)`.
-    pub detail: String,
+    /// What it says, put in words only when drawn or hovered ([`Seg::label`],
+    /// [`Seg::detail`]): a big run has 300,000 segments, and few are ever on screen.
+    pub text: SegText,
     /// The step the task was at (for `trace.steps[step].label`).
     pub step: Option<StepId>,
-    /// That step's text, e.g. `await asyncio.sleep(1.0)`.
-    pub step_text: Option<String>,
     /// Waits until the end of a deadlocked run.
     pub stuck: bool,
+}
+
+/// What a segment is about, to be put in words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SegText {
+    /// A task's span.
+    Span(crate::sim::Span),
+    /// The loop idle while the clock jumps.
+    Idle,
+    /// A task's blocking work holds the loop.
+    BlockedBy(TaskId),
+    /// The loop ran `n` task steps at one instant, the first of them `first`'s.
+    Steps { n: usize, first: TaskId },
 }
 
 impl Seg {
     pub fn duration(&self) -> Ms {
         self.end - self.start
+    }
+
+    /// Short, drawn inside the segment when it fits: `await fetch /api/1.json`.
+    pub fn label(&self, trace: &Trace) -> String {
+        match &self.text {
+            SegText::Span(span) => span_words(trace, span).0,
+            SegText::Idle => "idle".into(),
+            SegText::BlockedBy(task) => format!("blocked by {}", trace.task_name(*task)),
+            SegText::Steps { n, .. } => n.to_string(),
+        }
+    }
+
+    /// The full sentence, for the tooltip: `await fetch /api/1.json (due 1.000 s)`.
+    pub fn detail(&self, trace: &Trace) -> String {
+        match &self.text {
+            SegText::Span(span) => span_words(trace, span).1,
+            SegText::Idle => "nothing ready: the clock jumps to the next timer or response".into(),
+            SegText::BlockedBy(task) => format!(
+                "{} holds the loop with blocking work: nothing else can run",
+                trace.task_name(*task)
+            ),
+            SegText::Steps { n: 1, first } => format!("ran a step of {}", trace.task_name(*first)),
+            SegText::Steps { n, .. } => format!("ran {n} task steps at this instant"),
+        }
+    }
+
+    /// The text of the step it was at, e.g. `await asyncio.sleep(1.0)`.
+    pub fn step_text<'t>(&self, trace: &'t Trace) -> Option<&'t str> {
+        step_label(trace, self.step)
     }
 }
 
@@ -344,10 +384,13 @@ pub struct Model {
     pub arrows: Vec<Arrow>,
     /// When the run ended.
     pub end: Ms,
+    /// The run, which segments are put in words from.
+    pub trace: Rc<Trace>,
 }
 
 impl Model {
-    pub fn new(trace: &Trace, lanes: &[Lane], diagnostics: &[Diagnostic]) -> Model {
+    pub fn new(run: &Rc<Trace>, lanes: &[Lane], diagnostics: &[Diagnostic]) -> Model {
+        let trace: &Trace = run;
         let stuck = stuck_tasks(trace);
         let mut rows = vec![loop_row(trace)];
         let depths = depths(trace);
@@ -370,7 +413,7 @@ impl Model {
             let task = TaskId(i as u32);
             let is_stuck = stuck.binary_search(&task).is_ok();
             let mut segs: Vec<Seg> = lane_of[i]
-                .map(|l| l.spans.iter().map(|s| task_seg(trace, s)).collect())
+                .map(|l| l.spans.iter().map(task_seg).collect())
                 .unwrap_or_default();
             if is_stuck {
                 if let Some(last) = segs.last_mut() {
@@ -414,6 +457,7 @@ impl Model {
             arrows: arrows(trace),
             rows,
             end: trace.end,
+            trace: run.clone(),
         }
     }
 
@@ -477,25 +521,19 @@ fn awaited_in<'t>(trace: &'t Trace, span: &crate::sim::Span) -> Option<&'t str> 
         .then_some(step.coroutine.as_str())
 }
 
-fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
-    let (kind, label, detail) = match &span.state {
-        SpanState::Running => (SegKind::Running, "running".into(), "running a step".into()),
+/// A span's label and detail (see [`Seg::label`]).
+fn span_words(trace: &Trace, span: &crate::sim::Span) -> (String, String) {
+    match &span.state {
+        SpanState::Running => ("running".into(), "running a step".into()),
         SpanState::Ready => (
-            SegKind::Ready,
             "ready".into(),
             "on the ready queue, waiting for the loop".into(),
         ),
         SpanState::Blocked => (
-            SegKind::Blocked,
             "blocks the loop".into(),
             "blocking work holds the loop: nothing else runs".into(),
         ),
         SpanState::Suspended { reason } => {
-            let kind = if *reason == Reason::Executor {
-                SegKind::Executor
-            } else {
-                SegKind::Suspended
-            };
             // A sleep says how long it was asked for: `await sleep(0.25)`.
             let wait = match reason {
                 Reason::Sleep { until } => format!(
@@ -507,20 +545,29 @@ fn task_seg(trace: &Trace, span: &crate::sim::Span) -> Seg {
                 _ => trace.wait_label(reason),
             };
             (
-                kind,
                 awaited_in(trace, span).map_or(wait.clone(), |f| format!("{f}: {wait}")),
                 describe::wait(trace, reason),
             )
         }
+    }
+}
+
+fn task_seg(span: &crate::sim::Span) -> Seg {
+    let kind = match &span.state {
+        SpanState::Running => SegKind::Running,
+        SpanState::Ready => SegKind::Ready,
+        SpanState::Blocked => SegKind::Blocked,
+        SpanState::Suspended {
+            reason: Reason::Executor,
+        } => SegKind::Executor,
+        SpanState::Suspended { .. } => SegKind::Suspended,
     };
     Seg {
         start: span.start,
         end: span.end,
         kind,
-        label,
-        detail,
+        text: SegText::Span(span.clone()),
         step: span.step,
-        step_text: step_label(trace, span.step).map(String::from),
         stuck: false,
     }
 }
@@ -535,45 +582,37 @@ pub fn loop_row(trace: &Trace) -> Row {
                 start: *from,
                 end: e.t,
                 kind: SegKind::Idle,
-                label: "idle".into(),
-                detail: "nothing ready: the clock jumps to the next timer or response".into(),
+                text: SegText::Idle,
                 step: None,
-                step_text: None,
                 stuck: false,
             }),
             EventKind::ComputeStart { ms } => segs.push(Seg {
                 start: e.t,
                 end: e.t + ms,
                 kind: SegKind::Blocked,
-                label: format!("blocked by {}", trace.task_name(e.task)),
-                detail: format!(
-                    "{} holds the loop with blocking work: nothing else can run",
-                    trace.task_name(e.task)
-                ),
+                text: SegText::BlockedBy(e.task),
                 step: e.step(),
-                step_text: step_label(trace, e.step()).map(String::from),
                 stuck: false,
             }),
-            EventKind::Started | EventKind::Resumed => {
-                let name = trace.task_name(e.task);
-                match segs.last_mut() {
-                    Some(last) if last.kind == SegKind::LoopStep && last.start == e.t => {
-                        let n = last.label.parse::<usize>().unwrap_or(1) + 1;
-                        last.label = n.to_string();
-                        last.detail = format!("ran {n} task steps at this instant");
-                    }
-                    _ => segs.push(Seg {
-                        start: e.t,
-                        end: e.t,
-                        kind: SegKind::LoopStep,
-                        label: "1".into(),
-                        detail: format!("ran a step of {name}"),
-                        step: e.step(),
-                        step_text: step_label(trace, e.step()).map(String::from),
-                        stuck: false,
-                    }),
-                }
-            }
+            EventKind::Started | EventKind::Resumed => match segs.last_mut() {
+                Some(Seg {
+                    kind: SegKind::LoopStep,
+                    start,
+                    text: SegText::Steps { n, .. },
+                    ..
+                }) if *start == e.t => *n += 1,
+                _ => segs.push(Seg {
+                    start: e.t,
+                    end: e.t,
+                    kind: SegKind::LoopStep,
+                    text: SegText::Steps {
+                        n: 1,
+                        first: e.task,
+                    },
+                    step: e.step(),
+                    stuck: false,
+                }),
+            },
             _ => {}
         }
     }
@@ -719,7 +758,7 @@ mod tests {
             .iter()
             .find(|d| d.kind.name() == "slow callback")
             .expect("time.sleep(1.0) holds the loop: a slow callback");
-        let m = Model::new(&trace, &lanes(&trace), &diagnostics);
+        let m = Model::new(&Rc::new(trace.clone()), &lanes(&trace), &diagnostics);
         let row = &m.rows[slow.task.index() + 1];
         assert_eq!(row.name, "rude");
         let mark = row
@@ -734,7 +773,7 @@ mod tests {
     fn model(id: &str, mode: StartMode) -> (Trace, Model) {
         let scenario = preset(id).unwrap().with_mode(mode);
         let trace = run(&scenario).unwrap();
-        let m = Model::new(&trace, &lanes(&trace), &diagnose(&trace));
+        let m = Model::new(&Rc::new(trace.clone()), &lanes(&trace), &diagnose(&trace));
         (trace, m)
     }
 
@@ -808,11 +847,14 @@ mod tests {
         assert!(
             user.segs
                 .iter()
-                .any(|s| s.label == "await fetch /api/users/1.json"),
+                .any(|s| s.label(&trace) == "await fetch /api/users/1.json"),
             "{:?}",
             user.segs
         );
-        assert!(m.rows[1].segs.iter().any(|s| s.label == "await gather (3)"));
+        assert!(m.rows[1]
+            .segs
+            .iter()
+            .any(|s| s.label(&trace) == "await gather (3)"));
         // main resumes after each child's end: one arrow per child.
         assert_eq!(m.arrows.len(), 3);
         assert!(m.arrows.iter().all(|a| a.to_row == 1 && a.from_t <= a.to_t));
@@ -884,13 +926,13 @@ mod tests {
 
     #[test]
     fn executor_waits_are_their_own_kind() {
-        let (_, m) = model("executor", StartMode::Concurrent);
+        let (trace, m) = model("executor", StartMode::Concurrent);
         let seg = m
             .rows
             .iter()
             .flat_map(|r| &r.segs)
             .find(|s| s.kind == SegKind::Executor)
             .unwrap();
-        assert_eq!(seg.label, "in executor");
+        assert_eq!(seg.label(&trace), "in executor");
     }
 }

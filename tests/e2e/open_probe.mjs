@@ -4,14 +4,18 @@
 // Figures and how they were won: BENCHMARKS.md, "Opening a big program".
 //
 //   trunk build --release && (cd tests/e2e && node open_probe.mjs 10000 100000)
+//   WORKER=print node open_probe.mjs 10000     (or WORKER=return)
 
 import { runProgram, withApp } from './lib/browser.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 for (const n of sizes.length ? sizes : [10000]) {
-  const program = `import asyncio\n\nasync def worker(i):\n    await asyncio.sleep(0.001 * (i % 100))\n    return i\n\nasync def main():\n    results = await asyncio.gather(*(worker(i) for i in range(${n})))\n    print(len(results))\n\nasyncio.run(main())\n`;
+  // WORKER=sleep (the default): each task sleeps; =print: each prints a line; =return:
+  // each returns at once, so the whole run is one instant.
+  const body = { sleep: 'await asyncio.sleep(0.001 * (i % 100))', print: 'print(i)', return: 'pass' }[process.env.WORKER ?? 'sleep'];
+  const program = `import asyncio\n\nasync def worker(i):\n    ${body}\n    return i\n\nasync def main():\n    results = await asyncio.gather(*(worker(i) for i in range(${n})))\n    print(len(results))\n\nasyncio.run(main())\n`;
   await withApp(async ({ page }) => {
-    await page.waitForSelector('section[data-panel="timeline"] .controls');
+    await page.waitForSelector('.playbar .controls');
     await page.evaluate(() => {
       window.longTasks = [];
       new PerformanceObserver((list) => {
@@ -19,8 +23,12 @@ for (const n of sizes.length ? sizes : [10000]) {
       }).observe({ type: 'longtask' });
     });
     await runProgram(page, program);
-    await page.waitForFunction((n) => document.querySelector('[data-lanes]')?.dataset.lanes === String(n + 2), n, { timeout: 120_000 });
-    await page.keyboard.press('Space');
+    // Drawn, or refused (more tasks than the app runs: ui::program::MAX_TASKS).
+    await page.waitForFunction((n) => document.querySelector('[data-lanes]')?.dataset.lanes === String(n + 2)
+      || document.querySelector('.output[data-ending="limit"]'), n, { timeout: 120_000 });
+    const refused = await page.locator('.output[data-ending="limit"]').count();
+    if (refused) console.log(`${n} tasks refused: ${await page.textContent('.tl-outcome')}`);
+    await page.click('.ctl--play'); // (Space would type into the editor, which has the focus)
     await page.waitForTimeout(2000);
     const long = await page.evaluate(() => window.longTasks);
     console.log(`${n} tasks: long tasks ${JSON.stringify(long)} ms, longest ${Math.max(0, ...long)} ms`);

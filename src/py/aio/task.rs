@@ -21,7 +21,7 @@ impl Vm {
         if self.aio.tasks.len() >= self.limits.max_tasks {
             return Err(self.stop(format!(
                 "the program created more than {} tasks",
-                self.limits.max_tasks
+                crate::sim::metrics::format_count(self.limits.max_tasks as u64)
             )));
         }
         self.aio.task_counter += 1;

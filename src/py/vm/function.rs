@@ -200,11 +200,14 @@ impl Vm {
     /// awaited, tasks whose exception nobody retrieved.
     pub fn warnings(&mut self) -> Vec<String> {
         let mut out = Vec::new();
+        // Once per coroutine function, as CPython's warnings filter prints a warning once
+        // per text and place: 80,000 coroutines never awaited make one line, not 80,000.
+        let mut warned = std::collections::HashSet::new();
         for c in std::mem::take(&mut self.coroutines) {
             if let Value::Object(o) = &c {
                 if let Object::Gen(g) = &**o {
                     let g = g.borrow();
-                    if !g.awaited {
+                    if !g.awaited && warned.insert(g.code.qualname.clone()) {
                         out.push(format!(
                             "RuntimeWarning: coroutine '{}' was never awaited",
                             g.code.qualname

@@ -1,11 +1,13 @@
 //! The Code panel's console: what a Python program printed by the playhead, each line
 //! with the virtual time it was printed at (a click on it seeks there), then, once the
-//! playhead reaches the end, its traceback or why it was stopped; a traceback's lines
-//! of the program jump to that line in the editor. Lines not yet printed are hidden.
+//! playhead reaches the end, its traceback or why it was stopped (of each, the last 1,000
+//! lines); a traceback's lines of the program jump to that line in the editor. Lines not
+//! yet printed are hidden.
 
 use yew::prelude::*;
 
 use crate::py::Ending;
+use crate::sim::metrics::format_count;
 use crate::ui::console::traceback_line;
 use crate::ui::describe::seconds;
 use crate::ui::program::ProgramRun;
@@ -20,6 +22,13 @@ pub struct OutputProps {
     pub on_seek: Callback<usize>,
     /// Show this 1-based line of the program in the editor (a traceback's frame).
     pub on_line: Callback<usize>,
+}
+
+/// The most lines of printed text, and of error text, the console shows: the last ones.
+const MAX_LINES: usize = 1000;
+
+fn not_shown(n: usize) -> String {
+    format!("… {} earlier lines not shown", format_count(n as u64))
 }
 
 #[function_component(Output)]
@@ -41,7 +50,10 @@ pub fn output(props: &OutputProps) -> Html {
     let shown = program.output.iter().filter(|l| l.shown_at(done)).count();
     let later = program.output.len() - shown;
     let stderr = &program.console.stderr;
-    let lines = program.output.iter().take(shown).map(|line| {
+    // The last lines only: a program that prints 100,000 would put as many elements on
+    // the page, and freeze it for seconds.
+    let earlier = shown.saturating_sub(MAX_LINES);
+    let lines = program.output[earlier..shown].iter().map(|line| {
         let on_seek = props.on_seek.clone();
         let after = line.event + 1;
         let time = seconds(line.t);
@@ -56,20 +68,25 @@ pub fn output(props: &OutputProps) -> Html {
             </li>
         }
     });
-    let error_lines = stderr.lines().map(|text| match traceback_line(text) {
-        Some(n) => {
-            let on_line = props.on_line.clone();
-            html! { <>
-                <button type="button" class="output__frame" data-traceback-line={n.to_string()}
-                    title={format!("Show line {n} in the editor")}
-                    onclick={Callback::from(move |_: MouseEvent| on_line.emit(n))}>
-                    { text.to_string() }
-                </button>
-                { "\n" }
-            </> }
-        }
-        None => html! { <span class="output__err-line">{ text.to_string() }{ "\n" }</span> },
-    });
+    let error_count = stderr.lines().count();
+    let errors_earlier = error_count.saturating_sub(MAX_LINES);
+    let error_lines = stderr
+        .lines()
+        .skip(errors_earlier)
+        .map(|text| match traceback_line(text) {
+            Some(n) => {
+                let on_line = props.on_line.clone();
+                html! { <>
+                    <button type="button" class="output__frame" data-traceback-line={n.to_string()}
+                        title={format!("Show line {n} in the editor")}
+                        onclick={Callback::from(move |_: MouseEvent| on_line.emit(n))}>
+                        { text.to_string() }
+                    </button>
+                    { "\n" }
+                </> }
+            }
+            None => html! { <span class="output__err-line">{ text.to_string() }{ "\n" }</span> },
+        });
     html! {
         <section class="output" aria-labelledby="output-title" data-ending={ending.as_str()}>
             <h3 class="output__title" id="output-title">
@@ -86,6 +103,9 @@ pub fn output(props: &OutputProps) -> Html {
                 } else if shown == 0 {
                     <p class="output__empty">{ "The program printed nothing." }</p>
                 }
+                if earlier > 0 {
+                    <p class="output__later">{ not_shown(earlier) }</p>
+                }
                 if shown > 0 {
                     <ol class="output__lines">{ for lines }</ol>
                 }
@@ -95,6 +115,9 @@ pub fn output(props: &OutputProps) -> Html {
                     </p>
                 }
                 if at_end && !stderr.is_empty() {
+                    if errors_earlier > 0 {
+                        <p class="output__later">{ not_shown(errors_earlier) }</p>
+                    }
                     <pre class="output__err" data-output-error="">{ for error_lines }</pre>
                 }
             </div>

@@ -47,8 +47,8 @@ pub fn lane(props: &LaneProps) -> Html {
                 }
             </div>
             <div class="tl-lane__track" role="list" aria-label={row.name.clone()}>
-                { for row.segs.iter().enumerate().map(|(i, seg)| segment(
-                    &row.name, props.index, i, seg, scale, props.tab == Some(i), props.labels,
+                { for (0..row.segs.len()).map(|i| segment(
+                    &props.model.0, props.index, i, scale, props.tab == Some(i), props.labels,
                 )) }
                 { for row.marks.iter().map(|mark| {
                     let pct = scale.pct(mark.t);

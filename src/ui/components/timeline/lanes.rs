@@ -147,7 +147,8 @@ mod tests {
     #[test]
     fn arrow_keys_move_along_a_lane_and_between_lanes() {
         let trace = run(&preset("three-fetches").unwrap()).unwrap();
-        let model = Model::new(&trace, &lanes(&trace), &[]);
+        let lanes = lanes(&trace);
+        let model = Model::new(&std::rc::Rc::new(trace), &lanes, &[]);
         assert_eq!(next_seg(&model, (2, 0), "ArrowLeft"), None);
         assert_eq!(next_seg(&model, (2, 0), "ArrowRight"), Some((2, 1)));
         let last = model.rows[2].segs.len() - 1;

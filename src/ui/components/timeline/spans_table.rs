@@ -55,11 +55,11 @@ pub fn spans_table(props: &SpansTableProps) -> Html {
                                     <tr>
                                         <th scope="row">{ row.name.clone() }</th>
                                         <td>{ s.kind.word() }{ if s.stuck { " (stuck)" } else { "" } }</td>
-                                        <td>{ s.detail.clone() }</td>
+                                        <td>{ s.detail(&model.trace) }</td>
                                         <td>{ axis.exact(s.start) }</td>
                                         <td>{ axis.exact(s.end) }</td>
                                         <td>{ axis.exact(s.duration()) }</td>
-                                        <td><code>{ s.step_text.clone().unwrap_or_default() }</code></td>
+                                        <td><code>{ s.step_text(&model.trace).unwrap_or_default().to_string() }</code></td>
                                     </tr>
                                 });
                                 let marks = row.marks.iter().filter(|m| m.kind.badge().is_some()).map(move |m| html! {

@@ -48,7 +48,8 @@ pub fn tooltip(props: &TooltipProps) -> Html {
     } else {
         format!("top:{:.0}px", (r + 1) as f64 * h + 4.0)
     };
-    let same = seg.label == seg.kind.word() || seg.kind.word().starts_with(&seg.label);
+    let (label, detail) = (seg.label(&model.trace), seg.detail(&model.trace));
+    let same = label == seg.kind.word() || seg.kind.word().starts_with(&label);
     html! {
         <div class="tl-tip" style={format!("{x};{y}")} aria-hidden="true" data-tip="">
             <div class="tl-tip__head">
@@ -56,8 +57,8 @@ pub fn tooltip(props: &TooltipProps) -> Html {
                 <strong>{ row.name.clone() }</strong>
                 <span class="tl-tip__state">{ seg.kind.word() }</span>
             </div>
-            if !same || seg.detail != seg.label {
-                <p class="tl-tip__detail">{ seg.detail.clone() }</p>
+            if !same || detail != label {
+                <p class="tl-tip__detail">{ detail }</p>
             }
             if seg.stuck {
                 <p class="tl-tip__stuck">{ "⊘ stuck: nothing can wake it before the run ends" }</p>
@@ -67,8 +68,8 @@ pub fn tooltip(props: &TooltipProps) -> Html {
                 <dt>{ "end" }</dt><dd>{ axis.exact(seg.end) }</dd>
                 <dt>{ "duration" }</dt><dd>{ axis.exact(seg.duration()) }</dd>
             </dl>
-            if let Some(step) = &seg.step_text {
-                <code class="tl-tip__step">{ step.clone() }</code>
+            if let Some(step) = seg.step_text(&model.trace) {
+                <code class="tl-tip__step">{ step.to_string() }</code>
             }
         </div>
     }
