@@ -301,6 +301,26 @@ pub enum MarkKind {
     },
 }
 
+/// The marks of a row worth drawing on `scale`: every mark that says how a task ended
+/// or warns, and a suspend or resume tick only if it stands at least [`MIN_WIDTH_PCT`]
+/// from the last tick drawn. Closer ones overlap it (a task taking 20 `sleep(0)` steps
+/// in a sliver of a long run would put 40 ticks in a few pixels, and ten thousand such
+/// lanes, 7,600 elements on the page).
+pub fn drawn_marks(marks: &[Mark], scale: Scale) -> impl Iterator<Item = &Mark> {
+    let mut last_tick: Option<f64> = None;
+    marks.iter().filter(move |m| {
+        if !matches!(m.kind, MarkKind::Suspend | MarkKind::Resume) {
+            return true;
+        }
+        let pct = scale.pct(m.t);
+        let apart = last_tick.is_none_or(|last| (pct - last).abs() >= MIN_WIDTH_PCT);
+        if apart {
+            last_tick = Some(pct);
+        }
+        apart
+    })
+}
+
 impl MarkKind {
     pub fn class(&self) -> &'static str {
         match self {
@@ -922,6 +942,24 @@ mod tests {
             .collect();
         assert!(kinds.contains(&&MarkKind::TimedOut), "{kinds:?}");
         assert!(kinds.contains(&&MarkKind::Cancelled), "{kinds:?}");
+    }
+
+    #[test]
+    fn ticks_closer_than_a_sliver_are_drawn_once_and_endings_always() {
+        let mark = |t: Ms, kind: MarkKind| Mark { t, kind };
+        let marks = [
+            mark(0.0, MarkKind::Suspend),
+            mark(0.1, MarkKind::Resume),
+            mark(0.2, MarkKind::Suspend),
+            mark(50.0, MarkKind::Resume),
+            mark(50.1, MarkKind::Completed),
+        ];
+        let drawn: Vec<Ms> = drawn_marks(&marks, Scale::new(100.0))
+            .map(|m| m.t)
+            .collect();
+        assert_eq!(drawn, [0.0, 50.0, 50.1]);
+        // On a short axis the same ticks are far apart: all drawn.
+        assert_eq!(drawn_marks(&marks, Scale::new(1.0)).count(), 5);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::segment::segment;
 use super::ModelRef;
 use crate::ui::axis::AxisMode;
-use crate::ui::timeline_geometry::Scale;
+use crate::ui::timeline_geometry::{drawn_marks, Scale};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +50,7 @@ pub fn lane(props: &LaneProps) -> Html {
                 { for (0..row.segs.len()).map(|i| segment(
                     &props.model.0, props.index, i, scale, props.tab == Some(i), props.labels,
                 )) }
-                { for row.marks.iter().map(|mark| {
+                { for drawn_marks(&row.marks, scale).map(|mark| {
                     let pct = scale.pct(mark.t);
                     let badge = mark.kind.badge();
                     let class = classes!(
