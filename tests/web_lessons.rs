@@ -48,19 +48,22 @@ fn dispatch(name: &str, arg: &str) {
 }
 
 /// A share link of the breakfast example at `speed`, its playhead at `playhead` ms.
-fn breakfast_link(speed: f64, playhead: f64) -> String {
+/// A share link of `program` alone, at `speed` and `playhead`.
+fn program_link(program: &str, speed: f64, playhead: f64, loop_cost: bool) -> String {
     encode(&Share {
-        program: looplab::examples::example("breakfast")
-            .unwrap()
-            .source
-            .into(),
+        program: program.into(),
         rival: None,
         lesson: None,
         speed,
         playhead,
         events: None,
-        loop_cost: false,
+        loop_cost,
     })
+}
+
+fn breakfast_link(speed: f64, playhead: f64) -> String {
+    let breakfast = looplab::examples::example("breakfast").unwrap().source;
+    program_link(breakfast, speed, playhead, false)
 }
 
 fn timeline_renders(root: &Element) -> bool {
@@ -340,15 +343,7 @@ async fn the_loop_cost_switch_runs_the_program_again_and_a_link_keeps_it() {
     // 2,002 callbacks on asyncio's loop: 2.4 ms counted, nothing free.
     let program = "import asyncio\n\nasync def main():\n    for _ in range(2000):\n        \
                    await asyncio.sleep(0)\n\nasyncio.run(main())\n";
-    let link = encode(&Share {
-        program: program.into(),
-        rival: None,
-        lesson: None,
-        speed: 1.0,
-        playhead: 0.0,
-        events: None,
-        loop_cost: true,
-    });
+    let link = program_link(program, 1.0, 0.0, true);
     let (root, app) = open_at(&link).await;
     let total = || text(&root, "[data-total=\"shown\"] strong");
     assert_eq!(total(), "2 ms");
@@ -399,15 +394,7 @@ async fn the_scrubber_at_its_far_right_reaches_a_run_that_ends_between_two_ms() 
     // The run ends at 10.5 ms: the scrubber's whole steps stop at 10 or 11.
     let program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.0105)\n    \
                    print('done')\n\nasyncio.run(main())\n";
-    let link = encode(&Share {
-        program: program.into(),
-        rival: None,
-        lesson: None,
-        speed: 1.0,
-        playhead: 0.0,
-        events: None,
-        loop_cost: false,
-    });
+    let link = program_link(program, 1.0, 0.0, false);
     let (root, app) = open_at(&link).await;
     let scrubber = find(&root, ".scrubber").unchecked_into::<HtmlInputElement>();
     scrubber.set_value(&scrubber.max());

@@ -77,26 +77,6 @@ fn secs(ms: Ms) -> String {
     format!("{:.3} s", ms / 1000.0)
 }
 
-/// Tasks some other task waited on (`await`, `wait_for`, `gather`) by suspending.
-fn waited_on(trace: &Trace) -> Vec<bool> {
-    let mut waited = vec![false; trace.tasks.len()];
-    let mut mark = |t: &TaskId| {
-        if let Some(w) = waited.get_mut(t.index()) {
-            *w = true;
-        }
-    };
-    for e in &trace.events {
-        if let EventKind::Suspended { reason } = &e.kind {
-            match reason {
-                Reason::Task { task } | Reason::WaitFor { task, .. } => mark(task),
-                Reason::Gather { tasks } => trace.task_list(*tasks).iter().for_each(&mut mark),
-                _ => {}
-            }
-        }
-    }
-    waited
-}
-
 /// The steps that await a task of `coroutine` through the handle a `create_task` bound,
 /// with the coroutine each is in.
 fn await_steps<'t>(trace: &'t Trace, coroutine: &str) -> Vec<(StepId, &'t str)> {
@@ -149,6 +129,8 @@ fn parent_awaited(
 /// What [`never_awaited`] needs of a task's events.
 #[derive(Clone, Copy, Default)]
 struct Life {
+    /// Some other task waited on it (`await`, `wait_for`, `gather`) by suspending.
+    waited: bool,
     created: Option<Ms>,
     parent: Option<TaskId>,
     /// When it ended, at which step, and the error it failed with.
@@ -156,11 +138,28 @@ struct Life {
     cancelled: bool,
 }
 
-/// Every task's [`Life`], in one pass over the events (a pass per task took seconds for
-/// 20,000 tasks).
+/// Every task's [`Life`], in one pass over the events: a pass per task would be
+/// quadratic in a fan-out of thousands.
 fn lives(trace: &Trace) -> Vec<Life> {
     let mut lives = vec![Life::default(); trace.tasks.len()];
+    let waited = |lives: &mut [Life], task: TaskId| {
+        if let Some(life) = lives.get_mut(task.index()) {
+            life.waited = true;
+        }
+    };
     for e in &trace.events {
+        if let EventKind::Suspended { reason } = e.kind {
+            match reason {
+                Reason::Task { task } | Reason::WaitFor { task, .. } => waited(&mut lives, task),
+                Reason::Gather { tasks } => {
+                    for &task in trace.task_list(tasks) {
+                        waited(&mut lives, task);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         let Some(life) = lives.get_mut(e.task.index()) else {
             continue;
         };
@@ -183,17 +182,14 @@ fn lives(trace: &Trace) -> Vec<Life> {
 
 /// Tasks from `create_task` nobody awaited; a failed one is "exception never retrieved".
 fn never_awaited(trace: &Trace) -> Vec<Diagnostic> {
-    let waited = waited_on(trace);
     let lives = lives(trace);
     let mut parent_steps: HashMap<TaskId, Vec<(Ms, StepId)>> = HashMap::new();
     let mut awaits_of: HashMap<&str, Vec<(StepId, &str)>> = HashMap::new();
     let mut out = Vec::new();
     for (i, info) in trace.tasks.iter().enumerate() {
         let task = TaskId(i as u32);
-        if task == TaskId::MAIN || waited[i] {
-            continue;
-        }
         let Life {
+            waited: false,
             created: Some(created),
             parent: Some(parent),
             end,
@@ -202,9 +198,12 @@ fn never_awaited(trace: &Trace) -> Vec<Diagnostic> {
         else {
             continue;
         };
+        if task == TaskId::MAIN {
+            continue;
+        }
         let end = end.map(|(t, step, error)| (t, step, error.map(|e| trace.text(e))));
-        // Each parent's steps and each coroutine's awaits are read once (once per task
-        // took seconds for 20,000 tasks).
+        // Each parent's steps and each coroutine's awaits are read once, not once per
+        // task (quadratic in a fan-out).
         let steps = parent_steps.entry(parent).or_insert_with(|| {
             trace
                 .events_of(parent)

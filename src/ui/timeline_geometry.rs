@@ -303,9 +303,8 @@ pub enum MarkKind {
 
 /// The marks of a row worth drawing on `scale`: every mark that says how a task ended
 /// or warns, and a suspend or resume tick only if it stands at least [`MIN_WIDTH_PCT`]
-/// from the last tick drawn. Closer ones overlap it (a task taking 20 `sleep(0)` steps
-/// in a sliver of a long run would put 40 ticks in a few pixels, and ten thousand such
-/// lanes, 7,600 elements on the page).
+/// from the last tick drawn. Closer ones overlap it: a task taking 20 `sleep(0)` steps
+/// in a sliver of a long run would put 40 ticks in a few pixels.
 pub fn drawn_marks(marks: &[Mark], scale: Scale) -> impl Iterator<Item = &Mark> {
     let mut last_tick: Option<f64> = None;
     marks.iter().filter(move |m| {
