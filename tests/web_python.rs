@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 mod support;
-use support::{all, attr, click_on, find, fire, key_down, mount, next_render, text};
+use support::{all, attr, click_on, find, fire, key_down, mount, next_render, scroll_to, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -431,6 +431,8 @@ async fn a_second_version_of_the_program_races_it_on_one_axis() {
     assert_eq!(attr(&root, "[data-speedup]", "data-speedup"), "2.00");
     assert!(text(&root, ".cmp__speedup").contains("2.0× faster"));
     // Both runs on one axis: two timelines, the first program still in the main editor.
+    // They are drawn once the panel comes near the view.
+    scroll_to(&root, ".cmp__runs").await;
     assert_eq!(all(&root, "[data-timeline=\"timeline-first\"]").len(), 1);
     assert_eq!(all(&root, "[data-timeline=\"timeline-second\"]").len(), 1);
     assert_eq!(editor(&root).value(), in_turn);

@@ -4,6 +4,7 @@
 
 use super::trace::{Callback, EventKind, Ms, Reason, TaskId, Trace};
 use serde::Serialize;
+use std::collections::VecDeque;
 
 /// Where a task stands at the snapshot's instant.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -83,7 +84,9 @@ pub struct Snapshot {
     pub ticks: u32,
     pub running: Option<TaskId>,
     pub tasks: Vec<TaskState>,
-    pub ready: Vec<Queued>,
+    /// First in, first out: what the loop takes next is at the front, so a ready queue of
+    /// thousands is replayed in time linear in the events.
+    pub ready: VecDeque<Queued>,
     pub timers: Vec<Timer>,
     pub fetches: Vec<InFlight>,
     /// What each executor worker runs.
@@ -112,7 +115,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
         ticks: 0,
         running: None,
         tasks: Vec::new(),
-        ready: Vec::new(),
+        ready: VecDeque::new(),
         timers: Vec::new(),
         fetches: Vec::new(),
         workers: vec![None; trace.executor_workers as usize],
@@ -149,7 +152,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
         match &e.kind {
             EventKind::Created { .. } => *state = TaskState::Ready,
             EventKind::Scheduled { callback } => {
-                s.ready.push(Queued {
+                s.ready.push_back(Queued {
                     task: e.task,
                     callback: *callback,
                 });
@@ -164,7 +167,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             EventKind::Fired { callback } => dequeue(&mut s.ready, e.task, *callback),
             EventKind::Woke { callback } => {
                 dequeue(&mut s.ready, e.task, *callback);
-                s.ready.push(Queued {
+                s.ready.push_back(Queued {
                     task: e.task,
                     callback: Callback::Step,
                 });
@@ -287,7 +290,7 @@ fn queue_size(s: &mut Snapshot, resource: u32, size: u32) {
     }
 }
 
-fn dequeue(ready: &mut Vec<Queued>, task: TaskId, callback: Callback) {
+fn dequeue(ready: &mut VecDeque<Queued>, task: TaskId, callback: Callback) {
     if let Some(p) = ready
         .iter()
         .position(|q| q.task == task && q.callback == callback)

@@ -15,6 +15,7 @@ pub mod files;
 pub mod highlight;
 pub mod hooks;
 pub mod layout;
+pub mod markup;
 pub mod program;
 pub mod progress;
 pub mod route;

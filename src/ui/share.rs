@@ -9,6 +9,7 @@
 //! `location.hash`.
 
 use crate::sim::scenario::{plain_json_error, Scenario};
+use crate::ui::markup::escape;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
@@ -85,17 +86,9 @@ pub fn iframe_snippet(src: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" width=\"800\" height=\"450\" title=\"Looplab: {}\" \
          loading=\"lazy\" style=\"border:0\"></iframe>",
-        attribute(src),
-        attribute(title)
+        escape(src),
+        escape(title)
     )
-}
-
-/// `text` safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// What a link restores. Accepts the fragment with or without `#`, or a whole URL.

@@ -164,6 +164,25 @@ pub fn visible_rows(top: f64, height: f64, row_px: f64, rows: usize) -> Range<us
     first.min(rows)..last.min(rows)
 }
 
+/// How many segments a chart draws in one go: a run of thousands of busy lanes draws
+/// this many, lets the browser paint, and draws the next (a segment costs the browser
+/// tens of µs to create and lay out).
+pub const SEGS_PER_DRAW: usize = 1_000;
+
+/// The end of the rows from `from` drawn within a `budget` of segments: always at least
+/// one row past `from` (when `from < to`), so drawing moves on however busy a lane is.
+/// `to` is at most `rows.len()`.
+pub fn rows_within(rows: &[Row], from: usize, to: usize, budget: usize) -> usize {
+    let mut drawn = 0;
+    for (i, row) in rows.iter().enumerate().take(to).skip(from) {
+        drawn += row.segs.len();
+        if drawn > budget && i > from {
+            return i;
+        }
+    }
+    to
+}
+
 /// The segments of a row (sorted by start) that overlap `[from, to]` ms.
 pub fn visible_segs(segs: &[Seg], from: Ms, to: Ms) -> Range<usize> {
     let first = segs.partition_point(|s| s.end < from);
@@ -842,6 +861,20 @@ mod tests {
         let (_, t) = ticks(Scale::new(340.0), 4);
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["0 ms", "100 ms", "200 ms", "300 ms"]);
+    }
+
+    #[test]
+    fn rows_are_drawn_within_a_budget_of_segments_and_always_one() {
+        let (_, model) = model("three-fetches", StartMode::Concurrent);
+        let rows = &model.rows;
+        let all = rows.len();
+        assert_eq!(rows_within(rows, 0, all, usize::MAX), all);
+        let first_two = rows[0].segs.len() + rows[1].segs.len();
+        assert_eq!(rows_within(rows, 0, all, first_two), 2);
+        assert_eq!(rows_within(rows, 0, all, first_two - 1), 1);
+        assert_eq!(rows_within(rows, 1, all, 0), 2, "one row at least");
+        assert_eq!(rows_within(rows, 2, 3, usize::MAX), 3);
+        assert_eq!(rows_within(rows, 3, 3, 0), 3, "nothing to draw");
     }
 
     #[test]

@@ -18,9 +18,11 @@ async function checkCompare(page) {
   assert.match(await text(page, `${COMPARE} [data-total="first"]`), /Your program\s*3\.7 s/);
   assert.match(await text(page, `${COMPARE} [data-total="second"]`), /Second version\s*1\.5 s/);
   assert.match(await text(page, `${COMPARE} [data-speedup]`), /2\.5× faster/);
-  // Two timelines on one shared axis: both end at the same label.
+  // Two timelines on one shared axis: both end at the same label. They are drawn once
+  // the panel comes near the view (hooks/use_seen.rs), as it does when scrolled to.
+  await page.locator(COMPARE).scrollIntoViewIfNeeded();
   const timelines = page.locator(`${COMPARE} .tl`);
-  assert.equal(await timelines.count(), 2);
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, `${COMPARE} .tl`);
   const ends = [];
   for (const i of [0, 1]) {
     ends.push((await timelines.nth(i).locator('.tl-tick__label').last().textContent()).trim());

@@ -30,6 +30,13 @@ pub async fn next_render() {
     TimeoutFuture::new(250).await;
 }
 
+/// Scrolls what `selector` matches into view and waits for what is drawn once seen
+/// (the Compare panel's charts: `ui::hooks::use_seen`).
+pub async fn scroll_to(root: &Element, selector: &str) {
+    find(root, selector).scroll_into_view();
+    next_render().await;
+}
+
 pub fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()

@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::compare_panel::{summary, PairNames};
 use super::editor::Editor;
 use super::timeline::chart::Timeline;
-use crate::sim::positions::positions;
+use crate::sim::positions::{positions, Positions};
+use crate::ui::hooks::use_seen::use_seen;
 use crate::ui::program::ProgramRun;
 use crate::ui::state::{make_callback, Action, AppContext, Pair, View};
 
@@ -28,6 +29,10 @@ pub struct ProgramCompareProps {
 #[function_component(ProgramCompare)]
 pub fn program_compare(props: &ProgramCompareProps) -> Html {
     let ctx = use_context::<AppContext>().expect("inside the app");
+    // The two charts are drawn once the panel comes near the viewport: it is below the
+    // fold (or behind a phone tab), and a lesson racing 10,000 tasks opens faster without.
+    let runs = use_node_ref();
+    let seen = use_seen(&runs);
     let Some(rival) = &props.rival else {
         let program = props.program.clone();
         let start = make_callback(&ctx, move |_: MouseEvent| Action::SetRival(program.clone()));
@@ -51,14 +56,19 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
     let comparing = ctx.view == View::Compare;
     let on_seek = make_callback(&ctx, Action::Seek);
     let on_rival = make_callback(&ctx, Action::SetRival);
-    // Where the second version's tasks are at the playhead.
-    let at = positions(
-        &rival.run.trace,
-        rival
-            .run
-            .trace
-            .events_until(ctx.playhead.min(rival.run.trace.end)),
-    );
+    // Where the second version's tasks are at the playhead (a replay of its run, so
+    // only once its panel is in view).
+    let at = if seen {
+        positions(
+            &rival.run.trace,
+            rival
+                .run
+                .trace
+                .events_until(ctx.playhead.min(rival.run.trace.end)),
+        )
+    } else {
+        Positions::default()
+    };
     let running = at.running.and_then(|s| rival.line_of(s));
     let waiting: BTreeSet<usize> = at
         .waiting
@@ -72,12 +82,16 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
                     { "Close the second version" }
                 </button>
             }) }
-            <div class="cmp__runs">
+            <div class="cmp__runs" ref={runs}>
                 <section class="cmp__run" aria-label="Your program's run">
                     <h3 class="cmp__title">{ "Your program" }<span>{ props.program.verdict.to_string() }</span></h3>
-                    <Timeline run={pair.first.clone()} {end} playhead={ctx.playhead}
-                        playing={ctx.playing && comparing} on_seek={on_seek.clone()}
-                        label="Your program's run" id="timeline-first" />
+                    if seen {
+                        <Timeline run={pair.first.clone()} {end} playhead={ctx.playhead}
+                            playing={ctx.playing && comparing} on_seek={on_seek.clone()}
+                            label="Your program's run" id="timeline-first" />
+                    } else {
+                        <div class="cmp__later" />
+                    }
                 </section>
                 <section class="cmp__run cmp__run--rival" aria-label="The second version">
                     <h3 class="cmp__title">{ "Second version" }<span>{ rival.verdict.to_string() }</span></h3>
@@ -88,9 +102,13 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
                             label="Second version of the program (Ctrl+Enter runs)"
                             id="rival-editor" />
                     </div>
-                    <Timeline run={pair.second.clone()} {end} playhead={ctx.playhead}
-                        playing={ctx.playing && comparing} {on_seek}
-                        label="The second version's run" id="timeline-second" />
+                    if seen {
+                        <Timeline run={pair.second.clone()} {end} playhead={ctx.playhead}
+                            playing={ctx.playing && comparing} {on_seek}
+                            label="The second version's run" id="timeline-second" />
+                    } else {
+                        <div class="cmp__later" />
+                    }
                 </section>
             </div>
         </>

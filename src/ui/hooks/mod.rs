@@ -5,3 +5,4 @@ pub mod use_marked_lines;
 pub mod use_page;
 pub mod use_playback;
 pub mod use_route;
+pub mod use_seen;

@@ -1,7 +1,7 @@
 //! One lane of the timeline: the task's name (indented under its parent, with a "from
 //! main" note), its segments, and its marks (suspend/resume ticks, ✓, ⚠, ✕, ◷, ⊘).
 
-use super::segment::segment;
+use super::segment::write_segment;
 use super::ModelRef;
 use crate::ui::axis::AxisMode;
 use crate::ui::timeline_geometry::{drawn_marks, Scale};
@@ -33,6 +33,18 @@ pub fn lane(props: &LaneProps) -> Html {
         is_loop.then_some("tl-lane--loop"),
         row.stuck.then_some("tl-lane--stuck"),
     );
+    let mut segs = String::new();
+    for i in 0..row.segs.len() {
+        let tab = props.tab == Some(i);
+        write_segment(
+            &mut segs,
+            &props.model.0,
+            (props.index, i),
+            scale,
+            tab,
+            props.labels,
+        );
+    }
     let indent = format!(
         "padding-left:{:.2}rem",
         0.5 + 0.85 * row.depth.min(6) as f64
@@ -47,9 +59,7 @@ pub fn lane(props: &LaneProps) -> Html {
                 }
             </div>
             <div class="tl-lane__track" role="list" aria-label={row.name.clone()}>
-                { for (0..row.segs.len()).map(|i| segment(
-                    &props.model.0, props.index, i, scale, props.tab == Some(i), props.labels,
-                )) }
+                { Html::from_html_unchecked(segs.into()) }
                 { for drawn_marks(&row.marks, scale).map(|mark| {
                     let pct = scale.pct(mark.t);
                     let badge = mark.kind.badge();

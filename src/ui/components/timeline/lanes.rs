@@ -6,7 +6,8 @@
 use super::arrows::Arrows;
 use super::lane::Lane;
 use super::{ModelRef, SegRef};
-use crate::ui::timeline_geometry::{row_px, Model, COMPACT_FROM_ROWS};
+use crate::ui::timeline_geometry::{row_px, rows_within, Model, COMPACT_FROM_ROWS, SEGS_PER_DRAW};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -105,6 +106,29 @@ pub fn lanes(props: &LanesProps) -> Html {
     let (from, to) = props.window;
     let to = to.min(rows);
     let from = from.min(to);
+    // A busy run is drawn [`SEGS_PER_DRAW`] segments at a time, a task apart, so the page
+    // paints and answers in between; the budget starts again with each run.
+    let budget = use_state(|| (props.model.clone(), SEGS_PER_DRAW));
+    let allowed = if budget.0 == props.model {
+        budget.1
+    } else {
+        SEGS_PER_DRAW
+    };
+    let drawn_to = rows_within(&model.rows, from, to, allowed);
+    {
+        let budget = budget.clone();
+        let model = props.model.clone();
+        use_effect_with(
+            (model, allowed, drawn_to < to),
+            move |(model, allowed, more)| {
+                let next = more.then(|| {
+                    let (model, allowed) = (model.clone(), *allowed);
+                    Timeout::new(0, move || budget.set((model, allowed + SEGS_PER_DRAW)))
+                });
+                move || drop(next)
+            },
+        );
+    }
     // The single tab stop: the first segment of the first drawn lane that has one.
     let first = (from..to).find(|&i| !model.rows[i].segs.is_empty());
     html! {
@@ -120,18 +144,23 @@ pub fn lanes(props: &LanesProps) -> Html {
             if from > 0 {
                 <div class="tl-lanes__spacer" style={format!("height:{}px", from as f64 * row_h)} />
             }
-            { for (from..to).map(|i| html! {
-                <Lane
-                    key={i}
-                    model={props.model.clone()}
-                    index={i}
-                    end={props.end}
-                    tab={(first == Some(i)).then_some(0)}
-                    {labels}
-                />
-            }) }
-            if to < rows {
-                <div class="tl-lanes__spacer" style={format!("height:{}px", (rows - to) as f64 * row_h)} />
+            // The lanes in a list of their own: among the spacers and arrows they would
+            // be matched by position, and a list growing at its end would draw every lane
+            // again.
+            <>
+                { for (from..drawn_to).map(|i| html! {
+                    <Lane
+                        key={i}
+                        model={props.model.clone()}
+                        index={i}
+                        end={props.end}
+                        tab={(first == Some(i)).then_some(0)}
+                        {labels}
+                    />
+                }) }
+            </>
+            if drawn_to < rows {
+                <div class="tl-lanes__spacer" style={format!("height:{}px", (rows - drawn_to) as f64 * row_h)} />
             }
             <Arrows model={props.model.clone()} end={props.end} {row_h} />
         </div>
