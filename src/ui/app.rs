@@ -4,6 +4,8 @@
 //! ([`EmbedView`]).
 //! Each panel is its own component in [`super::components`].
 
+use gloo_render::request_animation_frame;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::components::{
@@ -26,7 +28,7 @@ use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
 use super::layout::PanelKind;
 use super::route::Page;
-use super::state::{AppContext, State, Theme};
+use super::state::{Action, AppContext, State, Theme};
 
 /// Looplab's whole page.
 #[function_component(App)]
@@ -38,6 +40,19 @@ pub fn app() -> Html {
     use_playback(&state);
     let page = use_route(&state);
     use_page(&state);
+    // An opened lesson's second version runs once the lesson has painted: a frame, then
+    // a task (`State::pair_pending`).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.pair_pending.is_some(), move |&pending| {
+            let frame = pending.then(|| {
+                request_animation_frame(move |_| {
+                    Timeout::new(0, move || dispatcher.dispatch(Action::RunPair)).forget();
+                })
+            });
+            move || drop(frame)
+        });
+    }
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),

@@ -132,6 +132,9 @@ pub struct State {
     pub program: Result<ProgramRun, Unreadable>,
     /// A second version of the program, run beside it in the Compare panel.
     pub rival: Option<ProgramRun>,
+    /// An opened lesson's second version, not run yet: it runs (`Action::RunPair`) once
+    /// the lesson has painted, so a lesson racing two big programs opens sooner.
+    pub pair_pending: Option<&'static str>,
     pub view: View,
     /// Playhead, in ms of the trace's time (or units of the tick axis).
     pub playhead: f64,
@@ -217,6 +220,8 @@ pub enum Action {
     },
     /// The code editor ran its program.
     RunProgram(ProgramRun),
+    /// Run the opened lesson's second version (`pair_pending`), if still pending.
+    RunPair,
     /// Run a second version of the program beside it (Compare panel).
     SetRival(ProgramRun),
     /// Drop the second version.
@@ -279,6 +284,7 @@ impl State {
         State {
             program: read(source, false),
             rival: None,
+            pair_pending: None,
             view: View::Single,
             playhead: 0.0,
             cursor: Some(0),
@@ -318,6 +324,7 @@ impl State {
     fn open(&mut self, source: &str) {
         self.set_program(read(source, self.loop_cost));
         self.rival = None;
+        self.pair_pending = None;
         self.leave_lesson();
     }
 
@@ -391,7 +398,7 @@ impl Reducible for State {
                         s.loop_cost = p.loop_cost;
                         s.open(p.source);
                         // The other version, raced beside it in Compare.
-                        s.rival = p.pair.and_then(|pair| s.run(pair));
+                        s.pair_pending = p.pair;
                     }
                     s.lesson = Some(slug);
                     s.prediction = None;
@@ -454,11 +461,18 @@ impl Reducible for State {
             Action::RunProgram(program) => {
                 s.set_program(Ok(program));
             }
+            Action::RunPair => {
+                if let Some(pair) = s.pair_pending.take() {
+                    s.rival = s.run(pair);
+                }
+            }
             Action::SetRival(rival) => {
+                s.pair_pending = None;
                 s.rival = Some(rival);
                 s.seek(s.playhead);
             }
             Action::CloseRival => {
+                s.pair_pending = None;
                 s.rival = None;
                 s.view = View::Single;
                 s.seek(s.playhead);

@@ -78,6 +78,13 @@ pub fn compare_panel() -> Html {
             </Panel>
         };
     };
+    if ctx.pair_pending.is_some() {
+        return html! {
+            <Panel kind={PanelKind::Compare}>
+                <p class="cmp__none">{ "Running the second version…" }</p>
+            </Panel>
+        };
+    }
     let meta = ctx.rival.as_ref().map(|r| {
         AttrValue::from(format!(
             "shared axis: {}",

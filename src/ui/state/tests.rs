@@ -227,6 +227,10 @@ fn a_lesson_opens_with_its_program_and_its_pair_and_a_link_restores_it() {
         (s.lesson.as_deref(), s.source()),
         (Some("gather"), program.source)
     );
+    // Its second version runs once the lesson has painted.
+    assert_eq!((s.rival.as_ref(), s.pair_pending), (None, program.pair));
+    let s = reduce(s, Action::RunPair);
+    assert_eq!(s.pair_pending, None);
     assert_eq!(s.rival.as_ref().map(|p| &*p.source), program.pair);
     assert_eq!(s.compared().map(|r| r.second.trace.end), Some(1500.0));
     assert!(s.shows_lesson_program());
@@ -442,6 +446,19 @@ fn hints_come_one_at_a_time_and_the_solution_races_beside_the_program() {
 }
 
 #[test]
+fn a_pending_second_version_goes_with_the_program_it_was_for() {
+    let opened = reduce(State::default(), Action::OpenLesson("gather".into()));
+    assert!(opened.pair_pending.is_some());
+    // Another program before it ran: nothing is raced against it.
+    let s = reduce(opened.clone(), Action::Open(PROGRAM.into()));
+    let s = reduce(s, Action::RunPair);
+    assert_eq!((s.pair_pending, s.rival.as_ref()), (None, None));
+    // Closing Compare before it ran: it does not come back.
+    let s = reduce(opened, Action::CloseRival);
+    assert_eq!(reduce(s, Action::RunPair).rival, None);
+}
+
+#[test]
 fn the_progress_page_and_a_course_are_places_of_their_own() {
     let s = reduce(State::default(), Action::OpenLesson("gather".into()));
     let s = reduce(s, Action::ShowProgress);
@@ -461,6 +478,7 @@ fn the_loop_cost_setting_runs_the_program_and_its_second_version_again() {
         State::default(),
         Action::OpenLesson("production-loops".into()),
     );
+    let s = reduce(s, Action::RunPair);
     assert!(s.loop_cost, "the lesson counts the loop's cost");
     let totals = |s: &State| {
         let pair = s.compared().expect("the lesson brings its uvloop version");
