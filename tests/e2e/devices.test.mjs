@@ -1,8 +1,9 @@
 // Phones and tablets, and the keyboard: at 390x844 a phone shows one panel at a time,
-// chosen by tabs; at 768x1024 a tablet shows them all. On both the page never scrolls
-// sideways, every playback control is at least 44 px (a finger's size), the controls stay
-// in view as the page scrolls, and the timeline's axis labels do not overlap. With the
-// keyboard, Play is within the first five Tab stops of the playground and of a lesson.
+// chosen by tabs (Compare's charts drawn once its tab is picked); at 768x1024 a tablet
+// shows them all. On both the page never scrolls sideways, every playback control is at
+// least 44 px (a finger's size), the controls stay in view as the page scrolls, and the
+// timeline's axis labels do not overlap. With the keyboard, Play is within the first
+// five Tab stops of the playground and of a lesson.
 //
 //   (cd tests/e2e && node --test devices.test.mjs)
 
@@ -49,8 +50,17 @@ for (const hash of ['', '#/lesson/gather']) {
       let m = await measure(page);
       assert.ok(m.tabs, 'the tabs show');
       assert.deepEqual(m.panels, [hash ? 'lesson' : 'code'], 'the lesson first, else the code');
+      // The lesson's second version is raced in Compare, whose charts wait for its tab.
+      const charts = () => page.locator('#panel-compare .tl').count();
+      if (hash) {
+        await page.waitForSelector('#panel-compare [data-total="second"]', { state: 'attached' });
+        assert.equal(await charts(), 0, "Compare's charts are not drawn behind its tab");
+      }
       for (const [slug] of PANELS) {
         await page.click(`#tab-${slug}`);
+        if (hash && slug === 'compare') {
+          await page.waitForFunction(() => document.querySelectorAll('#panel-compare .tl').length === 2);
+        }
         m = await measure(page);
         assert.deepEqual(m.panels, [slug]);
         assert.equal(await page.getAttribute(`#tab-${slug}`, 'aria-selected'), 'true');
