@@ -165,8 +165,8 @@ pub fn visible_rows(top: f64, height: f64, row_px: f64, rows: usize) -> Range<us
 }
 
 /// How many segments a chart draws in one go: a run of thousands of busy lanes draws
-/// this many, lets the browser paint, and draws the next (a segment costs the browser
-/// tens of µs to create and lay out).
+/// this many, lets the browser paint, and draws the next (every segment costs the
+/// browser time to create and lay out; BENCHMARKS.md, "Opening a big program").
 pub const SEGS_PER_DRAW: usize = 1_000;
 
 /// The end of the rows from `from` drawn within a `budget` of segments: always at least
