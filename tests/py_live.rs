@@ -1,11 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! A program run live (`looplab::py::live::LiveRun`), driven by a fake host whose clock
+//! A program run live (`looplab::py::stepped::SteppedRun`), driven by a fake host whose clock
 //! the test moves: with a clock that reaches every due time exactly, a live run prints,
 //! ends and takes the time its virtual-clock run does; `time.sleep` holds the host;
 //! files of `static/api/` are requested from the host; a stop ends the run.
 
 use looplab::py::aio::host::Host;
-use looplab::py::live::{LiveRun, Step};
+use looplab::py::stepped::{Step, SteppedRun};
 use looplab::py::{run_source, Ending, RunOutput};
 use looplab::sim::Outcome;
 use std::cell::{Cell, RefCell};
@@ -44,7 +44,7 @@ impl Host for FakeHost {
 /// driver does: step while there is work, else move the clock to the next due time or
 /// answer the next request.
 fn drive(src: &str, host: Rc<FakeHost>, stop_at: Option<f64>) -> RunOutput {
-    let mut run = LiveRun::new(src, host.clone()).expect("the program compiles");
+    let mut run = SteppedRun::live(src, host.clone()).expect("the program compiles");
     for _ in 0..10_000_000 {
         if stop_at.is_some_and(|t| host.now.get() >= t) {
             return run.finish(true);
@@ -188,7 +188,7 @@ fn a_failed_request_raises_a_client_connection_error() {
         fn block(&self, _: f64) {}
         fn fetch(&self, _: u32, _: &str, _: f64) {}
     }
-    let mut run = LiveRun::new(
+    let mut run = SteppedRun::live(
         "import asyncio, aiohttp\n\
          async def main():\n    try:\n        await aiohttp.request('GET', '/api/posts.json')\n    \
          except aiohttp.ClientConnectionError as e:\n        print('failed:', e)\n\

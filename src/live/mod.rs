@@ -1,6 +1,6 @@
 //! Live mode: a Python program run on the browser's real event loop.
 //!
-//! The interpreter's loop ([`crate::py::live::LiveRun`]) with the browser as its
+//! The interpreter's loop ([`crate::py::stepped::SteppedRun`]) with the browser as its
 //! outside world (`BrowserHost`, a [`crate::py::aio::host::Host`]): the driver
 //! ([`python`]) is a `spawn_local` future that turns the loop and, when nothing is
 //! ready, awaits a real browser timer (`gloo_timers`) or a request's answer. Sleeps are

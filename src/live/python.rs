@@ -1,4 +1,4 @@
-//! A Python program run live: [`LiveRun`] stepped by the browser's event loop. Its
+//! A Python program run live: [`SteppedRun`] stepped by the browser's event loop. Its
 //! sleeps and timers are real timers, `time.sleep` on the loop busy-waits (the page
 //! freezes), files of `static/api/` are really fetched, and a worker thread's
 //! `time.sleep` is a real timer the loop waits for beside its own.
@@ -12,7 +12,7 @@ use super::browser_host::BrowserHost;
 use super::timer::LiveTimer;
 use crate::py::aio::host::Host;
 use crate::py::ast::SyntaxError;
-use crate::py::live::{LiveRun, Step};
+use crate::py::stepped::{Step, SteppedRun};
 use crate::py::RunOutput;
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures::future::{select, Either};
@@ -29,7 +29,7 @@ const YIELD_EVERY_MS: f64 = 16.0;
 
 /// What reaches the driver from outside.
 pub(super) enum Msg {
-    /// A request was answered (`crate::py::live::LiveRun::fetched`).
+    /// A request was answered (`crate::py::stepped::SteppedRun::fetched`).
     Fetched {
         id: u32,
         body: Result<String, String>,
@@ -61,13 +61,13 @@ pub fn start_live_program(
 ) -> Result<LiveHandle, SyntaxError> {
     let (tx, rx) = unbounded();
     let host = Rc::new(BrowserHost::new(tx.clone()));
-    let run = LiveRun::new(source, host.clone())?;
+    let run = SteppedRun::live(source, host.clone())?;
     spawn_local(async move { done(drive(run, host, rx, progress).await) });
     Ok(LiveHandle { tx })
 }
 
 async fn drive(
-    mut run: LiveRun,
+    mut run: SteppedRun,
     host: Rc<BrowserHost>,
     mut rx: UnboundedReceiver<Msg>,
     progress: impl Fn(RunOutput),
@@ -107,7 +107,7 @@ async fn drive(
 }
 
 /// Hands an answered request to the run; false on a stop.
-fn hand_in(run: &mut LiveRun, msg: Msg) -> bool {
+fn hand_in(run: &mut SteppedRun, msg: Msg) -> bool {
     match msg {
         Msg::Stop => false,
         Msg::Fetched { id, body } => {

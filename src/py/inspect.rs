@@ -13,7 +13,8 @@ use super::aio::future::{State, Waiting};
 use super::aio::task_of;
 use super::ast::SyntaxError;
 use super::lines::LineStep;
-use super::run::{prepare, Options};
+use super::run::Options;
+use super::stepped::SteppedRun;
 use super::value::{Dict, Value};
 use super::vm::frame::Frame;
 use super::vm::Vm;
@@ -113,17 +114,45 @@ pub enum ValueView {
 pub fn inspect_at(
     source: &str,
     events: Option<usize>,
-    mut opts: Options,
+    opts: Options,
 ) -> Result<Inspection, SyntaxError> {
-    if let Some(n) = events {
-        opts.limits.max_events = opts.limits.max_events.min(n.saturating_sub(1));
+    let mut reading = Inspecting::new(source, events, opts)?;
+    Ok(loop {
+        if let Some(state) = reading.go_on(|_| true) {
+            break state;
+        }
+    })
+}
+
+/// [`inspect_at`] a slice at a time: on a big program, running it again is a sizeable
+/// task, and the app draws between slices.
+pub struct Inspecting {
+    run: SteppedRun,
+    /// The state is read before anything runs (after no events).
+    at_start: bool,
+}
+
+impl Inspecting {
+    pub fn new(
+        source: &str,
+        events: Option<usize>,
+        mut opts: Options,
+    ) -> Result<Inspecting, SyntaxError> {
+        if let Some(n) = events {
+            opts.limits.max_events = opts.limits.max_events.min(n.saturating_sub(1));
+        }
+        Ok(Inspecting {
+            run: SteppedRun::new(source, opts)?,
+            at_start: events == Some(0),
+        })
     }
-    let (mut vm, code) = prepare(source, opts)?;
-    if events != Some(0) {
-        // Stopped by the events limit, or ended by itself: either way the state is read.
-        let _ = vm.run_module(code);
+
+    /// Runs on while `go_on` says so ([`SteppedRun::run_while`]); the state once the
+    /// run is over, stopped by the events limit or ended by itself.
+    pub fn go_on(&mut self, go_on: impl FnMut(u64) -> bool) -> Option<Inspection> {
+        let over = self.at_start || self.run.run_while(go_on);
+        over.then(|| read_state(self.run.vm_mut()))
     }
-    Ok(read_state(&mut vm))
 }
 
 impl Inspection {

@@ -16,9 +16,9 @@ pub mod format;
 pub mod inspect;
 pub mod lexer;
 pub mod lines;
-pub mod live;
 pub mod parser;
 pub mod run;
+pub mod stepped;
 pub mod value;
 pub mod vm;
 

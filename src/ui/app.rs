@@ -4,7 +4,7 @@
 //! ([`EmbedView`]).
 //! Each panel is its own component in [`super::components`].
 
-use gloo_render::request_animation_frame;
+use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -28,28 +28,49 @@ use super::hooks::use_playback::use_playback;
 use super::hooks::use_route::use_route;
 use super::layout::PanelKind;
 use super::route::Page;
-use super::state::{Action, AppContext, State, Theme};
+use super::running::{for_ms, SLICE_MS};
+use super::state::{Action, AppContext, PairPending, State, Theme};
+
+/// Runs `f` once the page has painted: after the next animation frame, a task later.
+fn after_paint(f: impl FnOnce() + 'static) -> AnimationFrame {
+    request_animation_frame(move |_| {
+        Timeout::new(0, f).forget();
+    })
+}
 
 /// Looplab's whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State {
         theme: stored_theme(),
-        ..State::default()
+        ..State::first()
     });
     use_playback(&state);
     let page = use_route(&state);
     use_page(&state);
-    // An opened lesson's second version runs once the lesson has painted: a frame, then
-    // a task (`State::pair_pending`).
+    // A big program's run goes on a slice at a time, each a task of its own
+    // (`SLICE_MS`), so the page draws and answers in between (`ui/running.rs`). A run
+    // begun later (the page's first program) waits for the page to paint first.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.pair_pending.is_some(), move |&pending| {
-            let frame = pending.then(|| {
-                request_animation_frame(move |_| {
-                    Timeout::new(0, move || dispatcher.dispatch(Action::RunPair)).forget();
-                })
-            });
+        use_effect_with(state.slices(), move |&slices| {
+            let slice = move || dispatcher.dispatch(Action::RunSlice(for_ms(SLICE_MS)));
+            let (frame, next) = match slices {
+                Some(0) => (Some(after_paint(slice)), None),
+                Some(_) => (None, Some(Timeout::new(0, slice))),
+                None => (None, None),
+            };
+            move || drop((frame, next))
+        });
+    }
+    // An opened lesson's second version runs once the lesson has painted and its program
+    // has run (`State::pair_pending`).
+    {
+        let dispatcher = state.dispatcher();
+        let pending =
+            matches!(state.pair_pending, Some(PairPending::Waiting(_))) && state.program.is_ok();
+        use_effect_with(pending, move |&pending| {
+            let frame = pending.then(|| after_paint(move || dispatcher.dispatch(Action::RunPair)));
             move || drop(frame)
         });
     }

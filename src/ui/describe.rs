@@ -12,6 +12,9 @@ use std::ops::Range;
 
 /// How many log lines the panel renders at most, ending at the current event.
 pub const LOG_WINDOW: usize = 200;
+/// The same while playing: about what the log shows at once. Playing a big run moves
+/// the window by hundreds of events a frame, and every line drawn is laid out again.
+pub const LOG_WINDOW_PLAYING: usize = 30;
 
 /// `1.250 s`: a time on the virtual clock, to the millisecond.
 pub fn seconds(ms: Ms) -> String {

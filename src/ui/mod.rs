@@ -19,6 +19,7 @@ pub mod markup;
 pub mod program;
 pub mod progress;
 pub mod route;
+pub mod running;
 pub mod saved;
 pub mod share;
 pub mod snippets;

@@ -62,7 +62,7 @@ pub const MAX_TASKS: usize = 20_000;
 
 /// How the app runs a program: the interpreter's limits with at most [`MAX_TASKS`]
 /// tasks, the loop's cost counted or not.
-fn options(loop_cost: bool) -> Options {
+pub fn options(loop_cost: bool) -> Options {
     let mut opts = Options::costed(loop_cost);
     opts.limits.max_tasks = MAX_TASKS;
     opts

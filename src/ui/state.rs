@@ -16,8 +16,13 @@ use crate::sim::{lanes, metrics, Lane, Metrics, Scenario, Trace};
 use crate::ui::axis::{AxisMode, Ticked};
 use crate::ui::program::{program_text, run_program, ParseError, ProgramRun};
 use crate::ui::route::Item;
+use crate::ui::running::{
+    for_ms, start_later, start_program, Budget, Running, Started, FIRST_SLICE_MS,
+};
 use crate::ui::share::{Share, Shared};
+use crate::ui::timeline_geometry::Model;
 pub use challenge::OpenChallenge;
+use std::cell::OnceCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,6 +44,10 @@ pub struct Run {
     pub metrics: Rc<Metrics>,
     /// asyncio debug-mode warnings, pinned to the timeline.
     pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// The timeline chart's rows, worked out the first time a chart draws the run (or
+    /// beforehand, in a slice of its own, for a big program: `ui/running.rs`), and
+    /// shared by every chart that draws it.
+    model: Rc<OnceCell<Rc<Model>>>,
 }
 
 /// Runs compare by identity: a new run is a new `Rc`, so props compare in O(1).
@@ -79,7 +88,14 @@ impl Run {
             lanes: Rc::new(lanes),
             metrics: Rc::new(metrics(&trace)),
             trace: Rc::new(trace),
+            model: Rc::default(),
         }
+    }
+
+    /// The timeline chart's rows for this run.
+    pub fn model(&self) -> Rc<Model> {
+        let model = || Rc::new(Model::new(&self.trace, &self.lanes, &self.diagnostics));
+        self.model.get_or_init(model).clone()
     }
 }
 
@@ -102,12 +118,29 @@ impl Pair {
     }
 }
 
-/// A program the interpreter cannot read (from a link, a file or a saved entry): its
-/// text is kept, and the editor shows it with the error.
+/// A lesson's second version before it is raced in Compare.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
+pub enum PairPending {
+    /// Not run yet: its text.
+    Waiting(&'static str),
+    /// Its run under way.
+    Running(Running),
+}
+
+/// A program with no run to show: its text, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoRun {
     pub source: Rc<str>,
-    pub error: ParseError,
+    pub why: Why,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// The interpreter cannot read it (text from a link, a file or a saved entry is kept
+    /// all the same, and the editor shows it with the error).
+    Unreadable(ParseError),
+    /// Its run is under way, a slice at a time (`ui/running.rs`).
+    Running(Running),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,13 +161,15 @@ pub enum Theme {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    /// The program on screen, run on the virtual clock; or its text and why it cannot run.
-    pub program: Result<ProgramRun, Unreadable>,
+    /// The program on screen, run on the virtual clock; or its text, and why there is
+    /// no run to show: it cannot run, or its run is under way.
+    pub program: Result<ProgramRun, NoRun>,
     /// A second version of the program, run beside it in the Compare panel.
     pub rival: Option<ProgramRun>,
-    /// An opened lesson's second version, not run yet: it runs (`Action::RunPair`) once
-    /// the lesson has painted, so a lesson racing two big programs opens sooner.
-    pub pair_pending: Option<&'static str>,
+    /// An opened lesson's second version on its way: it begins to run
+    /// (`Action::RunPair`) once the lesson has painted and its program has run, so a
+    /// lesson racing two big programs opens sooner; a big one then runs in slices.
+    pub pair_pending: Option<PairPending>,
     pub view: View,
     /// Playhead, in ms of the trace's time (or units of the tick axis).
     pub playhead: f64,
@@ -173,14 +208,14 @@ pub struct State {
     pub line: Option<usize>,
     /// Programs run with the loop's own cost counted (`crate::py::aio::cost`).
     pub loop_cost: bool,
+    /// How long (ms) a program opened may run where it is opened before the rest of its
+    /// run goes on in slices (`ui/running.rs`).
+    pub first_slice_ms: f64,
 }
 
 impl Default for State {
     fn default() -> Self {
-        let source = example(DEFAULT_EXAMPLE)
-            .expect("the default example exists")
-            .source;
-        State::with_program(source)
+        State::with_program(default_source())
     }
 }
 
@@ -218,8 +253,11 @@ pub enum Action {
         name: String,
         text: String,
     },
-    /// The code editor ran its program.
-    RunProgram(ProgramRun),
+    /// The code editor ran its program (or began to).
+    RunProgram(Started),
+    /// The next slice of the program's run under way (`Why::Running`), for as long as
+    /// the budget says.
+    RunSlice(Budget),
     /// Run the opened lesson's second version (`pair_pending`), if still pending.
     RunPair,
     /// Run a second version of the program beside it (Compare panel).
@@ -271,18 +309,53 @@ pub enum Action {
     DismissNotice,
 }
 
-/// `source` run by the interpreter, or kept with why it cannot run.
-fn read(source: &str, loop_cost: bool) -> Result<ProgramRun, Unreadable> {
-    run_program(source, loop_cost).map_err(|error| Unreadable {
-        source: source.into(),
-        error,
-    })
+/// The playground's program when nothing else is opened.
+fn default_source() -> &'static str {
+    example(DEFAULT_EXAMPLE)
+        .expect("the default example exists")
+        .source
+}
+
+/// `source` run by the interpreter (or its run begun, for as long as `first` says), or
+/// kept with why it cannot run.
+fn read(source: &str, loop_cost: bool, first: Budget) -> Result<ProgramRun, NoRun> {
+    match start_program(source, loop_cost, first) {
+        Ok(started) => shown(started),
+        Err(error) => Err(NoRun {
+            source: source.into(),
+            why: Why::Unreadable(error),
+        }),
+    }
+}
+
+/// A program's run, or its run under way, or why it cannot run.
+fn shown(started: Started) -> Result<ProgramRun, NoRun> {
+    let (source, why) = match started {
+        Started::Ran(program) => return Ok(program),
+        Started::Running(running) => (running.source.clone(), Why::Running(running)),
+        Started::Unreadable(source, error) => (source, Why::Unreadable(error)),
+    };
+    Err(NoRun { source, why })
 }
 
 impl State {
     pub fn with_program(source: &str) -> State {
+        State::showing(read(source, false, for_ms(FIRST_SLICE_MS)))
+    }
+
+    /// The app's first state: the default example, its run begun a slice later
+    /// ([`start_later`]), so the page's first render (the program, the panels) is not
+    /// held up by it, and a lesson or a link opened at load replaces it before it runs.
+    pub fn first() -> State {
+        State::showing(shown(Started::Running(start_later(
+            default_source(),
+            false,
+        ))))
+    }
+
+    fn showing(program: Result<ProgramRun, NoRun>) -> State {
         State {
-            program: read(source, false),
+            program,
             rival: None,
             pair_pending: None,
             view: View::Single,
@@ -305,11 +378,12 @@ impl State {
             overview: false,
             course: None,
             loop_cost: false,
+            first_slice_ms: FIRST_SLICE_MS,
         }
     }
 
     /// A new program on screen, from its start: what was shown of the old one goes.
-    fn set_program(&mut self, program: Result<ProgramRun, Unreadable>) {
+    fn set_program(&mut self, program: Result<ProgramRun, NoRun>) {
         self.program = program;
         self.live = None;
         self.replay = None;
@@ -322,7 +396,7 @@ impl State {
 
     /// A program from outside the editor, with no second version and no lesson.
     fn open(&mut self, source: &str) {
-        self.set_program(read(source, self.loop_cost));
+        self.set_program(read(source, self.loop_cost, for_ms(self.first_slice_ms)));
         self.rival = None;
         self.pair_pending = None;
         self.leave_lesson();
@@ -339,6 +413,8 @@ impl State {
     fn restore(&mut self, share: Share) {
         self.loop_cost = share.loop_cost;
         self.open(&share.program);
+        // The link's moment is found in the run, which so must have ended.
+        self.finish_running();
         self.rival = share.rival.as_deref().and_then(|r| self.run(r));
         self.lesson = share.lesson.filter(|slug| lesson(slug).is_some());
         self.speed = share.speed.clamp(MIN_SPEED, MAX_SPEED);
@@ -352,7 +428,33 @@ impl State {
 
     /// `source` run as the setting says (a second version, which runs or is not shown).
     fn run(&self, source: &str) -> Option<ProgramRun> {
-        read(source, self.loop_cost).ok()
+        run_program(source, self.loop_cost).ok()
+    }
+
+    /// A lesson's second version, raced once it has run.
+    fn race(&mut self, pair: Started) {
+        match pair {
+            Started::Ran(program) => {
+                self.pair_pending = None;
+                self.rival = Some(program);
+            }
+            Started::Running(running) => self.pair_pending = Some(PairPending::Running(running)),
+            Started::Unreadable(..) => self.pair_pending = None,
+        }
+    }
+
+    /// The program's run under way, run to its end now.
+    fn finish_running(&mut self) {
+        if let Err(NoRun {
+            why: Why::Running(running),
+            ..
+        }) = &self.program
+        {
+            self.program = shown(Started::Running(running.clone()).finished().map_or_else(
+                |error| Started::Unreadable(running.source.clone(), error),
+                Started::Ran,
+            ));
+        }
     }
 
     fn seek(&mut self, t: f64) {
@@ -398,7 +500,7 @@ impl Reducible for State {
                         s.loop_cost = p.loop_cost;
                         s.open(p.source);
                         // The other version, raced beside it in Compare.
-                        s.pair_pending = p.pair;
+                        s.pair_pending = p.pair.map(PairPending::Waiting);
                     }
                     s.lesson = Some(slug);
                     s.prediction = None;
@@ -458,12 +560,27 @@ impl Reducible for State {
                     s.notice = None;
                 }
             }
-            Action::RunProgram(program) => {
-                s.set_program(Ok(program));
-            }
+            Action::RunProgram(started) => s.set_program(shown(started)),
+            Action::RunSlice(budget) => match (&s.program, &s.pair_pending) {
+                (
+                    Err(NoRun {
+                        why: Why::Running(running),
+                        ..
+                    }),
+                    _,
+                ) => s.program = shown(running.clone().go_on(budget)),
+                (_, Some(PairPending::Running(pair))) => {
+                    let pair = pair.clone().go_on(budget);
+                    s.race(pair);
+                }
+                _ => return self,
+            },
             Action::RunPair => {
-                if let Some(pair) = s.pair_pending.take() {
-                    s.rival = s.run(pair);
+                if let Some(PairPending::Waiting(pair)) = s.pair_pending {
+                    match start_program(pair, s.loop_cost, for_ms(s.first_slice_ms)) {
+                        Ok(started) => s.race(started),
+                        Err(_) => s.pair_pending = None,
+                    }
                 }
             }
             Action::SetRival(rival) => {
@@ -524,7 +641,7 @@ impl Reducible for State {
                 s.rival = rival.and_then(|r| s.run(&r));
                 if let Ok(p) = &s.program {
                     let source = p.source.clone();
-                    s.set_program(read(&source, s.loop_cost));
+                    s.set_program(read(&source, s.loop_cost, for_ms(s.first_slice_ms)));
                 }
             }
             Action::StepForward => {

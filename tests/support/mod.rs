@@ -25,9 +25,19 @@ pub async fn mount() -> (Element, yew::AppHandle<App>) {
 }
 
 /// Yew renders on a later tick than a dispatch; a debug build in a headless browser
-/// can take well over 60 ms for one, so give it time.
+/// can take well over 60 ms for one, so give it time. A run that goes on in slices (a
+/// program, a second version, the frames' state: `[data-running]` says so) is waited
+/// for too, as a user would: the debug build's runs are far slower than the release's.
 pub async fn next_render() {
     TimeoutFuture::new(250).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    for _ in 0..600 {
+        if document.query_selector("[data-running]").unwrap().is_none() {
+            return;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    panic!("a run was still going after 30 s");
 }
 
 /// Scrolls what `selector` matches into view and waits for what is drawn once seen

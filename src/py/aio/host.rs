@@ -1,7 +1,7 @@
 //! A live run's outside world: the real clock, holding the thread, real requests. On the
 //! virtual clock there is no host and nothing here runs. The interpreter only calls the
 //! host (it stays pure Rust); `crate::live` implements it for the browser and paces the
-//! loop's turns (`crate::py::live::LiveRun`).
+//! loop's turns (`crate::py::stepped::SteppedRun`).
 
 use super::runtime::R;
 use crate::py::value::*;
@@ -13,7 +13,7 @@ pub trait Host {
     /// Holds the thread for `ms` (the page freezes, as `time.sleep` freezes a loop).
     fn block(&self, ms: f64);
     /// Requests `path` (a file of `static/api/`); the body, or why it failed, is handed
-    /// back with `id` to [`crate::py::live::LiveRun::fetched`], no sooner than
+    /// back with `id` to [`crate::py::stepped::SteppedRun::fetched`], no sooner than
     /// `latency_ms` from now.
     fn fetch(&self, id: u32, path: &str, latency_ms: f64);
 }

@@ -1,7 +1,7 @@
 //! The event loop, as CPython's `BaseEventLoop._run_once` runs it, on a virtual clock:
 //! due timers join the ready queue (FIFO), the callbacks that were ready when the
 //! iteration began run in order, and when nothing is ready the clock jumps to the next
-//! timer (`timers.rs` keeps them by due time). A live run (`crate::py::live`) reads the
+//! timer (`timers.rs` keeps them by due time). A live run (`crate::py::stepped`) reads the
 //! host's clock instead and idles until the next timer is due.
 
 use super::cost::LoopKind;
@@ -92,6 +92,9 @@ pub struct Runtime {
     pub last_line: u32,
     /// A live run's outside world; `None` on the virtual clock.
     pub host: Option<Rc<dyn super::host::Host>>,
+    /// The run is turned by a driver (`crate::py::stepped`): the program's own
+    /// `run_until_complete` hands the loop to it instead of turning it to the end.
+    pub stepped: bool,
     /// A live run's requests in flight, by id: the future each answers.
     pub requests: Vec<Option<Value>>,
     /// The loop running: asyncio's own or uvloop's.
@@ -102,6 +105,9 @@ pub struct Runtime {
     pub loop_cost: bool,
     /// Callbacks run, cancelled ones not counted (as CPython skips them).
     pub callbacks: u64,
+    /// Callbacks of the loop's current iteration still to run, when a stepped run cut it
+    /// short (`Vm::run_turn`).
+    pub turn_left: usize,
 }
 
 /// What one iteration of the loop did.
@@ -109,6 +115,8 @@ pub struct Runtime {
 pub enum Turn {
     /// Callbacks ran (maybe none, if only the clock moved).
     Ran,
+    /// Some of the iteration's callbacks ran; the next call runs the rest.
+    Cut,
     /// Nothing is ready: the next timer or worker thread is due at this time in ns, or
     /// nothing is due (a live run may still wait for a request).
     Idle(Option<i64>),
@@ -316,6 +324,43 @@ impl Vm {
     /// while a timer is armed: the clock jumps to it. A live run's clock is the host's,
     /// so it returns `Idle` until the host's time reaches the next timer.
     pub fn run_once(&mut self) -> R<Turn> {
+        self.run_turn(&mut |_| true)
+    }
+
+    /// [`Self::run_once`], cut short after a callback when `go_on`, asked with the
+    /// instructions run so far, says so (`Turn::Cut`): the next call runs the rest of
+    /// the iteration, so the run is the same however it is cut. A big program's run in
+    /// slices is cut so: one iteration can run 10,000 callbacks.
+    pub fn run_turn(&mut self, go_on: &mut dyn FnMut(u64) -> bool) -> R<Turn> {
+        if self.aio.turn_left == 0 {
+            if let Some(idle) = self.begin_turn()? {
+                return Ok(idle);
+            }
+        }
+        while self.aio.turn_left > 0 {
+            self.aio.turn_left -= 1;
+            let Some(cb) = self.aio.ready.pop_front() else {
+                self.aio.turn_left = 0;
+                break;
+            };
+            if is_cancelled(&cb) {
+                continue;
+            }
+            if let Err(e) = self.run_ready(cb) {
+                self.aio.turn_left = 0;
+                return Err(e);
+            }
+            if self.aio.turn_left > 0 && !go_on(self.instructions) {
+                return Ok(Turn::Cut);
+            }
+        }
+        Ok(Turn::Ran)
+    }
+
+    /// The start of an iteration: the "select" (the clock jumps to what is due next on
+    /// the virtual clock; `Some(Idle)` if nothing is, or a live run must wait), worker
+    /// threads and due timers, and how many callbacks it runs.
+    fn begin_turn(&mut self) -> R<Option<Turn>> {
         self.sync_clock();
         if self.aio.ready.is_empty() && !self.aio.stopping {
             let timer = self.aio.next_timer_live().map(deadline_ns);
@@ -324,10 +369,10 @@ impl Vm {
                 (Some(a), Some(b)) => a.min(b),
                 (Some(a), None) => a,
                 (None, Some(b)) => b,
-                (None, None) => return Ok(Turn::Idle(None)),
+                (None, None) => return Ok(Some(Turn::Idle(None))),
             };
             if target > self.aio.now_ns && self.aio.host.is_some() {
-                return Ok(Turn::Idle(Some(target)));
+                return Ok(Some(Turn::Idle(Some(target))));
             }
             // The "select": the clock jumps, and worker threads due by then run.
             if target > self.aio.now_ns {
@@ -358,36 +403,37 @@ impl Vm {
         let n = self.aio.ready.len();
         let t = self.aio.time;
         self.aio.rec.tick(t, n as u32);
-        for _ in 0..n {
-            let Some(cb) = self.aio.ready.pop_front() else {
-                break;
-            };
-            if is_cancelled(&cb) {
-                continue;
-            }
-            self.aio.callbacks += 1;
-            self.run_callback(cb)?;
-            if self.aio.loop_cost && self.aio.host.is_none() {
-                let ns = self.aio.now_ns + self.aio.kind.callback_ns();
-                self.aio.set_ns(ns);
-            }
-            if self.aio.rec.events.len() > self.limits.max_events {
-                return Err(self.stop(format!(
-                    "the run recorded more than {} events{}",
-                    self.limits.max_events,
-                    at_line(self.aio.last_line)
-                )));
-            }
-        }
-        Ok(Turn::Ran)
+        self.aio.turn_left = n;
+        Ok(None)
     }
 
-    /// `loop.run_until_complete(fut)`: runs the loop until `fut` is done. A live run
-    /// cannot wait here for real time: the program's frames suspend instead
-    /// (`Wait::RunLoop`), and `LiveRun` turns the loop as the host's time passes.
+    /// Runs one callback of the iteration, then counts what it cost.
+    fn run_ready(&mut self, cb: Callback) -> R<()> {
+        self.aio.callbacks += 1;
+        self.run_callback(cb)?;
+        if self.aio.loop_cost && self.aio.host.is_none() {
+            let ns = self.aio.now_ns + self.aio.kind.callback_ns();
+            self.aio.set_ns(ns);
+        }
+        if self.aio.rec.events.len() > self.limits.max_events {
+            return Err(self.stop(format!(
+                "the run recorded more than {} events{}",
+                self.limits.max_events,
+                at_line(self.aio.last_line)
+            )));
+        }
+        Ok(())
+    }
+
+    /// `loop.run_until_complete(fut)`: runs the loop until `fut` is done. A stepped run
+    /// (live, or on the virtual clock a slice at a time) does not turn it here: the
+    /// program's frames suspend instead (`Wait::RunLoop`), and `SteppedRun` turns the
+    /// loop. A nested call (inside `sorted()`, a `__repr__` or a worker thread) cannot
+    /// suspend those frames: on the virtual clock it turns the loop here, as an unstepped
+    /// run does; live, where that would mean waiting for real time, it is refused.
     pub fn run_until_complete(&mut self, fut: Value) -> R<Value> {
-        let live = self.aio.host.is_some();
-        if live && (self.nesting > 0 || self.aio.in_thread) {
+        let nested = self.nesting > 0 || self.aio.in_thread;
+        if nested && self.aio.host.is_some() {
             return Err(self.new_exc(
                 &self.types.runtime_error.clone(),
                 "a live run starts the event loop only from the program's own code \
@@ -395,14 +441,14 @@ impl Vm {
             ));
         }
         let fut = self.begin_run(fut)?;
-        if live {
+        if self.aio.stepped && !nested {
             self.aio.suspend = Some(crate::py::vm::Wait::RunLoop(fut));
             return Ok(Value::None);
         }
         let r = loop {
             match self.run_once() {
                 Ok(_) if self.aio.stopping => break Ok(()),
-                Ok(Turn::Ran) => {}
+                Ok(Turn::Ran | Turn::Cut) => {}
                 Ok(Turn::Idle(_)) => break Err(self.deadlock()),
                 Err(e) => break Err(e),
             }

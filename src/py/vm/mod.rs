@@ -53,7 +53,7 @@ pub enum Wait {
     /// before it goes on.
     ThreadSwitch,
     /// A live run's `run_until_complete(fut)`: the program's frames wait while the
-    /// loop runs until `fut` is done (`crate::py::live`).
+    /// loop runs until `fut` is done (`crate::py::stepped`).
     RunLoop(Value),
 }
 

@@ -19,7 +19,7 @@ use crate::examples::{example, examples};
 use crate::ui::highlight::{highlight, Lang};
 use crate::ui::hooks::use_marked_lines::{use_marked_lines, MarkedLines};
 use crate::ui::layout::PanelKind;
-use crate::ui::program::run_program;
+use crate::ui::running::{for_ms, start_program, FIRST_SLICE_MS};
 use crate::ui::saved;
 use crate::ui::snippets::SNIPPETS;
 use crate::ui::state::{make_callback, Action, AppContext};
@@ -154,10 +154,12 @@ pub fn code_panel() -> Html {
         let (ctx, fresh) = (ctx.clone(), fresh.clone());
         Callback::from(move |text: String| {
             fresh(&text);
-            ctx.dispatch(match run_program(&text, ctx.loop_cost) {
-                Ok(program) => Action::RunProgram(program),
-                Err(_) => Action::Open(text),
-            });
+            ctx.dispatch(
+                match start_program(&text, ctx.loop_cost, for_ms(FIRST_SLICE_MS)) {
+                    Ok(program) => Action::RunProgram(program),
+                    Err(_) => Action::Open(text),
+                },
+            );
         })
     };
     let on_saved = {
@@ -276,7 +278,7 @@ pub fn code_panel() -> Html {
                     <LineStepper />
                 }
                 if let Some(program) = program {
-                    <Output {program} {done} on_seek={make_callback(&ctx, Action::StepTo)}
+                    <Output {program} {done} playing={ctx.playing} on_seek={make_callback(&ctx, Action::StepTo)}
                         on_line={{
                             let (lang, go_to) = (lang.clone(), go_to.clone());
                             Callback::from(move |line: usize| {

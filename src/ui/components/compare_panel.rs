@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::compare_programs::ProgramCompare;
 use super::panel::Panel;
-use crate::sim::metrics::{format_ms, format_speedup};
+use crate::sim::metrics::{format_count, format_ms, format_speedup};
 use crate::ui::layout::PanelKind;
-use crate::ui::state::{Action, AppContext, Pair, View};
+use crate::ui::state::{Action, AppContext, Pair, PairPending, View};
 
 /// `2.0× faster`, `1.0× (no faster)`, `0.8× slower`.
 pub fn speedup_words(speedup: Option<f64>) -> String {
@@ -72,16 +72,27 @@ pub fn compare_panel() -> Html {
         return Html::default();
     };
     let Ok(program) = &ctx.program else {
+        let why = if ctx.running() {
+            "The program is running: compare it with a second version once it has run."
+        } else {
+            "Fix the program to compare it with a second version."
+        };
         return html! {
             <Panel kind={PanelKind::Compare}>
-                <p class="cmp__none">{ "Fix the program to compare it with a second version." }</p>
+                <p class="cmp__none">{ why }</p>
             </Panel>
         };
     };
-    if ctx.pair_pending.is_some() {
+    if let Some(pending) = &ctx.pair_pending {
+        let so_far = match pending {
+            PairPending::Running(run) => {
+                format!(" {} events so far.", format_count(run.events as u64))
+            }
+            PairPending::Waiting(_) => String::new(),
+        };
         return html! {
             <Panel kind={PanelKind::Compare}>
-                <p class="cmp__none">{ "Running the second version…" }</p>
+                <p class="cmp__none" role="status" data-running="">{ format!("Running the second version…{so_far}") }</p>
             </Panel>
         };
     }

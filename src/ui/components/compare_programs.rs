@@ -12,6 +12,7 @@ use super::timeline::chart::Timeline;
 use crate::sim::positions::{positions, Positions};
 use crate::ui::hooks::use_seen::use_seen;
 use crate::ui::program::ProgramRun;
+use crate::ui::running::Started;
 use crate::ui::state::{make_callback, Action, AppContext, Pair, View};
 
 const YOURS_VS_SECOND: PairNames = PairNames {
@@ -55,7 +56,15 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
     let end = pair.longest();
     let comparing = ctx.view == View::Compare;
     let on_seek = make_callback(&ctx, Action::Seek);
-    let on_rival = make_callback(&ctx, Action::SetRival);
+    // The second version runs to its end at once: Compare draws it beside the first.
+    let on_rival = {
+        let ctx = ctx.clone();
+        Callback::from(move |started: Started| {
+            if let Ok(rival) = started.finished() {
+                ctx.dispatch(Action::SetRival(rival));
+            }
+        })
+    };
     // Where the second version's tasks are at the playhead (a replay of its run, so
     // only once its panel is in view).
     let at = if seen {

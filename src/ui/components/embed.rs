@@ -100,7 +100,7 @@ pub fn embed_view(props: &EmbedProps) -> Html {
                             on_run={make_callback(&ctx, Action::RunProgram)} go_to={*go_to}
                             loop_cost={ctx.loop_cost} />
                         if let Some(program) = ctx.shown_program() {
-                            <Output program={program.clone()} done={ctx.events_done()}
+                            <Output program={program.clone()} done={ctx.events_done()} playing={ctx.playing}
                                 on_seek={make_callback(&ctx, Action::StepTo)} {on_line} />
                         }
                     </div>

@@ -5,31 +5,22 @@
 //! what changed since the previous view is highlighted.
 //!
 //! It reads [`crate::py::inspect::inspect_at`], which runs the program again up to the
-//! playhead, so it follows the playhead while paused or stepping, not while playing.
+//! playhead (a slice at a time on a big program: `hooks/use_inspection.rs`), so it
+//! follows the playhead while paused or stepping, not while playing.
 //! Stepping by line ([`LineStepper`]), the state is [`inspect_at_line`]'s, the running task's frames and the code outside
 //! any task included.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 use super::line_stepper::LineStepper;
 use super::panel::Panel;
-use crate::py::inspect::{inspect_at, FrameView, Inspection, TaskStatus, TaskView, ValueView, Var};
-use crate::py::lines::inspect_at_line;
+use crate::py::inspect::{FrameView, Inspection, TaskStatus, TaskView, ValueView, Var};
+use crate::ui::hooks::use_inspection::{use_inspection, Read, Reading};
 use crate::ui::layout::PanelKind;
 use crate::ui::state::AppContext;
 
 /// How many tasks are drawn; a fan-out of thousands says how many more there are.
 const MAX_TASKS: usize = 40;
-
-/// Where the panel reads the program: after some events (`None`: at the end), or just
-/// before a statement (stepping by line).
-#[derive(Clone, Debug, PartialEq)]
-enum Read {
-    Events(Option<usize>),
-    Line(usize),
-}
 
 #[function_component(FramesPanel)]
 pub fn frames_panel() -> Html {
@@ -49,32 +40,23 @@ pub fn frames_panel() -> Html {
         .as_ref()
         .filter(|_| !ctx.playing && !live)
         .map(|p| (p.source.clone(), p.options(), read));
-    let previous: Rc<RefCell<Option<Inspection>>> = use_mut_ref(|| None);
-    let state = {
-        let previous = previous.clone();
-        use_memo(at, move |at| {
-            let (source, opts, read) = at.as_ref()?;
-            let mut now = match read {
-                Read::Events(events) => inspect_at(source, *events, *opts),
-                Read::Line(k) => inspect_at_line(source, *k, *opts),
-            }
-            .ok()?;
-            if let Some(before) = previous.borrow().as_ref() {
-                now.mark_changes(before);
-            }
-            *previous.borrow_mut() = Some(now.clone());
-            Some(now)
-        })
+    let reading = use_inspection(at);
+    let state = match &reading {
+        Reading::Done(state) => state.as_ref(),
+        _ => None,
     };
     // The state is read at the end of the loop callback the playhead's event is in.
-    let meta = state.as_ref().as_ref().map(|s| {
+    let meta = state.map(|s| {
         AttrValue::from(match s.at {
             Some(at) => format!("just before line {} runs", at.line),
             _ if s.events > done => format!("end of this step (event {})", s.events),
             _ => format!("at event {}", s.events),
         })
     });
-    let body = match (&program, live, ctx.playing, state.as_ref()) {
+    let body = match (&program, live, ctx.playing, state) {
+        (None, ..) if ctx.running() => {
+            empty("Each task's frames and variables show here once the program has run.")
+        }
         (None, ..) => empty(
             "Frames and variables show for a Python program: write one in the Code panel \
              (or paste one).",
@@ -84,6 +66,11 @@ pub fn frames_panel() -> Html {
              to it to see each task's variables.",
         ),
         (Some(_), _, true, _) => empty("Pause or step to see each task's frames at the playhead."),
+        (Some(_), _, _, None) if matches!(reading, Reading::Busy) => html! {
+            <p class="frames__empty" data-running="">
+                { "Reading each task's frames at the playhead: the program runs again up to it…" }
+            </p>
+        },
         (Some(_), _, _, None) => empty("The program's state could not be read."),
         (Some(_), _, _, Some(state)) => view_state(state),
     };

@@ -68,13 +68,21 @@ pub fn loop_panel() -> Html {
         })
     });
     let (Some(run), Some(snapshot)) = (run, (*snapshot).clone()) else {
+        let (title, body) = if ctx.running() {
+            (
+                "The program is running",
+                "The loop's ready queue, timers and event log show here once it has run.",
+            )
+        } else {
+            (
+                "Nothing to run",
+                "The program cannot run, so the loop has nothing to show. Fix it in the Code \
+                 panel and the loop comes back.",
+            )
+        };
         return html! {
             <Panel kind={PanelKind::EventLoop}>
-                <EmptyState
-                    title="Nothing to run"
-                    body="The scenario has an error, so the loop has nothing to show. Fix it in \
-                          the Scenario panel and the loop comes back."
-                />
+                <EmptyState {title} {body} />
             </Panel>
         };
     };
@@ -169,7 +177,11 @@ fn loop_state(props: &LoopStateProps) -> Html {
         .map(|r| resource_view(r, &task))
         .collect();
 
-    let window = describe::log_window(done, describe::LOG_WINDOW);
+    let size = match props.playing {
+        true => describe::LOG_WINDOW_PLAYING,
+        false => describe::LOG_WINDOW,
+    };
+    let window = describe::log_window(done, size);
     let skipped = window.start;
     let lines: Vec<LogLine> = window
         .filter_map(|i| {

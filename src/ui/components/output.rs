@@ -1,7 +1,7 @@
 //! The Code panel's console: what a Python program printed by the playhead, each line
 //! with the virtual time it was printed at (a click on it seeks there), then, once the
-//! playhead reaches the end, its traceback or why it was stopped (of each, the last 1,000
-//! lines); a traceback's lines of the program jump to that line in the editor. Lines not
+//! playhead reaches the end, its traceback or why it was stopped (of each, the last 300
+//! lines; 100 printed lines while playing); a traceback's lines of the program jump to that line in the editor. Lines not
 //! yet printed are hidden.
 
 use yew::prelude::*;
@@ -18,14 +18,20 @@ pub struct OutputProps {
     pub program: ProgramRun,
     /// How many events of the run have happened at the playhead.
     pub done: usize,
+    /// The run is playing: fewer of the last lines are drawn.
+    pub playing: bool,
     /// Seek to just after this many events (a line's time was clicked).
     pub on_seek: Callback<usize>,
     /// Show this 1-based line of the program in the editor (a traceback's frame).
     pub on_line: Callback<usize>,
 }
 
-/// The most lines of printed text, and of error text, the console shows: the last ones.
-const MAX_LINES: usize = 1000;
+/// The most lines of printed text, and of error text, the console shows: the last ones
+/// (each is laid out again as the playhead moves; 1,000 took 100 ms a frame).
+const MAX_LINES: usize = 300;
+/// The same while playing: a frame of a big run can print hundreds of lines, and every
+/// line drawn is laid out again.
+const MAX_LINES_PLAYING: usize = 100;
 
 fn not_shown(n: usize) -> String {
     format!("… {} earlier lines not shown", format_count(n as u64))
@@ -52,7 +58,10 @@ pub fn output(props: &OutputProps) -> Html {
     let stderr = &program.console.stderr;
     // The last lines only: a program that prints 100,000 would put as many elements on
     // the page, and freeze it for seconds.
-    let earlier = shown.saturating_sub(MAX_LINES);
+    let earlier = shown.saturating_sub(match props.playing {
+        true => MAX_LINES_PLAYING,
+        false => MAX_LINES,
+    });
     let lines = program.output[earlier..shown].iter().map(|line| {
         let on_seek = props.on_seek.clone();
         let after = line.event + 1;

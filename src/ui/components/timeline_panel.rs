@@ -25,7 +25,7 @@ use crate::sim::Outcome;
 use crate::ui::axis::AxisMode;
 use crate::ui::layout::PanelKind;
 use crate::ui::program::ProgramRun;
-use crate::ui::state::{make_callback, Action, AppContext};
+use crate::ui::state::{make_callback, Action, AppContext, NoRun, Why};
 
 /// The outcome's CSS modifier: `ok`, `error` or `stuck`.
 fn outcome_class(outcome: &Outcome) -> &'static str {
@@ -217,9 +217,29 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                 </>
             }
         }
-        (None, Err(u)) => html! {
+        (
+            None,
+            Err(NoRun {
+                why: Why::Unreadable(error),
+                ..
+            }),
+        ) => html! {
             <EmptyState title="This program cannot run yet"
-                body={AttrValue::from(format!("{}. Fix it in the Code panel: the timeline fills in as soon as it runs.", u.error))} />
+                body={AttrValue::from(format!("{error}. Fix it in the Code panel: the timeline fills in as soon as it runs."))} />
+        },
+        (
+            None,
+            Err(NoRun {
+                why: Why::Running(running),
+                ..
+            }),
+        ) => html! {
+            <div class="tl-running" role="status" data-running="">
+                <EmptyState title="Running the program…"
+                    body={AttrValue::from(format!("{} events so far, {} into its run on the virtual clock. \
+                        A big program runs a slice at a time, so the page stays yours meanwhile.",
+                        format_count(running.events as u64), format_ms(running.ms)))} />
+            </div>
         },
         _ => Html::default(),
     };

@@ -1,5 +1,6 @@
 //! Reusable behaviour for components.
 
+pub mod use_inspection;
 pub mod use_keyboard;
 pub mod use_marked_lines;
 pub mod use_page;

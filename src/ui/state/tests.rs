@@ -11,6 +11,43 @@ fn run(source: &str) -> ProgramRun {
     run_program(source, false).unwrap()
 }
 
+/// The program's run under way, on to its end in slices of `n` instructions; how many
+/// slices it took.
+fn slices_of(mut s: State, n: u64) -> (State, u32) {
+    let mut slices = 0;
+    while s.slices().is_some() {
+        s = reduce(s, Action::RunSlice(Box::new(move |done| done < n)));
+        slices += 1;
+    }
+    (s, slices)
+}
+
+/// The lesson `slug` opened with no time for its run where it opens: every part of it
+/// is a slice.
+fn in_slices(slug: &str) -> State {
+    let at_once = State {
+        first_slice_ms: 0.0,
+        ..State::default()
+    };
+    reduce(at_once, Action::OpenLesson(slug.into()))
+}
+
+/// The program's run under way (a copy of how far it got).
+fn running(s: &State) -> Running {
+    match &s.program {
+        Err(NoRun {
+            why: Why::Running(running),
+            ..
+        }) => running.clone(),
+        _ => panic!("no run under way"),
+    }
+}
+
+/// The program's run under way, on to its end.
+fn to_the_end(s: State) -> State {
+    slices_of(s, 100_000).0
+}
+
 const PROGRAM: &str = "import asyncio\n\nasync def f(n):\n    await asyncio.sleep(n)\n    \
                        print(n)\n\nasync def main():\n    for i in range(2):\n        \
                        await f(0.25)\n\nasyncio.run(main())\n";
@@ -22,6 +59,18 @@ fn the_default_state_runs_the_three_fetches_example() {
     assert_eq!(s.end(), 3000.0);
     assert_eq!(s.compared(), None, "no second version yet");
     assert!(s.source().contains("asyncio.gather"));
+}
+
+#[test]
+fn the_apps_first_state_shows_the_default_program_and_runs_it_a_slice_later() {
+    let s = State::first();
+    assert_eq!((s.source(), s.shown()), (State::default().source(), None));
+    assert_eq!(s.slices(), Some(0));
+    let s = reduce(s, Action::RunSlice(Box::new(|_| true)));
+    assert_eq!(s.shown().unwrap().trace.end, 3000.0);
+    // A lesson opened at load replaces it before it ran at all.
+    let lesson = reduce(State::first(), Action::OpenLesson("gather".into()));
+    assert!(lesson.shows_lesson_program());
 }
 
 #[test]
@@ -100,7 +149,10 @@ fn a_share_link_made_between_events_of_one_instant_opens_at_that_event() {
 
 #[test]
 fn a_link_of_an_edited_program_opens_its_text_and_its_second_version() {
-    let s = reduce(State::default(), Action::RunProgram(run(PROGRAM)));
+    let s = reduce(
+        State::default(),
+        Action::RunProgram(Started::Ran(run(PROGRAM))),
+    );
     let s = reduce(s, Action::SetRival(run(&PROGRAM.replace("0.25", "0.1"))));
     let s = reduce(s, Action::Seek(250.0));
     let restored = reduce(State::default(), Action::Restore(link(&s, None)));
@@ -171,10 +223,14 @@ fn a_file_opens_as_a_program_and_a_bad_one_is_explained() {
 fn a_program_that_does_not_read_is_kept_with_its_error() {
     let s = reduce(State::default(), Action::Open("async def main(:\n".into()));
     assert_eq!(s.source(), "async def main(:\n");
-    let Err(u) = &s.program else {
+    let Err(NoRun {
+        why: Why::Unreadable(error),
+        ..
+    }) = &s.program
+    else {
         panic!("it cannot run")
     };
-    assert_eq!(u.error.line, 1);
+    assert_eq!(error.line, 1);
     assert_eq!((s.shown(), s.end()), (None, 0.0));
     let s = reduce(s, Action::StepForward);
     assert_eq!(s.events_done(), 0);
@@ -188,7 +244,10 @@ fn a_program_run_live_is_shown_while_it_runs_and_a_stale_one_is_dropped() {
         ProgramRun::new(src, out, false)
     };
     let simulated = run(PROGRAM);
-    let s = reduce(State::default(), Action::RunProgram(simulated.clone()));
+    let s = reduce(
+        State::default(),
+        Action::RunProgram(Started::Ran(simulated.clone())),
+    );
     let so_far = live_run(PROGRAM, Ending::Running);
     let s = reduce(s, Action::LiveProgram(so_far.clone()));
     assert!(s.live_running());
@@ -228,7 +287,10 @@ fn a_lesson_opens_with_its_program_and_its_pair_and_a_link_restores_it() {
         (Some("gather"), program.source)
     );
     // Its second version runs once the lesson has painted.
-    assert_eq!((s.rival.as_ref(), s.pair_pending), (None, program.pair));
+    assert_eq!(
+        (s.rival.as_ref(), s.pair_pending.clone()),
+        (None, program.pair.map(PairPending::Waiting))
+    );
     let s = reduce(s, Action::RunPair);
     assert_eq!(s.pair_pending, None);
     assert_eq!(s.rival.as_ref().map(|p| &*p.source), program.pair);
@@ -255,7 +317,7 @@ fn a_lesson_opens_with_its_program_and_its_pair_and_a_link_restores_it() {
     let left = reduce(s.clone(), Action::OpenLesson("nope".into()));
     assert_eq!((left.lesson.as_deref(), left.source()), (None, s.source()));
     // Editing the lesson's program keeps the lesson, but it is no longer its own.
-    let edited = reduce(s.clone(), Action::RunProgram(run(PROGRAM)));
+    let edited = reduce(s.clone(), Action::RunProgram(Started::Ran(run(PROGRAM))));
     assert_eq!(edited.lesson.as_deref(), Some("gather"));
     assert!(!edited.shows_lesson_program());
     assert_eq!(
@@ -298,7 +360,10 @@ fn an_exported_trace_replays_and_a_foreign_file_is_explained() {
 
 #[test]
 fn compare_spans_the_longer_run_and_closing_it_goes_back_to_one() {
-    let s = reduce(State::default(), Action::RunProgram(run(PROGRAM)));
+    let s = reduce(
+        State::default(),
+        Action::RunProgram(Started::Ran(run(PROGRAM))),
+    );
     let s = reduce(s, Action::SetRival(run(&PROGRAM.replace("0.25", "1"))));
     let s = reduce(s, Action::SetView(View::Compare));
     assert_eq!(s.end(), 2000.0);
@@ -394,7 +459,7 @@ fn a_challenge_opens_its_starter_and_checks_every_program_run() {
     assert!(!verdict.passed, "the starter fails a goal");
     assert_eq!(verdict.goals.len(), c.goals.len());
     // The solution typed in passes; the learner's last program opens with the challenge.
-    let s = reduce(s, Action::RunProgram(run(c.solution)));
+    let s = reduce(s, Action::RunProgram(Started::Ran(run(c.solution))));
     assert!(s.challenge.as_ref().unwrap().verdict().unwrap().passed);
     assert_eq!(open(Some(c.solution.into())).source(), c.solution);
     // A program that does not run has no verdict.
@@ -474,11 +539,11 @@ fn the_progress_page_and_a_course_are_places_of_their_own() {
 
 #[test]
 fn the_loop_cost_setting_runs_the_program_and_its_second_version_again() {
-    let s = reduce(
+    let s = to_the_end(reduce(
         State::default(),
         Action::OpenLesson("production-loops".into()),
-    );
-    let s = reduce(s, Action::RunPair);
+    ));
+    let s = to_the_end(reduce(s, Action::RunPair));
     assert!(s.loop_cost, "the lesson counts the loop's cost");
     let totals = |s: &State| {
         let pair = s.compared().expect("the lesson brings its uvloop version");
@@ -491,7 +556,7 @@ fn the_loop_cost_setting_runs_the_program_and_its_second_version_again() {
         ("asyncio", true)
     );
     assert_eq!(s.rival.as_ref().unwrap().loop_kind.name(), "uvloop");
-    let free = reduce(s.clone(), Action::SetLoopCost(false));
+    let free = to_the_end(reduce(s.clone(), Action::SetLoopCost(false)));
     assert!(!free.loop_cost);
     assert_eq!(totals(&free), (500.0, 500.0));
     assert_eq!(free.lesson.as_deref(), Some("production-loops"));
@@ -503,4 +568,71 @@ fn the_loop_cost_setting_runs_the_program_and_its_second_version_again() {
     // Another lesson is narrated with the loop free.
     let other = reduce(s, Action::OpenLesson("gather".into()));
     assert!(!other.loop_cost);
+}
+
+#[test]
+fn a_big_program_runs_in_slices_and_shows_once_it_has_run() {
+    let s = in_slices("production-loops");
+    let source = s.source().to_string();
+    assert!(source.contains("TASKS = 5_000"));
+    assert_eq!(s.shown(), None, "still running");
+    assert_eq!(s.slices(), Some(1));
+    let first = running(&s);
+    assert!(first.events > 0, "{first:?}");
+    // Each slice says how far the run has got.
+    let next = reduce(s.clone(), Action::RunSlice(Box::new(|done| done < 50_000)));
+    let next = running(&next);
+    assert!(next.events > first.events && next.ms > first.ms, "{next:?}");
+    // The lesson's second version waits for the program's run (the app holds it back).
+    assert!(s.pair_pending.is_some());
+    let (s, slices) = slices_of(s, 50_000);
+    assert!(slices > 5, "{slices} slices");
+    let whole = run_program(&source, true).unwrap();
+    let program = s.program.as_ref().expect("it ran");
+    assert_eq!(program.run.trace, whole.run.trace, "as it runs in one go");
+    assert_eq!(program.console, whole.console);
+    assert_eq!((s.playhead, s.cursor, s.slices()), (0.0, Some(0), None));
+    assert_eq!(s.lesson.as_deref(), Some("production-loops"));
+    // Then its second version, in slices too, raced once it has run.
+    let s = reduce(s, Action::RunPair);
+    assert!(matches!(s.pair_pending, Some(PairPending::Running(_))));
+    assert_eq!((s.slices(), s.rival.as_ref()), (Some(1), None));
+    let (s, slices) = slices_of(s, 50_000);
+    assert!(slices > 5, "{slices} slices");
+    assert_eq!(s.pair_pending, None);
+    let pair = s.compared().expect("raced");
+    assert_eq!(pair.second.trace.end.round(), 571.0);
+}
+
+#[test]
+fn a_program_opened_while_another_runs_in_slices_replaces_it() {
+    let s = in_slices("production-loops");
+    assert!(s.running());
+    let s = reduce(
+        State {
+            first_slice_ms: FIRST_SLICE_MS,
+            ..s
+        },
+        Action::Open(PROGRAM.into()),
+    );
+    assert_eq!(s.slices(), None, "a small program runs at once");
+    assert_eq!(s.source(), PROGRAM);
+    let after = reduce(s.clone(), Action::RunSlice(Box::new(|_| true)));
+    assert_eq!(after, s, "a slice with nothing under way does nothing");
+}
+
+#[test]
+fn a_share_link_of_a_big_program_opens_at_its_moment() {
+    let s = to_the_end(reduce(
+        State::default(),
+        Action::OpenLesson("production-loops".into()),
+    ));
+    let s = reduce(s, Action::Seek(300.0));
+    let restored = reduce(State::default(), Action::Restore(link(&s, None)));
+    assert_eq!(
+        restored.slices(),
+        None,
+        "run to its end where the link opens"
+    );
+    assert_eq!(restored.playhead, 300.0);
 }

@@ -2,7 +2,7 @@
 //! axis in use, the playhead's clock time and how many events it has passed. Queries
 //! only; the reducer (`state.rs`) changes the state.
 
-use super::{Pair, Run, State, View};
+use super::{NoRun, Pair, PairPending, Run, State, View, Why};
 use crate::lessons::with_lesson;
 use crate::py::Ending;
 use crate::ui::axis::{AxisMode, Ticked};
@@ -11,6 +11,33 @@ use crate::ui::share::Share;
 use std::rc::Rc;
 
 impl State {
+    /// Slices run so far of the run under way: the program's, else its second
+    /// version's (which begins once the program has run).
+    pub fn slices(&self) -> Option<u32> {
+        match (&self.program, &self.pair_pending) {
+            (
+                Err(NoRun {
+                    why: Why::Running(running),
+                    ..
+                }),
+                _,
+            )
+            | (_, Some(PairPending::Running(running))) => Some(running.slices),
+            _ => None,
+        }
+    }
+
+    /// Is the program's run under way?
+    pub fn running(&self) -> bool {
+        matches!(
+            self.program,
+            Err(NoRun {
+                why: Why::Running(_),
+                ..
+            })
+        )
+    }
+
     /// The program's text, whether or not it runs.
     pub fn source(&self) -> &str {
         self.text()

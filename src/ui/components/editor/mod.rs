@@ -5,7 +5,7 @@
 //! box and the textarea never scrolls itself, so they cannot drift apart). Tab and
 //! Shift+Tab indent (Esc then Tab leaves the field), Ctrl+Enter or Cmd+Enter runs now,
 //! and any other edit runs after a pause of [`DEBOUNCE_MS`]. The interpreter runs the
-//! text and its run goes up through `on_run` ([`crate::ui::program::run_program`]);
+//! text and its run goes up through `on_run` ([`crate::ui::running::start_program`]);
 //! text that does not read leaves the last good run on screen and shows the error in
 //! words, underlined. The text logic is in [`crate::ui::editing_text`].
 
@@ -26,7 +26,8 @@ use crate::ui::editing_text::{
     indent, insert_below, is_run_key, line_span, outdent, replacement, underline, Edited,
     DEBOUNCE_MS,
 };
-use crate::ui::program::{run_program, syntax_error_of, ProgramRun};
+use crate::ui::program::syntax_error_of;
+use crate::ui::running::{for_ms, start_program, Started, FIRST_SLICE_MS};
 use highlighted::Highlighted;
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +39,7 @@ pub struct EditorProps {
     pub running: Option<usize>,
     pub waiting: Rc<BTreeSet<usize>>,
     /// The text, run by the interpreter.
-    pub on_run: Callback<ProgramRun>,
+    pub on_run: Callback<Started>,
     /// Runs count the loop's own cost (the state's setting). No default: an editor that
     /// forgot it would run the program otherwise than the run on screen was.
     pub loop_cost: bool,
@@ -176,7 +177,7 @@ pub fn editor(props: &EditorProps) -> Html {
         );
         Rc::new(move |source: String| {
             timer.borrow_mut().take();
-            match run_program(&source, loop_cost) {
+            match start_program(&source, loop_cost, for_ms(FIRST_SLICE_MS)) {
                 Ok(program) => {
                     *sent.borrow_mut() = Some(source);
                     error.set(None);

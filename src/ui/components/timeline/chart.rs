@@ -12,8 +12,7 @@ use super::tooltip::Tooltip;
 use super::{ModelRef, SegRef};
 use crate::ui::axis::AxisMode;
 use crate::ui::state::Run;
-use crate::ui::timeline_geometry::{row_px, visible_rows, Model, COMPACT_FROM_ROWS};
-use std::rc::Rc;
+use crate::ui::timeline_geometry::{row_px, visible_rows, COMPACT_FROM_ROWS};
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -59,14 +58,7 @@ fn scrolled(scroller: &NodeRef) -> Option<(f64, f64)> {
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
-    let model = use_memo(props.run.clone(), |run| {
-        ModelRef(Rc::new(Model::new(
-            &run.trace,
-            &run.lanes,
-            &run.diagnostics,
-        )))
-    });
-    let model: ModelRef = (*model).clone();
+    let model = ModelRef(props.run.model());
     let tip = use_state_eq(|| None::<SegRef>);
     let on_tip = {
         let setter = tip.setter();

@@ -1,11 +1,17 @@
-//! A program run live: its loop turned as the host's real time passes, instead of
-//! jumping a virtual clock. Pure Rust like the rest of the interpreter: the browser
-//! driver (`crate::live::python`) calls [`LiveRun::step`] and waits in between, as
-//! asyncio's `select` waits, for the next timer or a request's answer.
+//! A program run a step at a time by a driver, one turn of its loop a call, two ways:
+//! - live ([`SteppedRun::live`]): its loop turned as the host's real time passes,
+//!   instead of jumping a virtual clock. The browser driver (`crate::live::python`)
+//!   calls [`SteppedRun::step`] and waits in between, as asyncio's `select` waits, for
+//!   the next timer or a request's answer;
+//! - on the virtual clock ([`SteppedRun::new`]), [`SteppedRun::run_while`] a slice at
+//!   a time, so that the app can draw between slices of a big run
+//!   (`crate::ui::program::Running`). It runs exactly as [`super::run::run_source_with`]
+//!   does: the same trace, output and ending (`tests/py_live.rs`).
 //!
-//! `run_until_complete` cannot wait for real time inside a call, so in a live run it
-//! suspends the program's own frames (`Wait::RunLoop`) and `step` turns the loop until
-//! the future is done, then resumes them with its outcome.
+//! Pure Rust like the rest of the interpreter. `run_until_complete` cannot return to
+//! the driver inside a call, so in a stepped run it suspends the program's own frames
+//! (`Wait::RunLoop`) and `step` turns the loop until the future is done, then resumes
+//! them with its outcome.
 
 use super::aio::host::Host;
 use super::aio::runtime::Turn;
@@ -24,11 +30,11 @@ pub enum Step {
     /// Nothing to run until the host's clock reaches this time in ms (the next timer
     /// or worker thread), or, with `None`, until a request is answered.
     Idle(Option<f64>),
-    /// The program ended: [`LiveRun::finish`] says how.
+    /// The program ended: [`SteppedRun::finish`] says how.
     Over,
 }
 
-pub struct LiveRun {
+pub struct SteppedRun {
     vm: Vm,
     /// The program's module and the frames it called.
     frames: Vec<Frame>,
@@ -40,14 +46,21 @@ pub struct LiveRun {
     idle_since: Option<f64>,
 }
 
-impl LiveRun {
-    /// The program compiled and ready to run with `host` as its outside world.
-    pub fn new(src: &str, host: Rc<dyn Host>) -> Result<LiveRun, SyntaxError> {
-        let (mut vm, code) = prepare(src, Options::default())?;
-        vm.aio.host = Some(host);
-        vm.sync_clock();
+impl SteppedRun {
+    /// The program compiled and ready to run live, with `host` as its outside world.
+    pub fn live(src: &str, host: Rc<dyn Host>) -> Result<SteppedRun, SyntaxError> {
+        let mut run = SteppedRun::new(src, Options::default())?;
+        run.vm.aio.host = Some(host);
+        run.vm.sync_clock();
+        Ok(run)
+    }
+
+    /// The program compiled and ready to run on the virtual clock, as `opts` say.
+    pub fn new(src: &str, opts: Options) -> Result<SteppedRun, SyntaxError> {
+        let (mut vm, code) = prepare(src, opts)?;
+        vm.aio.stepped = true;
         let frames = vm.module_frames(code);
-        Ok(LiveRun {
+        Ok(SteppedRun {
             vm,
             frames,
             waiting: None,
@@ -56,8 +69,45 @@ impl LiveRun {
         })
     }
 
+    /// On the virtual clock: runs until the program ends (true) or `go_on`, asked after
+    /// each callback of the loop with the instructions run since this call, says to stop
+    /// (false; the rest of a turn cut short runs first on the next call).
+    pub fn run_while(&mut self, mut go_on: impl FnMut(u64) -> bool) -> bool {
+        let from = self.vm.instructions;
+        let mut go_on = move |n: u64| go_on(n - from);
+        loop {
+            match self.step_within(&mut go_on) {
+                Step::Over => return true,
+                // The virtual clock jumps to any timer: idle means nothing is left. The
+                // clock did not move, so there is no idle wait to record.
+                Step::Idle(_) => {
+                    self.idle_since = None;
+                    self.deadlock();
+                }
+                Step::Ran if !go_on(self.vm.instructions) => return false,
+                Step::Ran => {}
+            }
+        }
+    }
+
+    /// The machine, to read the program's state (`crate::py::inspect`).
+    pub(crate) fn vm_mut(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+
+    /// Events recorded so far, and the clock's time in ms: how far the run has got.
+    pub fn reached(&self) -> (usize, f64) {
+        (self.vm.aio.rec.events.len(), self.vm.aio.time * 1000.0)
+    }
+
     /// Runs the program until it starts its loop or ends, or one turn of the loop.
     pub fn step(&mut self) -> Step {
+        self.step_within(&mut |_| true)
+    }
+
+    /// [`Self::step`], the turn of the loop cut short when `go_on` says so (asked after
+    /// each callback with the machine's count of instructions: `Vm::run_turn`).
+    fn step_within(&mut self, go_on: &mut dyn FnMut(u64) -> bool) -> Step {
         if self.result.is_some() {
             return Step::Over;
         }
@@ -70,7 +120,8 @@ impl LiveRun {
             let to = self.vm.aio.time;
             self.vm.aio.rec.idle_jump(from, to);
         }
-        match self.vm.run_once() {
+        match self.vm.run_turn(go_on) {
+            Ok(Turn::Cut) => Step::Ran,
             Ok(_) if self.vm.loop_stopping() => {
                 let r = self.vm.end_run(&fut, Ok(()));
                 self.resume(r)
