@@ -255,7 +255,7 @@ fn the_shutdown_lesson_cancels_the_worker_before_main_returns_and_the_reporter_a
 #[test]
 fn the_production_loops_lesson_halves_the_chatty_phase_on_uvloop_and_hardly_the_waiting_one() {
     let l = lesson("production-loops").unwrap();
-    let program = l.program.as_ref().unwrap();
+    let program = &l.program;
     assert!(program.loop_cost, "the lesson counts the loop's cost");
     let run = |src: &str, cost: bool| {
         looplab::py::run::run_source_with(src, looplab::py::run::Options::costed(cost))

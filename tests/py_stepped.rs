@@ -46,11 +46,10 @@ fn programs() -> Vec<(String, String)> {
         })
         .collect();
     for lesson in lessons() {
-        if let Some(p) = &lesson.program {
-            all.push((lesson.slug.to_string(), p.source.to_string()));
-            if let Some(pair) = p.pair {
-                all.push((format!("{} (pair)", lesson.slug), pair.to_string()));
-            }
+        let p = &lesson.program;
+        all.push((lesson.slug.to_string(), p.source.to_string()));
+        if let Some(pair) = p.pair {
+            all.push((format!("{} (pair)", lesson.slug), pair.to_string()));
         }
     }
     for example in looplab::examples::examples() {
@@ -91,8 +90,8 @@ fn a_big_run_takes_many_slices_and_a_small_one_takes_one() {
     let big = lessons()
         .iter()
         .find(|l| l.slug == "production-loops")
-        .and_then(|l| l.program.as_ref())
         .unwrap()
+        .program
         .source;
     let (_, slices) = in_slices(big, Options::costed(true), 20_000);
     assert!(slices > 10, "{slices} slices");

@@ -57,7 +57,7 @@ proptest! {
 
 fn lesson_link() -> String {
     let l = &lessons()[13];
-    let program = l.program.as_ref().unwrap();
+    let program = &l.program;
     encode(&Share {
         program: program.source.to_string(),
         rival: program.pair.map(str::to_string),

@@ -312,11 +312,7 @@ async fn a_share_link_of_an_edited_program_opens_the_same_text() {
 #[wasm_bindgen_test]
 async fn a_lesson_written_as_a_program_shows_it_and_keeps_its_rust_version() {
     let (root, app) = open_at("#/lesson/gather").await;
-    let source = looplab::lessons::lesson("gather")
-        .unwrap()
-        .program
-        .unwrap()
-        .source;
+    let source = looplab::lessons::lesson("gather").unwrap().program.source;
     let area: web_sys::HtmlTextAreaElement = find(&root, ".editor__input").dyn_into().unwrap();
     assert_eq!(area.value(), source);
     assert!(source.contains("coffee = await brew_coffee()"));

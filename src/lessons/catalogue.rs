@@ -32,17 +32,13 @@ fn predict(question: &'static str, measure: Measure, choices: Vec<Choice>) -> Pr
     }
 }
 
-fn program(
-    source: &'static str,
-    pair: Option<&'static str>,
-    rust: &'static str,
-) -> Option<LessonProgram> {
-    Some(LessonProgram {
+fn program(source: &'static str, pair: Option<&'static str>, rust: &'static str) -> LessonProgram {
+    LessonProgram {
         source,
         pair,
         rust,
         loop_cost: false,
-    })
+    }
 }
 
 fn from_preset(id: &str) -> Scenario {
@@ -837,12 +833,12 @@ fn build() -> Vec<Lesson> {
                     its own API, not a loop for asyncio programs.)",
             // The step language has no way to say which loop runs it.
             scenario: None,
-            program: Some(LessonProgram {
+            program: LessonProgram {
                 source: include_str!("programs/production_loops.py"),
                 pair: Some(include_str!("programs/production_loops_uvloop.py")),
                 rust: include_str!("programs/production_loops.rs"),
                 loop_cost: true,
-            }),
+            },
             narration: vec![
                 at(
                     first("chatty", Suspend),

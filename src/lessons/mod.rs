@@ -25,9 +25,9 @@ pub struct Lesson {
     /// where the step language cannot say what the program does (a TaskGroup, a retry
     /// loop, a `finally`, several `asyncio.run`s).
     pub scenario: Option<Scenario>,
-    /// The lesson as a real Python program (shown and run in place of the scenario),
-    /// and the same work written the other way, raced beside it in Compare.
-    pub program: Option<LessonProgram>,
+    /// The lesson as a real Python program (what the app shows and runs), and the same
+    /// work written the other way, raced beside it in Compare.
+    pub program: LessonProgram,
     /// Shown as the playhead reaches each moment.
     pub narration: Vec<Narration>,
     pub predict: Prediction,
@@ -313,39 +313,25 @@ impl Prediction {
     }
 }
 
-/// A lesson's scenario run both ways.
+/// A lesson's program run, and its other version: `sequential` is the program's own
+/// run, `concurrent` its pair's (or the program's again).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonRun {
     pub comparison: Comparison,
-    /// The scenario's own start mode.
-    pub mode: StartMode,
 }
 
 impl LessonRun {
-    /// The run in the scenario's own mode: the one narrated.
+    /// The program's own run: the one narrated.
     pub fn own(&self) -> &Trace {
-        match self.mode {
-            StartMode::Sequential => &self.comparison.sequential,
-            StartMode::Concurrent => &self.comparison.concurrent,
-        }
+        &self.comparison.sequential
     }
 }
 
 impl Lesson {
-    /// Runs the scenario in both modes; a lesson with a program runs the program as
-    /// `sequential` (its own run) and its pair as `concurrent` (or the program again).
+    /// Runs the program as `sequential` (its own run) and its pair as `concurrent` (or
+    /// the program again).
     pub fn run(&self) -> Result<LessonRun, ScenarioError> {
-        let Some(program) = &self.program else {
-            let scenario = self.scenario.as_ref().ok_or_else(|| ScenarioError {
-                coroutine: None,
-                step: None,
-                message: format!("lesson {} has neither a program nor a scenario", self.slug),
-            })?;
-            return Ok(LessonRun {
-                comparison: crate::sim::compare(scenario)?,
-                mode: scenario.main.mode,
-            });
-        };
+        let program = &self.program;
         let opts = crate::py::run::Options::costed(program.loop_cost);
         let trace = |source: &str| {
             crate::py::run::run_source_with(source, opts)
@@ -363,22 +349,17 @@ impl Lesson {
                 concurrent: pair.unwrap_or_else(|| own.clone()),
                 sequential: own,
             },
-            mode: StartMode::Sequential,
         })
     }
 
     /// Is the prediction's answer read off a run that is not on screen? A lesson's own
-    /// run is its program (else its scenario in its start mode); the other version shows
-    /// only while both play side by side (`comparing`).
+    /// run is its program (`sequential`); the other version shows only while both play
+    /// side by side (`comparing`).
     pub fn measured_elsewhere(&self, comparing: bool) -> bool {
-        let own = match (&self.program, &self.scenario) {
-            (None, Some(scenario)) => scenario.main.mode,
-            _ => StartMode::Sequential,
-        };
         self.predict
             .measure
             .mode()
-            .is_some_and(|m| m != own && !comparing)
+            .is_some_and(|m| m != StartMode::Sequential && !comparing)
     }
 
     /// The index of the right answer to the prediction, read off `run`.

@@ -209,7 +209,8 @@ pub struct State {
     /// Programs run with the loop's own cost counted (`crate::py::aio::cost`).
     pub loop_cost: bool,
     /// How long (ms) a program opened may run where it is opened before the rest of its
-    /// run goes on in slices (`ui/running.rs`).
+    /// run goes on in slices (`ui/running.rs`): the app's [`FIRST_SLICE_MS`]; with no
+    /// end, a program runs to its end where it is opened.
     pub first_slice_ms: f64,
 }
 
@@ -339,18 +340,25 @@ fn shown(started: Started) -> Result<ProgramRun, NoRun> {
 }
 
 impl State {
+    /// `source` run to its end, and every program opened after it too (no slices: how
+    /// the reducer's tests see it, whatever the machine's speed).
     pub fn with_program(source: &str) -> State {
-        State::showing(read(source, false, for_ms(FIRST_SLICE_MS)))
+        State::showing(read(source, false, Box::new(|_| true)))
     }
 
     /// The app's first state: the default example, its run begun a slice later
     /// ([`start_later`]), so the page's first render (the program, the panels) is not
     /// held up by it, and a lesson or a link opened at load replaces it before it runs.
+    /// A program opened after it runs for [`FIRST_SLICE_MS`] where it is opened, then
+    /// in slices.
     pub fn first() -> State {
-        State::showing(shown(Started::Running(start_later(
-            default_source(),
-            false,
-        ))))
+        State {
+            first_slice_ms: FIRST_SLICE_MS,
+            ..State::showing(shown(Started::Running(start_later(
+                default_source(),
+                false,
+            ))))
+        }
     }
 
     fn showing(program: Result<ProgramRun, NoRun>) -> State {
@@ -378,7 +386,7 @@ impl State {
             overview: false,
             course: None,
             loop_cost: false,
-            first_slice_ms: FIRST_SLICE_MS,
+            first_slice_ms: f64::INFINITY,
         }
     }
 
@@ -496,12 +504,11 @@ impl Reducible for State {
             Action::OpenLesson(slug) => match lesson(&slug) {
                 Some(l) => {
                     s.leave_lesson();
-                    if let Some(p) = &l.program {
-                        s.loop_cost = p.loop_cost;
-                        s.open(p.source);
-                        // The other version, raced beside it in Compare.
-                        s.pair_pending = p.pair.map(PairPending::Waiting);
-                    }
+                    let p = &l.program;
+                    s.loop_cost = p.loop_cost;
+                    s.open(p.source);
+                    // The other version, raced beside it in Compare.
+                    s.pair_pending = p.pair.map(PairPending::Waiting);
                     s.lesson = Some(slug);
                     s.prediction = None;
                 }

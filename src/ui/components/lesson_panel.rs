@@ -15,7 +15,7 @@ use super::lesson::prediction::PredictionView;
 use super::panel::Panel;
 use crate::challenges::challenges;
 use crate::lessons::{lesson, lessons, Lesson, LessonRun};
-use crate::sim::{Comparison, StartMode};
+use crate::sim::Comparison;
 use crate::ui::components::rich_text::RichText;
 use crate::ui::hooks::use_route::{
     leave_lesson, open_challenge, open_course_item, open_lesson, show_progress,
@@ -28,8 +28,8 @@ use web_sys::HtmlSelectElement;
 
 /// The lesson's runs the prediction's answer is read off, once it is revealed: the runs
 /// on screen while they are the lesson's program and its second version (the answer is
-/// what the learner watched, the loop's cost counted or not), else run afresh (a lesson
-/// told by its scenario; an edited program). Read only once needed (the memo below): a
+/// what the learner watched, the loop's cost counted or not), else run afresh (an
+/// edited program on screen). Read only once needed (the memo below): a
 /// lesson of 10,000 tasks would otherwise run twice more as it opens.
 fn lesson_run(lesson: &Lesson, on_screen: Option<&(Run, Option<Run>)>) -> Option<Rc<LessonRun>> {
     let run = match on_screen {
@@ -41,7 +41,6 @@ fn lesson_run(lesson: &Lesson, on_screen: Option<&(Run, Option<Run>)>) -> Option
                     concurrent: other.unwrap_or_else(|| own.clone()),
                     sequential: own,
                 },
-                mode: StartMode::Sequential,
             }
         }
         None => lesson.run().ok()?,

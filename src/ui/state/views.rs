@@ -83,7 +83,7 @@ impl State {
         if !self.shows_lesson_program() {
             return None;
         }
-        with_lesson(self.lesson.as_deref()?, |l| Some(l.program.as_ref()?.rust)).flatten()
+        with_lesson(self.lesson.as_deref()?, |l| l.program.rust)
     }
 
     /// The run the single view shows: the live run, else an imported trace, else the
@@ -119,12 +119,7 @@ impl State {
         let (Some(slug), Some(shown)) = (self.lesson.as_deref(), self.shown_program()) else {
             return false;
         };
-        with_lesson(slug, |l| {
-            l.program
-                .as_ref()
-                .is_some_and(|own| own.source == &*shown.source)
-        })
-        .unwrap_or(false)
+        with_lesson(slug, |l| l.program.source == &*shown.source).unwrap_or(false)
     }
 
     /// The program and its second version, once there is one.
