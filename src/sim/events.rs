@@ -567,7 +567,7 @@ impl<'de> Deserialize<'de> for Events {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn every_kind() -> Vec<EventKind> {
@@ -630,7 +630,8 @@ mod tests {
         kinds
     }
 
-    fn every_event() -> Vec<Event> {
+    /// An event of every kind (and every reason and callback).
+    pub(in crate::sim) fn every_event() -> Vec<Event> {
         every_kind()
             .into_iter()
             .enumerate()

@@ -25,6 +25,7 @@ pub mod spans;
 mod task_futures;
 pub mod tick_axis;
 pub mod trace;
+mod trace_de;
 
 pub use diagnostics::{diagnose, Diagnostic, DiagnosticKind};
 pub use event_loop::{run, run_with};

@@ -40,8 +40,8 @@ pub struct TextId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TaskListId(pub u32);
 
-/// What a task is waiting for while suspended.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// What a task is waiting for while suspended. (Read from JSON by `trace_de.rs`.)
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "on")]
 pub enum Reason {
     /// `asyncio.sleep`, due at `until`.
@@ -119,7 +119,8 @@ impl Callback {
     ];
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// What happened. (Read from JSON by `trace_de.rs`, with its [`Event`].)
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum EventKind {
     /// The task object exists (`create_task`, `gather` wrapping, or main).
@@ -196,12 +197,12 @@ pub enum EventKind {
 }
 
 /// One thing that happened, at time `t`, to `task`, while it ran [`Event::step`].
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Event {
     pub t: Ms,
     pub task: TaskId,
     /// The step, or [`NO_STEP`] (kept out of an `Option` so the event stays small).
-    #[serde(default = "no_step", skip_serializing_if = "is_no_step")]
+    #[serde(skip_serializing_if = "is_no_step")]
     step: StepId,
     #[serde(flatten)]
     pub kind: EventKind,
@@ -209,10 +210,6 @@ pub struct Event {
 
 /// [`Event::step`] of an event outside any step (the loop's own, a task not started).
 const NO_STEP: StepId = StepId::MAX;
-
-fn no_step() -> StepId {
-    NO_STEP
-}
 
 fn is_no_step(step: &StepId) -> bool {
     *step == NO_STEP
