@@ -5,8 +5,8 @@
 //!   the next timer or a request's answer;
 //! - on the virtual clock ([`SteppedRun::new`]), [`SteppedRun::run_while`] a slice at
 //!   a time, so that the app can draw between slices of a big run
-//!   (`crate::ui::program::Running`). It runs exactly as [`super::run::run_source_with`]
-//!   does: the same trace, output and ending (`tests/py_live.rs`).
+//!   (`crate::ui::running::Running`). It runs exactly as [`super::run::run_source_with`]
+//!   does: the same trace, output and ending (`tests/py_stepped.rs`).
 //!
 //! Pure Rust like the rest of the interpreter. `run_until_complete` cannot return to
 //! the driver inside a call, so in a stepped run it suspends the program's own frames

@@ -53,16 +53,13 @@ pub enum Started {
 }
 
 impl Started {
-    /// The program's run, run to its end now if it is under way.
-    pub fn finished(self) -> Result<ProgramRun, ParseError> {
+    /// The run under way, run to its end now (never `Running`).
+    pub fn to_end(self) -> Started {
         let mut started = self;
-        loop {
-            match started {
-                Started::Ran(program) => return Ok(program),
-                Started::Running(running) => started = running.go_on(Box::new(|_| true)),
-                Started::Unreadable(_, error) => return Err(error),
-            }
+        while let Started::Running(running) = started {
+            started = running.go_on(Box::new(|_| true));
         }
+        started
     }
 }
 
@@ -139,16 +136,16 @@ impl Running {
     /// is shown at once; a longer one goes through the stages of [`Stage`], a slice
     /// each.
     pub fn go_on(mut self, budget: Budget) -> Started {
-        let mut stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Moving);
-        if let Stage::Unstarted = stage {
+        if matches!(*self.stage.borrow(), Stage::Unstarted) {
             match SteppedRun::new(&self.source, options(self.loop_cost)) {
-                Ok(run) => stage = Stage::Stepping(Box::new(run)),
+                Ok(run) => *self.stage.borrow_mut() = Stage::Stepping(Box::new(run)),
                 Err(e) => {
                     let error = syntax_error(&self.source, &e);
                     return Started::Unreadable(self.source.clone(), error);
                 }
             }
         }
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Moving);
         let next = match stage {
             Stage::Stepping(mut run) => {
                 let over = run.run_while(budget);
@@ -180,5 +177,21 @@ impl Running {
     fn show(&self, program: ProgramRun) -> Started {
         *self.stage.borrow_mut() = Stage::Ready(program.clone());
         Started::Ran(program)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_begun_later_that_does_not_read_says_so_each_time_it_is_asked() {
+        let later = start_later("async def main(:\n", false);
+        for _ in 0..2 {
+            let Started::Unreadable(source, error) = later.clone().go_on(Box::new(|_| true)) else {
+                panic!("it cannot run")
+            };
+            assert_eq!((&*source, error.line), ("async def main(:\n", 1));
+        }
     }
 }

@@ -459,10 +459,7 @@ impl State {
             ..
         }) = &self.program
         {
-            self.program = shown(Started::Running(running.clone()).finished().map_or_else(
-                |error| Started::Unreadable(running.source.clone(), error),
-                Started::Ran,
-            ));
+            self.program = shown(Started::Running(running.clone()).to_end());
         }
     }
 

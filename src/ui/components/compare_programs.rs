@@ -60,7 +60,7 @@ pub fn program_compare(props: &ProgramCompareProps) -> Html {
     let on_rival = {
         let ctx = ctx.clone();
         Callback::from(move |started: Started| {
-            if let Ok(rival) = started.finished() {
+            if let Started::Ran(rival) = started.to_end() {
                 ctx.dispatch(Action::SetRival(rival));
             }
         })
