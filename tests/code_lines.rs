@@ -94,7 +94,7 @@ fn all_scenarios() -> Vec<(String, Scenario)> {
     all.extend(
         lessons()
             .into_iter()
-            .filter_map(|l| Some((l.slug.to_string(), l.scenario?))),
+            .filter_map(|l| Some((l.slug.to_string(), l.scenario()?))),
     );
     all
 }

@@ -103,7 +103,7 @@ fn every_presets_python_runs_with_the_totals_the_simulation_predicts() {
 fn every_lessons_python_runs_with_the_totals_the_simulation_predicts() {
     let deadlocked: Vec<(&str, usize)> = lessons()
         .iter()
-        .filter_map(|l| Some((l.slug, matches_the_simulation(l.slug, l.scenario.as_ref()?))))
+        .filter_map(|l| Some((l.slug, matches_the_simulation(l.slug, &l.scenario()?))))
         .filter(|(_, n)| *n > 0)
         .collect();
     assert_eq!(deadlocked, [("deadlock", 1), ("queue", 1)]);

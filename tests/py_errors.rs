@@ -591,3 +591,17 @@ fn a_coroutine_never_awaited_is_warned_about_once_per_function_as_cpython_does()
         ]
     );
 }
+
+#[test]
+fn a_coroutine_closed_or_started_by_hand_is_not_warned_about() {
+    // CPython warns only of a coroutine still unstarted when it is collected: close(),
+    // throw() and send(None) each take it out of that state (python3.12 warns of `never`
+    // alone for this program).
+    let out = run("import asyncio\n\nasync def job():\n    await asyncio.sleep(0)\n\nasync def quick():\n    return 1\n\nasync def never():\n    pass\n\nasync def main():\n    job().close()\n    try:\n        job().throw(ValueError)\n    except ValueError:\n        pass\n    try:\n        quick().send(None)\n    except StopIteration as e:\n        print(e.value)\n    left = never()\n\nasyncio.run(main())\n");
+    assert_eq!(out.ending, Ending::Completed);
+    assert_eq!(out.stdout, "1\n");
+    assert_eq!(
+        out.stderr.lines().collect::<Vec<_>>(),
+        ["RuntimeWarning: coroutine 'never' was never awaited"]
+    );
+}

@@ -56,7 +56,7 @@ fn blocking_the_loop_shows_as_lag() {
 #[test]
 fn a_thousand_waiting_tasks_are_alive_together_then_finish_at_once() {
     let l = lesson("thousand-tasks").unwrap();
-    let t = run(l.scenario.as_ref().unwrap()).unwrap();
+    let t = run(&l.scenario().unwrap()).unwrap();
     let h = loop_health(&t, 4);
     assert!(h[0].alive > 1000, "{}", h[0].alive);
     // Every worker finishes in the last bucket, none earlier.
@@ -68,7 +68,7 @@ fn a_thousand_waiting_tasks_are_alive_together_then_finish_at_once() {
 #[test]
 fn an_instant_run_still_gives_finite_samples() {
     let l = lesson("event-loop").unwrap();
-    let t = run(l.scenario.as_ref().unwrap()).unwrap();
+    let t = run(&l.scenario().unwrap()).unwrap();
     assert_eq!(t.end, 0.0);
     let h = loop_health(&t, 0);
     assert_eq!(h.len(), 1);

@@ -289,7 +289,7 @@ fn presets_and_lessons_run_in_one_pass_as_on_the_general_path() {
         .chain(
             looplab::lessons::lessons()
                 .into_iter()
-                .filter_map(|l| l.scenario),
+                .filter_map(|l| l.scenario()),
         )
         .collect();
     scenarios.push(scenario_from(

@@ -45,14 +45,35 @@ fn from_preset(id: &str) -> Scenario {
     preset(id).expect("the lesson's preset exists")
 }
 
+/// The scenario of the lesson called `slug` ([`Lesson::scenario`]).
+pub(super) fn scenario_of(slug: &str) -> Option<Scenario> {
+    Some(match slug {
+        "event-loop" => json(include_str!("event_loop.json")),
+        "coroutines" => json(include_str!("coroutines.json")),
+        "gather" => from_preset("turn-vs-gather"),
+        "create-task" => json(include_str!("create_task.json")),
+        "fetch" => from_preset("three-fetches"),
+        "blocking" => from_preset("blocking-sleep"),
+        "executor" => from_preset("executor"),
+        "errors" => json(include_str!("errors.json")),
+        "timeouts" => from_preset("timeout"),
+        "deadlock" => from_preset("deadlock"),
+        "semaphore" => from_preset("semaphore"),
+        "queue" => from_preset("producer-consumer"),
+        "streaming" => from_preset("streaming"),
+        "thousand-tasks" => json(include_str!("thousand_tasks.json")),
+        "perf-counter" => json(include_str!("perf_counter.json")),
+        _ => return None,
+    })
+}
+
 /// Every lesson, in course order.
 pub fn lessons() -> Vec<Lesson> {
     CATALOGUE.with(Vec::clone)
 }
 
 thread_local! {
-    /// Built once a thread (every scenario is parsed from JSON): the panels ask for the
-    /// open lesson on every frame.
+    /// Built once a thread: the panels ask for the open lesson on every frame.
     static CATALOGUE: Vec<Lesson> = build();
 }
 
@@ -65,7 +86,6 @@ fn build() -> Vec<Lesson> {
             title: "The event loop",
             intro: "asyncio runs one callback at a time on one thread. A task runs until it \
                     awaits something; then the loop picks the next ready callback, in order.",
-            scenario: Some(json(include_str!("event_loop.json"))),
             program: program(
                 include_str!("programs/event_loop.py"),
                 None,
@@ -107,7 +127,6 @@ fn build() -> Vec<Lesson> {
             title: "Coroutines and await",
             intro: "`await coroutine()` runs it to its end inside the current task, then \
                     carries on. Awaiting one after another adds their times up.",
-            scenario: Some(json(include_str!("coroutines.json"))),
             program: program(
                 include_str!("programs/coroutines.py"),
                 None,
@@ -144,7 +163,6 @@ fn build() -> Vec<Lesson> {
             title: "Sequential vs concurrent with gather",
             intro: "Awaiting in turn waits for each coroutine before starting the next. \
                     `asyncio.gather` starts them all, so their waits overlap.",
-            scenario: Some(from_preset("turn-vs-gather")),
             program: program(
                 include_str!("programs/breakfast_in_turn.py"),
                 Some(include_str!("programs/breakfast_gathered.py")),
@@ -179,7 +197,6 @@ fn build() -> Vec<Lesson> {
             title: "create_task: start now, await later",
             intro: "`asyncio.create_task` schedules a coroutine as a task right away; it runs \
                     whenever the current task awaits, and you collect its result later.",
-            scenario: Some(json(include_str!("create_task.json"))),
             program: program(
                 include_str!("programs/create_task.py"),
                 None,
@@ -216,7 +233,6 @@ fn build() -> Vec<Lesson> {
             title: "Non-blocking I/O",
             intro: "A request in flight does not hold the loop: the task is suspended until the \
                     response arrives, and other tasks run meanwhile.",
-            scenario: Some(from_preset("three-fetches")),
             program: program(
                 include_str!("programs/fetch.py"),
                 None,
@@ -254,7 +270,6 @@ fn build() -> Vec<Lesson> {
             intro: "`time.sleep` (or any CPU work) holds the only thread: no other task runs, \
                     and timers that come due must wait. Looplab warns about a task that never \
                     yields.",
-            scenario: Some(from_preset("blocking-sleep")),
             program: program(
                 include_str!("programs/blocking.py"),
                 None,
@@ -296,7 +311,6 @@ fn build() -> Vec<Lesson> {
             title: "Offloading blocking work to an executor",
             intro: "`run_in_executor` runs blocking work on a worker thread and awaits it, so the \
                     loop stays free. With 2 workers, at most 2 jobs run at once.",
-            scenario: Some(from_preset("executor")),
             program: program(
                 include_str!("programs/executor.py"),
                 None,
@@ -334,7 +348,6 @@ fn build() -> Vec<Lesson> {
             title: "Errors in tasks, and return_exceptions",
             intro: "An exception in a gathered coroutine reaches whoever awaits the gather. \
                     With `return_exceptions=True` it comes back as a result instead.",
-            scenario: Some(json(include_str!("errors.json"))),
             program: program(
                 include_str!("programs/errors.py"),
                 None,
@@ -368,7 +381,6 @@ fn build() -> Vec<Lesson> {
             title: "Timeouts and cancellation",
             intro: "`asyncio.wait_for` gives up at its deadline: it cancels the awaited task, \
                     waits for it to finish cancelling, and raises TimeoutError.",
-            scenario: Some(from_preset("timeout")),
             program: program(
                 include_str!("programs/timeouts.py"),
                 None,
@@ -405,7 +417,6 @@ fn build() -> Vec<Lesson> {
             title: "Deadlock, and how to avoid it",
             intro: "Two tasks that take two locks in opposite orders can each hold one and wait \
                     for the other forever. Take locks in one agreed order.",
-            scenario: Some(from_preset("deadlock")),
             program: program(
                 include_str!("programs/deadlock.py"),
                 None,
@@ -435,7 +446,6 @@ fn build() -> Vec<Lesson> {
             title: "Limiting concurrency with a semaphore",
             intro: "`async with semaphore:` lets at most N tasks in at once; the others wait \
                     their turn, in order.",
-            scenario: Some(from_preset("semaphore")),
             program: program(
                 include_str!("programs/semaphore.py"),
                 None,
@@ -469,7 +479,6 @@ fn build() -> Vec<Lesson> {
             title: "Producer and consumer with a queue",
             intro: "An `asyncio.Queue` hands items from producers to consumers; a full queue \
                     makes `put` wait, an empty one makes `get` wait.",
-            scenario: Some(from_preset("producer-consumer")),
             program: program(
                 include_str!("programs/job_queue.py"),
                 None,
@@ -508,7 +517,6 @@ fn build() -> Vec<Lesson> {
             title: "Async iterators and streaming",
             intro: "`async for` awaits each item of an async iterator; between items the task is \
                     suspended and the loop serves others.",
-            scenario: Some(from_preset("streaming")),
             program: program(
                 include_str!("programs/streaming.py"),
                 None,
@@ -545,7 +553,6 @@ fn build() -> Vec<Lesson> {
             intro: "Tasks are cheap: a thousand tasks that each wait 1 s take about 1 s \
                     together, because waiting costs the loop nothing. This program awaits \
                     them in ten groups of 100, one group after another.",
-            scenario: Some(json(include_str!("thousand_tasks.json"))),
             program: program(
                 include_str!("programs/thousand_in_groups.py"),
                 Some(include_str!("programs/thousand_gathered.py")),
@@ -583,7 +590,6 @@ fn build() -> Vec<Lesson> {
             title: "Measuring with a performance counter",
             intro: "`time.perf_counter()` measures real elapsed time. Waiting overlaps across \
                     tasks; blocking work on the loop does not.",
-            scenario: Some(json(include_str!("perf_counter.json"))),
             program: program(
                 include_str!("programs/perf_counter.py"),
                 None,
@@ -627,7 +633,6 @@ fn build() -> Vec<Lesson> {
                     one fails, the group cancels the others, waits for them, and raises the \
                     errors together in an ExceptionGroup, which `except*` takes apart.",
             // The step language has no TaskGroup or `except*`.
-            scenario: None,
             program: program(
                 include_str!("programs/taskgroup.py"),
                 None,
@@ -675,7 +680,6 @@ fn build() -> Vec<Lesson> {
                     time (exponential backoff), plus some jitter so that clients do not all \
                     retry at once.",
             // The step language has no loops that end early, and no `asyncio.timeout`.
-            scenario: None,
             program: program(
                 include_str!("programs/retries.py"),
                 None,
@@ -726,7 +730,6 @@ fn build() -> Vec<Lesson> {
                     so that it ends cancelled. When main returns, `asyncio.run` cancels every \
                     task still running.",
             // The step language has no `finally` and no loop that runs until cancelled.
-            scenario: None,
             program: program(
                 include_str!("programs/shutdown.py"),
                 None,
@@ -776,7 +779,6 @@ fn build() -> Vec<Lesson> {
                     (pytest-asyncio, or the few lines at the end of this program) runs each in \
                     an event loop of its own and reports an AssertionError as a failure.",
             // The step language has one `asyncio.run`, and no asserts.
-            scenario: None,
             program: program(
                 include_str!("programs/testing.py"),
                 None,
@@ -832,7 +834,6 @@ fn build() -> Vec<Lesson> {
                     3.12. When does that cost matter? (trio is another road: a library with \
                     its own API, not a loop for asyncio programs.)",
             // The step language has no way to say which loop runs it.
-            scenario: None,
             program: LessonProgram {
                 source: include_str!("programs/production_loops.py"),
                 pair: Some(include_str!("programs/production_loops_uvloop.py")),
@@ -886,7 +887,6 @@ fn build() -> Vec<Lesson> {
                     their work. asyncio's debug mode warns about a callback that holds the loop \
                     over 0.1 s, and the loop-health strip shows the lag.",
             // The step language has no logging of the loop's clock.
-            scenario: None,
             program: program(
                 include_str!("programs/monitoring.py"),
                 None,
@@ -938,8 +938,7 @@ pub fn lesson(slug: &str) -> Option<Lesson> {
     with_lesson(slug, Lesson::clone)
 }
 
-/// `f` of the lesson called `slug`, without copying the lesson (its scenario can name a
-/// thousand tasks).
+/// `f` of the lesson called `slug`, without copying the lesson.
 pub fn with_lesson<R>(slug: &str, f: impl FnOnce(&Lesson) -> R) -> Option<R> {
     CATALOGUE.with(|all| all.iter().find(|l| l.slug == slug).map(f))
 }

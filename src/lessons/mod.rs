@@ -21,10 +21,6 @@ pub struct Lesson {
     pub title: &'static str,
     /// A paragraph shown before the run.
     pub intro: &'static str,
-    /// The program as a scenario of steps, the step simulator's reference for it; `None`
-    /// where the step language cannot say what the program does (a TaskGroup, a retry
-    /// loop, a `finally`, several `asyncio.run`s).
-    pub scenario: Option<Scenario>,
     /// The lesson as a real Python program (what the app shows and runs), and the same
     /// work written the other way, raced beside it in Compare.
     pub program: LessonProgram,
@@ -328,6 +324,14 @@ impl LessonRun {
 }
 
 impl Lesson {
+    /// The program as a scenario of steps, the step simulator's reference for it (the
+    /// tests compare the two); `None` where the step language cannot say what the program
+    /// does (a TaskGroup, a retry loop, a `finally`, several `asyncio.run`s). The app
+    /// never runs a scenario, so it is parsed only when asked for.
+    pub fn scenario(&self) -> Option<Scenario> {
+        catalogue::scenario_of(self.slug)
+    }
+
     /// Runs the program as `sequential` (its own run) and its pair as `concurrent` (or
     /// the program again).
     pub fn run(&self) -> Result<LessonRun, ScenarioError> {

@@ -321,8 +321,8 @@ pub struct WaitEdge {
     pub holder: Option<TaskId>,
 }
 
-/// How a run ended.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// How a run ended. (Read from JSON by `trace_de.rs`.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "outcome")]
 pub enum Outcome {
     /// `main()` returned.

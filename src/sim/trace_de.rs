@@ -1,12 +1,14 @@
-//! Reading a trace's events from JSON (an imported trace file). An event is written as
-//! one flat object, `{"t": .., "task": .., "step": .., "kind": "suspended", "reason":
-//! {"on": "sleep", "until": ..}}`: the derived reader of that shape (an internally tagged
-//! enum flattened into the event) buffers every event and was about a twentieth of the
-//! wasm (BENCHMARKS.md, "Release wasm size"). Here every field an event kind can have is
-//! read into one struct of optional fields, then checked against its kind: the same
-//! files read, with the same outcome.
+//! Reading a trace's events and outcome from JSON (an imported trace file). An event is
+//! written as one flat object, `{"t": .., "task": .., "step": .., "kind": "suspended",
+//! "reason": {"on": "sleep", "until": ..}}`, an outcome as `{"outcome": "failed", "error":
+//! ..}`: serde's derived reader of such internally tagged enums buffers each object first,
+//! and that buffering was about a twentieth of the wasm (BENCHMARKS.md, "Release wasm
+//! size"). Here every field a kind can have is read into one struct of optional fields,
+//! then checked against its kind: the same files read, with the same outcome.
 
-use super::trace::{Callback, Event, EventKind, Ms, Reason, StepId, TaskId, TaskListId, TextId};
+use super::trace::{
+    Callback, Event, EventKind, Ms, Outcome, Reason, StepId, TaskId, TaskListId, TextId, WaitEdge,
+};
 use serde::de::Error;
 use serde::{Deserialize, Deserializer};
 
@@ -197,6 +199,49 @@ impl<'de> Deserialize<'de> for Event {
     }
 }
 
+/// Every field of every [`Outcome`].
+#[derive(Deserialize)]
+struct RawOutcome {
+    outcome: Ending,
+    value: Option<String>,
+    error: Option<String>,
+    cycle: Option<Vec<WaitEdge>>,
+    waits: Option<Vec<WaitEdge>>,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Ending {
+    Completed,
+    Failed,
+    Deadlock,
+    LimitExceeded,
+    Stopped,
+}
+
+impl<'de> Deserialize<'de> for Outcome {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Outcome, D::Error> {
+        let raw = RawOutcome::deserialize(deserializer)?;
+        Ok(match raw.outcome {
+            Ending::Completed => Outcome::Completed {
+                value: needs(raw.value, "value")?,
+            },
+            Ending::Failed => Outcome::Failed {
+                error: needs(raw.error, "error")?,
+            },
+            Ending::Deadlock => Outcome::Deadlock {
+                cycle: needs(raw.cycle, "cycle")?,
+                waits: needs(raw.waits, "waits")?,
+            },
+            Ending::LimitExceeded => Outcome::LimitExceeded {
+                message: needs(raw.message, "message")?,
+            },
+            Ending::Stopped => Outcome::Stopped,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +262,45 @@ mod tests {
         assert!(read(sleep).contains("missing field `until`"));
         assert!(read(r#"{"t": 0, "task": 0, "kind": "nap"}"#).contains("unknown variant `nap`"));
         assert!(read(r#"{"t": 0, "kind": "started"}"#).contains("missing field `task`"));
+    }
+
+    #[test]
+    fn every_outcome_reads_back_as_it_was_written() {
+        let edge = |task: u32, on: &str, holder: Option<u32>| WaitEdge {
+            task: TaskId(task),
+            on: on.into(),
+            holder: holder.map(TaskId),
+        };
+        let outcomes = vec![
+            Outcome::Completed { value: "42".into() },
+            Outcome::Failed {
+                error: "ValueError: bad input".into(),
+            },
+            Outcome::Deadlock {
+                cycle: vec![edge(1, "lock a (held by Task-2)", Some(2))],
+                waits: vec![edge(2, "queue q", None)],
+            },
+            Outcome::LimitExceeded {
+                message: "more than 20,000 tasks".into(),
+            },
+            Outcome::Stopped,
+        ];
+        let json = serde_json::to_string(&outcomes).unwrap();
+        let back: Vec<Outcome> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, outcomes);
+    }
+
+    #[test]
+    fn an_outcome_missing_what_it_needs_is_refused_in_serdes_words() {
+        let read = |text: &str| {
+            serde_json::from_str::<Outcome>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(read(r#"{"outcome": "failed"}"#).contains("missing field `error`"));
+        let deadlock = r#"{"outcome": "deadlock", "cycle": []}"#;
+        assert!(read(deadlock).contains("missing field `waits`"));
+        assert!(read(r#"{"outcome": "won"}"#).contains("unknown variant `won`"));
+        assert!(read(r#"{"value": "1"}"#).contains("missing field `outcome`"));
     }
 }

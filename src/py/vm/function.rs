@@ -207,7 +207,10 @@ impl Vm {
             if let Value::Object(o) = &c {
                 if let Object::Gen(g) = &**o {
                     let g = g.borrow();
-                    if !g.awaited && warned.insert(g.code.qualname.clone()) {
+                    // Only one never started: close(), throw() and send() each take a
+                    // coroutine out of that state in CPython too.
+                    let unstarted = !g.awaited && !g.started && !g.finished;
+                    if unstarted && warned.insert(g.code.qualname.clone()) {
                         out.push(format!(
                             "RuntimeWarning: coroutine '{}' was never awaited",
                             g.code.qualname
