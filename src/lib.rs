@@ -23,4 +23,5 @@ pub mod live;
 pub mod native_alloc;
 pub mod py;
 pub mod sim;
+pub mod sort;
 pub mod ui;

@@ -170,7 +170,7 @@ pub fn narration_times<'a>(lesson: &'a Lesson, trace: &Trace) -> Vec<(f64, &'a s
         .iter()
         .filter_map(|n| Some((n.at.resolve(trace)?, n.text)))
         .collect();
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut out, |a, b| a.0.total_cmp(&b.0));
     out
 }
 

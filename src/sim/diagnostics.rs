@@ -60,7 +60,7 @@ pub fn diagnose(trace: &Trace) -> Vec<Diagnostic> {
 pub fn diagnose_lanes(trace: &Trace, lanes: &[Lane]) -> Vec<Diagnostic> {
     let mut out = never_awaited(trace);
     out.extend(diagnose_timing(trace, lanes));
-    out.sort_by(|a, b| a.t.total_cmp(&b.t));
+    crate::sort::sort_by(&mut out, |a, b| a.t.total_cmp(&b.t));
     out
 }
 
@@ -69,7 +69,7 @@ pub fn diagnose_lanes(trace: &Trace, lanes: &[Lane]) -> Vec<Diagnostic> {
 pub fn diagnose_timing(trace: &Trace, lanes: &[Lane]) -> Vec<Diagnostic> {
     let mut out = slow_callbacks(trace);
     out.extend(never_yields(trace, lanes));
-    out.sort_by(|a, b| a.t.total_cmp(&b.t));
+    crate::sort::sort_by(&mut out, |a, b| a.t.total_cmp(&b.t));
     out
 }
 

@@ -40,7 +40,7 @@ pub fn positions(trace: &Trace, events: usize) -> Positions {
         .filter(|&i| !done[i] && Some(TaskId(i as u32)) != running)
         .filter_map(|i| at[i])
         .collect();
-    waiting.sort_unstable();
+    crate::sort::sort(&mut waiting);
     waiting.dedup();
     // A task that has just started is at its coroutine's first step.
     let first_step = |t: TaskId| {

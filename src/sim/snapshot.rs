@@ -245,7 +245,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             _ => None,
         })
         .collect();
-    waiting.sort_by_key(|(at, ..)| *at);
+    crate::sort::sort_by_key(&mut waiting, |(at, ..)| *at);
     for (_, task, reason) in waiting {
         match reason {
             Reason::Sleep { until } => s.timers.push(Timer {
@@ -279,7 +279,7 @@ pub fn snapshot_after(trace: &Trace, n: usize) -> Snapshot {
             Reason::Executor | Reason::Task { .. } | Reason::Gather { .. } => {}
         }
     }
-    s.timers.sort_by(|a, b| a.due.total_cmp(&b.due));
+    crate::sort::sort_by(&mut s.timers, |a, b| a.due.total_cmp(&b.due));
     s.tasks = tasks;
     s
 }

@@ -93,7 +93,7 @@ pub fn list() -> Vec<Saved> {
             entry(&k, &value)
         })
         .collect();
-    all.sort_by_key(|s| s.name.to_lowercase());
+    crate::sort::sort_by_key(&mut all, |s| s.name.to_lowercase());
     all
 }
 

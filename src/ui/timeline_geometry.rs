@@ -654,7 +654,7 @@ pub fn loop_row(trace: &Trace) -> Row {
             _ => {}
         }
     }
-    segs.sort_by(|a, b| a.start.total_cmp(&b.start));
+    crate::sort::sort_by(&mut segs, |a, b| a.start.total_cmp(&b.start));
     let stuck = matches!(trace.outcome, Outcome::Deadlock { .. });
     let mut marks = Vec::new();
     if stuck {
@@ -699,7 +699,7 @@ pub fn stuck_tasks(trace: &Trace) -> Vec<TaskId> {
     match &trace.outcome {
         Outcome::Deadlock { cycle, waits } => {
             let mut tasks: Vec<TaskId> = cycle.iter().chain(waits).map(|e| e.task).collect();
-            tasks.sort();
+            crate::sort::sort(&mut tasks);
             tasks.dedup();
             tasks
         }

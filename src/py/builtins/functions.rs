@@ -159,10 +159,10 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
             .map(|i| vm.call_value(key, vec![i.clone()], vec![]))
             .collect::<R<_>>()?
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    // Merge sort by index with a fallible comparison.
+    // Python compares with `<` alone; an error stops the comparisons and is raised.
     let mut err = None;
-    let mut less = |a: usize, b: usize| -> bool {
+    let idx = crate::sort::stable_order(items.len(), &mut |a, b| {
+        let (a, b) = if reverse { (b, a) } else { (a, b) };
         if err.is_some() {
             return false;
         }
@@ -173,42 +173,11 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
                 false
             }
         }
-    };
-    merge_sort(&mut idx, &mut |a, b| {
-        if reverse {
-            less(b, a)
-        } else {
-            less(a, b)
-        }
     });
     if let Some(e) = err {
         return Err(e);
     }
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
-}
-
-fn merge_sort(v: &mut [usize], less: &mut impl FnMut(usize, usize) -> bool) {
-    if v.len() <= 1 {
-        return;
-    }
-    let mid = v.len() / 2;
-    merge_sort(&mut v[..mid], less);
-    merge_sort(&mut v[mid..], less);
-    let mut out = Vec::with_capacity(v.len());
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < v.len() {
-        // Stable: take from the right only when it is strictly less.
-        if less(v[j], v[i]) {
-            out.push(v[j]);
-            j += 1;
-        } else {
-            out.push(v[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&v[i..mid]);
-    out.extend_from_slice(&v[j..]);
-    v.copy_from_slice(&out);
 }
 
 fn sorted(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<Value> {
@@ -777,7 +746,7 @@ fn dir(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> R<Value> {
         Some(_) => {}
         None => add(&vm.main_globals.borrow()),
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
 }
 

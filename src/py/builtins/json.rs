@@ -163,7 +163,7 @@ impl Writer {
                     keyed.push((key, v));
                 }
                 if self.sort_keys {
-                    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
                 }
                 self.out.push('{');
                 self.depth += 1;

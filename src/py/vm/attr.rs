@@ -616,7 +616,7 @@ impl Vm {
             (Value::List(l), Value::Object(_)) => {
                 let len = l.borrow().len();
                 let mut idx = self.slice_indices(index, len)?;
-                idx.sort_unstable();
+                crate::sort::sort(&mut idx);
                 let mut list = l.borrow_mut();
                 for i in idx.into_iter().rev() {
                     list.remove(i);

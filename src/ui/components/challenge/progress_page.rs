@@ -64,7 +64,7 @@ pub fn progress_page() -> Html {
         lesson_at.or(challenge_at.map(|i| i + lessons.len()))
     };
     let mut course = (*picked).clone();
-    course.sort_by_key(|i| order(i));
+    crate::sort::sort_by_key(&mut course, |i| order(i));
     let link =
         (!course.is_empty()).then(|| format!("{}{}", page_address(), course_hash(&course, 0)));
     let on_copy = link.clone().map(|link| {

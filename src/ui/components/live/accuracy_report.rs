@@ -39,7 +39,9 @@ pub fn accuracy_report(props: &AccuracyReportProps) -> Html {
     };
     let mut rows: Vec<_> = a.tasks.iter().collect();
     let first = 1.min(rows.len());
-    rows[first..].sort_by(|x, y| difference(y).total_cmp(&difference(x)));
+    crate::sort::sort_by(&mut rows[first..], |x, y| {
+        difference(y).total_cmp(&difference(x))
+    });
     let hidden = rows.len().saturating_sub(MAX_ROWS);
     rows.truncate(MAX_ROWS);
     let verdict = format!(
