@@ -20,6 +20,7 @@ pub mod presets;
 pub mod program;
 mod ready;
 pub mod scenario;
+mod scenario_de;
 pub mod snapshot;
 pub mod spans;
 mod task_futures;

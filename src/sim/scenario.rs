@@ -80,7 +80,8 @@ pub struct Resource {
     pub kind: ResourceKind,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// (Read from JSON by `scenario_de.rs`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum ResourceKind {
     /// `asyncio.Semaphore(permits)`
@@ -101,9 +102,10 @@ pub enum Awaitable {
     Task(String),
 }
 
-/// One statement of a coroutine, each the counterpart of an asyncio call.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "op", deny_unknown_fields)]
+/// One statement of a coroutine, each the counterpart of an asyncio call. (Read from
+/// JSON by `scenario_de.rs`.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "op")]
 pub enum Step {
     /// `await asyncio.sleep(ms / 1000)`
     Sleep { ms: Millis },
@@ -112,11 +114,11 @@ pub enum Step {
     Fetch {
         url: String,
         latency_ms: Millis,
-        #[serde(default, skip_serializing_if = "is_zero")]
+        #[serde(skip_serializing_if = "is_zero")]
         jitter_ms: Millis,
-        #[serde(default, skip_serializing_if = "is_zero")]
+        #[serde(skip_serializing_if = "is_zero")]
         size_bytes: u64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         fail: Option<String>,
     },
     /// Blocking work on the loop's thread (`time.sleep`, CPU work): nothing else runs.
@@ -130,7 +132,6 @@ pub enum Step {
     /// `await asyncio.gather(*items, return_exceptions=...)`
     Gather {
         items: Vec<Awaitable>,
-        #[serde(default)]
         return_exceptions: bool,
     },
     /// `await asyncio.wait_for(target, timeout=timeout_ms / 1000)`
@@ -143,13 +144,13 @@ pub enum Step {
     /// `raise Error(message)`
     Raise {
         error: String,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
+        #[serde(skip_serializing_if = "String::is_empty")]
         message: String,
     },
     /// `try: body except error: handler` (`error` None catches any `Exception`).
     Try {
         body: Vec<Step>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
         handler: Vec<Step>,
     },

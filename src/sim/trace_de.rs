@@ -88,7 +88,7 @@ enum On {
 }
 
 /// A field the kind needs, or serde's own words for a missing one.
-fn needs<T, E: Error>(field: Option<T>, name: &'static str) -> Result<T, E> {
+pub(super) fn needs<T, E: Error>(field: Option<T>, name: &'static str) -> Result<T, E> {
     field.ok_or_else(|| E::missing_field(name))
 }
 
