@@ -418,6 +418,36 @@ fn typing_aliases_print_as_in_cpython() {
     assert_eq!(stdout("import typing\nprint(typing.List)"), "typing.List\n");
 }
 
+// ---------------------------------------------------------------- awaiting by hand
+
+#[test]
+fn an_await_that_yields_is_refused_where_it_is_awaited() {
+    // CPython hands each item of such an `__await__` to the task; Looplab awaits only
+    // another awaitable's `__await__()` (tests/py/corpus/216_custom_awaitables.py).
+    let (e, place) = raised_at(
+        "import asyncio\n\nclass Nap:\n    def __await__(self):\n        yield\n\n\
+         async def main():\n    await Nap()\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        e.starts_with("NotImplementedError: an __await__ that yields"),
+        "{e}"
+    );
+    assert!(e.contains("return asyncio.sleep(1).__await__()"), "{e}");
+    assert_eq!(place, "File \"main.py\", line 8, in main");
+}
+
+#[test]
+fn a_coroutine_driven_by_hand_into_an_asyncio_wait_is_refused() {
+    let e = raised(
+        "import asyncio\n\nasync def nap():\n    await asyncio.sleep(1)\n\n\
+         async def main():\n    nap().send(None)\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        e.starts_with("NotImplementedError: a coroutine driven by hand (send()"),
+        "{e}"
+    );
+}
+
 // ---------------------------------------------------------------- builtins refused at run time
 
 #[test]

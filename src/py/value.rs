@@ -447,5 +447,9 @@ pub enum Iter {
         func: Value,
         sentinel: Value,
     },
+    /// What `__await__()` of a coroutine, future, task or `asyncio.sleep()` returns: an
+    /// `__await__` method may return it, and the object it belongs to awaits the
+    /// awaitable inside.
+    Await(Value),
     Done,
 }

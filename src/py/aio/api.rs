@@ -144,7 +144,11 @@ pub(super) fn ensure_future(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> R<
     if !awaitable {
         return Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"));
     }
-    create_task(vm, vec![v], kwargs)
+    let coro = match v {
+        Value::Instance(_) => vm.wrapped("_wrap_awaitable", v)?,
+        v => v,
+    };
+    create_task(vm, vec![coro], kwargs)
 }
 
 fn get_running_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> R<Value> {
@@ -382,19 +386,31 @@ impl Vm {
         if !is_sleep {
             return Ok(v);
         }
-        if self.sleep_coroutine.is_none() {
-            let code = crate::py::builtins::modules::compiled(
-                "asyncio/sleep.py",
-                "async def sleep(awaitable):\n    return await awaitable\n",
-            );
-            let globals = std::rc::Rc::new(std::cell::RefCell::new(Dict::default()));
-            let mut f = crate::py::vm::Frame::new(code, globals.clone());
-            f.namespace = Some(globals.clone());
-            self.run_nested(f)?;
-            self.sleep_coroutine = globals.borrow().get(&Key(Value::str("sleep"))).cloned();
-        }
-        let func = self.sleep_coroutine.clone().unwrap_or_default();
-        self.call_value(&func, vec![v], vec![])
+        self.wrapped("sleep", v)
+    }
+
+    /// `awaitable` in a new coroutine of the wrapper called `name`, which awaits it:
+    /// `sleep` ([`Vm::as_coroutine`]) or `_wrap_awaitable` (an object with `__await__`
+    /// made a task, as CPython's `ensure_future` does).
+    fn wrapped(&mut self, name: &str, awaitable: Value) -> R<Value> {
+        let module = match &self.await_wrappers {
+            Some(m) => m.clone(),
+            None => {
+                let code = crate::py::builtins::modules::compiled(
+                    "asyncio/wrappers.py",
+                    "async def sleep(awaitable):\n    return await awaitable\n\n\
+                     async def _wrap_awaitable(awaitable):\n    return await awaitable\n",
+                );
+                let globals = std::rc::Rc::new(std::cell::RefCell::new(Dict::default()));
+                let mut f = crate::py::vm::Frame::new(code, globals.clone());
+                f.namespace = Some(globals.clone());
+                self.run_nested(f)?;
+                self.await_wrappers = Some(globals.clone());
+                globals
+            }
+        };
+        let func = module.borrow().get(&Key(Value::str(name))).cloned();
+        self.call_value(&func.unwrap_or_default(), vec![awaitable], vec![])
     }
 
     pub fn new_future(&mut self) -> Value {
@@ -412,7 +428,7 @@ impl Vm {
             AioObject::Pool { .. } => {
                 matches!(name, "__enter__" | "__exit__" | "shutdown" | "submit")
             }
-            AioObject::Sleep { .. } => matches!(name, "close" | "send"),
+            AioObject::Sleep { .. } => matches!(name, "close" | "send" | "__await__"),
             _ => false,
         }
     }
@@ -461,6 +477,9 @@ impl Vm {
                     fut
                 }
             })),
+            AioObject::Sleep { .. } if name == "__await__" => {
+                Ok(Some(crate::py::builtins::await_iter(recv)))
+            }
             AioObject::Sleep { .. } => Ok(Some(Value::None)),
             _ => Ok(None),
         }
@@ -547,7 +566,8 @@ impl Vm {
             }
             "cancelling" => Value::Int(task.map_or(0, |t| t.cancel_requests.get()) as i64),
             "get_stack" => Value::list(Vec::new()),
-            "print_stack" | "__await__" => Value::None,
+            "print_stack" => Value::None,
+            "__await__" => crate::py::builtins::await_iter(recv),
             _ => return Ok(None),
         }))
     }

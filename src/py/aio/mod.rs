@@ -15,6 +15,7 @@ pub mod runtime;
 mod task;
 mod timers;
 
+use crate::py::code::CodeKind;
 use crate::py::value::*;
 use crate::py::vm::{Exit, Frame, FrameKind, Vm, Wait};
 pub use future::{Future, State, Task, TaskRef};
@@ -146,7 +147,7 @@ impl Vm {
             Value::Instance(_) => match self.lookup_special(&v, "__await__") {
                 Some(m) => {
                     let r = self.call_value(&m, vec![v], vec![])?;
-                    return self.awaitable(r);
+                    return self.awaited_through(r);
                 }
                 None => false,
             },
@@ -157,6 +158,45 @@ impl Vm {
         } else {
             Err(self.not_awaitable(&v))
         }
+    }
+
+    /// What `await` awaits when an object's `__await__` returned `r`: the awaitable of
+    /// another object's `__await__()`. CPython also takes any iterator, whose every item
+    /// goes to the task (`yield` in an `__await__`); Looplab refuses that.
+    fn awaited_through(&mut self, r: Value) -> R<Value> {
+        let iterator = match &r {
+            Value::Object(o) => match &**o {
+                Object::Iter(it) => {
+                    if let Iter::Await(inner) = &*it.borrow() {
+                        let inner = inner.clone();
+                        return self.awaitable(inner);
+                    }
+                    true
+                }
+                Object::Gen(g) => match g.borrow().code.kind {
+                    CodeKind::Coroutine => {
+                        return Err(self.type_error("__await__() returned a coroutine"))
+                    }
+                    CodeKind::AsyncGenerator => false,
+                    _ => true,
+                },
+                _ => false,
+            },
+            Value::Instance(_) => self.lookup_special(&r, "__next__").is_some(),
+            _ => false,
+        };
+        if iterator {
+            return Err(self.new_exc(
+                &self.types.not_implemented_error.clone(),
+                "an __await__ that yields (a generator, or an iterator of its own) is not \
+                 supported: return another awaitable's __await__(), as in `return \
+                 asyncio.sleep(1).__await__()`, or write the waiting as an async def",
+            ));
+        }
+        Err(self.type_error(&format!(
+            "__await__() returned non-iterator of type '{}'",
+            self.type_name(&r)
+        )))
     }
 
     fn not_awaitable(&self, v: &Value) -> Value {

@@ -94,19 +94,23 @@ pub fn has_method(vm: &Vm, v: &Value, name: &str) -> bool {
         Value::Int(_) | Value::Bool(_) => matches!(name, "bit_length" | "conjugate"),
         Value::Float(_) => matches!(name, "is_integer" | "as_integer_ratio"),
         Value::Object(o) => match &**o {
-            Object::Gen(_) => matches!(
-                name,
-                "send"
-                    | "close"
-                    | "throw"
-                    | "__anext__"
-                    | "__aiter__"
-                    | "__next__"
-                    | "__iter__"
-                    | "aclose"
-                    | "asend"
-                    | "athrow"
-            ),
+            Object::Gen(g) => {
+                (name == "__await__"
+                    && g.borrow().code.kind == crate::py::code::CodeKind::Coroutine)
+                    || matches!(
+                        name,
+                        "send"
+                            | "close"
+                            | "throw"
+                            | "__anext__"
+                            | "__aiter__"
+                            | "__next__"
+                            | "__iter__"
+                            | "aclose"
+                            | "asend"
+                            | "athrow"
+                    )
+            }
             Object::Iter(_) => matches!(name, "__next__" | "__iter__"),
             Object::Aio(a) => vm.aio_has_method(a, name),
             _ => false,
@@ -474,6 +478,7 @@ impl Vm {
     fn gen_method(&mut self, recv: &Value, name: &str, args: &[Value]) -> R<Option<Value>> {
         match name {
             "__iter__" | "__aiter__" => Ok(Some(recv.clone())),
+            "__await__" => Ok(Some(super::await_iter(recv))),
             "__next__" | "send" => {
                 let value = if name == "send" {
                     args.first().cloned().unwrap_or_default()

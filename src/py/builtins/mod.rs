@@ -78,6 +78,13 @@ pub fn builtin(name: &str, func: BuiltinFn) -> Value {
 }
 
 /// Fills the builtins module and registers the importable modules.
+/// What `__await__()` of a coroutine, future, task or `asyncio.sleep()` returns.
+pub fn await_iter(awaitable: &Value) -> Value {
+    Value::object(Object::Iter(std::cell::RefCell::new(Iter::Await(
+        awaitable.clone(),
+    ))))
+}
+
 pub fn install(vm: &mut Vm) {
     let mut d = Dict::default();
     for c in &vm.types.all {

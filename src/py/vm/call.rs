@@ -372,10 +372,13 @@ impl Vm {
                 Err(e)
             }
             Exit::Suspend(_) => {
+                // CPython would hand the awaited future to the caller of send(); Looplab
+                // suspends only tasks on its own loop.
                 state.borrow_mut().finished = true;
                 Err(self.new_exc(
-                    &self.types.runtime_error.clone(),
-                    "a generator cannot await",
+                    &self.types.not_implemented_error.clone(),
+                    "a coroutine driven by hand (send(), next() or a generator's yield \
+                     from) cannot wait for asyncio here: await it, or make it a task",
                 ))
             }
         }

@@ -331,6 +331,18 @@ impl Vm {
                     Ok(Some(v))
                 }
             }
+            Iter::Await(inner) => {
+                let inner = inner.clone();
+                drop(s);
+                match &inner {
+                    Value::Object(o) if matches!(&**o, Object::Gen(_)) => self.gen_next(&inner),
+                    _ => Err(self.new_exc(
+                        &self.types.not_implemented_error.clone(),
+                        "driving a future or asyncio.sleep() by hand (next() or send() on its \
+                         __await__()) is not supported: await it",
+                    )),
+                }
+            }
             Iter::Done => Ok(None),
         }
     }

@@ -109,8 +109,9 @@ pub struct Vm {
     pub rng: fastrand::Rng,
     /// Lines of the program, for tracebacks.
     pub source: Rc<str>,
-    /// The coroutine function that wraps `asyncio.sleep` for `create_task`.
-    pub sleep_coroutine: Option<Value>,
+    /// The module of the coroutine functions that wrap an awaitable in a coroutine
+    /// (`Vm::wrapped`), made when first needed.
+    pub await_wrappers: Option<Rc<RefCell<Dict>>>,
     /// Objects with `__hash__` used as keys, by hash (see `Vm::key`).
     pub interned_keys: HashMap<i64, Vec<Value>>,
     /// The program's coroutine objects, to report those never awaited.
@@ -144,7 +145,7 @@ impl Drop for Vm {
         }
         self.main_globals.borrow_mut().clear();
         self.interned_keys.clear();
-        self.sleep_coroutine = None;
+        self.await_wrappers = None;
     }
 }
 
@@ -166,7 +167,7 @@ impl Vm {
             aio: super::aio::Runtime::default(),
             rng: fastrand::Rng::with_seed(0),
             source: source.into(),
-            sleep_coroutine: None,
+            await_wrappers: None,
             interned_keys: HashMap::new(),
             coroutines: Vec::new(),
             lines: None,

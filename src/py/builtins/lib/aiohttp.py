@@ -87,7 +87,7 @@ class _RequestContextManager:
         self._resp = None
 
     def __await__(self):
-        return self._coro
+        return self._coro.__await__()
 
     async def __aenter__(self):
         self._resp = await self._coro
