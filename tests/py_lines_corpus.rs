@@ -247,6 +247,9 @@ fn line_steps_agree_with_the_states_between_events_on_the_corpus_and_lessons() {
     );
 }
 
+const THROWN_INTO_AWAITS: &str = "an exception thrown into a chain of awaits: CPython gives \
+     the awaiting line an event again when what it awaits returns";
+
 /// Programs whose steps differ from CPython's line events for a reason of the
 /// interpreter's, not of stepping (besides those of `tests/py/known_gaps.txt`).
 const NOT_AS_CPYTHON: &[(&str, &str)] = &[
@@ -262,11 +265,8 @@ const NOT_AS_CPYTHON: &[(&str, &str)] = &[
         "194_eq_hash_objects.py",
         "sorted() compares other pairs than CPython's timsort",
     ),
-    (
-        "111_timeout_error_handling.py",
-        "an exception thrown into a chain of awaits: CPython gives the awaiting line an \
-         event again when the coroutine it awaits returns",
-    ),
+    ("111_timeout_error_handling.py", THROWN_INTO_AWAITS),
+    ("217_await_protocol.py", THROWN_INTO_AWAITS),
     (
         "206_aenter_failure.py",
         "a `with` of two items left by an exception entering the second: CPython steps \

@@ -421,15 +421,17 @@ fn typing_aliases_print_as_in_cpython() {
 // ---------------------------------------------------------------- awaiting by hand
 
 #[test]
-fn an_await_that_yields_is_refused_where_it_is_awaited() {
-    // CPython hands each item of such an `__await__` to the task; Looplab awaits only
-    // another awaitable's `__await__()` (tests/py/corpus/216_custom_awaitables.py).
+fn an_await_returning_an_iterator_of_another_kind_is_refused_where_it_is_awaited() {
+    // CPython hands each item of any iterator to the task; Looplab runs a generator's
+    // (tests/py/corpus/217_await_protocol.py) or another awaitable's `__await__()`.
     let (e, place) = raised_at(
-        "import asyncio\n\nclass Nap:\n    def __await__(self):\n        yield\n\n\
+        "import asyncio\n\nclass Nap:\n    def __await__(self):\n        return iter([None])\n\n\
          async def main():\n    await Nap()\n\nasyncio.run(main())\n",
     );
     assert!(
-        e.starts_with("NotImplementedError: an __await__ that yields"),
+        e.starts_with(
+            "NotImplementedError: an __await__ returning an iterator other than a generator"
+        ),
         "{e}"
     );
     assert!(e.contains("return asyncio.sleep(1).__await__()"), "{e}");

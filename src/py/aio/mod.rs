@@ -81,24 +81,27 @@ pub fn task_of(v: &Value) -> Option<TaskRef> {
     }
 }
 
-/// A task's coroutine as its repr shows it: `<main() running at main.py:7>`,
-/// `<boom() done, defined at main.py:4>`.
-fn coro_description(coro: &Value) -> String {
-    let Value::Object(o) = coro else {
+/// A task's coroutine as its repr shows it: `<main() running at main.py:7>` (the line
+/// its own frame is at; the `def` line before it starts), `<boom() done, defined at
+/// main.py:4>`. While the task runs, its frames are on the machine's stack, not here: no
+/// line is shown then.
+fn coro_description(task: &Task) -> String {
+    let Value::Object(o) = &task.coro else {
         return "<?>".into();
     };
     let Object::Gen(g) = &**o else {
         return "<?>".into();
     };
     let g = g.borrow();
-    match g.frames.last() {
-        Some(f) if !g.finished => format!(
-            "<{}() running at {}:{}>",
-            g.code.qualname,
-            f.code.filename,
-            f.line().max(f.code.first_line)
-        ),
-        _ => format!("<{}() done>", g.code.qualname),
+    let (name, file) = (&g.code.qualname, &g.code.filename);
+    if g.finished {
+        return format!("<{name}() done, defined at {file}:{}>", g.code.first_line);
+    }
+    let frames = task.frames.borrow();
+    match frames.first() {
+        Some(f) => format!("<{name}() running at {file}:{}>", f.line()),
+        None if task.started.get() => format!("<{name}() running>"),
+        None => format!("<{name}() running at {file}:{}>", g.code.first_line),
     }
 }
 
@@ -161,8 +164,9 @@ impl Vm {
     }
 
     /// What `await` awaits when an object's `__await__` returned `r`: the awaitable of
-    /// another object's `__await__()`. CPython also takes any iterator, whose every item
-    /// goes to the task (`yield` in an `__await__`); Looplab refuses that.
+    /// another object's `__await__()`, or a generator, whose frame the task runs (what it
+    /// yields goes to the task: `Wait::Yield`). CPython also takes an iterator of another
+    /// kind; Looplab refuses that.
     fn awaited_through(&mut self, r: Value) -> R<Value> {
         let iterator = match &r {
             Value::Object(o) => match &**o {
@@ -178,7 +182,7 @@ impl Vm {
                         return Err(self.type_error("__await__() returned a coroutine"))
                     }
                     CodeKind::AsyncGenerator => false,
-                    _ => true,
+                    _ => return Ok(r.clone()),
                 },
                 _ => false,
             },
@@ -188,9 +192,9 @@ impl Vm {
         if iterator {
             return Err(self.new_exc(
                 &self.types.not_implemented_error.clone(),
-                "an __await__ that yields (a generator, or an iterator of its own) is not \
-                 supported: return another awaitable's __await__(), as in `return \
-                 asyncio.sleep(1).__await__()`, or write the waiting as an async def",
+                "an __await__ returning an iterator other than a generator is not supported: \
+                 write __await__ as a generator (with yield), or return another awaitable's \
+                 __await__(), as in `return asyncio.sleep(1).__await__()`",
             ));
         }
         Err(self.type_error(&format!(
@@ -266,6 +270,11 @@ impl Vm {
     /// `await asyncio.sleep(delay, result)`: the task suspends.
     #[inline]
     pub fn await_sleep(&mut self, delay: f64, result: Value) -> R<Exit> {
+        if delay <= 0.0 && result.is_none() && !self.aio.in_thread {
+            // CPython's `sleep(0)` is a bare `yield`: it needs no loop, and a coroutine
+            // driven by hand gets `None` from `send()`.
+            return Ok(Exit::Suspend(Wait::Yield(Value::None)));
+        }
         if self.aio.current.is_none() || self.aio.in_thread {
             return Err(self.new_exc(&self.types.runtime_error.clone(), "no running event loop"));
         }
@@ -388,7 +397,7 @@ impl Vm {
                     State::Cancelled => "cancelled",
                     State::Finished => "finished",
                 };
-                let coro = coro_description(&t.coro);
+                let coro = coro_description(t);
                 let mut s = format!("<Task {state} name='{}' coro={coro}", t.name());
                 if t.fut.state.get() == State::Finished {
                     match t.fut.exception.borrow().clone() {

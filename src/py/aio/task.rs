@@ -5,7 +5,7 @@
 use super::future::{Future, State, Task, TaskRef, Waiting};
 use super::runtime::{Callback, R};
 use super::AioObject;
-use crate::py::code::Instr;
+use crate::py::code::{CodeKind, Instr};
 use crate::py::value::*;
 use crate::py::vm::{Exit, FrameKind, Vm, Wait};
 use std::cell::{Cell, RefCell};
@@ -407,6 +407,31 @@ impl Vm {
                         task.must_cancel.set(false);
                     }
                 }
+            }
+            Wait::Yield(v) if v.is_none() => {
+                self.aio.rec.suspended_sleep(t, task.id, t, line);
+                self.schedule_step(task, Value::None, None);
+            }
+            Wait::Yield(v) => {
+                // CPython's `Task.__step` throws these in at the next turn. (A future is
+                // waited for only through `yield from fut.__await__()`, which is `await`.)
+                let r = self.repr_of(&v)?;
+                let generator = matches!(&v, Value::Object(o)
+                    if matches!(&**o, Object::Gen(g) if g.borrow().code.kind == CodeKind::Generator));
+                let message = if super::future_of(&v).is_some() || generator {
+                    let of = if generator { " for generator" } else { "" };
+                    let me =
+                        self.repr_of(&Value::object(Object::Aio(AioObject::Task(task.clone()))))?;
+                    format!("yield was used instead of yield from{of} in task {me} with {r}")
+                } else {
+                    format!("Task got bad yield: {r}")
+                };
+                let e = self.new_exc(&self.types.runtime_error.clone(), &message);
+                self.aio.call_soon(Callback::Step {
+                    task: task.clone(),
+                    value: Value::None,
+                    exc: Some(e),
+                });
             }
             Wait::ThreadSleep(_) | Wait::ThreadSwitch | Wait::RunLoop(_) => {
                 return Err(self.new_exc(

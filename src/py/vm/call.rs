@@ -339,13 +339,15 @@ impl Vm {
         let mut frames = {
             let mut g = state.borrow_mut();
             let mut frames = std::mem::take(&mut g.frames);
+            // Its frames: its own, and those of what it awaits when it yielded from an
+            // `__await__` (`Wait::Yield`). What is sent goes to the innermost.
             let Some(frame) = frames.last_mut() else {
                 return Err(self.value_error("generator already executing"));
             };
             if let (true, Ok(v)) = (g.started, &send) {
                 frame.push(v.clone());
             }
-            frame.kind = FrameKind::Base;
+            frames[0].kind = FrameKind::Base;
             g.started = true;
             frames
         };
@@ -370,6 +372,10 @@ impl Vm {
             Exit::Raise(e) => {
                 state.borrow_mut().finished = true;
                 Err(e)
+            }
+            Exit::Suspend(super::Wait::Yield(v)) => {
+                state.borrow_mut().frames = frames;
+                Ok(GenStep::Yield(v))
             }
             Exit::Suspend(_) => {
                 // CPython would hand the awaited future to the caller of send(); Looplab

@@ -526,6 +526,15 @@ impl Vm {
                     Instr::YieldFrom => {
                         let sent = f.pop();
                         let sub = f.top().clone();
+                        if let Some(inner) = awaited_by(&sub) {
+                            // `yield from x.__await__()` (in an `__await__`) is `await x`.
+                            f.pop();
+                            let a = self.awaitable(inner)?;
+                            if let Some(exit) = self.await_value(frames, a)? {
+                                return Ok(exit);
+                            }
+                            break;
+                        }
                         let step = match &sub {
                             Value::Object(o) if matches!(&**o, Object::Gen(_)) => {
                                 self.gen_send(&sub, sent)?
@@ -659,6 +668,11 @@ impl Vm {
         if frames.len() - 1 == base {
             return Ok(Some(Exit::Yield(v)));
         }
+        if let Some(FrameKind::Await(_)) = frames.last().map(|f| &f.kind) {
+            // A generator awaited (an `__await__` with `yield`): the value goes to the
+            // task, or to whoever drives the coroutine by hand; the frames stay.
+            return Ok(Some(Exit::Suspend(super::Wait::Yield(v))));
+        }
         let mut done = frames.pop().expect("frame");
         let kind = std::mem::replace(&mut done.kind, FrameKind::Call);
         let parent = frames.last_mut().expect("frame");
@@ -681,5 +695,15 @@ impl Vm {
                 "yield inside a coroutine: use an async generator",
             )),
         }
+    }
+}
+
+/// The awaitable inside what `__await__()` returned (`Iter::Await`), if `v` is that.
+fn awaited_by(v: &Value) -> Option<Value> {
+    let Value::Object(o) = v else { return None };
+    let Object::Iter(it) = &**o else { return None };
+    match &*it.borrow() {
+        Iter::Await(inner) => Some(inner.clone()),
+        _ => None,
     }
 }

@@ -55,6 +55,11 @@ pub enum Wait {
     /// A live run's `run_until_complete(fut)`: the program's frames wait while the
     /// loop runs until `fut` is done (`crate::py::stepped`).
     RunLoop(Value),
+    /// A bare `yield` reaching the task from a generator it awaits (an `__await__`
+    /// written with `yield`, `sleep(0)`), as CPython's `Task.__step` takes it: `None`
+    /// gives the loop a turn, a future is waited for (the task then resumes with `None`),
+    /// anything else is "Task got bad yield". Driven by hand, the value goes to `send()`.
+    Yield(Value),
 }
 
 /// Safety limits: a runaway program ends with a message, never hangs or exhausts memory.
