@@ -384,11 +384,8 @@ impl Vm {
                             &self.types.runtime_error.clone(),
                             &format!("Task cannot await on itself: {r}"),
                         );
-                        self.aio.call_soon(Callback::Step {
-                            task: task.clone(),
-                            value: Value::None,
-                            exc: Some(e),
-                        });
+                        self.aio.rec.suspended_sleep(t, task.id, t, line);
+                        self.schedule_step(task, Value::None, Some(e));
                         return Ok(());
                     }
                 }
@@ -427,11 +424,10 @@ impl Vm {
                     format!("Task got bad yield: {r}")
                 };
                 let e = self.new_exc(&self.types.runtime_error.clone(), &message);
-                self.aio.call_soon(Callback::Step {
-                    task: task.clone(),
-                    value: Value::None,
-                    exc: Some(e),
-                });
+                // The task gave the loop a turn, as for a bare yield; the error comes with
+                // its next step.
+                self.aio.rec.suspended_sleep(t, task.id, t, line);
+                self.schedule_step(task, Value::None, Some(e));
             }
             Wait::ThreadSleep(_) | Wait::ThreadSwitch | Wait::RunLoop(_) => {
                 return Err(self.new_exc(
